@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+//
+// roo — exact non-regional-content tables from customs import extracts.
+//
+// Module dependencies point one way (see README "Architecture"):
+//   CZstd, MappedIO  <-  Parquet  <-  RooCore  <-  roo
+// `Parquet` never imports the aggregation layers, so it is tested and
+// benchmarked on its own.
+//
+// Flags:
+// - `PARQUET_INTERNAL_CHECKS`: turns on expensive invariant checks inside the
+//   decoders (debug builds only). Bad input is always checked regardless.
+import PackageDescription
+
+let internalChecks: [SwiftSetting] = [
+    .define("PARQUET_INTERNAL_CHECKS", .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "roo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "roo", targets: ["roo"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "RooCore", targets: ["RooCore"]),
+        .library(name: "MappedIO", targets: ["MappedIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
+        .target(name: "MappedIO"),
+        .target(
+            name: "Parquet",
+            dependencies: ["MappedIO", "CZstd"],
+            swiftSettings: internalChecks
+        ),
+        .target(
+            name: "RooCore",
+            dependencies: ["Parquet", "MappedIO"]
+        ),
+        .executableTarget(
+            name: "roo",
+            dependencies: [
+                "RooCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Parquet", "RooCore", "MappedIO"]
+        ),
+        .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef ROO_CZSTD_SHIM_H
+#define ROO_CZSTD_SHIM_H
+#include <zstd.h>
+#endif

@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A whole file mapped read-only into memory.
+///
+/// The mapping lives as long as the object; `bytes` must not be used after
+/// the last reference is gone. Prefer the scoped `withMappedFile(path:_:)`.
+/// Files over 4 GiB are supported (sizes are `Int`, 64-bit).
+public final class MappedFile: @unchecked Sendable {
+    // @unchecked Sendable: the mapping is read-only (PROT_READ) and immutable
+    // for the object's lifetime; unmapping happens only in deinit.
+
+    /// The path the file was opened with.
+    public let path: String
+    /// The mapped bytes (read-only). Valid for the lifetime of `self`.
+    public let bytes: UnsafeRawBufferPointer
+
+    /// Maps the file at `path` read-only.
+    ///
+    /// - Parameter path: file to map. It must be a regular, non-empty file.
+    /// - Throws: `SystemError` (`.notFound`, `.unreadable`, `.tooShort` for an
+    ///   empty file, `.ioError`), naming the call and errno.
+    /// - Complexity: O(1); pages are faulted in lazily.
+    public init(path: String) throws(SystemError) {
+        self.path = path
+        let descriptor = try MappedFile.openReadOnly(path)
+        defer { _ = close(descriptor) }
+        let size = try MappedFile.regularFileSize(descriptor, path: path)
+        guard size > 0 else {
+            throw SystemError(code: .tooShort, call: "fstat", path: path, errno: 0, detail: "file is empty (0 bytes)")
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
+            throw SystemError.fromErrno(errno, call: "mmap", path: path)
+        }
+        self.bytes = UnsafeRawBufferPointer(start: base, count: size)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress {
+            _ = munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
+        }
+    }
+
+    /// Number of bytes in the file.
+    public var count: Int { bytes.count }
+
+    /// A checked cursor over the whole mapping.
+    public var cursor: ByteCursor { ByteCursor(bytes) }
+
+    /// Advises the kernel about the access pattern of a byte range.
+    ///
+    /// - Parameters:
+    ///   - sequential: `true` for `MADV_SEQUENTIAL`, `false` for `MADV_WILLNEED`.
+    ///   - offset: start of the range; clamped to the file.
+    ///   - length: bytes in the range; clamped to the file.
+    /// Failures are ignored: advice is only a hint.
+    public func advise(sequential: Bool, offset: Int = 0, length: Int? = nil) {
+        guard let base = bytes.baseAddress, offset >= 0, offset < count else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let alignedStart = offset - offset % pageSize
+        let wanted = min(length ?? count, count - offset)
+        let alignedLength = wanted + (offset - alignedStart)
+        let advice = sequential ? MADV_SEQUENTIAL : MADV_WILLNEED
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + alignedStart), alignedLength, advice)
+    }
+
+    private static func openReadOnly(_ path: String) throws(SystemError) -> Int32 {
+        while true {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            if descriptor >= 0 { return descriptor }
+            let number = errno
+            if number == EINTR { continue }
+            throw SystemError.fromErrno(number, call: "open", path: path)
+        }
+    }
+
+    private static func regularFileSize(_ descriptor: Int32, path: String) throws(SystemError) -> Int {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw SystemError.fromErrno(errno, call: "fstat", path: path)
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            throw SystemError(code: .unreadable, call: "fstat", path: path, errno: 0, detail: "not a regular file")
+        }
+        return Int(status.st_size)
+    }
+}
+
+/// Maps `path`, runs `body` with the mapping, and unmaps afterwards.
+///
+/// - Parameters:
+///   - path: the file to map (see `MappedFile.init(path:)`).
+///   - body: receives the mapping; it must not let `bytes` escape.
+/// - Throws: `SystemError` from mapping, or whatever `body` throws.
+public func withMappedFile<Result>(
+    path: String,
+    _ body: (MappedFile) throws -> Result
+) throws -> Result {
+    let file = try MappedFile(path: path)
+    return try withExtendedLifetime(file) { try body(file) }
+}

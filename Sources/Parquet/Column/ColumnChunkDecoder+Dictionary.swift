@@ -1,0 +1,119 @@
+/// Dictionary pages and dictionary-encoded data pages.
+extension ColumnChunkDecoder {
+    func decodeDictionaryPage(_ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch) throws {
+        guard let header = page.header.dictionaryPage else { throw ParquetError(.corruptPage, "DICTIONARY_PAGE without dictionary_page_header") }
+        guard header.encoding == .plain || header.encoding == .plainDictionary else {
+            throw ParquetError(.unsupported, "unsupported dictionary page encoding \(header.encoding)")
+        }
+        let count = Int(header.numValues)
+        guard count >= 0, count <= ColumnChunkDecoder.dictionaryEntryCountMax else {
+            throw ParquetError(.corruptPage, "dictionary page declares \(header.numValues) entries (allowed 0...\(ColumnChunkDecoder.dictionaryEntryCountMax))")
+        }
+        guard batch.rowCount == 0, !hasDictionary else {
+            throw ParquetError(.corruptPage, "dictionary page after data pages or a second dictionary page in one column chunk")
+        }
+        let body = try decompressor.decompress(codec, page.body, uncompressedSize: Int(page.header.uncompressedPageSize))
+        switch descriptor.physicalType {
+        case .byteArray:
+            denseEnds.removeAll()
+            _ = try PlainDecoder.decodeByteArrays(body, count: count, bytes: batch.dictionaryBytes, ends: denseEnds)
+            batch.dictionaryOffsets.removeAll()
+            batch.dictionaryOffsets.append(0)
+            batch.dictionaryOffsets.append(contentsOf: denseEnds.elements)
+            batch.layout = .dictionaryByteArray
+        case .boolean:
+            dictionaryFixed.resize(count)
+            try PlainDecoder.decodeBooleans(body, count: count, into: dictionaryFixed.pointer)
+        default:
+            let width = batch.valueWidth
+            dictionaryFixed.resize(count * width)
+            try PlainDecoder.decodeFixedWidth(body, count: count, width: width, into: UnsafeMutableRawPointer(dictionaryFixed.pointer))
+        }
+        dictionaryCount = count
+        hasDictionary = true
+    }
+
+    /// Decodes `present` indices (bit width byte + RLE/bit-packed hybrid),
+    /// each checked against the dictionary size, into `denseIndices`.
+    func decodeIndices(_ source: UnsafeRawBufferPointer, present: Int) throws {
+        denseIndices.resize(present)
+        guard present > 0 else { return }
+        guard hasDictionary else { throw ParquetError(.corruptPage, "dictionary-encoded data page but the column chunk has no dictionary page") }
+        guard let bitWidth = source.first else { throw ParquetError(.corruptValues, "dictionary-encoded page has no bit width byte") }
+        var decoder = try RLEBitPackedHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: source[1...]), bitWidth: Int(bitWidth))
+        try decoder.decode(into: denseIndices.pointer, count: present)
+        var highest: UInt32 = 0
+        for index in 0..<present { highest = max(highest, denseIndices.pointer[index]) }
+        guard Int(highest) < dictionaryCount else {
+            throw ParquetError(.corruptValues, "dictionary index \(highest) out of range: the dictionary has \(dictionaryCount) entries")
+        }
+    }
+
+    func decodeDictionaryIndices(_ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int, slots: Int) throws {
+        try decodeIndices(source, present: present)
+        switch (descriptor.physicalType, batch.layout) {
+        case (.byteArray, .dictionaryByteArray):
+            batch.indices.resize(start + slots)
+            (batch.indices.pointer + start).update(from: denseIndices.pointer, count: present)
+            ColumnChunkDecoder.spread(batch.indices.pointer + start, validity: batch.validity.pointer + start, slots: slots, present: present)
+        case (.byteArray, _):
+            gatherByteArrays(batch, present: present)
+            spreadOffsets(batch, start: start, slots: slots)
+        default:
+            let width = batch.valueWidth
+            batch.fixedValues.resize((start + slots) * width)
+            gatherFixed(into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width), width: width, count: present)
+            spreadFixed(batch, start: start, slots: slots, present: present)
+        }
+    }
+
+    /// Copies dictionary entries for `denseIndices` (already range-checked).
+    private func gatherFixed(into target: UnsafeMutableRawPointer, width: Int, count: Int) {
+        let source = UnsafeRawPointer(dictionaryFixed.pointer)
+        let indices = denseIndices.pointer
+        switch width {
+        case 4: ColumnChunkDecoder.gather(source.assumingMemoryBound(to: UInt32.self), indices, count, target.assumingMemoryBound(to: UInt32.self))
+        case 8: ColumnChunkDecoder.gather(source.assumingMemoryBound(to: UInt64.self), indices, count, target.assumingMemoryBound(to: UInt64.self))
+        case 1: ColumnChunkDecoder.gather(source.assumingMemoryBound(to: UInt8.self), indices, count, target.assumingMemoryBound(to: UInt8.self))
+        default:
+            for index in 0..<count {
+                (target + index * width).copyMemory(from: source + Int(indices[index]) * width, byteCount: width)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func gather<T>(_ dictionary: UnsafePointer<T>, _ indices: UnsafePointer<UInt32>, _ count: Int, _ target: UnsafeMutablePointer<T>) {
+        // Safe because every index was checked against the dictionary count.
+        for index in 0..<count { target[index] = dictionary[Int(indices[index])] }
+    }
+
+    /// Appends the dictionary entries for `denseIndices` as plain byte arrays.
+    private func gatherByteArrays(_ batch: ColumnBatch, present: Int) {
+        denseEnds.removeAll()
+        denseEnds.reserve(present)
+        for index in 0..<present {
+            let entry = batch.dictionaryEntry(Int(denseIndices.pointer[index]))
+            batch.byteValues.append(contentsOf: entry.bindMemory(to: UInt8.self))
+            denseEnds.append(batch.byteValues.count)
+        }
+    }
+
+    /// Turns a dictionary-layout batch into the plain layout (dictionary
+    /// fallback: a chunk whose later pages are PLAIN).
+    func materializeDictionary(_ batch: ColumnBatch) {
+        let rows = batch.rowCount
+        batch.byteOffsets.removeAll()
+        batch.byteOffsets.reserve(rows + 1)
+        batch.byteOffsets.append(0)
+        batch.byteValues.removeAll()
+        for row in 0..<rows {
+            if batch.validity[row] != 0 {
+                let entry = batch.dictionaryEntry(Int(batch.indices[row]))
+                batch.byteValues.append(contentsOf: entry.bindMemory(to: UInt8.self))
+            }
+            batch.byteOffsets.append(batch.byteValues.count)
+        }
+        batch.layout = .byteArray
+    }
+}

@@ -1,0 +1,95 @@
+/// Value decoding for data pages: PLAIN, dictionary indices, RLE booleans,
+/// and the spreading of dense (non-null) values to their row slots.
+extension ColumnChunkDecoder {
+    func decodePlain(_ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int, slots: Int) throws {
+        switch descriptor.physicalType {
+        case .byteArray:
+            if batch.layout == .dictionaryByteArray { materializeDictionary(batch) }
+            denseEnds.removeAll()
+            let firstOffset = batch.byteOffsets[start]
+            batch.byteValues.count = firstOffset
+            _ = try PlainDecoder.decodeByteArrays(source, count: present, bytes: batch.byteValues, ends: denseEnds)
+            spreadOffsets(batch, start: start, slots: slots)
+        case .boolean:
+            batch.fixedValues.resize((start + slots) * batch.valueWidth)
+            try PlainDecoder.decodeBooleans(source, count: present, into: batch.fixedValues.pointer + start)
+            spreadFixed(batch, start: start, slots: slots, present: present)
+        default:
+            let width = batch.valueWidth
+            batch.fixedValues.resize((start + slots) * width)
+            try PlainDecoder.decodeFixedWidth(source, count: present, width: width, into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width))
+            spreadFixed(batch, start: start, slots: slots, present: present)
+        }
+    }
+
+    func decodeRLEBooleans(_ source: UnsafeRawBufferPointer, present: Int, batch: ColumnBatch, start: Int, slots: Int) throws {
+        guard source.count >= 4 else { throw ParquetError(.corruptValues, "RLE BOOLEAN data lacks its 4-byte length") }
+        let length = Int(source.loadUnaligned(as: UInt32.self).littleEndian)
+        guard length <= source.count - 4 else {
+            throw ParquetError(.corruptValues, "RLE BOOLEAN length \(length) exceeds the \(source.count - 4) bytes of the page")
+        }
+        var decoder = try RLEBitPackedHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: source[4..<(4 + length)]), bitWidth: 1)
+        denseIndices.resize(present)
+        try decoder.decode(into: denseIndices.pointer, count: present)
+        batch.fixedValues.resize(start + slots)
+        let target = batch.fixedValues.pointer + start
+        for index in 0..<present { target[index] = UInt8(truncatingIfNeeded: denseIndices.pointer[index] & 1) }
+        spreadFixed(batch, start: start, slots: slots, present: present)
+    }
+
+    /// Moves `present` dense values at the start of the page's slot range to
+    /// their row slots (backwards, in place); null slots are zeroed.
+    func spreadFixed(_ batch: ColumnBatch, start: Int, slots: Int, present: Int) {
+        guard present < slots else { return }
+        let width = batch.valueWidth
+        let base = UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width)
+        let validity = UnsafePointer(batch.validity.pointer + start)
+        switch width {
+        case 1: ColumnChunkDecoder.spread(base.assumingMemoryBound(to: UInt8.self), validity: validity, slots: slots, present: present)
+        case 4: ColumnChunkDecoder.spread(base.assumingMemoryBound(to: UInt32.self), validity: validity, slots: slots, present: present)
+        case 8: ColumnChunkDecoder.spread(base.assumingMemoryBound(to: UInt64.self), validity: validity, slots: slots, present: present)
+        default:
+            var dense = present
+            for slot in stride(from: slots - 1, through: 0, by: -1) {
+                if validity[slot] != 0 {
+                    dense -= 1
+                    if dense != slot { (base + slot * width).copyMemory(from: base + dense * width, byteCount: width) }
+                } else {
+                    (base + slot * width).initializeMemory(as: UInt8.self, repeating: 0, count: width)
+                }
+            }
+        }
+    }
+
+    @inline(__always)
+    static func spread<T: FixedWidthInteger>(_ values: UnsafeMutablePointer<T>, validity: UnsafePointer<UInt8>, slots: Int, present: Int) {
+        var dense = present
+        var slot = slots - 1
+        // Safe because dense <= slot + 1 at every step: each slot consumes at most one dense value.
+        while slot >= 0 && dense <= slot {
+            if validity[slot] != 0 {
+                dense -= 1
+                values[slot] = values[dense]
+            } else {
+                values[slot] = 0
+            }
+            slot -= 1
+        }
+    }
+
+    /// Writes `slots` end offsets for the page from the dense ends in `denseEnds`.
+    func spreadOffsets(_ batch: ColumnBatch, start: Int, slots: Int) {
+        batch.byteOffsets.resize(start + slots + 1)
+        let offsets = batch.byteOffsets.pointer + start + 1
+        let validity = batch.validity.pointer + start
+        var current = batch.byteOffsets.pointer[start]
+        var dense = 0
+        for slot in 0..<slots {
+            if validity[slot] != 0 {
+                current = denseEnds.pointer[dense]
+                dense += 1
+            }
+            offsets[slot] = current
+        }
+    }
+}

@@ -1,0 +1,154 @@
+/// Decoder for the RLE / bit-packed hybrid encoding (levels, dictionary
+/// indices, RLE booleans).
+///
+/// Grammar: `run*`, each run a ULEB128 header; `header & 1 == 1` starts a
+/// bit-packed run of `(header >> 1) * 8` values taking `(header >> 1) *
+/// bitWidth` bytes; otherwise a repeated run of `header >> 1` copies of one
+/// value stored in `ceil(bitWidth / 8)` little-endian bytes.
+///
+/// Every run is checked against the remaining bytes before it is read; the
+/// inner unpacking loop then runs unchecked.
+struct RLEBitPackedHybridDecoder {
+    /// Widest value the hybrid encoding can carry here.
+    static let bitWidthMax = 32
+
+    private let bytes: UnsafeRawBufferPointer
+    private var position = 0
+    let bitWidth: Int
+    private let mask: UInt64
+
+    // Current run.
+    private var repeatedRemaining = 0
+    private var repeatedValue: UInt32 = 0
+    private var packedRemaining = 0
+    /// Bit position (absolute, from `bytes` start) of the next packed value.
+    private var packedBitPosition = 0
+
+    /// - Parameters:
+    ///   - bytes: the encoded runs (no length prefix).
+    ///   - bitWidth: 0...32.
+    /// - Throws: `.corruptLevels` when the bit width is out of range.
+    init(bytes: UnsafeRawBufferPointer, bitWidth: Int) throws {
+        guard bitWidth >= 0, bitWidth <= RLEBitPackedHybridDecoder.bitWidthMax else {
+            throw ParquetError(.corruptLevels, "RLE/bit-packed bit width \(bitWidth) out of range 0...\(RLEBitPackedHybridDecoder.bitWidthMax)")
+        }
+        self.bytes = bytes
+        self.bitWidth = bitWidth
+        mask = bitWidth == 64 ? ~0 : (UInt64(1) << UInt64(bitWidth)) - 1
+    }
+
+    /// Bytes consumed so far (runs fully read).
+    var consumedBytes: Int { position }
+
+    private mutating func readRunHeader() throws {
+        var header: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count else { throw ParquetError(.corruptLevels, "RLE/bit-packed data ended before all values were read") }
+            let byte = bytes[position]
+            position += 1
+            header |= UInt64(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+            guard shift < 35 else { throw ParquetError(.corruptLevels, "RLE/bit-packed run header varint too long") }
+        }
+        let runLength = Int(header >> 1)
+        if header & 1 == 1 {
+            try startPackedRun(groups: runLength)
+        } else {
+            try startRepeatedRun(count: runLength)
+        }
+    }
+
+    private mutating func startPackedRun(groups: Int) throws {
+        guard groups > 0 else { throw ParquetError(.corruptLevels, "empty bit-packed run") }
+        let values = groups * 8
+        let declaredBytes = groups * bitWidth
+        // Writers may truncate the last run: only the bytes present are used.
+        let availableBytes = min(declaredBytes, bytes.count - position)
+        packedRemaining = bitWidth == 0 ? values : min(values, availableBytes * 8 / bitWidth)
+        packedBitPosition = position * 8
+        position += availableBytes
+        if packedRemaining == 0 { throw ParquetError(.corruptLevels, "bit-packed run of \(values) values has no data") }
+    }
+
+    private mutating func startRepeatedRun(count: Int) throws {
+        guard count > 0 else { throw ParquetError(.corruptLevels, "empty repeated run") }
+        let valueBytes = (bitWidth + 7) / 8
+        guard valueBytes <= bytes.count - position else { throw ParquetError(.corruptLevels, "repeated run value truncated") }
+        var value: UInt32 = 0
+        for index in 0..<valueBytes { value |= UInt32(bytes[position + index]) << UInt32(8 * index) }
+        position += valueBytes
+        guard UInt64(value) <= mask else {
+            throw ParquetError(.corruptLevels, "repeated run value \(value) wider than bit width \(bitWidth)")
+        }
+        repeatedValue = value
+        repeatedRemaining = count
+    }
+
+    /// Decodes exactly `count` values into `output`.
+    ///
+    /// - Precondition: `output` has room for `count` values.
+    /// - Throws: `.corruptLevels` if the data ends first.
+    /// - Complexity: O(count).
+    mutating func decode(into output: UnsafeMutablePointer<UInt32>, count: Int) throws {
+        var produced = 0
+        while produced < count {
+            if repeatedRemaining == 0 && packedRemaining == 0 { try readRunHeader() }
+            let wanted = count - produced
+            if repeatedRemaining > 0 {
+                let take = min(wanted, repeatedRemaining)
+                (output + produced).update(repeating: repeatedValue, count: take)
+                repeatedRemaining -= take
+                produced += take
+            } else {
+                let take = min(wanted, packedRemaining)
+                unpack(into: output + produced, count: take)
+                packedRemaining -= take
+                produced += take
+            }
+        }
+    }
+
+    /// Unpacks `count` values of the current packed run.
+    private mutating func unpack(into output: UnsafeMutablePointer<UInt32>, count: Int) {
+        if bitWidth == 0 {
+            output.update(repeating: 0, count: count)
+            return
+        }
+        var bit = packedBitPosition
+        let width = bitWidth
+        let limitFast = (bytes.count - 8) * 8  // a full 8-byte load at bit>>3 stays inside
+        var index = 0
+        guard let base = bytes.baseAddress else { return }
+        // Safe because startPackedRun checked that `count * width` bits exist
+        // from packedBitPosition; the fast path also needs 8 readable bytes.
+        while index < count && bit <= limitFast {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            output[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            bit += width
+            index += 1
+        }
+        while index < count {
+            output[index] = UInt32(truncatingIfNeeded: slowRead(bit: bit))
+            bit += width
+            index += 1
+        }
+        packedBitPosition = bit
+    }
+
+    private func slowRead(bit: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var got = 0
+        var position = bit
+        while got < bitWidth {
+            let byte = UInt64(bytes[position >> 3])
+            let offset = position & 7
+            let take = min(8 - offset, bitWidth - got)
+            value |= ((byte >> UInt64(offset)) & ((1 << UInt64(take)) - 1)) << UInt64(got)
+            got += take
+            position += take
+        }
+        return value
+    }
+}

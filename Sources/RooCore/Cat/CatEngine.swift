@@ -1,0 +1,115 @@
+import Parquet
+
+/// `roo cat`: decodes rows of a Parquet file and writes them as JSONL or CSV.
+///
+/// Only the requested columns are decoded, one row group at a time, each
+/// into a reused `ColumnBatch`; rows are rendered straight into the output
+/// buffer (no per-value allocation for fixed-width and string columns).
+public enum CatEngine {
+    /// Writes the rows of `path` to `emit`, which receives rendered bytes in
+    /// chunks of roughly 1 MiB.
+    ///
+    /// - Throws: `RooError` (64 for an unknown column, 65/66/74 from the reader).
+    /// - Complexity: O(rows × columns) for the rows printed; row groups past
+    ///   `limit` are not read.
+    public static func run(path: String, options: CatOptions, emit: ([UInt8]) throws -> Void) throws {
+        let file: ParquetFile
+        do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
+        let selected = try selectColumns(file.schema, names: options.columns)
+        let kinds = selected.map { CellKind(file.schema.columns[$0]) }
+        let names = selected.map { file.schema.columns[$0].name }
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
+        if options.format == .csv {
+            appendCSVHeader(names, to: &out)
+        }
+        let decoder = ColumnChunkDecoder()
+        let batches = selected.map { _ in ColumnBatch() }
+        let keys = names.map { name -> [UInt8] in Array((JSONText.quoted(name) + ": ").utf8) }
+        var remaining = options.limit ?? Int.max
+        for rowGroup in 0..<file.rowGroupCount where remaining > 0 {
+            for (slot, column) in selected.enumerated() {
+                do {
+                    try decoder.decode(file, rowGroup: rowGroup, column: column, into: batches[slot])
+                } catch let error as ParquetError { throw RooError(error) }
+            }
+            let rows = min(batches.first?.rowCount ?? 0, remaining)
+            for row in 0..<rows {
+                switch options.format {
+                case .jsonl: appendJSONRow(row, batches: batches, kinds: kinds, keys: keys, to: &out)
+                case .csv: appendCSVRow(row, batches: batches, kinds: kinds, to: &out)
+                }
+                if out.count >= 1 << 20 {
+                    try emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            remaining -= rows
+        }
+        if !out.isEmpty { try emit(out) }
+    }
+
+    static func selectColumns(_ schema: Schema, names: [String]) throws -> [Int] {
+        if names.isEmpty { return Array(schema.columns.indices) }
+        return try names.map { name in
+            guard let index = schema.columnIndex(named: name) else {
+                let known = schema.columns.map(\.name).joined(separator: ", ")
+                throw RooError(.usage, "no column named \"\(name)\" (columns: \(known))")
+            }
+            return index
+        }
+    }
+
+    static func appendJSONRow(_ row: Int, batches: [ColumnBatch], kinds: [CellKind], keys: [[UInt8]], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for index in batches.indices {
+            if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+            out.append(contentsOf: keys[index])
+            let batch = batches[index]
+            if batch.isValid(row) {
+                CellWriter.appendJSON(batch.bytes(at: row), kind: kinds[index], to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+        }
+        out.append(contentsOf: [UInt8(ascii: "}"), UInt8(ascii: "\n")])
+    }
+
+    static func appendCSVHeader(_ names: [String], to out: inout [UInt8]) {
+        for (index, name) in names.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            CSVText.appendField(Array(name.utf8), to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+
+    static func appendCSVRow(_ row: Int, batches: [ColumnBatch], kinds: [CellKind], to out: inout [UInt8]) {
+        var cell: [UInt8] = []
+        for index in batches.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            let batch = batches[index]
+            guard batch.isValid(row) else { continue }
+            cell.removeAll(keepingCapacity: true)
+            CellWriter.appendText(batch.bytes(at: row), kind: kinds[index], to: &cell)
+            CSVText.appendField(cell, to: &out)
+        }
+        out.append(UInt8(ascii: "\n"))
+    }
+}
+
+/// RFC 4180 field quoting: quote only when the field holds `,`, `"`, CR or LF.
+public enum CSVText {
+    public static func appendField(_ field: [UInt8], to out: inout [UInt8]) {
+        let needsQuotes = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0a || $0 == 0x0d }
+        guard needsQuotes else {
+            out.append(contentsOf: field)
+            return
+        }
+        out.append(UInt8(ascii: "\""))
+        for byte in field {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

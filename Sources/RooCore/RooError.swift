@@ -1,0 +1,40 @@
+import Parquet
+
+/// An error that ends a roo command: one line for stderr and a sysexits code.
+public struct RooError: Error, CustomStringConvertible, Sendable {
+    /// sysexits(3) codes used by roo (SPEC §3).
+    public enum ExitStatus: Int32, Sendable {
+        case usage = 64
+        case dataError = 65
+        case noInput = 66
+        case cannotCreate = 73
+        case ioError = 74
+    }
+
+    public var status: ExitStatus
+    public var message: String
+
+    public init(_ status: ExitStatus, _ message: String) {
+        self.status = status
+        self.message = message
+    }
+
+    /// Maps a reader error to its exit status, keeping its one-line text.
+    public init(_ error: ParquetError) {
+        switch error.code {
+        case .notFound: status = .noInput
+        case .io: status = .ioError
+        default: status = .dataError
+        }
+        message = error.description
+    }
+
+    /// Any error as a `RooError` (unknown errors are I/O failures).
+    public static func from(_ error: any Error) -> RooError {
+        if let roo = error as? RooError { return roo }
+        if let parquet = error as? ParquetError { return RooError(parquet) }
+        return RooError(.ioError, String(describing: error))
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import RooCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a command body, turning any error into one stderr line
+/// (`roo: error: …`) and its sysexits code (SPEC §3).
+func exitOnError(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch {
+        let roo = RooError.from(error)
+        printError("roo: error: \(roo.message)")
+        throw ExitCode(roo.status.rawValue)
+    }
+}
+
+func printError(_ line: String) {
+    var bytes = Array((line + "\n").utf8)
+    bytes.withUnsafeMutableBytes { raw in
+        _ = write(2, raw.baseAddress, raw.count)
+    }
+}
+
+/// Writes bytes to stdout, retrying short writes.
+func writeStandardOutput(_ bytes: [UInt8]) throws {
+    var written = 0
+    try bytes.withUnsafeBytes { raw in
+        guard let base = raw.baseAddress else { return }
+        while written < raw.count {
+            let result = write(1, base + written, raw.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw RooError(.ioError, "stdout: \(String(cString: strerror(errno)))")
+            }
+            written += result
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: the built `roo` binary, its exit codes and its output.
+struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func roo(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FixturePaths.rooBinary())
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static let fixture = FixturePaths.fixtures + "/customs_sample.parquet"
+
+    @Test func catPrintsJSONLinesAndCSV() throws {
+        let jsonl = try CLITests.roo(["cat", CLITests.fixture, "--limit", "3", "--columns", "origin,customs_value"])
+        #expect(jsonl.status == 0, "\(jsonl.stderr)")
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("{\"origin\": ") == true)
+        let csv = try CLITests.roo(["cat", CLITests.fixture, "--limit", "2", "--format", "csv", "--columns", "origin,customs_value"])
+        #expect(csv.status == 0)
+        #expect(csv.stdout.split(separator: "\n").first == "origin,customs_value")
+        #expect(csv.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test func inspectReportsSchemaAndChunks() throws {
+        let markdown = try CLITests.roo(["inspect", CLITests.fixture])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("| customs_value"))
+        #expect(markdown.stdout.contains("ZSTD"))
+        let json = try CLITests.roo(["inspect", CLITests.fixture, "--format", "json"])
+        #expect(json.status == 0)
+        let parsed = try #require(ScannedJSON.parse(json.stdout))
+        guard case let .array(schema)? = parsed["schema"] else {
+            Issue.record("no schema array")
+            return
+        }
+        #expect(schema.contains { $0["name"] == .string("customs_value") && $0["logical_type"] == .string("DECIMAL(18,2)") })
+    }
+
+    @Test func exitCodesFollowSysexits() throws {
+        let missing = try CLITests.roo(["cat", "/nonexistent.parquet"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.hasPrefix("roo: error: /nonexistent.parquet: "))
+        let bad = try CLITests.roo(["inspect", FixturePaths.conformance + "/parquet-testing/bad/derived_footer_len_zero.parquet"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.split(separator: "\n").count == 1)
+        let unknownColumn = try CLITests.roo(["cat", CLITests.fixture, "--columns", "nope"])
+        #expect(unknownColumn.status == 64)
+        let unknownOption = try CLITests.roo(["cat", CLITests.fixture, "--bogus"])
+        #expect(unknownOption.status == 64)
+    }
+
+    @Test func unsupportedFeaturesAreReportedNotFatalForInspect() throws {
+        let path = FixturePaths.conformance + "/parquet-testing/files/delta_binary_packed.parquet"
+        let report = try CLITests.roo(["inspect", path])
+        #expect(report.status == 0)
+        #expect(report.stdout.contains("## Unsupported"))
+        let cat = try CLITests.roo(["cat", path])
+        #expect(cat.status == 65)
+        #expect(cat.stderr.contains("unsupported encoding DELTA_BINARY_PACKED"))
+    }
+}
