@@ -39,8 +39,11 @@ public final class ColumnChunkDecoder {
         precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount, "row group index out of range")
         precondition(column >= 0 && column < file.schema.columns.count, "column index out of range")
         let descriptor = file.schema.columns[column]
-        try ParquetError.context(path: file.path, rowGroup: rowGroup, column: descriptor.name) {
+        do {
             try decodeChunk(file, group: file.metadata.rowGroups[rowGroup], descriptor: descriptor, batch: batch)
+        } catch let error as ParquetError {
+            // The column name is built only on failure: no allocation on the success path.
+            throw error.adding(path: file.path, rowGroup: rowGroup, column: descriptor.name)
         }
     }
 
@@ -53,12 +56,12 @@ public final class ColumnChunkDecoder {
         let target = Int(meta.numValues)
         if target == 0 { return }
         var pages = try PageIterator(file: file.mapping.bytes, dataEnd: file.footerOffset, start: ColumnChunkDecoder.firstPageOffset(meta))
-        var pageCount = 0
         while batch.rowCount < target {
             let page = try pages.next()
-            pageCount += 1
-            try ParquetError.context(byteOffset: page.offset) {
+            do {
                 try decodePage(page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - batch.rowCount)
+            } catch let error as ParquetError {
+                throw error.adding(byteOffset: page.offset)
             }
         }
     }
