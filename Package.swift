@@ -3,9 +3,10 @@
 // roo — exact non-regional-content tables from customs import extracts.
 //
 // Module dependencies point one way (see README "Architecture"):
-//   CZstd, MappedIO  <-  Parquet  <-  RooCore  <-  roo
-// `Parquet` never imports the aggregation layers, so it is tested and
-// benchmarked on its own.
+//   CZstd, MappedIO  <-  Parquet  ----------------\
+//   Customs  <-  Aggregation, Reports  <-  RooCore  <-  roo
+// `Parquet` and `Aggregation` never import each other, so each is tested
+// and benchmarked on its own.
 //
 // Flags:
 // - `PARQUET_INTERNAL_CHECKS`: turns on expensive invariant checks inside the
@@ -18,7 +19,7 @@ let internalChecks: [SwiftSetting] = [
 
 let package = Package(
     name: "roo",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "roo", targets: ["roo"]),
         .library(name: "Parquet", targets: ["Parquet"]),
@@ -40,9 +41,12 @@ let package = Package(
             dependencies: ["MappedIO", "CZstd"],
             swiftSettings: internalChecks
         ),
+        .target(name: "Customs"),
+        .target(name: "Aggregation", dependencies: ["Customs"]),
+        .target(name: "Reports", dependencies: ["Customs"]),
         .target(
             name: "RooCore",
-            dependencies: ["Parquet", "MappedIO"]
+            dependencies: ["Parquet", "MappedIO", "Customs", "Aggregation", "Reports"]
         ),
         .executableTarget(
             name: "roo",
@@ -53,10 +57,12 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Parquet", "RooCore", "MappedIO"]
+            dependencies: ["Parquet", "RooCore", "MappedIO", "Customs", "Aggregation", "Reports"]
         ),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"]),
+        .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
+        .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The main job on the bundled default input: builds roo (release) and runs it
-# on Fixtures/customs_sample.parquet. Extra arguments replace the default
-# command, e.g. `scripts/run.sh cat Fixtures/customs_sample.parquet --limit 5`.
+# The main job on the bundled default input: builds roo (release) and runs
+# `roo summarize` on Fixtures/sample-2024.parquet (200,000 synthetic lines),
+# printing the detail table as Markdown (top 25 rows) and the totals.
+# Extra arguments replace the default command, e.g.
+#   scripts/run.sh summarize Fixtures/sample-2024.parquet --output out/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 swift build -c release --product roo >&2
-if [ "$#" -eq 0 ]; then
-  set -- inspect Fixtures/customs_sample.parquet
+if [ "$#" -gt 0 ]; then
+  exec .build/release/roo "$@"
 fi
-exec .build/release/roo "$@"
+.build/release/roo summarize Fixtures/sample-2024.parquet --format md --table detail --top 25
+echo
+.build/release/roo summarize Fixtures/sample-2024.parquet --format md --table totals

@@ -2,7 +2,7 @@
 # Creates .venv/ with the Python tools the scripts use (pyarrow, duckdb), once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import pyarrow, duckdb" 2>/dev/null; then
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import pyarrow, duckdb, polars, numpy" 2>/dev/null; then
   python3 -m venv .venv
-  .venv/bin/pip install --quiet --disable-pip-version-check pyarrow duckdb
+  .venv/bin/pip install --quiet --disable-pip-version-check pyarrow duckdb polars numpy
 fi

@@ -40,3 +40,8 @@ func writeStandardOutput(_ bytes: [UInt8]) throws {
         }
     }
 }
+
+/// Processors available to this process (`--threads` default).
+func activeProcessorCount() -> Int {
+    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}

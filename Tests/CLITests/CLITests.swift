@@ -25,7 +25,7 @@ struct CLITests {
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static let fixture = FixturePaths.fixtures + "/customs_sample.parquet"
+    static let fixture = FixturePaths.fixtures + "/sample-2024.parquet"
 
     @Test func catPrintsJSONLinesAndCSV() throws {
         let jsonl = try CLITests.roo(["cat", CLITests.fixture, "--limit", "3", "--columns", "origin,customs_value"])

@@ -108,6 +108,6 @@ struct DecodeInput: @unchecked Sendable {
         let root = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(separator: "/")
         let generated = root + "/.build-bench/customs_2m.parquet"
         if access(generated, R_OK) == 0 { return generated }
-        return root + "/Fixtures/customs_sample.parquet"
+        return root + "/Fixtures/sample-2024.parquet"
     }
 }

@@ -1,0 +1,22 @@
+import Customs
+
+/// Line counts of the `totals` table (SPEC §2.1). The invariant
+/// `linesRead == linesFiltered + linesRejected + linesAggregated` holds by construction.
+public struct LineCounts: Sendable, Equatable {
+    public var linesRead: Int64 = 0
+    public var linesFiltered: Int64 = 0
+    /// Per `RejectionReason.rawValue`.
+    public var rejected: [Int64] = Array(repeating: 0, count: RejectionReason.allCases.count)
+    public var linesAggregated: Int64 = 0
+
+    public init() {}
+
+    public var linesRejected: Int64 { rejected.reduce(0, +) }
+
+    public mutating func add(_ other: LineCounts) {
+        linesRead += other.linesRead
+        linesFiltered += other.linesFiltered
+        for index in rejected.indices { rejected[index] += other.rejected[index] }
+        linesAggregated += other.linesAggregated
+    }
+}

@@ -1,0 +1,77 @@
+/// The columns roo understands (SPEC §1.2), by canonical name.
+public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
+    case origin
+    case partner
+    case hsCode = "hs_code"
+    case customsValue = "customs_value"
+    case duty
+    case program
+    case nonOriginatingValue = "non_originating_value"
+    case reporter
+    case rateProvision = "rate_provision"
+    case period
+
+    /// Columns every input must have.
+    public static let required: [CanonicalColumn] = [.origin, .partner, .hsCode, .customsValue]
+
+    /// What the column is for, for error messages.
+    public var meaning: String {
+        switch self {
+        case .origin: "country of origin"
+        case .partner: "country of export"
+        case .hsCode: "HS / HTS tariff code"
+        case .customsValue: "customs value, USD"
+        case .duty: "calculated duty, USD"
+        case .program: "special program indicator claimed"
+        case .nonOriginatingValue: "value of non-originating materials"
+        case .reporter: "importing country"
+        case .rateProvision: "US Census rate provision code"
+        case .period: "month (YYYYMM)"
+        }
+    }
+}
+
+/// Canonical column → source column name (SPEC §1.2: `--map canonical=source`,
+/// `roo.toml [columns]`); unmapped columns default to their canonical name.
+public struct ColumnMapping: Sendable, Equatable {
+    public private(set) var sources: [CanonicalColumn: String] = [:]
+
+    public init() {}
+
+    /// Sets the source of `canonical` (a later assignment wins).
+    public mutating func map(_ canonical: CanonicalColumn, to source: String) {
+        sources[canonical] = source
+    }
+
+    /// Parses `canonical=source`.
+    ///
+    /// - Throws: `CustomsError` for a missing `=` or an unknown canonical name.
+    public mutating func parse(_ assignment: String) throws(CustomsError) {
+        guard let equals = assignment.firstIndex(of: "=") else {
+            throw CustomsError("--map expects canonical=source, got \"\(assignment)\"")
+        }
+        let name = String(assignment[..<equals])
+        let source = String(assignment[assignment.index(after: equals)...])
+        guard let canonical = CanonicalColumn(rawValue: name) else {
+            let known = CanonicalColumn.allCases.map(\.rawValue).joined(separator: ", ")
+            throw CustomsError("unknown canonical column \"\(name)\" in --map (known: \(known))")
+        }
+        guard !source.isEmpty else { throw CustomsError("--map \(name)= needs a source column name") }
+        map(canonical, to: source)
+    }
+
+    /// The source column name for `canonical`.
+    public func source(for canonical: CanonicalColumn) -> String {
+        sources[canonical] ?? canonical.rawValue
+    }
+
+    /// Whether `canonical` was mapped explicitly.
+    public func isExplicit(_ canonical: CanonicalColumn) -> Bool { sources[canonical] != nil }
+}
+
+/// A usage or configuration error in the customs domain (exit 64).
+public struct CustomsError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

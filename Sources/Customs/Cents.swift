@@ -1,0 +1,132 @@
+/// Exact money: every value becomes Int64 cents (SPEC §1.2).
+///
+/// Each conversion returns nil when the result does not fit Int64 (the
+/// caller reports an overflow, exit 65) and never traps.
+public enum Cents {
+    /// Powers of ten that fit Int64 (10^0 … 10^18).
+    static let powersOfTen: [Int64] = (0...18).map { exponent in
+        var value: Int64 = 1
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// Whole dollars → cents.
+    @inline(__always)
+    public static func fromDollars(_ dollars: Int64) -> Int64? {
+        let (result, overflow) = dollars.multipliedReportingOverflow(by: 100)
+        return overflow ? nil : result
+    }
+
+    /// A DECIMAL unscaled value with `scale` → cents, rounding half away from zero.
+    @inline(__always)
+    public static func fromDecimal(_ unscaled: Int64, scale: Int) -> Int64? {
+        if scale == 2 { return unscaled }
+        if scale < 2 {
+            let shift = 2 - scale
+            guard shift < powersOfTen.count else { return unscaled == 0 ? 0 : nil }
+            let (result, overflow) = unscaled.multipliedReportingOverflow(by: powersOfTen[shift])
+            return overflow ? nil : result
+        }
+        let shift = scale - 2
+        guard shift < powersOfTen.count else {
+            // 10^19 does not fit Int64: |unscaled| / 10^19 rounds to ±1 or 0; beyond, always 0.
+            guard shift == 19 else { return 0 }
+            return unscaled.magnitude >= 5_000_000_000_000_000_000 ? (unscaled < 0 ? -1 : 1) : 0
+        }
+        let divisor = powersOfTen[shift]
+        let quotient = unscaled / divisor
+        let remainder = unscaled % divisor
+        // Half away from zero: |remainder| * 2 >= divisor (no overflow: |remainder| < divisor <= 10^18).
+        if remainder.magnitude * 2 >= divisor.magnitude {
+            return unscaled < 0 ? quotient - 1 : quotient + 1
+        }
+        return quotient
+    }
+
+    /// A wide DECIMAL (big-endian two's complement, up to 16 bytes) → cents.
+    public static func fromDecimal(bigEndian bytes: UnsafeRawBufferPointer, scale: Int) -> Int64? {
+        guard bytes.count > 0, bytes.count <= 16 else { return bytes.isEmpty ? 0 : fromWideDecimal(bytes, scale: scale) }
+        var value: Int128 = (bytes[0] & 0x80) != 0 ? -1 : 0
+        for byte in bytes { value = (value << 8) | Int128(byte) }
+        return fromDecimal128(value, scale: scale)
+    }
+
+    static func fromDecimal128(_ unscaled: Int128, scale: Int) -> Int64? {
+        var value = unscaled
+        if scale < 2 {
+            for _ in 0..<(2 - scale) {
+                let (result, overflow) = value.multipliedReportingOverflow(by: 10)
+                if overflow { return nil }
+                value = result
+            }
+            return Int64(exactly: value)
+        }
+        if scale > 2 {
+            let shift = scale - 2
+            guard shift <= 38 else { return 0 }
+            var divisor: Int128 = 1
+            for _ in 0..<shift { divisor *= 10 }
+            let quotient = value / divisor
+            let remainder = value % divisor
+            value = remainder.magnitude * 2 >= divisor.magnitude ? (value < 0 ? quotient - 1 : quotient + 1) : quotient
+        }
+        return Int64(exactly: value)
+    }
+
+    /// Decimals wider than 16 bytes: valid only when sign-extended from 16 bytes.
+    static func fromWideDecimal(_ bytes: UnsafeRawBufferPointer, scale: Int) -> Int64? {
+        let extra = bytes.count - 16
+        let fill: UInt8 = (bytes[0] & 0x80) != 0 ? 0xff : 0
+        for index in 0..<extra where bytes[index] != fill { return nil }
+        return fromDecimal(bigEndian: UnsafeRawBufferPointer(rebasing: bytes[extra...]), scale: scale)
+    }
+
+    /// Outcome of converting a floating-point value.
+    public enum FloatingResult: Equatable {
+        case cents(Int64)
+        /// NaN or ±infinity: the line is rejected as `invalid_value`.
+        case invalid
+        /// Finite but beyond Int64 cents.
+        case overflow
+    }
+
+    /// DOUBLE/FLOAT dollars → cents: `(x * 100).rounded(.toNearestOrAwayFromZero)`.
+    @inline(__always)
+    public static func fromDouble(_ dollars: Double) -> FloatingResult {
+        guard dollars.isFinite else { return .invalid }
+        let cents = (dollars * 100).rounded(.toNearestOrAwayFromZero)
+        guard let exact = Int64(exactly: cents) else { return .overflow }
+        return .cents(exact)
+    }
+
+    /// Exact decimal text (`"-1234.5"`, `"1.005"`) → cents, half away from zero; nil if malformed.
+    public static func fromText(_ text: Substring) -> Int64? {
+        var bytes = Array(text.utf8)
+        guard !bytes.isEmpty else { return nil }
+        var negative = false
+        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
+            negative = bytes[0] == UInt8(ascii: "-")
+            bytes.removeFirst()
+        }
+        var unscaled: Int64 = 0
+        var scale = 0
+        var seenPoint = false
+        var digits = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+                continue
+            }
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            digits += 1
+            if seenPoint && scale >= 18 { continue }
+            let (times, overflowA) = unscaled.multipliedReportingOverflow(by: 10)
+            let (sum, overflowB) = times.addingReportingOverflow(Int64(byte - 0x30))
+            if overflowA || overflowB { return nil }
+            unscaled = sum
+            if seenPoint { scale += 1 }
+        }
+        guard digits > 0 else { return nil }
+        return fromDecimal(negative ? -unscaled : unscaled, scale: scale)
+    }
+}

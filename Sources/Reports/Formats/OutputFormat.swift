@@ -1,0 +1,111 @@
+/// Output formats of summary tables (SPEC §2.2).
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case csv
+    case tsv
+    case jsonl
+    case md
+
+    /// File extension for `--output DIR/`.
+    public var fileExtension: String { rawValue }
+
+    /// Renders `table` in this format.
+    public func render(_ table: SummaryTable) -> String {
+        switch self {
+        case .csv: DelimitedWriter.render(table, separator: ",")
+        case .tsv: DelimitedWriter.render(table, separator: "\t")
+        case .jsonl: JSONLinesWriter.render(table)
+        case .md: MarkdownWriter.render(table)
+        }
+    }
+}
+
+/// CSV (RFC 4180: LF line ends, header row, quoting only where needed) and TSV.
+enum DelimitedWriter {
+    static func render(_ table: SummaryTable, separator: Character) -> String {
+        var out = table.columns.map { field($0, separator: separator) }.joined(separator: String(separator)) + "\n"
+        for row in table.rows {
+            out += row.map { cell in
+                switch cell {
+                case let .text(text): field(CellText.guarded(text), separator: separator)
+                default: CellText.plain(cell)
+                }
+            }.joined(separator: String(separator))
+            out += "\n"
+        }
+        return out
+    }
+
+    static func field(_ text: String, separator: Character) -> String {
+        if separator == "\t" {
+            // TSV has no quoting: tabs and line breaks inside a cell become spaces.
+            return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        }
+        guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+}
+
+/// One JSON object per row; money and shares as JSON numbers, empty share as null.
+enum JSONLinesWriter {
+    static func render(_ table: SummaryTable) -> String {
+        var out = ""
+        for row in table.rows {
+            out += "{"
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out += ", " }
+                out += quoted(table.columns[index]) + ": "
+                switch cell {
+                case let .text(text): out += quoted(text)
+                case let .integer(value): out += String(value)
+                case let .money(cents): out += CellText.money(cents)
+                case let .share(numerator, denominator):
+                    let text = CellText.share(numerator, denominator)
+                    out += text.isEmpty ? "null" : text
+                }
+            }
+            out += "}\n"
+        }
+        return out
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// An aligned Markdown table; numbers right-aligned.
+enum MarkdownWriter {
+    static func render(_ table: SummaryTable) -> String {
+        let texts = table.rows.map { $0.map { CellText.plain($0).replacing("|", with: "\\|") } }
+        var widths = table.columns.map { max($0.count, 3) }
+        for row in texts { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
+        let numeric = table.rows.first.map { $0.map { if case .text = $0 { false } else { true } } } ?? Array(repeating: false, count: widths.count)
+        func pad(_ text: String, _ index: Int) -> String {
+            let fill = String(repeating: " ", count: widths[index] - text.count)
+            return numeric[index] ? fill + text : text + fill
+        }
+        var lines = ["| " + table.columns.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |"]
+        lines.append("|" + widths.enumerated().map { index, width in
+            numeric[index] ? String(repeating: "-", count: width + 1) + ":" : String(repeating: "-", count: width + 2)
+        }.joined(separator: "|") + "|")
+        for row in texts { lines.append("| " + row.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,118 @@
+import Customs
+
+/// One aggregated group with its keys as text.
+public struct GroupRow: Sendable {
+    public var origin: String
+    public var chapter: Int
+    public var partner: String
+    public var measures: Measures
+
+    public init(origin: String, chapter: Int, partner: String, measures: Measures) {
+        self.origin = origin
+        self.chapter = chapter
+        self.partner = partner
+        self.measures = measures
+    }
+}
+
+/// The `totals` inputs besides the measures.
+public struct TotalsInput: Sendable {
+    public var files: Int
+    public var linesRead: Int64
+    public var linesFiltered: Int64
+    /// Per `RejectionReason`, in its order.
+    public var rejected: [Int64]
+    public var linesAggregated: Int64
+
+    public init(files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64) {
+        self.files = files
+        self.linesRead = linesRead
+        self.linesFiltered = linesFiltered
+        self.rejected = rejected
+        self.linesAggregated = linesAggregated
+    }
+}
+
+/// Overflow while summing measures across groups (exit 65).
+public struct MeasureOverflow: Error, Sendable, CustomStringConvertible {
+    public var table: TableName
+    public var description: String { "sum overflows Int64 cents in table \(table.rawValue)" }
+}
+
+extension SummaryTable {
+    public static let measureColumns = [
+        "lines", "customs_value", "duty", "duty_free_lines", "duty_free_value",
+        "preference_value", "non_regional_value", "non_regional_share",
+    ]
+
+    static func measureCells(_ measures: Measures) -> [Cell] {
+        [.integer(measures.lines), .money(measures.customsValue), .money(measures.duty),
+         .integer(measures.dutyFreeLines), .money(measures.dutyFreeValue), .money(measures.preferenceValue),
+         .money(measures.nonRegionalValue),
+         .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue)]
+    }
+
+    static func chapterText(_ chapter: Int) -> String {
+        chapter < 10 ? "0\(chapter)" : String(chapter)
+    }
+
+    /// All five tables from the aggregated groups, sorted (SPEC §2.1 order)
+    /// and cut to `top` rows per keyed table.
+    ///
+    /// - Throws: `MeasureOverflow` when a marginal sum overflows.
+    /// - Complexity: O(g log g) for g groups.
+    public static func buildAll(groups: [GroupRow], totals: TotalsInput, top: Int?) throws -> [SummaryTable] {
+        let detail = groups.map { group in
+            (keys: [group.origin, chapterText(group.chapter), group.partner], measures: group.measures)
+        }
+        let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
+        let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
+        let byOrigin = try marginal(groups, table: .byOrigin) { [$0.origin] }
+        var all = Measures()
+        for group in groups where !all.add(group.measures) { throw MeasureOverflow(table: .totals) }
+        return [
+            keyed(.detail, ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"], detail, top: top) { keys in
+                [.text(keys[0]), .text(CountryNames.name(alpha2: keys[0])), .text(keys[1]),
+                 .text(ChapterTitles.title(Int(keys[1]) ?? 0)), .text(keys[2]), .text(CountryNames.name(alpha2: keys[2]))]
+            },
+            keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top) { [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))] },
+            keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top) { [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))] },
+            keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top) { [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))] },
+            totalsTable(totals, all),
+        ]
+    }
+
+    static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(keys: [String], measures: Measures)] {
+        var sums: [[String]: Measures] = [:]
+        for group in groups {
+            var current = sums[key(group)] ?? Measures()
+            guard current.add(group.measures) else { throw MeasureOverflow(table: table) }
+            sums[key(group)] = current
+        }
+        return sums.map { (keys: $0.key, measures: $0.value) }
+    }
+
+    static func keyed(
+        _ name: TableName, _ keyColumns: [String], _ rows: [(keys: [String], measures: Measures)], top: Int?,
+        keyCells: ([String]) -> [Cell]
+    ) -> SummaryTable {
+        let sorted = rows.sorted { a, b in
+            if a.measures.nonRegionalValue != b.measures.nonRegionalValue { return a.measures.nonRegionalValue > b.measures.nonRegionalValue }
+            if a.measures.customsValue != b.measures.customsValue { return a.measures.customsValue > b.measures.customsValue }
+            return a.keys.lexicographicallyPrecedes(b.keys) { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        }
+        let kept = top.map { Array(sorted.prefix(max($0, 0))) } ?? sorted
+        return SummaryTable(name: name, columns: keyColumns + measureColumns, rows: kept.map { keyCells($0.keys) + measureCells($0.measures) })
+    }
+
+    static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {
+        let reasonColumns = RejectionReason.allCases.map(\.name)
+        let columns = ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"] + measureColumns
+        var row: [Cell] = [.integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
+                           .integer(totals.rejected.reduce(0, +))]
+        row += totals.rejected.map { Cell.integer($0) }
+        row.append(.integer(totals.linesAggregated))
+        row += measureCells(measures)
+        return SummaryTable(name: .totals, columns: columns, rows: [row])
+    }
+}

@@ -1,0 +1,31 @@
+/// One cell of a summary table.
+public enum Cell: Sendable, Equatable {
+    case text(String)
+    case integer(Int64)
+    /// Cents, printed as dollars with two decimals.
+    case money(Int64)
+    /// numerator / denominator printed like C's `%.6f`; empty when the denominator is 0.
+    case share(numerator: Int64, denominator: Int64)
+}
+
+/// The tables of SPEC §2.1.
+public enum TableName: String, CaseIterable, Sendable {
+    case detail
+    case byPartner = "by_partner"
+    case byChapter = "by_chapter"
+    case byOrigin = "by_origin"
+    case totals
+}
+
+/// A rendered-ready table: column names and rows of cells.
+public struct SummaryTable: Sendable, Equatable {
+    public var name: TableName
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(name: TableName, columns: [String], rows: [[Cell]]) {
+        self.name = name
+        self.columns = columns
+        self.rows = rows
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands inputs: files as given, directories recursed for `*.parquet`.
+enum InputExpansion {
+    /// The data files of `inputs`, directories expanded (sorted bytewise).
+    ///
+    /// - Throws: `RooError(.noInput)` for a missing input or an empty directory.
+    static func parquetFiles(_ inputs: [String]) throws -> [String] {
+        var files: [String] = []
+        for input in inputs {
+            var status = stat()
+            guard stat(input, &status) == 0 else {
+                throw RooError(.noInput, "\(input): \(String(cString: strerror(errno)))")
+            }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                let found = walk(input).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                guard !found.isEmpty else { throw RooError(.noInput, "\(input): directory holds no *.parquet files") }
+                files += found
+            } else {
+                files.append(input)
+            }
+        }
+        guard !files.isEmpty else { throw RooError(.usage, "no input files") }
+        return files
+    }
+
+    private static func walk(_ directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var result: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            var status = stat()
+            guard stat(path, &status) == 0 else { continue }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                result += walk(path)
+            } else if name.hasSuffix(".parquet") {
+                result.append(path)
+            }
+        }
+        return result
+    }
+}

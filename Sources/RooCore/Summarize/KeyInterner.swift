@@ -1,0 +1,87 @@
+import Customs
+import Synchronization
+
+/// Interns normalized country keys to dense ids shared by all workers.
+///
+/// Lookups happen once per dictionary entry (or per distinct plain value per
+/// worker, through `KeyCache`), never per row, so the lock stays out of the
+/// hot loop. Id 0 means "missing".
+final class KeyInterner: Sendable {
+    /// Bit of a key code marking a region member; the low 24 bits are the id.
+    static let regionBit: UInt32 = 1 << 31
+    static let idMask: UInt32 = 0xff_ffff
+
+    private struct State {
+        var ids: [[UInt8]: UInt32] = [:]
+        var keys: [String] = [""]
+    }
+
+    private let state = Mutex(State())
+    private let region: Region
+
+    init(region: Region) { self.region = region }
+
+    /// The code (id | regionBit) of a normalized key.
+    ///
+    /// - Throws: `RooError(.dataError)` past 2^24 distinct keys.
+    func code(for key: [UInt8]) throws -> UInt32 {
+        let id: UInt32 = try state.withLock { state in
+            if let existing = state.ids[key] { return existing }
+            guard state.keys.count < Int(KeyInterner.idMask) else {
+                throw RooError(.dataError, "more than \(KeyInterner.idMask) distinct country keys")
+            }
+            let id = UInt32(state.keys.count)
+            state.ids[key] = id
+            state.keys.append(String(decoding: key, as: UTF8.self))
+            return id
+        }
+        let text = String(decoding: key, as: UTF8.self)
+        return region.contains(text) ? id | KeyInterner.regionBit : id
+    }
+
+    /// Key text by id (index 0 is the empty "missing" key).
+    func keys() -> [String] { state.withLock { $0.keys } }
+}
+
+/// A worker's cache in front of the interner, keyed by the raw (unnormalized)
+/// bytes of a value, so plain-encoded columns do not take the lock per row.
+final class KeyCache {
+    private let interner: KeyInterner
+    /// Raw values of up to 7 bytes packed with their length.
+    private var short: [UInt64: UInt32] = [:]
+    private var long: [[UInt8]: UInt32] = [:]
+    private var integers: [Int64: UInt32] = [:]
+
+    init(interner: KeyInterner) { self.interner = interner }
+
+    /// Code of raw text `bytes` (0 when empty after trimming).
+    @inline(__always)
+    func code(raw bytes: UnsafeRawBufferPointer) throws -> UInt32 {
+        if bytes.count <= 7 {
+            var packed = UInt64(bytes.count)
+            for byte in bytes { packed = packed << 8 | UInt64(byte) }
+            if let hit = short[packed] { return hit }
+            let code = try lookup(bytes)
+            short[packed] = code
+            return code
+        }
+        let key = Array(bytes)
+        if let hit = long[key] { return hit }
+        let code = try lookup(bytes)
+        long[key] = code
+        return code
+    }
+
+    /// Code of an integer key (its decimal text).
+    func code(integer value: Int64) throws -> UInt32 {
+        if let hit = integers[value] { return hit }
+        let code = try interner.code(for: Array(String(value).utf8))
+        integers[value] = code
+        return code
+    }
+
+    private func lookup(_ bytes: UnsafeRawBufferPointer) throws -> UInt32 {
+        guard let normalized = CountryKey.normalize(bytes) else { return 0 }
+        return try interner.code(for: normalized)
+    }
+}

@@ -1,0 +1,38 @@
+import Aggregation
+import Customs
+import Parquet
+import Reports
+
+/// `roo summarize`: binds every input file, runs the kernel with the chosen
+/// strategy, and builds the five summary tables.
+public enum SummarizeEngine {
+    /// Runs the summary over `options.inputs`.
+    ///
+    /// - Throws: `RooError` (64 usage, 65 bad data or overflow, 66 missing input).
+    /// - Complexity: O(lines) decoding and aggregation, O(g log g) for g groups.
+    public static func run(_ options: SummarizeOptions) throws -> [SummaryTable] {
+        let paths = try InputExpansion.parquetFiles(options.inputs)
+        let bindings = try paths.map { path -> FileBinding in
+            let file: ParquetFile
+            do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
+            return try FileBinding(file: file, options: options)
+        }
+        let context = SummarizeContext(bindings: bindings, options: options)
+        let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
+        let result = try options.strategy.run(plan, threads: options.threads)
+        guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
+        let keys = context.interner.keys()
+        let groups = result.groups.entries().map { entry -> GroupRow in
+            let (origin, partner, chapter) = GroupAccumulator.components(entry.key)
+            return GroupRow(origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
+        }
+        let counts = result.counts
+        let totals = TotalsInput(files: paths.count, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
+                                 rejected: counts.rejected, linesAggregated: counts.linesAggregated)
+        do {
+            return try SummaryTable.buildAll(groups: groups, totals: totals, top: options.top)
+        } catch let error as MeasureOverflow {
+            throw RooError(.dataError, error.description)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Aggregation
+import Customs
+
+/// How duty-free status is decided (SPEC §1.3, `--duty-free-by`).
+public enum DutyFreeBy: String, CaseIterable, Sendable {
+    /// duty == 0 (or `--duty-free-programs` when no duty column is mapped).
+    case duty
+    /// US Census rate provision codes 10–19.
+    case rateProvision = "rate-provision"
+}
+
+/// Everything `roo summarize` needs besides the output settings.
+public struct SummarizeOptions: Sendable {
+    public var inputs: [String]
+    public var mapping = ColumnMapping()
+    public var region = Region.usmca
+    /// `--preference-programs`; nil = the region's default.
+    public var preferencePrograms: Set<String>?
+    /// `--duty-free-programs`; used when no duty column is mapped.
+    public var dutyFreePrograms: Set<String>?
+    public var dutyFreeBy = DutyFreeBy.duty
+    /// `--reporter`: keep only lines of this importing country.
+    public var reporter: String?
+    /// `--from`/`--to` as YYYYMM, inclusive.
+    public var from: Int?
+    public var to: Int?
+    /// `--hs-width`: digits an integer HS code is zero-padded to.
+    public var hsWidth = 10
+    public var strategy = Strategy.concurrentPerform
+    public var threads = 1
+    /// `--top N` rows per keyed table.
+    public var top: Int?
+
+    public init(inputs: [String]) { self.inputs = inputs }
+
+    /// The preference programs in force.
+    public var effectivePreferencePrograms: Set<String> { preferencePrograms ?? region.defaultPreferencePrograms }
+}

@@ -1,0 +1,99 @@
+import Aggregation
+import Customs
+import Parquet
+
+/// One worker of `roo summarize`: decodes the bound columns of a work unit
+/// (one row group of one file) into reused batches, converts them into a
+/// `LineBlock` of integer codes, and runs the kernel.
+final class SummarizeWorker: WorkUnitProcessor {
+    let context: SummarizeContext
+    let decoder = ColumnChunkDecoder()
+    let batch = ColumnBatch()
+    let block = LineBlock()
+    let keys: KeyCache
+    /// Per dictionary entry codes (reused scratch).
+    var entryCodes: [UInt32] = []
+    var entryFlags: [UInt8] = []
+
+    init(context: SummarizeContext) {
+        self.context = context
+        keys = KeyCache(interner: context.interner)
+    }
+
+    func process(unit: Int, into partial: PartialAggregate) throws {
+        let (fileIndex, rowGroup) = context.units[unit]
+        let binding = context.bindings[fileIndex]
+        let rows = Int(binding.file.metadata.rowGroups[rowGroup].numRows)
+        block.reset(count: rows)
+        for (canonical, bound) in binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard context.isNeeded(canonical, binding: binding) else { continue }
+            do {
+                try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, into: batch)
+            } catch let error as ParquetError {
+                throw RooError(error)
+            }
+            guard batch.rowCount == rows else {
+                throw RooError(.dataError, "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": \(batch.rowCount) values for \(rows) rows")
+            }
+            try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup)
+        }
+        if !binding.dutyFreeByDuty, binding.columns[.duty] == nil {
+            // No duty column: the duty measure is 0 and never decides.
+            for row in 0..<rows { block.dutyStatus[row] = LineBlock.ValueStatus.missing }
+        }
+        Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty), into: partial)
+    }
+
+    private func fill(_ canonical: CanonicalColumn, kind: SourceKind, binding: FileBinding, rowGroup: Int) throws {
+        let location = { "\(binding.file.path): row group \(rowGroup), column \"\(self.batch.column?.name ?? "")\"" }
+        switch canonical {
+        case .origin: try fillKeys(kind: kind, into: \.origin, regionFlag: true)
+        case .partner: try fillKeys(kind: kind, into: \.partner, regionFlag: false)
+        case .hsCode: fillChapters(kind: kind)
+        case .customsValue: try fillMoney(kind: kind, target: .value, location: location)
+        case .duty: try fillMoney(kind: kind, target: .duty, location: location)
+        case .nonOriginatingValue: try fillMoney(kind: kind, target: .nonOriginating, location: location)
+        case .program: fillPrograms()
+        case .reporter: fillReporterFilter()
+        case .period: fillPeriodFilter(kind: kind)
+        case .rateProvision: fillRateProvision(kind: kind)
+        }
+    }
+}
+
+/// What the workers share: bindings, work units, interner, settings.
+final class SummarizeContext: Sendable {
+    let bindings: [FileBinding]
+    /// (file index, row group) per work unit.
+    let units: [(Int, Int)]
+    let interner: KeyInterner
+    let options: SummarizeOptions
+    let preferencePrograms: Set<String>
+    let dutyFreePrograms: Set<String>
+    let reporter: [UInt8]?
+
+    init(bindings: [FileBinding], options: SummarizeOptions) {
+        self.bindings = bindings
+        var units: [(Int, Int)] = []
+        for (fileIndex, binding) in bindings.enumerated() {
+            for group in 0..<binding.file.rowGroupCount { units.append((fileIndex, group)) }
+        }
+        self.units = units
+        interner = KeyInterner(region: options.region)
+        self.options = options
+        preferencePrograms = options.effectivePreferencePrograms
+        dutyFreePrograms = options.dutyFreePrograms ?? []
+        reporter = options.reporter.flatMap(CountryKey.normalize).map { Array($0.utf8) }
+    }
+
+    /// Whether a bound column contributes to this run (filters only when used).
+    func isNeeded(_ canonical: CanonicalColumn, binding: FileBinding) -> Bool {
+        switch canonical {
+        case .reporter: options.reporter != nil
+        case .period: options.from != nil || options.to != nil
+        case .rateProvision: options.dutyFreeBy == .rateProvision
+        case .program: true
+        default: true
+        }
+    }
+}

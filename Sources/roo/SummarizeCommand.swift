@@ -1,0 +1,121 @@
+import Aggregation
+import ArgumentParser
+import Customs
+import Reports
+import RooCore
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Strategy: ExpressibleByArgument {}
+extension DutyFreeBy: ExpressibleByArgument {}
+
+struct Summarize: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Summarize non-regional content of duty-free imports (SPEC §1–2).",
+        discussion: """
+        Reads Parquet extracts (files or directories) and writes the tables detail, \
+        by_partner, by_chapter, by_origin and totals.
+        """
+    )
+
+    @Argument(help: "Parquet files or directories (recursed for *.parquet).")
+    var inputs: [String]
+
+    @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
+    var mappings: [String] = []
+
+    @Option(help: "Trade bloc: usmca or a comma list of country codes.")
+    var region: String = "usmca"
+
+    @Option(help: "Comma list of preference programs (default for usmca: S,S+).")
+    var preferencePrograms: String?
+
+    @Option(help: "Comma list of programs that make a line duty-free when no duty column is mapped.")
+    var dutyFreePrograms: String?
+
+    @Option(help: "Decide duty-free status by duty == 0 or by rate provision codes 10-19: duty|rate-provision.")
+    var dutyFreeBy: DutyFreeBy = .duty
+
+    @Option(help: "Keep only lines of this importing country.")
+    var reporter: String?
+
+    @Option(help: "First month, YYYYMM.")
+    var from: Int?
+
+    @Option(help: "Last month, YYYYMM.")
+    var to: Int?
+
+    @Option(help: "Digits an integer HS code is zero-padded to.")
+    var hsWidth: Int = 10
+
+    @Option(help: "Table to print: detail|by_partner|by_chapter|by_origin|totals|all.")
+    var table: String?
+
+    @Option(help: "Keep the first N rows of each keyed table.")
+    var top: Int?
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
+    var format: OutputFormat = .csv
+
+    @Option(help: "- for stdout, or DIR/ for one file per table.")
+    var output: String = "-"
+
+    @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")
+    var strategy: Strategy = .concurrentPerform
+
+    @Option(help: "Worker threads (default: active processors).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
+        if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
+        if let table, table != "all", TableName(rawValue: table) == nil {
+            throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
+        }
+        for month in [from, to].compactMap({ $0 }) where month < 100_000 || month > 999_999 || month % 100 < 1 || month % 100 > 12 {
+            throw ValidationError("--from/--to take YYYYMM, got \(month)")
+        }
+    }
+
+    func run() throws {
+        try exitOnError {
+            let options = try makeOptions()
+            let tables = try SummarizeEngine.run(options)
+            let destination = SummaryOutput(
+                destination: output, format: format,
+                table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
+            try destination.write(tables) { try writeStandardOutput(Array($0.utf8)) }
+        }
+    }
+
+    func makeOptions() throws -> SummarizeOptions {
+        var options = SummarizeOptions(inputs: inputs)
+        do {
+            for assignment in mappings { try options.mapping.parse(assignment) }
+            options.region = try Region.parse(region)
+        } catch {
+            throw RooError(.usage, error.description)
+        }
+        options.preferencePrograms = preferencePrograms.map(Summarize.programList)
+        options.dutyFreePrograms = dutyFreePrograms.map(Summarize.programList)
+        options.dutyFreeBy = dutyFreeBy
+        options.reporter = reporter
+        options.from = from
+        options.to = to
+        options.hsWidth = hsWidth
+        options.top = top
+        options.strategy = strategy
+        options.threads = threads ?? activeProcessorCount()
+        return options
+    }
+
+    static func programList(_ text: String) -> Set<String> {
+        Set(text.split(separator: ",").map { SummarizeProgram.trim(String($0)) }.filter { !$0.isEmpty })
+    }
+}
+
+enum SummarizeProgram {
+    static func trim(_ text: String) -> String {
+        String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Independent oracle for `roo summarize`: the same tables computed with DuckDB
+SQL written straight from ../shared/SPEC.md §1.2–2.1, over the same files.
+
+Writes OUTDIR/<table>.csv in roo's CSV format (RFC 4180, LF, header row,
+money with two decimals, share like C's %.6f, formula guard) so the two
+outputs can be compared byte for byte.
+
+    .venv/bin/python scripts/oracle.py INPUT... --out DIR [--map c=s]... [--region usmca|LIST]
+        [--preference-programs L] [--duty-free-programs L] [--duty-free-by duty|rate-provision]
+        [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N]
+"""
+import argparse
+import csv
+import glob
+import os
+
+import duckdb
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CANONICAL = ["origin", "partner", "hs_code", "customs_value", "duty", "program", "non_originating_value",
+             "reporter", "rate_provision", "period"]
+REASONS = ["missing_origin", "missing_partner", "missing_hs", "bad_hs", "missing_value", "invalid_value", "missing_duty"]
+WS = "' \t\n\r\x0b\x0c'"
+
+
+def files_of(inputs):
+    out = []
+    for item in inputs:
+        if os.path.isdir(item):
+            found = [p for p in glob.glob(os.path.join(item, "**", "*.parquet"), recursive=True)
+                     if not any(part.startswith(".") for part in os.path.relpath(p, item).split(os.sep))]
+            out += sorted(found, key=lambda p: p.encode())
+        else:
+            out.append(item)
+    return out
+
+
+def sql_list(values):
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+def expressions(con, path, mapping, args):
+    """SELECT list turning one file's columns into canonical, exact values."""
+    types = {row[0]: row[1].upper() for row in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()}
+    col = {c: mapping.get(c, c) for c in CANONICAL}
+    have = {c: col[c] in types for c in CANONICAL}
+
+    def q(name):
+        return '"' + name.replace('"', '""') + '"'
+
+    def key(c):
+        expr = f"trim(CAST({q(col[c])} AS VARCHAR), {WS})"
+        return f"CASE WHEN {q(col[c])} IS NULL OR {expr} = '' THEN NULL ELSE upper({expr}) END"
+
+    def cents(c):
+        t = types[col[c]]
+        x = q(col[c])
+        if t.startswith("DECIMAL"):
+            return f"CAST(round(CAST({x} AS DECIMAL(38,10)) * 100) AS HUGEINT)"
+        if t in ("DOUBLE", "FLOAT", "REAL"):
+            return f"CASE WHEN isnan({x}) OR isinf({x}) THEN NULL ELSE CAST(round(CAST({x} AS DOUBLE) * 100) AS HUGEINT) END"
+        return f"CAST({x} AS HUGEINT) * 100"
+
+    def invalid(c):
+        t = types[col[c]]
+        if t in ("DOUBLE", "FLOAT", "REAL"):
+            return f"({q(col[c])} IS NOT NULL AND (isnan({q(col[c])}) OR isinf({q(col[c])})))"
+        return "false"
+
+    hs_t = types[col["hs_code"]]
+    hs = q(col["hs_code"])
+    if hs_t in ("BIGINT", "INTEGER", "SMALLINT", "HUGEINT"):
+        hs_digits = f"CASE WHEN {hs} < 0 THEN '' ELSE lpad(CAST({hs} AS VARCHAR), {args.hs_width}, '0') END"
+        hs_missing = f"{hs} IS NULL"
+    else:
+        hs_digits = f"regexp_replace(CAST({hs} AS VARCHAR), '[^0-9]', '', 'g')"
+        hs_missing = f"({hs} IS NULL OR trim(CAST({hs} AS VARCHAR), {WS}) = '')"
+    prog = f"trim(CAST({q(col['program'])} AS VARCHAR), {WS})" if have["program"] else "NULL"
+    pref = sql_list(sorted(args.preference_programs))
+    free_programs = sql_list(sorted(args.duty_free_programs or []))
+    if args.duty_free_by == "rate-provision":
+        rp = f"TRY_CAST(trim(CAST({q(col['rate_provision'])} AS VARCHAR), {WS}) AS INTEGER)"
+        free = f"coalesce({rp} BETWEEN 10 AND 19, false)"
+        duty_decides = "false"
+    elif have["duty"]:
+        free = f"({cents('duty')} = 0)"
+        duty_decides = "true"
+    else:
+        free = f"coalesce(list_contains({free_programs}, {prog}), false)"
+        duty_decides = "false"
+    filtered = ["false"]
+    if args.reporter:
+        filtered.append(f"coalesce({key('reporter')} <> '{args.reporter.strip().upper()}', true)")
+    if args.from_ or args.to:
+        p = q(col["period"])
+        t = types[col["period"]]
+        if t == "DATE":
+            month = f"(year({p}) * 100 + month({p}))"
+        elif t in ("BIGINT", "INTEGER"):
+            month = f"(CASE WHEN {p} BETWEEN 100000 AND 999999 THEN {p} WHEN {p} BETWEEN 10000000 AND 99999999 THEN {p} // 100 END)"
+        else:
+            digits = f"regexp_replace(CAST({p} AS VARCHAR), '[^0-9]', '', 'g')"
+            month = f"(CASE WHEN length({digits}) IN (6, 8) THEN CAST(substr({digits}, 1, 6) AS INTEGER) END)"
+        filtered.append(f"coalesce(NOT ({month} BETWEEN {args.from_ or 0} AND {args.to or 999999}), true)")
+    duty_cents = cents("duty") if have["duty"] else "CAST(0 AS HUGEINT)"
+    nov = cents("non_originating_value") if have["non_originating_value"] else "NULL"
+    return f"""
+        SELECT
+          ({' OR '.join(filtered)}) AS filtered,
+          {key('origin')} AS o, {key('partner')} AS p,
+          {hs_missing} AS hs_missing, {hs_digits} AS hs_digits,
+          {q(col['customs_value'])} IS NULL AS v_missing, {invalid('customs_value')} AS v_invalid,
+          {cents('customs_value')} AS v,
+          {duty_decides} AND ({q(col['duty']) if have['duty'] else 'NULL'} IS NULL OR {invalid('duty') if have['duty'] else 'false'}) AS d_missing,
+          coalesce({duty_cents}, 0) AS d,
+          coalesce({free}, false) AS free,
+          coalesce(list_contains({pref}, {prog}), false) AS pref,
+          {nov} AS nov
+        FROM read_parquet('{path}')"""
+
+
+def money(cents):
+    sign = "-" if cents < 0 else ""
+    cents = abs(int(cents))
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+def guard(text):
+    return "'" + text if text and text[0] in "=+-@\t\r" else text
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("inputs", nargs="+")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--map", action="append", default=[])
+    ap.add_argument("--region", default="usmca")
+    ap.add_argument("--preference-programs")
+    ap.add_argument("--duty-free-programs")
+    ap.add_argument("--duty-free-by", default="duty")
+    ap.add_argument("--reporter")
+    ap.add_argument("--from", dest="from_", type=int)
+    ap.add_argument("--to", type=int)
+    ap.add_argument("--hs-width", type=int, default=10)
+    ap.add_argument("--top", type=int)
+    ap.add_argument("--threads", type=int)
+    args = ap.parse_args()
+    mapping = dict(m.split("=", 1) for m in args.map)
+    usmca = args.region.lower() == "usmca"
+    region = ["US", "CA", "MX"] if usmca else [c.strip().upper() for c in args.region.split(",") if c.strip()]
+    args.preference_programs = set(p.strip() for p in args.preference_programs.split(",")) if args.preference_programs else ({"S", "S+"} if usmca else set())
+    args.duty_free_programs = set(p.strip() for p in args.duty_free_programs.split(",")) if args.duty_free_programs else None
+    con = duckdb.connect()
+    if args.threads:
+        con.execute(f"SET threads = {args.threads}")
+    files = files_of(args.inputs)
+    union = " UNION ALL ".join(expressions(con, f, mapping, args) for f in files)
+    con.execute(f"CREATE TEMP TABLE lines AS {union}")
+    con.execute(f"""CREATE TEMP TABLE classified AS SELECT *,
+        CASE WHEN filtered THEN NULL
+             WHEN o IS NULL THEN 'missing_origin' WHEN p IS NULL THEN 'missing_partner'
+             WHEN hs_missing THEN 'missing_hs'
+             WHEN length(hs_digits) < 2 OR substr(hs_digits, 1, 2) = '00' THEN 'bad_hs'
+             WHEN v_missing THEN 'missing_value' WHEN v_invalid THEN 'invalid_value'
+             WHEN d_missing THEN 'missing_duty' END AS reason,
+        substr(hs_digits, 1, 2) AS ch
+        FROM lines""")
+    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref,
+        CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
+             WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
+        FROM classified WHERE NOT filtered AND reason IS NULL""")
+    names = os.path.join(ROOT, "scripts", "data")
+    con.execute(f"CREATE TEMP TABLE cn AS SELECT * FROM read_csv('{names}/countries.tsv', delim='\t', header=true, all_varchar=true, quote='')")
+    con.execute(f"CREATE TEMP TABLE ht AS SELECT * FROM read_csv('{names}/hs_chapters.tsv', delim='\t', header=true, all_varchar=true, quote='')")
+    measures = """count(*) AS lines, sum(v) AS cv, sum(d) AS duty, sum(CASE WHEN free THEN 1 ELSE 0 END) AS dfl,
+        sum(CASE WHEN free THEN v ELSE 0 END) AS dfv, sum(CASE WHEN pref THEN v ELSE 0 END) AS pv, sum(nr) AS nr"""
+    tables = {
+        "detail": (["o", "ch", "p"], ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"]),
+        "by_partner": (["p"], ["partner", "partner_name"]),
+        "by_chapter": (["ch"], ["hs_chapter", "chapter_title"]),
+        "by_origin": (["o"], ["origin", "origin_name"]),
+    }
+    os.makedirs(args.out, exist_ok=True)
+    measure_cols = ["lines", "customs_value", "duty", "duty_free_lines", "duty_free_value", "preference_value",
+                    "non_regional_value", "non_regional_share"]
+
+    def measure_cells(r):
+        lines, cv, duty, dfl, dfv, pv, nr, share = r
+        return [str(lines), money(cv), money(duty), str(dfl), money(dfv), money(pv), money(nr), share]
+
+    share = "CASE WHEN dfv = 0 THEN '' ELSE printf('%.6f', nr::DOUBLE / dfv::DOUBLE) END AS share"
+
+    for name, (keys, header) in tables.items():
+        limit = f"LIMIT {args.top}" if args.top is not None else ""
+        rows = con.execute(f"""SELECT *, {share} FROM (SELECT {', '.join(keys)}, {measures} FROM ok GROUP BY {', '.join(keys)})
+            ORDER BY nr DESC, cv DESC, {', '.join(k + ' ASC' for k in keys)} {limit}""").fetchall()
+        country = dict(con.execute("SELECT alpha2, name FROM cn").fetchall())
+        title = dict(con.execute("SELECT chapter, title FROM ht").fetchall())
+        with open(os.path.join(args.out, name + ".csv"), "w", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(header + measure_cols)
+            for r in rows:
+                cells = []
+                for k, value in zip(keys, r[:len(keys)]):
+                    cells.append(guard(value))
+                    cells.append(guard(title.get(value, "") if k == "ch" else country.get(value, "")))
+                w.writerow(cells + measure_cells(r[len(keys):]))
+    counts = dict(con.execute("SELECT reason, count(*) FROM classified WHERE NOT filtered GROUP BY reason").fetchall())
+    read = con.execute("SELECT count(*) FROM classified").fetchone()[0]
+    filtered_n = con.execute("SELECT count(*) FROM classified WHERE filtered").fetchone()[0]
+    total = con.execute(f"SELECT *, {share} FROM (SELECT {measures} FROM ok)").fetchone()
+    total = tuple(0 if x is None else x for x in total[:-1]) + (total[-1],)
+    rejected = [counts.get(r, 0) for r in REASONS]
+    with open(os.path.join(args.out, "totals.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["files", "lines_read", "lines_filtered", "lines_rejected"] + REASONS + ["lines_aggregated"] + measure_cols)
+        w.writerow([len(files), read, filtered_n, sum(rejected)] + rejected + [counts.get(None, 0)] + measure_cells(total))
+
+
+if __name__ == "__main__":
+    main()
