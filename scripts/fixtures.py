@@ -11,6 +11,7 @@ lines, dutiable lines with duty = value x rate. Money is DECIMAL(18,2) on
 INT64, strings dictionary-encoded, ZSTD.
 
     scripts/make-fixtures sample  [--rows 200000] [--output Fixtures/sample-2024.parquet]
+    scripts/make-fixtures rules   # Fixtures/rules.parquet: every rejection reason and rule edge
     scripts/make-fixtures big     --rows 20000000 --output .build-bench/customs_20m.parquet
     scripts/make-fixtures variants OUTDIR   # writer/type/layout variants for the oracle tests
 """
@@ -143,7 +144,7 @@ def chunks(rows, seed, chunk=1_000_000):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("what", choices=["sample", "big", "variants"])
+    parser.add_argument("what", choices=["sample", "rules", "big", "variants"])
     parser.add_argument("outdir", nargs="?")
     parser.add_argument("--rows", type=int, default=200_000)
     parser.add_argument("--seed", type=int, default=2024)
@@ -154,6 +155,11 @@ def main():
         out = args.output or "Fixtures/sample-2024.parquet"
         write(chunks(args.rows, args.seed), out, args.row_group_rows or 50_000)
         print(f"wrote {args.rows} rows to {out}")
+    elif args.what == "rules":
+        import variants
+        out = args.output or "Fixtures/rules.parquet"
+        pq.write_table(variants.rejection_table(), out, compression="zstd", use_dictionary=False)
+        print(f"wrote {out}")
     elif args.what == "big":
         out = args.output or ".build-bench/customs_20m.parquet"
         os.makedirs(os.path.dirname(out) or ".", exist_ok=True)

@@ -1,0 +1,25 @@
+import Aggregation
+import Testing
+import Reports
+import RooCore
+import TestSupport
+
+/// Every strategy and thread count gives byte-identical output (SPEC §4).
+struct DeterminismTests {
+    static func render(strategy: Strategy, threads: Int) throws -> [String] {
+        var options = SummarizeOptions(inputs: [FixturePaths.fixtures + "/sample-2024.parquet", FixturePaths.fixtures + "/rules.parquet"])
+        options.strategy = strategy
+        options.threads = threads
+        let tables = try SummarizeEngine.run(options)
+        return OutputFormat.allCases.flatMap { format in tables.map { format.render($0) } }
+    }
+
+    @Test func strategiesAndThreadCountsAgreeByteForByte() throws {
+        let baseline = try DeterminismTests.render(strategy: .serial, threads: 1)
+        #expect(baseline.count == OutputFormat.allCases.count * TableName.allCases.count)
+        for threads in [1, 2, 3, 8] {
+            #expect(try DeterminismTests.render(strategy: .concurrentPerform, threads: threads) == baseline, "concurrent-perform at \(threads) threads")
+        }
+        #expect(try DeterminismTests.render(strategy: .serial, threads: 8) == baseline)
+    }
+}

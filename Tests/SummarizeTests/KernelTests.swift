@@ -1,0 +1,113 @@
+import Aggregation
+import Customs
+import Testing
+
+/// The kernel's classification on hand-made blocks (SPEC §1.3).
+struct KernelTests {
+    struct Line {
+        var origin: UInt32 = 1
+        var partner: UInt32 = 2
+        var chapter: UInt8 = 87
+        var value: Int64 = 10_000
+        var valueStatus = LineBlock.ValueStatus.present
+        var duty: Int64 = 0
+        var dutyStatus = LineBlock.ValueStatus.present
+        var nonOriginating: Int64 = 0
+        var flags: UInt8 = 0
+    }
+
+    static func run(_ lines: [Line], byDuty: Bool = true) -> PartialAggregate {
+        let block = LineBlock()
+        block.reset(count: lines.count)
+        for (row, line) in lines.enumerated() {
+            block.origin[row] = line.origin
+            block.partner[row] = line.partner
+            block.chapter[row] = line.chapter
+            block.value[row] = line.value
+            block.valueStatus[row] = line.valueStatus
+            block.duty[row] = line.duty
+            block.dutyStatus[row] = line.dutyStatus
+            block.nonOriginating[row] = line.nonOriginating
+            block.flags[row] = line.flags
+        }
+        let partial = PartialAggregate()
+        Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: byDuty), into: partial)
+        return partial
+    }
+
+    static func total(_ partial: PartialAggregate) -> Measures {
+        var sum = Measures()
+        for entry in partial.groups.entries() { _ = sum.add(entry.measures) }
+        return sum
+    }
+
+    @Test func rejectionsTakeTheFirstFailingReasonAndFiltersComeFirst() {
+        let partial = KernelTests.run([
+            Line(origin: 0, partner: 0),                                  // missing_origin (not partner)
+            Line(partner: 0, chapter: HSChapter.missing),                 // missing_partner
+            Line(chapter: HSChapter.missing, valueStatus: LineBlock.ValueStatus.missing), // missing_hs
+            Line(chapter: HSChapter.bad),                                 // bad_hs
+            Line(valueStatus: LineBlock.ValueStatus.missing),             // missing_value
+            Line(valueStatus: LineBlock.ValueStatus.invalid),             // invalid_value
+            Line(dutyStatus: LineBlock.ValueStatus.missing),              // missing_duty
+            Line(origin: 0, flags: LineBlock.Flag.filtered),              // filtered, never rejected
+            Line(),
+        ])
+        #expect(partial.counts.rejected == [1, 1, 1, 1, 1, 1, 1])
+        #expect(partial.counts.linesFiltered == 1)
+        #expect(partial.counts.linesAggregated == 1)
+        #expect(partial.counts.linesRead == 9)
+    }
+
+    @Test func missingDutyDoesNotRejectWhenProgramsDecide() {
+        let partial = KernelTests.run([Line(dutyStatus: LineBlock.ValueStatus.missing, flags: LineBlock.Flag.freeByRule)], byDuty: false)
+        #expect(partial.counts.linesAggregated == 1)
+        #expect(KernelTests.total(partial).dutyFreeValue == 10_000)
+    }
+
+    @Test func nonRegionalContentRules() {
+        let regional = LineBlock.Flag.originInRegion
+        let withNonOriginating = regional | LineBlock.Flag.hasNonOriginating
+        let partial = KernelTests.run([
+            Line(),                                                              // non-regional origin, free: 100.00
+            Line(duty: 500),                                                     // dutiable: 0
+            Line(flags: regional),                                               // regional, nothing declared: 0
+            Line(nonOriginating: 2_500, flags: withNonOriginating),              // 25.00
+            Line(nonOriginating: 50_000, flags: withNonOriginating),             // clamped to 100.00
+            Line(nonOriginating: -7, flags: withNonOriginating),                 // clamped to 0
+            Line(value: -1_000, nonOriginating: -300, flags: withNonOriginating), // within [-10.00, 0]: -3.00
+            Line(flags: LineBlock.Flag.preferenceClaimed | regional),            // preference value counted
+        ])
+        let total = KernelTests.total(partial)
+        #expect(total.nonRegionalValue == 10_000 + 2_500 + 10_000 - 300)
+        #expect(total.dutyFreeLines == 7)
+        #expect(total.duty == 500)
+        #expect(total.preferenceValue == 10_000)
+        #expect(total.lines == 8)
+    }
+
+    @Test func overflowIsReportedNotWrapped() {
+        let partial = KernelTests.run([Line(value: Int64.max), Line(value: 1)])
+        #expect(partial.groups.overflowed)
+    }
+
+    @Test func mergeOrderDoesNotMatter() {
+        var lines: [Line] = []
+        for index in 0..<50 {
+            let origin = UInt32(index % 7 + 1)
+            let partner = UInt32(index % 3 + 1)
+            let chapter = UInt8(index % 5 + 1)
+            lines.append(Line(origin: origin, partner: partner, chapter: chapter, value: Int64(index) * 101))
+        }
+        let a = KernelTests.run(Array(lines[0..<20]))
+        let b = KernelTests.run(Array(lines[20...]))
+        let c = KernelTests.run(Array(lines[20...]))
+        let d = KernelTests.run(Array(lines[0..<20]))
+        a.merge(b)
+        c.merge(d)
+        let sortedA = a.groups.entries().sorted { $0.key < $1.key }.map { "\($0.key):\($0.measures)" }
+        let sortedC = c.groups.entries().sorted { $0.key < $1.key }.map { "\($0.key):\($0.measures)" }
+        #expect(sortedA == sortedC)
+        #expect(a.counts == c.counts)
+    }
+}

@@ -1,0 +1,130 @@
+"""Writer, type and layout variants for the oracle comparison (scripts/differential.sh).
+
+write_all(OUTDIR) writes the files and OUTDIR/cases.tsv: one case per line,
+`name<TAB>inputs (space-separated)<TAB>roo/oracle flags`.
+"""
+import os
+import shutil
+
+import duckdb
+import numpy as np
+import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+
+def money_to_double(table, names):
+    for name in names:
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, pc.cast(table[name], pa.float64()))
+    return table
+
+
+
+def rejection_table():
+    """Every rejection reason, messy keys, clamping, negative values; DOUBLE money for NaN."""
+    rows = [
+        # origin, partner, hs, value, duty, program, nov
+        (None, "MX", "8703230190", 100.0, 0.0, "S", None),
+        ("  ", "MX", "8703230190", 100.0, 0.0, "S", None),
+        ("CN", None, "8703230190", 100.0, 0.0, None, None),
+        ("CN", "\t", "8703230190", 100.0, 0.0, None, None),
+        ("CN", "MX", None, 100.0, 0.0, None, None),
+        ("CN", "MX", "  ", 100.0, 0.0, None, None),
+        ("CN", "MX", "ABC", 100.0, 0.0, None, None),
+        ("CN", "MX", "7", 100.0, 0.0, None, None),
+        ("CN", "MX", "00.12.34", 100.0, 0.0, None, None),
+        ("CN", "MX", "8703", None, 0.0, None, None),
+        ("CN", "MX", "8703", float("nan"), 0.0, None, None),
+        ("CN", "MX", "8703", float("inf"), 0.0, None, None),
+        ("CN", "MX", "8703", 100.0, None, None, None),
+        (" cn ", " mx ", " 8703 23 0190 ", 1.005, 0.0, "S", None),
+        ("mx", "mx", "8703.23.01.90", 200.0, 0.0, "S", 500.0),
+        ("MX", "MX", "8703", 200.0, 0.0, "S+", -5.0),
+        ("MX", "MX", "8703", 200.0, 0.0, "S", 50.25),
+        ("CA", "CA", "2709", -40.0, 0.0, "S", -10.0),
+        ("CA", "CA", "2709", -40.0, 0.0, "S", 10.0),
+        ("US", "CA", "9801", 10.0, 0.0, None, None),
+        ("DE", "DE", "3004", 1000.0, 25.0, None, None),
+        ("DE", "DE", "3004", 0.125, 0.0, None, None),
+        ("=SUM(A1)", "-X", "@12", 5.0, 0.0, None, None),
+    ] * 3
+    cols = list(zip(*rows))
+    t = pa.table({
+        "origin": pa.array(cols[0], pa.string()), "partner": pa.array(cols[1], pa.string()),
+        "hs_code": pa.array(cols[2], pa.string()), "customs_value": pa.array(cols[3], pa.float64()),
+        "duty": pa.array(cols[4], pa.float64()), "program": pa.array(cols[5], pa.string()),
+        "non_originating_value": pa.array(cols[6], pa.float64()),
+    })
+    return t
+
+
+def write_all(outdir, make_table, write):
+    shutil.rmtree(outdir, ignore_errors=True)
+    os.makedirs(outdir)
+    cases = []
+
+    def case(name, inputs, flags=""):
+        cases.append(f"{name}\t{' '.join(inputs)}\t{flags}")
+
+    case("sample", ["Fixtures/sample-2024.parquet"])
+    case("sample-filters", ["Fixtures/sample-2024.parquet"], "--reporter us --from 202403 --to 202409 --top 40")
+
+    # pyarrow: SNAPPY, DOUBLE money, renamed columns, INT64 HS codes, v2 pages.
+    t = make_table(30000, 7)
+    t = money_to_double(t, ["customs_value", "duty", "non_originating_value"])
+    hs = pc.cast(t["hs_code"], pa.int64())
+    t = t.set_column(t.schema.get_field_index("hs_code"), "hs_code", hs)
+    t = t.rename_columns(["rep", "month", "ctry_origin", "ctry_export", "hts10", "value_usd", "duty_usd", "spi",
+                          "vnm_usd", "rate_prov"])
+    path = f"{outdir}/pyarrow_snappy_double.parquet"
+    pq.write_table(t, path, compression="snappy", row_group_size=7000, data_page_version="2.0")
+    maps = ("--map origin=ctry_origin --map partner=ctry_export --map hs_code=hts10 --map customs_value=value_usd "
+            "--map duty=duty_usd --map program=spi --map non_originating_value=vnm_usd --map reporter=rep "
+            "--map period=month --map rate_provision=rate_prov")
+    case("pyarrow-snappy-double-renamed", [path], maps)
+    case("pyarrow-rate-provision", [path], maps + " --duty-free-by rate-provision")
+
+    # DuckDB: ZSTD, DECIMAL(18,2), DATE period.
+    base = make_table(25000, 8)
+    con = duckdb.connect()
+    con.register("base", base)
+    path = f"{outdir}/duckdb_zstd.parquet"
+    con.execute(f"""COPY (SELECT reporter, make_date(period // 100, period % 100, 1) AS period, origin, partner,
+        hs_code, customs_value, duty, program, non_originating_value, rate_provision FROM base)
+        TO '{path}' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 8000)""")
+    case("duckdb-zstd-decimal", [path])
+    case("duckdb-date-filter", [path], "--from 202402 --to 202406 --region us,ca --preference-programs S")
+
+    # Polars: own writer, SNAPPY, no duty column (duty-free by program list).
+    p = pl.from_arrow(make_table(20000, 9)).drop("duty")
+    path = f"{outdir}/polars_snappy.parquet"
+    p.write_parquet(path, compression="snappy", row_group_size=6000)
+    case("polars-programs", [path], "--duty-free-programs S,S+,A")
+
+    t = rejection_table()
+    path = f"{outdir}/bad_lines.parquet"
+    pq.write_table(t, path, compression="zstd", use_dictionary=False)
+    case("bad-lines-plain", [path])
+    path2 = f"{outdir}/bad_lines_dict.parquet"
+    pq.write_table(t, path2, compression="snappy", use_dictionary=True, row_group_size=20)
+    case("bad-lines-dictionary", [path2])
+
+    # A directory of several files (one nested), different writers and types.
+    d = f"{outdir}/multi"
+    os.makedirs(f"{d}/nested")
+    for i, seed in enumerate([21, 22, 23]):
+        target = f"{d}/part-{i}.parquet" if i < 2 else f"{d}/nested/part-{i}.parquet"
+        write([make_table(8000, seed)], target, 3000)
+    case("multi-file-directory", [d])
+
+    # Random seeds with different options.
+    for seed in (31, 32):
+        path = f"{outdir}/seed_{seed}.parquet"
+        write([make_table(15000, seed, pass_through=0.3)], path, 4000)
+        case(f"seed-{seed}", [path], "--top 15" if seed == 31 else "--region us,ca,mx --preference-programs S+")
+
+    with open(f"{outdir}/cases.tsv", "w") as f:
+        f.write("\n".join(cases) + "\n")
+    print(f"wrote {len(cases)} cases to {outdir}")
