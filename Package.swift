@@ -28,6 +28,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,7 +47,10 @@ let package = Package(
         .target(name: "Reports", dependencies: ["Customs"]),
         .target(
             name: "RooCore",
-            dependencies: ["Parquet", "MappedIO", "Customs", "Aggregation", "Reports"]
+            dependencies: [
+                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "roo",

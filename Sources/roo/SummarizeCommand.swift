@@ -23,8 +23,11 @@ struct Summarize: ParsableCommand {
     @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
     var mappings: [String] = []
 
-    @Option(help: "Trade bloc: usmca or a comma list of country codes.")
-    var region: String = "usmca"
+    @Option(help: "roo.toml with [columns], [region], [programs]; options given here override it.")
+    var config: String?
+
+    @Option(help: "Trade bloc: usmca (default) or a comma list of country codes.")
+    var region: String?
 
     @Option(help: "Comma list of preference programs (default for usmca: S,S+).")
     var preferencePrograms: String?
@@ -90,14 +93,15 @@ struct Summarize: ParsableCommand {
 
     func makeOptions() throws -> SummarizeOptions {
         var options = SummarizeOptions(inputs: inputs)
+        if let config { try ConfigFile.load(path: config).apply(to: &options) }
         do {
             for assignment in mappings { try options.mapping.parse(assignment) }
-            options.region = try Region.parse(region)
+            if let region { options.region = try Region.parse(region) }
         } catch {
             throw RooError(.usage, error.description)
         }
-        options.preferencePrograms = preferencePrograms.map(Summarize.programList)
-        options.dutyFreePrograms = dutyFreePrograms.map(Summarize.programList)
+        if let preferencePrograms { options.preferencePrograms = Summarize.programList(preferencePrograms) }
+        if let dutyFreePrograms { options.dutyFreePrograms = Summarize.programList(dutyFreePrograms) }
         options.dutyFreeBy = dutyFreeBy
         options.reporter = reporter
         options.from = from

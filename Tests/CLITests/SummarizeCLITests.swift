@@ -55,3 +55,45 @@ struct SummarizeCLITests {
         #expect(run.status == 73)
     }
 }
+
+/// `--config roo.toml` gives the same result as the equivalent options.
+struct ConfigFileCLITests {
+    static func write(_ text: String) -> String {
+        let path = FixturePaths.temporaryDirectory() + "/roo.toml"
+        FixturePaths.write(Array(text.utf8), to: path)
+        return path
+    }
+
+    @Test func configEqualsCommandLineOptions() throws {
+        let config = ConfigFileCLITests.write("""
+        [columns]
+        origin = "origin"
+        [region]
+        members = ["us", "CA"]
+        [programs]
+        preference = ["S+"]
+        """)
+        let viaConfig = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config, "--table", "by_origin"])
+        let viaOptions = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--region", "US,CA", "--preference-programs", "S+", "--table", "by_origin"])
+        #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
+        #expect(viaConfig.stdout == viaOptions.stdout)
+        #expect(viaConfig.stdout.contains("\nMX,Mexico,"))
+    }
+
+    @Test func commandLineOverridesTheConfig() throws {
+        let config = ConfigFileCLITests.write("[columns]\norigin = \"no_such_column\"\n")
+        let failing = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config])
+        #expect(failing.status == 64)
+        #expect(failing.stderr.contains("no column \"no_such_column\" for origin"))
+        let overridden = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config, "--map", "origin=origin", "--table", "totals"])
+        #expect(overridden.status == 0, "\(overridden.stderr)")
+    }
+
+    @Test func invalidTOMLIsAUsageError() throws {
+        let config = ConfigFileCLITests.write("[columns\norigin = ")
+        let run = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("invalid TOML"))
+        #expect(try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", "/nonexistent/roo.toml"]).status == 66)
+    }
+}
