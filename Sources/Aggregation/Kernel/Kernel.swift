@@ -18,35 +18,64 @@ public enum Kernel {
     /// - Complexity: O(block.count) expected (one hash probe per aggregated line).
     public static func aggregate(_ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate) {
         var counts = partial.counts
-        let groups = partial.groups
+        var table = partial.groups.table
+        defer {
+            partial.groups.table = table
+            partial.counts = counts
+        }
+        let columns = Columns(block)
         let byDuty = configuration.dutyFreeByDuty
         var lastKey: UInt64 = 0
         var lastSlot = 0
         counts.linesRead += Int64(block.count)
         for row in 0..<block.count {
-            let flags = block.flags[row]
+            let flags = columns.flags[row]
             if flags & LineBlock.Flag.filtered != 0 {
                 counts.linesFiltered += 1
                 continue
             }
-            if let reason = rejection(block, row: row, byDuty: byDuty) {
+            if let reason = rejection(columns, row: row, byDuty: byDuty) {
                 counts.rejected[reason.rawValue] += 1
                 continue
             }
             counts.linesAggregated += 1
-            let key = GroupAccumulator.key(origin: block.origin[row], partner: block.partner[row], chapter: block.chapter[row])
+            let key = GroupAccumulator.key(origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
             if key != lastKey {
                 lastKey = key
-                lastSlot = groups.slot(for: key)
+                lastSlot = table.slot(for: key)
             }
-            groups.add(measures(block, row: row, flags: flags, byDuty: byDuty), at: lastSlot)
+            table.add(measures(columns, row: row, flags: flags, byDuty: byDuty), at: lastSlot)
         }
-        partial.counts = counts
+    }
+
+    /// The block's column pointers, read once per block.
+    struct Columns {
+        let origin: UnsafeMutablePointer<UInt32>
+        let partner: UnsafeMutablePointer<UInt32>
+        let chapter: UnsafeMutablePointer<UInt8>
+        let value: UnsafeMutablePointer<Int64>
+        let valueStatus: UnsafeMutablePointer<UInt8>
+        let duty: UnsafeMutablePointer<Int64>
+        let dutyStatus: UnsafeMutablePointer<UInt8>
+        let nonOriginating: UnsafeMutablePointer<Int64>
+        let flags: UnsafeMutablePointer<UInt8>
+
+        init(_ block: LineBlock) {
+            origin = block.origin
+            partner = block.partner
+            chapter = block.chapter
+            value = block.value
+            valueStatus = block.valueStatus
+            duty = block.duty
+            dutyStatus = block.dutyStatus
+            nonOriginating = block.nonOriginating
+            flags = block.flags
+        }
     }
 
     /// The first failing rejection reason of a row, in SPEC order.
     @inline(__always)
-    static func rejection(_ block: LineBlock, row: Int, byDuty: Bool) -> RejectionReason? {
+    static func rejection(_ block: Columns, row: Int, byDuty: Bool) -> RejectionReason? {
         if block.origin[row] == 0 { return .missingOrigin }
         if block.partner[row] == 0 { return .missingPartner }
         let chapter = block.chapter[row]
@@ -61,7 +90,7 @@ public enum Kernel {
 
     /// The measures one accepted line contributes.
     @inline(__always)
-    static func measures(_ block: LineBlock, row: Int, flags: UInt8, byDuty: Bool) -> Measures {
+    static func measures(_ block: Columns, row: Int, flags: UInt8, byDuty: Bool) -> Measures {
         let value = block.value[row]
         let duty = block.dutyStatus[row] == LineBlock.ValueStatus.present ? block.duty[row] : 0
         let isFree = byDuty ? duty == 0 : flags & LineBlock.Flag.freeByRule != 0

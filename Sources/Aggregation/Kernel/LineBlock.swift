@@ -5,6 +5,10 @@ import Customs
 ///
 /// Codes: `origin`/`partner` are interned key ids (0 = missing); `chapter`
 /// uses `HSChapter.missing`/`.bad`; statuses use `ValueStatus`.
+///
+/// Storage is raw memory owned by the block (it only grows), so hot loops
+/// copy the column pointers into locals once and then index them without
+/// per-access exclusivity checks. Pointers stay valid until the next `reset`.
 public final class LineBlock {
     /// Flag bits of `flags`.
     public enum Flag {
@@ -27,39 +31,67 @@ public final class LineBlock {
         public static let invalid: UInt8 = 2
     }
 
+    /// Rows in use.
     public private(set) var count = 0
-    public var origin: [UInt32] = []
-    public var partner: [UInt32] = []
-    public var chapter: [UInt8] = []
-    public var value: [Int64] = []
-    public var valueStatus: [UInt8] = []
-    public var duty: [Int64] = []
-    public var dutyStatus: [UInt8] = []
-    public var nonOriginating: [Int64] = []
-    public var flags: [UInt8] = []
+    private var capacity = 0
+    public private(set) var origin = LineBlock.allocate(UInt32.self, 0)
+    public private(set) var partner = LineBlock.allocate(UInt32.self, 0)
+    public private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
+    public private(set) var value = LineBlock.allocate(Int64.self, 0)
+    public private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
+    public private(set) var duty = LineBlock.allocate(Int64.self, 0)
+    public private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
+    public private(set) var nonOriginating = LineBlock.allocate(Int64.self, 0)
+    public private(set) var flags = LineBlock.allocate(UInt8.self, 0)
 
     public init() {}
 
-    /// Sets the row count; arrays grow (never shrink) and new slots are zero.
-    /// Every array is reset to zero codes for the rows in use.
+    deinit { release() }
+
+    private static func allocate<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
+        UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+    }
+
+    private func release() {
+        origin.deallocate()
+        partner.deallocate()
+        chapter.deallocate()
+        value.deallocate()
+        valueStatus.deallocate()
+        duty.deallocate()
+        dutyStatus.deallocate()
+        nonOriginating.deallocate()
+        flags.deallocate()
+    }
+
+    /// Sets the row count and zeroes every column for the rows in use.
+    /// Storage grows (never shrinks); pointers change only when it grows.
     ///
     /// - Complexity: O(count).
     public func reset(count newCount: Int) {
-        count = newCount
-        func prepare<T: FixedWidthInteger>(_ array: inout [T]) {
-            if array.count < newCount { array.append(contentsOf: repeatElement(0, count: newCount - array.count)) }
-            array.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress?.update(repeating: 0, count: newCount)
-            }
+        precondition(newCount >= 0)
+        if newCount > capacity {
+            release()
+            capacity = max(newCount, capacity * 2)
+            origin = LineBlock.allocate(UInt32.self, capacity)
+            partner = LineBlock.allocate(UInt32.self, capacity)
+            chapter = LineBlock.allocate(UInt8.self, capacity)
+            value = LineBlock.allocate(Int64.self, capacity)
+            valueStatus = LineBlock.allocate(UInt8.self, capacity)
+            duty = LineBlock.allocate(Int64.self, capacity)
+            dutyStatus = LineBlock.allocate(UInt8.self, capacity)
+            nonOriginating = LineBlock.allocate(Int64.self, capacity)
+            flags = LineBlock.allocate(UInt8.self, capacity)
         }
-        prepare(&origin)
-        prepare(&partner)
-        prepare(&chapter)
-        prepare(&value)
-        prepare(&valueStatus)
-        prepare(&duty)
-        prepare(&dutyStatus)
-        prepare(&nonOriginating)
-        prepare(&flags)
+        count = newCount
+        origin.initialize(repeating: 0, count: newCount)
+        partner.initialize(repeating: 0, count: newCount)
+        chapter.initialize(repeating: 0, count: newCount)
+        value.initialize(repeating: 0, count: newCount)
+        valueStatus.initialize(repeating: 0, count: newCount)
+        duty.initialize(repeating: 0, count: newCount)
+        dutyStatus.initialize(repeating: 0, count: newCount)
+        nonOriginating.initialize(repeating: 0, count: newCount)
+        flags.initialize(repeating: 0, count: newCount)
     }
 }

@@ -84,8 +84,9 @@ extension ColumnChunkDecoder {
         var present = 0
         var highest: UInt32 = 0
         let target = UInt32(maxLevel)
+        let levelValues = levels.pointer
         for slot in 0..<slots {
-            let level = levels.pointer[slot]
+            let level = levelValues[slot]
             highest = max(highest, level)
             let isPresent: UInt8 = level == target ? 1 : 0
             validity[slot] = isPresent

@@ -43,7 +43,8 @@ extension ColumnChunkDecoder {
         var decoder = try RLEBitPackedHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: source[1...]), bitWidth: Int(bitWidth))
         try decoder.decode(into: denseIndices.pointer, count: present)
         var highest: UInt32 = 0
-        for index in 0..<present { highest = max(highest, denseIndices.pointer[index]) }
+        let decoded = denseIndices.pointer
+        for index in 0..<present { highest = max(highest, decoded[index]) }
         guard Int(highest) < dictionaryCount else {
             throw ParquetError(.corruptValues, "dictionary index \(highest) out of range: the dictionary has \(dictionaryCount) entries")
         }
@@ -90,13 +91,28 @@ extension ColumnChunkDecoder {
 
     /// Appends the dictionary entries for `denseIndices` as plain byte arrays.
     private func gatherByteArrays(_ batch: ColumnBatch, present: Int) {
-        denseEnds.removeAll()
-        denseEnds.reserve(present)
+        let offsets = batch.dictionaryOffsets.pointer
+        let indices = denseIndices.pointer
+        var total = 0
         for index in 0..<present {
-            let entry = batch.dictionaryEntry(Int(denseIndices.pointer[index]))
-            batch.byteValues.append(contentsOf: entry.bindMemory(to: UInt8.self))
-            denseEnds.append(batch.byteValues.count)
+            let entry = Int(indices[index])
+            total += offsets[entry + 1] - offsets[entry]
         }
+        denseEnds.resize(present)
+        batch.byteValues.reserve(batch.byteValues.count + total)
+        let source = UnsafeRawPointer(batch.dictionaryBytes.pointer)
+        let target = UnsafeMutableRawPointer(batch.byteValues.pointer)
+        let ends = denseEnds.pointer
+        var end = batch.byteValues.count
+        // Safe because every index was checked and byteValues was reserved for `total` bytes.
+        for index in 0..<present {
+            let entry = Int(indices[index])
+            let length = offsets[entry + 1] - offsets[entry]
+            (target + end).copyMemory(from: source + offsets[entry], byteCount: length)
+            end += length
+            ends[index] = end
+        }
+        batch.byteValues.count = end
     }
 
     /// Turns a dictionary-layout batch into the plain layout (dictionary

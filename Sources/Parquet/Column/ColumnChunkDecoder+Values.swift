@@ -33,7 +33,8 @@ extension ColumnChunkDecoder {
         try decoder.decode(into: denseIndices.pointer, count: present)
         batch.fixedValues.resize(start + slots)
         let target = batch.fixedValues.pointer + start
-        for index in 0..<present { target[index] = UInt8(truncatingIfNeeded: denseIndices.pointer[index] & 1) }
+        let decoded = denseIndices.pointer
+        for index in 0..<present { target[index] = UInt8(truncatingIfNeeded: decoded[index] & 1) }
         spreadFixed(batch, start: start, slots: slots, present: present)
     }
 
@@ -84,9 +85,10 @@ extension ColumnChunkDecoder {
         let validity = batch.validity.pointer + start
         var current = batch.byteOffsets.pointer[start]
         var dense = 0
+        let ends = denseEnds.pointer
         for slot in 0..<slots {
             if validity[slot] != 0 {
-                current = denseEnds.pointer[dense]
+                current = ends[dense]
                 dense += 1
             }
             offsets[slot] = current

@@ -42,6 +42,14 @@ enum PlainDecoder {
         guard let base = source.baseAddress else { return 0 }
         var position = 0
         let limit = source.count
+        let target = UnsafeMutableRawPointer(bytes.pointer)
+        let endsBase = ends.pointer
+        var written = bytes.count
+        var endCount = ends.count
+        defer {
+            bytes.count = written
+            ends.count = endCount
+        }
         for index in 0..<count {
             guard 4 <= limit - position else {
                 throw ParquetError(.corruptValues, "PLAIN BYTE_ARRAY value \(index) of \(count): length prefix past the end of the page data")
@@ -51,12 +59,12 @@ enum PlainDecoder {
             guard length <= limit - position else {
                 throw ParquetError(.corruptValues, "PLAIN BYTE_ARRAY value \(index) of \(count): length \(length) exceeds the \(limit - position) bytes left")
             }
-            // Safe because bytes was reserved for the whole page above.
-            (UnsafeMutableRawPointer(bytes.pointer) + bytes.count).copyMemory(from: base + position, byteCount: length)
-            bytes.count += length
+            // Safe because bytes was reserved for the whole page and ends for `count` more values.
+            (target + written).copyMemory(from: base + position, byteCount: length)
+            written += length
             position += length
-            ends.pointer[ends.count] = bytes.count
-            ends.count += 1
+            endsBase[endCount] = written
+            endCount += 1
         }
         return position
     }

@@ -3,89 +3,79 @@ import Customs
 import Parquet
 
 /// Column → code conversions. Dictionary-encoded columns are translated once
-/// per dictionary entry, then gathered per row by index.
+/// per dictionary entry, then gathered per row by index. Loops read through
+/// `ColumnView` and the block's column pointers (no per-access checks).
 extension SummarizeWorker {
     enum MoneyTarget { case value, duty, nonOriginating }
 
-    func fillKeys(kind: SourceKind, into path: ReferenceWritableKeyPath<LineBlock, [UInt32]>, regionFlag: Bool) throws {
-        let rows = batch.rowCount
-        // Take the array out of the block so writes do not copy it (unique reference).
-        var codes = block[keyPath: path]
-        block[keyPath: path] = []
-        defer { block[keyPath: path] = codes }
-        switch (kind, batch.layout) {
+    func fillKeys(kind: SourceKind, into codes: UnsafeMutablePointer<UInt32>, regionFlag: Bool) throws {
+        let view = ColumnView(batch)
+        let rows = view.rowCount
+        switch (kind, view.layout) {
         case (.text, .dictionaryByteArray):
             entryCodes.removeAll(keepingCapacity: true)
-            for entry in 0..<batch.dictionaryCount { entryCodes.append(try keys.code(raw: batch.dictionaryEntry(entry))) }
-            for row in 0..<rows where batch.isValid(row) { codes[row] = entryCodes[Int(batch.indices[row])] }
-        case (.text, _):
-            for row in 0..<rows where batch.isValid(row) { codes[row] = try keys.code(raw: batch.bytes(at: row)) }
-        default:
-            let wide = batch.valueWidth == 8
-            for row in 0..<rows where batch.isValid(row) {
-                codes[row] = try keys.code(integer: integerValue(row, wide: wide))
+            for entry in 0..<view.dictionaryCount { entryCodes.append(try keys.code(raw: view.dictionaryEntry(entry))) }
+            try entryCodes.withUnsafeBufferPointer { table in
+                guard let table = table.baseAddress else { return }
+                for row in 0..<rows where view.isValid(row) { codes[row] = table[view.index(row)] }
             }
+        case (.text, _):
+            for row in 0..<rows where view.isValid(row) { codes[row] = try keys.code(raw: view.bytes(row)) }
+        default:
+            for row in 0..<rows where view.isValid(row) { codes[row] = try keys.code(integer: view.integer(row)) }
         }
+        let flags = block.flags
         for row in 0..<rows {
             let code = codes[row]
-            if regionFlag && code & KeyInterner.regionBit != 0 { block.flags[row] |= LineBlock.Flag.originInRegion }
+            if regionFlag && code & KeyInterner.regionBit != 0 { flags[row] |= LineBlock.Flag.originInRegion }
             codes[row] = code & KeyInterner.idMask
         }
     }
 
-    @inline(__always)
-    func integerValue(_ row: Int, wide: Bool) -> Int64 {
-        let bytes = batch.bytes(at: row)
-        return wide ? Int64(littleEndian: bytes.loadUnaligned(as: Int64.self)) : Int64(Int32(littleEndian: bytes.loadUnaligned(as: Int32.self)))
-    }
-
     func fillChapters(kind: SourceKind) {
-        let rows = batch.rowCount
+        let view = ColumnView(batch)
+        let chapters = block.chapter
         let width = context.options.hsWidth
-        switch (kind, batch.layout) {
+        switch (kind, view.layout) {
         case (.text, .dictionaryByteArray):
             entryFlags.removeAll(keepingCapacity: true)
-            for entry in 0..<batch.dictionaryCount { entryFlags.append(HSChapter.chapter(text: batch.dictionaryEntry(entry))) }
-            for row in 0..<rows where batch.isValid(row) { block.chapter[row] = entryFlags[Int(batch.indices[row])] }
+            for entry in 0..<view.dictionaryCount { entryFlags.append(HSChapter.chapter(text: view.dictionaryEntry(entry))) }
+            entryFlags.withUnsafeBufferPointer { table in
+                guard let table = table.baseAddress else { return }
+                for row in 0..<view.rowCount where view.isValid(row) { chapters[row] = table[view.index(row)] }
+            }
         case (.text, _):
-            for row in 0..<rows where batch.isValid(row) { block.chapter[row] = HSChapter.chapter(text: batch.bytes(at: row)) }
+            for row in 0..<view.rowCount where view.isValid(row) { chapters[row] = HSChapter.chapter(text: view.bytes(row)) }
         default:
-            let wide = batch.valueWidth == 8
-            for row in 0..<rows where batch.isValid(row) {
-                block.chapter[row] = HSChapter.chapter(integer: integerValue(row, wide: wide), width: width)
+            for row in 0..<view.rowCount where view.isValid(row) {
+                chapters[row] = HSChapter.chapter(integer: view.integer(row), width: width)
             }
         }
         // Nulls stay HSChapter.missing (0).
     }
 
     func fillMoney(kind: SourceKind, target: MoneyTarget, location: () -> String) throws {
-        let rows = batch.rowCount
-        var values: [Int64]
+        let view = ColumnView(batch)
+        let values: UnsafeMutablePointer<Int64>
+        let status: UnsafeMutablePointer<UInt8>?
         switch target {
-        case .value: (values, block.value) = (block.value, [])
-        case .duty: (values, block.duty) = (block.duty, [])
-        case .nonOriginating: (values, block.nonOriginating) = (block.nonOriginating, [])
+        case .value: (values, status) = (block.value, block.valueStatus)
+        case .duty: (values, status) = (block.duty, block.dutyStatus)
+        case .nonOriginating: (values, status) = (block.nonOriginating, nil)
         }
-        defer {
-            switch target {
-            case .value: block.value = values
-            case .duty: block.duty = values
-            case .nonOriginating: block.nonOriginating = values
-            }
-        }
-        for row in 0..<rows {
-            guard batch.isValid(row) else {
-                if target == .value { block.valueStatus[row] = LineBlock.ValueStatus.missing }
-                if target == .duty { block.dutyStatus[row] = LineBlock.ValueStatus.missing }
+        let flags = block.flags
+        for row in 0..<view.rowCount {
+            guard view.isValid(row) else {
+                status?[row] = LineBlock.ValueStatus.missing
                 continue
             }
-            switch try cents(row, kind: kind) {
+            switch SummarizeWorker.cents(view, row, kind: kind) {
             case let .cents(amount):
                 values[row] = amount
-                if target == .nonOriginating { block.flags[row] |= LineBlock.Flag.hasNonOriginating }
+                if target == .nonOriginating { flags[row] |= LineBlock.Flag.hasNonOriginating }
             case .invalid:
-                if target == .value { block.valueStatus[row] = LineBlock.ValueStatus.invalid }
-                if target == .duty { block.dutyStatus[row] = LineBlock.ValueStatus.missing }
+                // NaN/±inf: an invalid value; for duty it cannot decide (missing).
+                status?[row] = target == .value ? LineBlock.ValueStatus.invalid : LineBlock.ValueStatus.missing
             case .overflow:
                 throw RooError(.dataError, "\(location()): value at row \(row) does not fit Int64 cents")
             }
@@ -93,18 +83,13 @@ extension SummarizeWorker {
     }
 
     @inline(__always)
-    func cents(_ row: Int, kind: SourceKind) throws -> Cents.FloatingResult {
-        let bytes = batch.bytes(at: row)
-        let wide = batch.valueWidth == 8
+    static func cents(_ view: ColumnView, _ row: Int, kind: SourceKind) -> Cents.FloatingResult {
         let converted: Int64?
         switch kind {
-        case .dollars: converted = Cents.fromDollars(integerValue(row, wide: wide))
-        case let .decimalInt(scale): converted = Cents.fromDecimal(integerValue(row, wide: wide), scale: scale)
-        case let .decimalBytes(scale): converted = Cents.fromDecimal(bigEndian: bytes, scale: scale)
-        case .floating:
-            let value = wide ? Double(bitPattern: UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
-                : Double(Float(bitPattern: UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self))))
-            return Cents.fromDouble(value)
+        case .dollars: converted = Cents.fromDollars(view.integer(row))
+        case let .decimalInt(scale): converted = Cents.fromDecimal(view.integer(row), scale: scale)
+        case let .decimalBytes(scale): converted = Cents.fromDecimal(bigEndian: view.bytes(row), scale: scale)
+        case .floating: return Cents.fromDouble(view.floating(row))
         default: converted = nil
         }
         guard let converted else { return .overflow }
@@ -115,47 +100,40 @@ extension SummarizeWorker {
     func fillPrograms() {
         let preference = context.preferencePrograms
         let free = context.dutyFreePrograms
-        func flags(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+        applyTextFlags { bytes in
             let text = SummarizeWorker.trimmed(bytes)
             var result: UInt8 = 0
             if preference.contains(text) { result |= LineBlock.Flag.preferenceClaimed }
             if free.contains(text) { result |= LineBlock.Flag.freeByRule }
             return result
         }
-        applyTextFlags(flags)
     }
 
     func fillReporterFilter() {
         guard let reporter = context.reporter else { return }
-        let rows = batch.rowCount
-        var matches: [UInt8] = []
-        if batch.layout == .dictionaryByteArray {
-            matches = (0..<batch.dictionaryCount).map { CountryKey.normalize(batch.dictionaryEntry($0)) == reporter ? 1 : 0 }
-        }
-        for row in 0..<rows {
-            var keep = false
-            if batch.isValid(row) {
-                keep = batch.layout == .dictionaryByteArray ? matches[Int(batch.indices[row])] == 1 : CountryKey.normalize(batch.bytes(at: row)) == reporter
-            }
-            if !keep { block.flags[row] |= LineBlock.Flag.filtered }
-        }
+        // Matching lines get no flag; the rest (including nulls) are filtered below.
+        applyTextFlags { CountryKey.normalize($0) == reporter ? 0 : LineBlock.Flag.filtered }
+        let view = ColumnView(batch)
+        let flags = block.flags
+        for row in 0..<view.rowCount where !view.isValid(row) { flags[row] |= LineBlock.Flag.filtered }
     }
 
     func fillPeriodFilter(kind: SourceKind) {
         let from = context.options.from ?? Int.min
         let to = context.options.to ?? Int.max
-        let wide = batch.valueWidth == 8
-        for row in 0..<batch.rowCount {
+        let view = ColumnView(batch)
+        let flags = block.flags
+        for row in 0..<view.rowCount {
             var month: Int?
-            if batch.isValid(row) {
+            if view.isValid(row) {
                 switch kind {
-                case .date: month = PeriodText.month(daysSinceEpoch: integerValue(row, wide: false))
-                case .text: month = PeriodText.month(text: batch.bytes(at: row))
-                default: month = PeriodText.month(integer: integerValue(row, wide: wide))
+                case .date: month = PeriodText.month(daysSinceEpoch: view.integer(row))
+                case .text: month = PeriodText.month(text: view.bytes(row))
+                default: month = PeriodText.month(integer: view.integer(row))
                 }
             }
             guard let month, month >= from, month <= to else {
-                block.flags[row] |= LineBlock.Flag.filtered
+                flags[row] |= LineBlock.Flag.filtered
                 continue
             }
         }
@@ -163,10 +141,11 @@ extension SummarizeWorker {
 
     func fillRateProvision(kind: SourceKind) {
         if kind == .integer {
-            let wide = batch.valueWidth == 8
-            for row in 0..<batch.rowCount where batch.isValid(row) {
-                let code = integerValue(row, wide: wide)
-                if code >= 10 && code <= 19 { block.flags[row] |= LineBlock.Flag.freeByRule }
+            let view = ColumnView(batch)
+            let flags = block.flags
+            for row in 0..<view.rowCount where view.isValid(row) {
+                let code = view.integer(row)
+                if code >= 10 && code <= 19 { flags[row] |= LineBlock.Flag.freeByRule }
             }
             return
         }
@@ -177,15 +156,20 @@ extension SummarizeWorker {
         }
     }
 
-    /// ORs per-value flags into `block.flags`, once per dictionary entry when possible.
-    private func applyTextFlags(_ flags: (UnsafeRawBufferPointer) -> UInt8) {
-        let rows = batch.rowCount
-        if batch.layout == .dictionaryByteArray {
+    /// ORs per-value flags into the block's flags for non-null rows, once per
+    /// dictionary entry when the column is dictionary-encoded.
+    private func applyTextFlags(_ compute: (UnsafeRawBufferPointer) -> UInt8) {
+        let view = ColumnView(batch)
+        let flags = block.flags
+        if view.layout == .dictionaryByteArray {
             entryFlags.removeAll(keepingCapacity: true)
-            for entry in 0..<batch.dictionaryCount { entryFlags.append(flags(batch.dictionaryEntry(entry))) }
-            for row in 0..<rows where batch.isValid(row) { block.flags[row] |= entryFlags[Int(batch.indices[row])] }
+            for entry in 0..<view.dictionaryCount { entryFlags.append(compute(view.dictionaryEntry(entry))) }
+            entryFlags.withUnsafeBufferPointer { table in
+                guard let table = table.baseAddress else { return }
+                for row in 0..<view.rowCount where view.isValid(row) { flags[row] |= table[view.index(row)] }
+            }
         } else {
-            for row in 0..<rows where batch.isValid(row) { block.flags[row] |= flags(batch.bytes(at: row)) }
+            for row in 0..<view.rowCount where view.isValid(row) { flags[row] |= compute(view.bytes(row)) }
         }
     }
 
@@ -209,7 +193,7 @@ enum PeriodText {
     }
 
     static func month(daysSinceEpoch days: Int64) -> Int? {
-        let (year, month, _) = CivilDate.fromDays(days)
+        let (year, month, _) = CalendarText.civil(fromDays: min(max(days, -(Int64(1) << 40)), Int64(1) << 40))
         return Int(year * 100 + month)
     }
 
@@ -219,12 +203,5 @@ enum PeriodText {
         guard digits.count == 6 || digits.count == 8 else { return nil }
         let value = digits.prefix(6).reduce(0) { $0 * 10 + $1 }
         return month(integer: value)
-    }
-}
-
-/// Proleptic Gregorian dates from day numbers.
-enum CivilDate {
-    static func fromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        CalendarText.civil(fromDays: min(max(days, -(Int64(1) << 40)), Int64(1) << 40))
     }
 }

@@ -39,7 +39,7 @@ final class SummarizeWorker: WorkUnitProcessor {
         }
         if !binding.dutyFreeByDuty, binding.columns[.duty] == nil {
             // No duty column: the duty measure is 0 and never decides.
-            for row in 0..<rows { block.dutyStatus[row] = LineBlock.ValueStatus.missing }
+            block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
         }
         Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty), into: partial)
     }
@@ -47,8 +47,8 @@ final class SummarizeWorker: WorkUnitProcessor {
     private func fill(_ canonical: CanonicalColumn, kind: SourceKind, binding: FileBinding, rowGroup: Int) throws {
         let location = { "\(binding.file.path): row group \(rowGroup), column \"\(self.batch.column?.name ?? "")\"" }
         switch canonical {
-        case .origin: try fillKeys(kind: kind, into: \.origin, regionFlag: true)
-        case .partner: try fillKeys(kind: kind, into: \.partner, regionFlag: false)
+        case .origin: try fillKeys(kind: kind, into: block.origin, regionFlag: true)
+        case .partner: try fillKeys(kind: kind, into: block.partner, regionFlag: false)
         case .hsCode: fillChapters(kind: kind)
         case .customsValue: try fillMoney(kind: kind, target: .value, location: location)
         case .duty: try fillMoney(kind: kind, target: .duty, location: location)

@@ -1,0 +1,78 @@
+/// A read-only view of a `ColumnBatch`'s buffers as plain pointers.
+///
+/// Taking the view once per batch lets hot loops index values without the
+/// per-access checks of class properties. Valid until the batch is decoded
+/// into again.
+public struct ColumnView {
+    public let layout: ColumnBatch.Layout
+    public let rowCount: Int
+    public let valueWidth: Int
+    @usableFromInline let validity: UnsafePointer<UInt8>
+    @usableFromInline let fixedValues: UnsafeRawPointer
+    @usableFromInline let byteOffsets: UnsafePointer<Int>
+    @usableFromInline let byteValues: UnsafeRawPointer
+    @usableFromInline let dictionaryOffsets: UnsafePointer<Int>
+    @usableFromInline let dictionaryBytes: UnsafeRawPointer
+    @usableFromInline let indexValues: UnsafePointer<UInt32>
+    /// Dictionary entries (dictionary layout only).
+    public let dictionaryCount: Int
+
+    public init(_ batch: ColumnBatch) {
+        layout = batch.layout
+        rowCount = batch.rowCount
+        valueWidth = batch.valueWidth
+        validity = UnsafePointer(batch.validity.pointer)
+        fixedValues = UnsafeRawPointer(batch.fixedValues.pointer)
+        byteOffsets = UnsafePointer(batch.byteOffsets.pointer)
+        byteValues = UnsafeRawPointer(batch.byteValues.pointer)
+        dictionaryOffsets = UnsafePointer(batch.dictionaryOffsets.pointer)
+        dictionaryBytes = UnsafeRawPointer(batch.dictionaryBytes.pointer)
+        indexValues = UnsafePointer(batch.indices.pointer)
+        dictionaryCount = batch.dictionaryCount
+    }
+
+    /// Whether row `row` holds a value. - Precondition: `row < rowCount`.
+    @inlinable @inline(__always)
+    public func isValid(_ row: Int) -> Bool { validity[row] != 0 }
+
+    /// Dictionary entry index of `row` (dictionary layout).
+    @inlinable @inline(__always)
+    public func index(_ row: Int) -> Int { Int(indexValues[row]) }
+
+    /// Little-endian fixed-width integer of `row` (INT32 widened, INT64).
+    @inlinable @inline(__always)
+    public func integer(_ row: Int) -> Int64 {
+        valueWidth == 8
+            ? Int64(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 8, as: Int64.self))
+            : Int64(Int32(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: Int32.self)))
+    }
+
+    /// FLOAT (widened) or DOUBLE value of `row`.
+    @inlinable @inline(__always)
+    public func floating(_ row: Int) -> Double {
+        valueWidth == 8
+            ? Double(bitPattern: UInt64(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 8, as: UInt64.self)))
+            : Double(Float(bitPattern: UInt32(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: UInt32.self))))
+    }
+
+    /// Raw bytes of `row`: its fixed-width slot, its byte array, or its dictionary entry.
+    @inlinable @inline(__always)
+    public func bytes(_ row: Int) -> UnsafeRawBufferPointer {
+        switch layout {
+        case .fixedWidth:
+            return UnsafeRawBufferPointer(start: fixedValues + row &* valueWidth, count: valueWidth)
+        case .byteArray:
+            let start = byteOffsets[row]
+            return UnsafeRawBufferPointer(start: byteValues + start, count: byteOffsets[row + 1] - start)
+        case .dictionaryByteArray:
+            return dictionaryEntry(index(row))
+        }
+    }
+
+    /// Dictionary entry `entry`. - Precondition: `entry < dictionaryCount`.
+    @inlinable @inline(__always)
+    public func dictionaryEntry(_ entry: Int) -> UnsafeRawBufferPointer {
+        let start = dictionaryOffsets[entry]
+        return UnsafeRawBufferPointer(start: dictionaryBytes + start, count: dictionaryOffsets[entry + 1] - start)
+    }
+}
