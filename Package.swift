@@ -36,7 +36,13 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(name: "MappedIO"),
+        .target(name: "Delimited", dependencies: ["CZlib", "CZstd"]),
         .target(
             name: "Parquet",
             dependencies: ["MappedIO", "CZstd"],
@@ -48,7 +54,7 @@ let package = Package(
         .target(
             name: "RooCore",
             dependencies: [
-                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports",
+                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "Delimited",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -67,6 +73,7 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"]),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
+        .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
         .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )

@@ -15,7 +15,7 @@ extension SummarizeWorker {
         case (.text, .dictionaryByteArray):
             entryCodes.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryCodes.append(try keys.code(raw: view.dictionaryEntry(entry))) }
-            try entryCodes.withUnsafeBufferPointer { table in
+            entryCodes.withUnsafeBufferPointer { table in
                 guard let table = table.baseAddress else { return }
                 for row in 0..<rows where view.isValid(row) { codes[row] = table[view.index(row)] }
             }

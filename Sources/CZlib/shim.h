@@ -1,0 +1,4 @@
+#ifndef ROO_CZLIB_SHIM_H
+#define ROO_CZLIB_SHIM_H
+#include <zlib.h>
+#endif
