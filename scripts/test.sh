@@ -1,31 +1,49 @@
 #!/usr/bin/env bash
 # Runs roo's whole test suite on a fresh machine:
 #   1. swift test: unit, conformance corpus (../shared/conformance, override with
-#      ROO_CONFORMANCE_DIR), malformed files, corruption, summarize rules, CLI;
+#      ROO_CONFORMANCE_DIR), malformed files, corruption, writer round trips,
+#      summarize rules, determinism, CLI;
 #   2. scripts/differential.sh: roo summarize vs the DuckDB oracle on many
-#      writer/type/layout variants (skip with ROO_SKIP_DIFFERENTIAL=1).
-# Installs what it needs (libzstd-dev via apt; pyarrow/duckdb/polars into .venv).
+#      writer/type/layout variants;
+#   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars.
+# Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy from PyPI); skip them
+# with ROO_SKIP_PYTHON=1. Installs libzstd-dev/zlib1g-dev via apt when missing.
 # Ends with one line "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh || exit 1
 log=$(mktemp)
+status=0
+passed=0
+failed=0
+
 swift test "$@" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+stage=${PIPESTATUS[0]}
 total=$(grep -Eo 'Test run with [0-9]+ tests?' "$log" | grep -Eo '[0-9]+' | tail -1)
-failed=$(grep -E '^✘ Test ' "$log" | grep -v '^✘ Test run' | grep -vc 'recorded an issue')
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-passed=$(( ${total:-0} - failed ))
-if [ "${ROO_SKIP_DIFFERENTIAL:-0}" != "1" ]; then
-  scripts/differential.sh 2>&1 | tee "$log"
-  dstatus=${PIPESTATUS[0]}
-  line=$(grep -E '^differential: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-  dpassed=$(echo "$line" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+')
-  dfailed=$(echo "$line" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+')
-  if [ "$dstatus" -ne 0 ] && [ "${dfailed:-0}" -eq 0 ]; then dfailed=1; fi
-  passed=$(( passed + ${dpassed:-0} ))
-  failed=$(( failed + ${dfailed:-0} ))
-  [ "$dstatus" -ne 0 ] && status=1
+bad=$(grep -E '^✘ Test ' "$log" | grep -v '^✘ Test run' | grep -vc 'recorded an issue')
+if [ "$stage" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+passed=$(( ${total:-0} - bad ))
+failed=$bad
+[ "$stage" -ne 0 ] && status=1
+
+run_stage() {
+  "$@" 2>&1 | tee "$log"
+  local code=${PIPESTATUS[0]}
+  local line
+  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  local p f
+  p=$(echo "$line" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+')
+  f=$(echo "$line" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+')
+  if [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then f=1; fi
+  passed=$(( passed + ${p:-0} ))
+  failed=$(( failed + ${f:-0} ))
+  [ "$code" -ne 0 ] && status=1
+  return 0
+}
+
+if [ "${ROO_SKIP_PYTHON:-0}" != "1" ]; then
+  run_stage scripts/differential.sh
+  run_stage scripts/check_writer.sh
 fi
 rm -f "$log"
 echo "$passed passed, $failed failed"

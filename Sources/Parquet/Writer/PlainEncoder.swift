@@ -1,0 +1,79 @@
+/// PLAIN encoding of a range of dense values.
+enum PlainEncoder {
+    /// Appends values `range` of `values` for `type` to `out`.
+    static func encode(_ values: ValueBytes, range: Range<Int>, type: PhysicalType, into out: inout [UInt8]) {
+        switch type {
+        case .boolean:
+            var byte: UInt8 = 0
+            var bit = 0
+            for index in range {
+                byte |= values.value(index)[0] << UInt8(bit)
+                bit += 1
+                if bit == 8 {
+                    out.append(byte)
+                    byte = 0
+                    bit = 0
+                }
+            }
+            if bit > 0 { out.append(byte) }
+        case .byteArray:
+            for index in range {
+                let bytes = values.value(index)
+                let length = UInt32(bytes.count)
+                out.append(UInt8(truncatingIfNeeded: length))
+                out.append(UInt8(truncatingIfNeeded: length >> 8))
+                out.append(UInt8(truncatingIfNeeded: length >> 16))
+                out.append(UInt8(truncatingIfNeeded: length >> 24))
+                out.append(contentsOf: bytes)
+            }
+        default:
+            guard !range.isEmpty else { return }
+            out.append(contentsOf: UnsafeRawBufferPointer(start: values.base + range.lowerBound * values.width, count: range.count * values.width))
+        }
+    }
+
+    /// Appends the PLAIN encoding of the dictionary entries (value indices).
+    static func encode(_ values: ValueBytes, entries: [Int], type: PhysicalType, into out: inout [UInt8]) {
+        for entry in entries { encode(values, range: entry..<(entry + 1), type: type, into: &out) }
+    }
+}
+
+/// Column chunk min/max in the column's sort order (parquet-format TYPE_ORDER).
+enum StatisticsBuilder {
+    /// PLAIN bytes of the minimum and maximum non-null (and non-NaN) values.
+    static func minMax(_ values: ValueBytes, type: PhysicalType) -> (min: [UInt8], max: [UInt8])? {
+        var minIndex = -1
+        var maxIndex = -1
+        for index in 0..<values.count {
+            if isNaN(values.value(index), type) { continue }
+            if minIndex < 0 {
+                minIndex = index
+                maxIndex = index
+                continue
+            }
+            if less(values.value(index), values.value(minIndex), type) { minIndex = index }
+            if less(values.value(maxIndex), values.value(index), type) { maxIndex = index }
+        }
+        guard minIndex >= 0 else { return nil }
+        return (Array(values.value(minIndex)), Array(values.value(maxIndex)))
+    }
+
+    static func isNaN(_ bytes: UnsafeRawBufferPointer, _ type: PhysicalType) -> Bool {
+        switch type {
+        case .float: Float(bitPattern: bytes.loadUnaligned(as: UInt32.self)).isNaN
+        case .double: Double(bitPattern: bytes.loadUnaligned(as: UInt64.self)).isNaN
+        default: false
+        }
+    }
+
+    static func less(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, _ type: PhysicalType) -> Bool {
+        switch type {
+        case .boolean: a[0] < b[0]
+        case .int32: a.loadUnaligned(as: Int32.self) < b.loadUnaligned(as: Int32.self)
+        case .int64: a.loadUnaligned(as: Int64.self) < b.loadUnaligned(as: Int64.self)
+        case .float: Float(bitPattern: a.loadUnaligned(as: UInt32.self)) < Float(bitPattern: b.loadUnaligned(as: UInt32.self))
+        case .double: Double(bitPattern: a.loadUnaligned(as: UInt64.self)) < Double(bitPattern: b.loadUnaligned(as: UInt64.self))
+        default: a.lexicographicallyPrecedes(b)
+        }
+    }
+}
