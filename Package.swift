@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "RooCore",
             dependencies: [
-                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "Delimited",
+                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "Delimited", "CZstd",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -74,6 +74,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"]),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
         .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )

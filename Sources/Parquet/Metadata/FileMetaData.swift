@@ -15,6 +15,11 @@ public struct FileMetaData: Sendable {
 public struct KeyValue: Sendable, Equatable {
     public var key: String
     public var value: String?
+
+    public init(key: String, value: String?) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// One node of the schema tree (parquet.thrift `SchemaElement`).
