@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),
         .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )

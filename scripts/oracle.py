@@ -28,8 +28,9 @@ def files_of(inputs):
     out = []
     for item in inputs:
         if os.path.isdir(item):
-            found = [p for p in glob.glob(os.path.join(item, "**", "*.parquet"), recursive=True)
-                     if not any(part.startswith(".") for part in os.path.relpath(p, item).split(os.sep))]
+            found = [p for p in glob.glob(os.path.join(item, "**", "*"), recursive=True)
+                     if os.path.isfile(p) and (p.endswith(".parquet") or ".csv" in os.path.basename(p))
+                     and not any(part.startswith(".") for part in os.path.relpath(p, item).split(os.sep))]
             out += sorted(found, key=lambda p: p.encode())
         else:
             out.append(item)
@@ -40,9 +41,20 @@ def sql_list(values):
     return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
 
 
+def source(path):
+    """read_parquet for Parquet (magic PAR1), else read_csv with every column as text."""
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic == b"PAR1":
+        return f"read_parquet('{path}')"
+    compression = "gzip" if magic[:2] == b"\x1f\x8b" else ("zstd" if magic == b"\x28\xb5\x2f\xfd" else "none")
+    return f"read_csv('{path}', all_varchar=true, header=true, auto_detect=true, compression='{compression}')"
+
+
 def expressions(con, path, mapping, args):
     """SELECT list turning one file's columns into canonical, exact values."""
-    types = {row[0]: row[1].upper() for row in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()}
+    src = source(path)
+    types = {row[0]: row[1].upper() for row in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
     col = {c: mapping.get(c, c) for c in CANONICAL}
     have = {c: col[c] in types for c in CANONICAL}
 
@@ -60,10 +72,15 @@ def expressions(con, path, mapping, args):
             return f"CAST(round(CAST({x} AS DECIMAL(38,10)) * 100) AS HUGEINT)"
         if t in ("DOUBLE", "FLOAT", "REAL"):
             return f"CASE WHEN isnan({x}) OR isinf({x}) THEN NULL ELSE CAST(round(CAST({x} AS DOUBLE) * 100) AS HUGEINT) END"
+        if t == "VARCHAR":
+            # CSV money is exact decimal text (SPEC §1.3): 1.005 -> 101 cents.
+            return f"CAST(round(TRY_CAST(trim({x}, {WS}) AS DECIMAL(38,10)) * 100) AS HUGEINT)"
         return f"CAST({x} AS HUGEINT) * 100"
 
     def invalid(c):
         t = types[col[c]]
+        if t == "VARCHAR":
+            return f"({q(col[c])} IS NOT NULL AND TRY_CAST(trim({q(col[c])}, {WS}) AS DECIMAL(38,10)) IS NULL)"
         if t in ("DOUBLE", "FLOAT", "REAL"):
             return f"({q(col[c])} IS NOT NULL AND (isnan({q(col[c])}) OR isinf({q(col[c])})))"
         return "false"
@@ -117,7 +134,7 @@ def expressions(con, path, mapping, args):
           coalesce({free}, false) AS free,
           coalesce(list_contains({pref}, {prog}), false) AS pref,
           {nov} AS nov
-        FROM read_parquet('{path}')"""
+        FROM {src}"""
 
 
 def money(cents):

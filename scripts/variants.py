@@ -11,6 +11,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 
@@ -124,6 +125,19 @@ def write_all(outdir, make_table, write):
         path = f"{outdir}/seed_{seed}.parquet"
         write([make_table(15000, seed, pass_through=0.3)], path, 4000)
         case(f"seed-{seed}", [path], "--top 15" if seed == 31 else "--region us,ca,mx --preference-programs S+")
+
+    # CSV input: plain, gzip and zstd (detected by magic bytes), money as exact decimal text.
+    t = make_table(12000, 41)
+    pacsv.write_csv(t, f"{outdir}/extract.csv")
+    with pa.CompressedOutputStream(f"{outdir}/extract.csv.gz", "gzip") as out:
+        pacsv.write_csv(t, out)
+    with pa.CompressedOutputStream(f"{outdir}/extract_zstd.bin", "zstd") as out:
+        pacsv.write_csv(t, out)
+    case("csv-plain", [f"{outdir}/extract.csv"])
+    case("csv-gzip", [f"{outdir}/extract.csv.gz"], "--top 30")
+    case("csv-zstd-no-extension", [f"{outdir}/extract_zstd.bin"], "--from 202405 --to 202408 --reporter US")
+    pacsv.write_csv(rejection_table(), f"{outdir}/rules.csv")
+    case("csv-every-rejection", [f"{outdir}/rules.csv"])
 
     with open(f"{outdir}/cases.tsv", "w") as f:
         f.write("\n".join(cases) + "\n")

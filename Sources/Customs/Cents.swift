@@ -101,7 +101,18 @@ public enum Cents {
 
     /// Exact decimal text (`"-1234.5"`, `"1.005"`) → cents, half away from zero; nil if malformed.
     public static func fromText(_ text: Substring) -> Int64? {
-        var bytes = Array(text.utf8)
+        var utf8 = Array(text.utf8)
+        return utf8.withUnsafeMutableBytes { fromText(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Exact decimal text in bytes, surrounding ASCII whitespace ignored → cents
+    /// (half away from zero); nil if malformed or beyond Int64 cents.
+    public static func fromText(bytes raw: UnsafeRawBufferPointer) -> Int64? {
+        var start = 0
+        var end = raw.count
+        while start < end && CountryKey.isSpace(raw[start]) { start += 1 }
+        while end > start && CountryKey.isSpace(raw[end - 1]) { end -= 1 }
+        var bytes = Array(raw[start..<end])
         guard !bytes.isEmpty else { return nil }
         var negative = false
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {

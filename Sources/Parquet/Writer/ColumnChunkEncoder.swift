@@ -31,40 +31,38 @@ struct ColumnChunkEncoder {
     }
 
     private func encode(_ data: ColumnData, values: ValueBytes, rows: Int) throws -> EncodedColumnChunk {
-        do {
-            var chunk = EncodedColumnChunk(bytes: [], metaData: ColumnMetaData())
-            var meta = ColumnMetaData()
-            meta.typeId = column.physicalType.rawValue
-            meta.pathInSchema = [column.name]
-            meta.codec = options.codec
-            meta.numValues = Int64(rows)
-            let dictionary = (options.dictionaryEnabled && column.physicalType != .boolean)
-                ? DictionaryBuilder.build(values, limitBytes: options.dictionaryPageSizeLimitBytes) : nil
-            var uncompressedTotal = 0
-            if let dictionary {
-                var plain: [UInt8] = []
-                PlainEncoder.encode(values, entries: dictionary.entries, type: column.physicalType, into: &plain)
-                var header = PageHeader()
-                header.type = .dictionaryPage
-                header.dictionaryPage = DictionaryPageHeader(numValues: Int32(dictionary.entries.count), encoding: .plain, isSorted: nil)
-                meta.dictionaryPageOffset = 0
-                uncompressedTotal += try appendPage(header: header, levels: [], body: plain, into: &chunk.bytes)
-            }
-            meta.dataPageOffset = Int64(chunk.bytes.count)
-            uncompressedTotal += try encodePages(data, values: values, dictionary: dictionary, rows: rows, into: &chunk.bytes)
-            meta.encodings = dictionary == nil ? [.plain, .rle] : [.plain, .rle, .rleDictionary]
-            meta.totalCompressedSize = Int64(chunk.bytes.count)
-            meta.totalUncompressedSize = Int64(uncompressedTotal)
-            var stats = Statistics()
-            stats.nullCount = Int64(rows - values.count)
-            if let (min, max) = StatisticsBuilder.minMax(values, type: column.physicalType) {
-                stats.minValue = min
-                stats.maxValue = max
-            }
-            meta.statistics = stats
-            chunk.metaData = meta
-            return chunk
+        var chunk = EncodedColumnChunk(bytes: [], metaData: ColumnMetaData())
+        var meta = ColumnMetaData()
+        meta.typeId = column.physicalType.rawValue
+        meta.pathInSchema = [column.name]
+        meta.codec = options.codec
+        meta.numValues = Int64(rows)
+        let dictionary = (options.dictionaryEnabled && column.physicalType != .boolean)
+            ? DictionaryBuilder.build(values, limitBytes: options.dictionaryPageSizeLimitBytes) : nil
+        var uncompressedTotal = 0
+        if let dictionary {
+            var plain: [UInt8] = []
+            PlainEncoder.encode(values, entries: dictionary.entries, type: column.physicalType, into: &plain)
+            var header = PageHeader()
+            header.type = .dictionaryPage
+            header.dictionaryPage = DictionaryPageHeader(numValues: Int32(dictionary.entries.count), encoding: .plain, isSorted: nil)
+            meta.dictionaryPageOffset = 0
+            uncompressedTotal += try appendPage(header: header, levels: [], body: plain, into: &chunk.bytes)
         }
+        meta.dataPageOffset = Int64(chunk.bytes.count)
+        uncompressedTotal += try encodePages(data, values: values, dictionary: dictionary, rows: rows, into: &chunk.bytes)
+        meta.encodings = dictionary == nil ? [.plain, .rle] : [.plain, .rle, .rleDictionary]
+        meta.totalCompressedSize = Int64(chunk.bytes.count)
+        meta.totalUncompressedSize = Int64(uncompressedTotal)
+        var stats = Statistics()
+        stats.nullCount = Int64(rows - values.count)
+        if let (min, max) = StatisticsBuilder.minMax(values, type: column.physicalType) {
+            stats.minValue = min
+            stats.maxValue = max
+        }
+        meta.statistics = stats
+        chunk.metaData = meta
+        return chunk
     }
 
     /// Writes data pages of at most `pageRowCountMax` rows; returns uncompressed bytes (headers included).

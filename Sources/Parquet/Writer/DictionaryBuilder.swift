@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds a dictionary over a column's values: entry list (index of each
 /// entry's first occurrence) and one entry index per value.
 ///
@@ -9,7 +15,12 @@ struct DictionaryBuilder {
     /// PLAIN size of the dictionary page so far.
     private(set) var plainSizeBytes = 0
 
-    /// Builds the dictionary, giving up (returning nil) once its PLAIN size exceeds `limitBytes`.
+    /// Values after which a dictionary holding more than half of them as
+    /// distinct entries is abandoned (it would not pay off).
+    static let uniquenessCheckValueCount = 16_384
+
+    /// Builds the dictionary, giving up (returning nil) once its PLAIN size
+    /// exceeds `limitBytes` or most values turn out to be distinct.
     static func build(_ values: ValueBytes, limitBytes: Int) -> DictionaryBuilder? {
         var builder = DictionaryBuilder()
         var size = 1024
@@ -18,6 +29,7 @@ struct DictionaryBuilder {
         var mask = size - 1
         builder.indices.reserveCapacity(values.count)
         for index in 0..<values.count {
+            if index == uniquenessCheckValueCount && builder.entries.count * 2 > index { return nil }
             let bytes = values.value(index)
             var slot = Int(truncatingIfNeeded: hash(bytes)) & mask
             while true {
@@ -59,15 +71,27 @@ struct DictionaryBuilder {
 
     @inline(__always)
     static func memcmpEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
-        for index in 0..<a.count where a[index] != b[index] { return false }
-        return true
+        guard let left = a.baseAddress, let right = b.baseAddress else { return a.count == b.count }
+        return memcmp(left, right, a.count) == 0
     }
 
-    /// FNV-1a over the bytes, finished with a multiply-xorshift.
+    /// A multiply-xorshift hash over 8-byte words (the tail byte by byte).
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                value = (value ^ word) &* 0x9E37_79B9_7F4A_7C15
+                value ^= value >> 31
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            value = (value ^ UInt64(bytes[index])) &* 0x100_0000_01b3
+            index += 1
+        }
         value ^= value >> 29
         value = value &* 0xbf58_476d_1ce4_e5b9
         return value ^ (value >> 32)

@@ -42,6 +42,11 @@ enum PlainEncoder {
 enum StatisticsBuilder {
     /// PLAIN bytes of the minimum and maximum non-null (and non-NaN) values.
     static func minMax(_ values: ValueBytes, type: PhysicalType) -> (min: [UInt8], max: [UInt8])? {
+        switch type {
+        case .int32: return typed(values, Int32.self)
+        case .int64: return typed(values, Int64.self)
+        default: break
+        }
         var minIndex = -1
         var maxIndex = -1
         for index in 0..<values.count {
@@ -56,6 +61,19 @@ enum StatisticsBuilder {
         }
         guard minIndex >= 0 else { return nil }
         return (Array(values.value(minIndex)), Array(values.value(maxIndex)))
+    }
+
+    /// Fixed-width integers: one pass over the typed values.
+    static func typed<T: FixedWidthInteger>(_ values: ValueBytes, _: T.Type) -> (min: [UInt8], max: [UInt8])? {
+        guard values.count > 0 else { return nil }
+        var low = values.base.loadUnaligned(as: T.self)
+        var high = low
+        for index in 1..<max(values.count, 1) {
+            let value = values.base.loadUnaligned(fromByteOffset: index * MemoryLayout<T>.stride, as: T.self)
+            low = Swift.min(low, value)
+            high = Swift.max(high, value)
+        }
+        return (withUnsafeBytes(of: low) { Array($0) }, withUnsafeBytes(of: high) { Array($0) })
     }
 
     static func isNaN(_ bytes: UnsafeRawBufferPointer, _ type: PhysicalType) -> Bool {

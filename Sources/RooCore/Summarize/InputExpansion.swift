@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Expands inputs: files as given, directories recursed for `*.parquet`.
+/// Expands inputs: files as given, directories recursed for `*.parquet` and `*.csv*`.
 enum InputExpansion {
     /// The data files of `inputs`, directories expanded (sorted bytewise).
     ///
@@ -18,7 +18,7 @@ enum InputExpansion {
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 let found = walk(input).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-                guard !found.isEmpty else { throw RooError(.noInput, "\(input): directory holds no *.parquet files") }
+                guard !found.isEmpty else { throw RooError(.noInput, "\(input): directory holds no *.parquet or *.csv* files") }
                 files += found
             } else {
                 files.append(input)
@@ -42,10 +42,20 @@ enum InputExpansion {
             guard stat(path, &status) == 0 else { continue }
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 result += walk(path)
-            } else if name.hasSuffix(".parquet") {
+            } else if name.hasSuffix(".parquet") || name.contains(".csv") {
                 result.append(path)
             }
         }
         return result
+    }
+}
+
+extension InputExpansion {
+    /// Whether `path` is a Parquet file (leading magic `PAR1`); anything else is read as CSV.
+    static func isParquet(_ path: String) -> Bool {
+        guard let stream = fopen(path, "rb") else { return path.hasSuffix(".parquet") }
+        defer { fclose(stream) }
+        var magic = [UInt8](repeating: 0, count: 4)
+        return fread(&magic, 1, 4, stream) == 4 && magic == Array("PAR1".utf8)
     }
 }

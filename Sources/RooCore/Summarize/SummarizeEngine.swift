@@ -12,7 +12,8 @@ public enum SummarizeEngine {
     /// - Complexity: O(lines) decoding and aggregation, O(g log g) for g groups.
     public static func run(_ options: SummarizeOptions) throws -> [SummaryTable] {
         let paths = try InputExpansion.parquetFiles(options.inputs)
-        let bindings = try paths.map { path -> FileBinding in
+        let csvPaths = paths.filter { !InputExpansion.isParquet($0) }
+        let bindings = try paths.filter { InputExpansion.isParquet($0) }.map { path -> FileBinding in
             let file: ParquetFile
             do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
             return try FileBinding(file: file, options: options)
@@ -20,6 +21,7 @@ public enum SummarizeEngine {
         let context = SummarizeContext(bindings: bindings, options: options)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
         let result = try options.strategy.run(plan, threads: options.threads)
+        for path in csvPaths { try CSVSummarizer(context: context).run(path: path, into: result) }
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
         let groups = result.groups.entries().map { entry -> GroupRow in

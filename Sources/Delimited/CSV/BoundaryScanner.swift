@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds record boundaries (an LF outside a quoted field) in a byte stream
+/// that arrives in pieces, following the rules of `FieldState`.
+///
+/// Quote-free stretches are skipped with `memchr`: outside a quoted field
+/// every LF in such a stretch is a boundary, so only the last one matters,
+/// and the state after the stretch depends only on its last byte.
+struct BoundaryScanner {
+    let delimiter: UInt8
+    let quote: UInt8
+    /// The state after the last byte scanned.
+    private(set) var state = FieldState.fieldStart
+
+    init(dialect: CSVDialect) {
+        delimiter = dialect.delimiter
+        quote = dialect.quote
+    }
+
+    /// Scans `base[from..<to]`, continuing from the state left by the
+    /// previous call.
+    ///
+    /// - Parameters:
+    ///   - base: the buffer; `from...to` must lie inside it.
+    ///   - from: first byte to scan, `<= to`.
+    ///   - to: end of the bytes to scan.
+    /// - Returns: the index just after the last boundary LF in the range, or
+    ///   nil if there is none.
+    /// - Complexity: O(`to - from`); `memchr` speed on quote-free text.
+    mutating func scan(_ base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        precondition(from >= 0 && from <= to, "scan range")
+        var lastBoundary: Int? = nil
+        var index = from
+        while index < to {
+            let quoteIndex = Self.firstIndex(of: quote, in: base, from: index, to: to)
+            if state != .quoted, quoteIndex > index {
+                // No quote in index..<quoteIndex and not inside a quoted field.
+                if let lineFeed = Self.lastLineFeed(in: base, from: index, to: quoteIndex) {
+                    lastBoundary = lineFeed + 1
+                }
+                let lastByte = base[quoteIndex - 1]
+                state = (lastByte == delimiter || lastByte == ByteValue.lineFeed) ? .fieldStart : .unquoted
+            }
+            guard quoteIndex < to else { break }
+            state = state.afterQuote
+            index = quoteIndex + 1
+        }
+        return lastBoundary
+    }
+
+    /// Index of the first `byte` in `base[from..<to]`, or `to`.
+    @inline(__always)
+    private static func firstIndex(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int {
+        guard let found = memchr(base + from, Int32(byte), to - from) else { return to }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+    }
+
+    /// Index of the last LF in `base[from..<to]`, or nil.
+    @inline(__always)
+    private static func lastLineFeed(in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        var index = to
+        while index > from {
+            index -= 1
+            if base[index] == ByteValue.lineFeed { return index }
+        }
+        return nil
+    }
+}

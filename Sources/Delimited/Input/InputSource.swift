@@ -1,0 +1,138 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file descriptor read through one fixed-size buffer (the compressed side
+/// of an `InputStream`).
+///
+/// The buffer never grows, so memory stays bounded whatever the file size.
+/// The readable window is `window`; decoders call `consume(_:)` for what
+/// they used and `refill()` when the window is empty.
+final class InputSource {
+    /// Size of the fixed read buffer.
+    static let bufferSizeBytes = 1 << 20
+
+    let path: String
+    private let descriptor: Int32
+    private let buffer: UnsafeMutableRawBufferPointer
+    /// Unread bytes are `buffer[windowStart..<windowEnd]`.
+    private var windowStart = 0
+    private var windowEnd = 0
+    /// Whether `read(2)` has returned 0.
+    private(set) var isAtEndOfFile = false
+    /// Bytes read from the file so far.
+    private(set) var bytesReadFromFile = 0
+
+    /// Opens `path` read-only.
+    ///
+    /// - Throws: `.notFound` for `ENOENT`/`ENOTDIR`, `.io` for any other
+    ///   `open(2)` failure, with `strerror` text.
+    /// - Complexity: O(1) plus the allocation of the buffer.
+    init(path: String) throws(DelimitedError) {
+        let descriptor = Self.openRetryingInterrupts(path)
+        guard descriptor >= 0 else {
+            let number = errno
+            let code: DelimitedError.Code = (number == ENOENT || number == ENOTDIR) ? .notFound : .io
+            throw DelimitedError(code, path: path, "open: \(String(cString: strerror(number))) (errno \(number))")
+        }
+        self.path = path
+        self.descriptor = descriptor
+        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSizeBytes, alignment: 16)
+    }
+
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+    }
+
+    private static func openRetryingInterrupts(_ path: String) -> Int32 {
+        while true {
+            let result = open(path, O_RDONLY | O_CLOEXEC)
+            if result >= 0 || errno != EINTR { return result }
+        }
+    }
+
+    /// The unread bytes in the buffer (empty when a refill is needed).
+    var window: UnsafeMutableRawBufferPointer {
+        UnsafeMutableRawBufferPointer(rebasing: buffer[windowStart..<windowEnd])
+    }
+
+    /// Whether the buffer holds no unread byte.
+    var isWindowEmpty: Bool { windowStart == windowEnd }
+
+    /// Marks `byteCount` bytes of `window` as used.
+    ///
+    /// - Parameter byteCount: `0...window.count` (a decoder result; a larger
+    ///   value is a program error).
+    func consume(_ byteCount: Int) {
+        precondition(byteCount >= 0 && byteCount <= windowEnd - windowStart, "consume beyond window")
+        windowStart += byteCount
+    }
+
+    /// Reads more bytes after the unread ones until the window holds at least
+    /// `byteCount` bytes or the file ends. Used once, for the magic number.
+    ///
+    /// - Parameter byteCount: at most `bufferSizeBytes`.
+    /// - Complexity: O(`byteCount`).
+    func fill(atLeast byteCount: Int) throws(DelimitedError) {
+        precondition(byteCount <= Self.bufferSizeBytes)
+        compact()
+        while windowEnd - windowStart < byteCount, !isAtEndOfFile {
+            let target = UnsafeMutableRawBufferPointer(rebasing: buffer[windowEnd...])
+            windowEnd += try readFile(into: target)
+        }
+    }
+
+    /// Refills the empty window with the next bytes of the file (at least one
+    /// byte unless the file has ended).
+    ///
+    /// - Complexity: O(`bufferSizeBytes`).
+    func refill() throws(DelimitedError) {
+        precondition(isWindowEmpty, "refill with unread bytes")
+        windowStart = 0
+        windowEnd = 0
+        while windowEnd == 0, !isAtEndOfFile {
+            windowEnd = try readFile(into: buffer)
+        }
+    }
+
+    /// Reads straight into `target`, bypassing the buffer. Only valid when
+    /// the window is empty (plain input after the magic check).
+    ///
+    /// - Returns: bytes read, 0 at end of file.
+    func readDirect(into target: UnsafeMutableRawBufferPointer) throws(DelimitedError) -> Int {
+        precondition(isWindowEmpty, "direct read with unread bytes")
+        return try readFile(into: target)
+    }
+
+    private func compact() {
+        guard windowStart > 0, let base = buffer.baseAddress else { return }
+        let unread = windowEnd - windowStart
+        if unread > 0 { memmove(base, base + windowStart, unread) }
+        windowStart = 0
+        windowEnd = unread
+    }
+
+    /// One `read(2)`, retried on `EINTR`; sets `isAtEndOfFile` on 0.
+    private func readFile(into target: UnsafeMutableRawBufferPointer) throws(DelimitedError) -> Int {
+        guard !target.isEmpty, !isAtEndOfFile else { return 0 }
+        while true {
+            let result = read(descriptor, target.baseAddress, target.count)
+            if result > 0 {
+                bytesReadFromFile += result
+                return result
+            }
+            if result == 0 {
+                isAtEndOfFile = true
+                return 0
+            }
+            let number = errno
+            if number == EINTR { continue }
+            throw DelimitedError(
+                .io, path: path,
+                "read at byte \(bytesReadFromFile): \(String(cString: strerror(number))) (errno \(number))")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Delimited
+
+/// One rejected line of an ingest.
+struct IngestReject: Sendable {
+    var line: Int
+    var reason: String
+    var raw: [UInt8]
+}
+
+/// Converts one CSV chunk into typed column builders (runs on any thread).
+struct IngestChunkConverter {
+    let types: [IngestType]
+    let names: [String]
+    let dialect: CSVDialect
+
+    struct Output {
+        var columns: [IngestColumnBuilder]
+        var rejects: [IngestReject]
+        var lines = 0
+        var rows: Int { columns.first?.rowCount ?? 0 }
+    }
+
+    func convert(_ chunk: CSVChunk, batch: RecordBatch) -> Output {
+        RecordBatch.parse(chunk, dialect: dialect, into: batch)
+        var output = Output(columns: types.map { IngestColumnBuilder(type: $0) }, rejects: [])
+        output.lines = batch.count
+        let expected = types.count
+        for record in 0..<batch.count {
+            if let reason = append(batch, record, expected: expected, into: &output.columns) {
+                output.rejects.append(IngestReject(line: batch.lineNumber(record), reason: reason, raw: Array(batch.rawText(record))))
+            }
+        }
+        return output
+    }
+
+    /// Converts one record into the builders, or returns why it is rejected
+    /// (then nothing of it stays appended).
+    private func append(_ batch: RecordBatch, _ record: Int, expected: Int, into columns: inout [IngestColumnBuilder]) -> String? {
+        if let malformation = batch.malformation(record) { return "malformed: \(malformation)" }
+        let fields = batch.fieldCount(record)
+        guard fields == expected else { return "expected \(expected) fields, found \(fields)" }
+        for column in 0..<expected {
+            let field = batch.field(record, column)
+            if columns[column].append(field) { continue }
+            for done in 0..<column { columns[done].removeLast() }
+            let value = String(decoding: field.prefix(40), as: UTF8.self)
+            return "column \"\(names[column])\": \"\(value)\" is not a valid \(types[column])"
+        }
+        return nil
+    }
+}

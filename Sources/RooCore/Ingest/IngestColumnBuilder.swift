@@ -1,0 +1,92 @@
+import Parquet
+
+/// Accumulates one column's converted values (spaced: one slot per row, 0
+/// for nulls) and turns row ranges into `ColumnData` for the writer.
+struct IngestColumnBuilder {
+    let type: IngestType
+    var validity: [Bool] = []
+    var integers: [Int64] = []
+    var doubles: [Double] = []
+    var dates: [Int32] = []
+    var offsets: [Int] = [0]
+    var bytes: [UInt8] = []
+
+    init(type: IngestType) { self.type = type }
+
+    var rowCount: Int { validity.count }
+
+    /// Converts and appends a field; returns false (appending nothing) when
+    /// it does not parse as the column's type. An empty field is a null.
+    mutating func append(_ field: UnsafeRawBufferPointer) -> Bool {
+        let present = !field.isEmpty
+        switch type {
+        case .int64:
+            guard let value = present ? FieldParser.int64(field) : 0 else { return false }
+            integers.append(value)
+        case let .decimal(scale):
+            guard let value = present ? FieldParser.decimal(field, scale: scale) : 0 else { return false }
+            integers.append(value)
+        case .double:
+            guard let value = present ? FieldParser.double(field) : 0 else { return false }
+            doubles.append(value)
+        case .date:
+            guard let value = present ? FieldParser.date(field) : 0 else { return false }
+            dates.append(value)
+        case .string:
+            bytes.append(contentsOf: field)
+            offsets.append(bytes.count)
+        }
+        validity.append(present)
+        return true
+    }
+
+    /// Removes the last appended row (rolls back a partly converted record).
+    mutating func removeLast() {
+        validity.removeLast()
+        switch type {
+        case .int64, .decimal: integers.removeLast()
+        case .double: doubles.removeLast()
+        case .date: dates.removeLast()
+        case .string:
+            offsets.removeLast()
+            bytes.removeLast(bytes.count - (offsets.last ?? 0))
+        }
+    }
+
+    /// Appends rows `range` of `other` (same type).
+    mutating func append(_ other: IngestColumnBuilder, rows range: Range<Int>) {
+        validity.append(contentsOf: other.validity[range])
+        switch type {
+        case .int64, .decimal: integers.append(contentsOf: other.integers[range])
+        case .double: doubles.append(contentsOf: other.doubles[range])
+        case .date: dates.append(contentsOf: other.dates[range])
+        case .string:
+            let start = other.offsets[range.lowerBound]
+            let end = other.offsets[range.upperBound]
+            let shift = bytes.count - start
+            bytes.append(contentsOf: other.bytes[start..<end])
+            for row in range { offsets.append(other.offsets[row + 1] + shift) }
+        }
+    }
+
+    /// The writer's input for all rows (dense values + validity).
+    func columnData() -> ColumnData {
+        let allPresent = !validity.contains(false)
+        let mask = allPresent ? nil : validity
+        func dense<T>(_ values: [T]) -> [T] {
+            allPresent ? values : zip(values, validity).compactMap { $1 ? $0 : nil }
+        }
+        switch type {
+        case .int64, .decimal: return ColumnData(.int64(dense(integers)), validity: mask)
+        case .double: return ColumnData(.double(dense(doubles)), validity: mask)
+        case .date: return ColumnData(.int32(dense(dates)), validity: mask)
+        case .string:
+            // Null rows have zero-length slots, so the offsets already describe the dense values
+            // once the nulls' repeated offsets are dropped.
+            var denseOffsets = [0]
+            denseOffsets.reserveCapacity(validity.count + 1)
+            for (row, present) in validity.enumerated() where present { denseOffsets.append(offsets[row + 1]) }
+            return ColumnData(.byteArray(offsets: denseOffsets, bytes: bytes), validity: mask)
+        }
+    }
+}

@@ -1,0 +1,253 @@
+import Customs
+import Delimited
+import Dispatch
+import Parquet
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options of `roo ingest` (SPEC §3).
+public struct IngestOptions: Sendable {
+    public var input: String
+    public var output: String
+    public var mapping = ColumnMapping()
+    /// Forced delimiter; nil = auto-detect.
+    public var delimiter: UInt8?
+    /// Column (output or source name) → type, overriding inference.
+    public var types: [String: IngestType] = [:]
+    public var codec = CompressionCodec.zstd
+    public var zstdLevel: Int32 = 3
+    public var rowGroupRows = 1_000_000
+    public var rejectsPath: String?
+    public var threads = 1
+
+    public init(input: String, output: String) {
+        self.input = input
+        self.output = output
+    }
+}
+
+/// What an ingest did: `linesIn == rowsWritten + rowsRejected`.
+public struct IngestResult: Sendable, Equatable {
+    public var linesIn = 0
+    public var rowsWritten = 0
+    public var rowsRejected = 0
+    public var columnTypes: [String: IngestType] = [:]
+}
+
+/// `roo ingest`: streams CSV (plain, gzip or zstd) into Parquet with bounded
+/// memory. Chunks are parsed and converted in parallel, appended in input
+/// order, and written as row groups of `rowGroupRows`; the output appears
+/// only when complete (temporary file + rename).
+public enum IngestEngine {
+    public static func run(_ options: IngestOptions) throws -> IngestResult {
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(path: options.input, dialect: options.delimiter.map { CSVDialect(delimiter: $0) })
+        } catch {
+            throw IngestEngine.rooError(error)
+        }
+        let names = try outputNames(header: reader.header, options: options)
+        var chunks: [CSVChunk] = []
+        if let first = try next(reader) { chunks.append(first) }
+        let sampleBatch = RecordBatch()
+        if let first = chunks.first { RecordBatch.parse(first, dialect: reader.dialect, into: sampleBatch) }
+        var types = TypeInference.infer(sampleBatch, columns: names.count)
+        for (index, name) in names.enumerated() {
+            if let forced = options.types[name] ?? options.types[reader.header[index]] { types[index] = forced }
+        }
+        var result = IngestResult()
+        result.columnTypes = Dictionary(zip(names, types), uniquingKeysWith: { first, _ in first })
+        var writerOptions = WriterOptions()
+        writerOptions.codec = options.codec
+        writerOptions.zstdLevel = options.zstdLevel
+        writerOptions.keyValueMetadata = [KeyValue(key: "roo.version", value: "0.1.0"), KeyValue(key: "roo.ingest.source", value: options.input)]
+        let columns = zip(names, types).map { $1.writerColumn(name: $0) }
+        let writer: ParquetWriter
+        do { writer = try ParquetWriter(path: options.output, columns: columns, options: writerOptions) } catch let error as ParquetError {
+            throw RooError(.cannotCreate, error.description)
+        }
+        let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
+        let converter = IngestChunkConverter(types: types, names: names, dialect: reader.dialect)
+        var pending = types.map { IngestColumnBuilder(type: $0) }
+        let threads = max(1, options.threads)
+        let batches = (0..<threads).map { _ in RecordBatch() }
+        do {
+            var exhausted = false
+            var ready: [[ColumnData]] = []  // full row groups waiting to be encoded, in order
+            while true {
+                while !exhausted && chunks.count < threads {
+                    if let chunk = try next(reader) { chunks.append(chunk) } else { exhausted = true }
+                }
+                if chunks.isEmpty && ready.isEmpty { break }
+                // Encode the oldest full row group while the chunks are converted.
+                let encodeNow = ready.isEmpty ? nil : ready.removeFirst()
+                let step = try convertInParallel(chunks, converter: converter, batches: batches, encode: encodeNow, columns: columns, options: writerOptions)
+                chunks.removeAll(keepingCapacity: true)
+                if let group = step.encoded {
+                    try writer.append(group)
+                    result.rowsWritten += group.rowCount
+                }
+                for output in step.outputs {
+                    result.linesIn += output.lines
+                    result.rowsRejected += output.rejects.count
+                    try rejects?.write(output.rejects)
+                    append(output, to: &pending, ready: &ready, rowGroupRows: options.rowGroupRows)
+                }
+            }
+            if pending.first.map({ $0.rowCount > 0 }) ?? false {
+                result.rowsWritten += pending[0].rowCount
+                try writer.write(pending.map { $0.columnData() })
+            }
+            try writer.close()
+            try rejects?.close()
+        } catch let error as ParquetError {
+            writer.abort()
+            throw RooError(error.code == .io ? .ioError : .dataError, error.description)
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return result
+    }
+
+    private static func next(_ reader: CSVReader) throws -> CSVChunk? {
+        do { return try reader.nextChunk() } catch { throw rooError(error) }
+    }
+
+    static func rooError(_ error: DelimitedError) -> RooError {
+        switch error.code {
+        case .notFound: RooError(.noInput, error.description)
+        case .io: RooError(.ioError, error.description)
+        case .decompression, .malformed: RooError(.dataError, error.description)
+        }
+    }
+
+    /// Header names after `--map canonical=source` renames.
+    static func outputNames(header: [String], options: IngestOptions) throws -> [String] {
+        var names = header
+        for canonical in CanonicalColumn.allCases where options.mapping.isExplicit(canonical) {
+            let source = options.mapping.source(for: canonical)
+            guard let index = header.firstIndex(of: source) else {
+                var message = "\(options.input): no column \"\(source)\" for --map \(canonical.rawValue)=\(source)"
+                if let suggestion = NameSuggestion.closest(to: source, among: header) { message += "; did you mean \"\(suggestion)\"?" }
+                throw RooError(.usage, message + "; the file's columns: " + header.joined(separator: ", "))
+            }
+            names[index] = canonical.rawValue
+        }
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw RooError(.dataError, "\(options.input): duplicate column name \"\(name)\" in the header")
+        }
+        return names
+    }
+
+    struct Step {
+        var outputs: [IngestChunkConverter.Output]
+        var encoded: EncodedRowGroup?
+    }
+
+    /// Converts `chunks` (and encodes `encode`, if given) on all cores at once.
+    private static func convertInParallel(
+        _ chunks: [CSVChunk], converter: IngestChunkConverter, batches: [RecordBatch], encode: [ColumnData]?,
+        columns: [WriterColumn], options: WriterOptions
+    ) throws -> Step {
+        final class Slots: @unchecked Sendable {
+            // @unchecked: slot i is written only by iteration i and read after concurrentPerform returns.
+            var outputs: [IngestChunkConverter.Output?]
+            var encoded: Result<EncodedRowGroup, any Error>?
+            init(_ count: Int) { outputs = Array(repeating: nil, count: count) }
+        }
+        let slots = Slots(chunks.count)
+        nonisolated(unsafe) let batches = batches
+        let tasks = chunks.count + (encode == nil ? 0 : 1)
+        DispatchQueue.concurrentPerform(iterations: tasks) { index in
+            if index < chunks.count {
+                slots.outputs[index] = converter.convert(chunks[index], batch: batches[index])
+            } else if let encode {
+                slots.encoded = Result { try ParquetWriter.encodeRowGroup(encode, columns: columns, options: options) }
+            }
+        }
+        return Step(outputs: slots.outputs.compactMap { $0 }, encoded: try slots.encoded?.get())
+    }
+
+    /// Moves converted rows into the pending row group; full row groups move to `ready`.
+    private static func append(
+        _ output: IngestChunkConverter.Output, to pending: inout [IngestColumnBuilder], ready: inout [[ColumnData]], rowGroupRows: Int
+    ) {
+        var start = 0
+        let rows = output.rows
+        while start < rows {
+            let take = min(rowGroupRows - pending[0].rowCount, rows - start)
+            for column in pending.indices { pending[column].append(output.columns[column], rows: start..<(start + take)) }
+            start += take
+            if pending[0].rowCount == rowGroupRows {
+                ready.append(pending.map { $0.columnData() })
+                pending = pending.map { IngestColumnBuilder(type: $0.type) }
+            }
+        }
+    }
+}
+
+/// `--rejects FILE`: `line<TAB>reason<TAB>raw text` per rejected line, written
+/// to a temporary file and renamed into place on success.
+final class RejectsFile {
+    let path: String
+    private let temporary: String
+    private var stream: UnsafeMutablePointer<FILE>?
+
+    init(path: String) throws {
+        self.path = path
+        temporary = path + ".tmp-\(getpid())"
+        guard let stream = fopen(temporary, "wb") else {
+            throw RooError(.cannotCreate, "\(path): cannot create: \(String(cString: strerror(errno)))")
+        }
+        self.stream = stream
+        try write(Array("line\treason\traw\n".utf8))
+    }
+
+    deinit {
+        if let stream {
+            fclose(stream)
+            unlink(temporary)
+        }
+    }
+
+    func write(_ rejects: [IngestReject]) throws {
+        for reject in rejects {
+            var line = Array("\(reject.line)\t\(reject.reason.replacing("\t", with: " "))\t".utf8)
+            // Keep one reject per line: line breaks inside the raw record are escaped.
+            for byte in reject.raw {
+                switch byte {
+                case 0x0a: line += Array("\\n".utf8)
+                case 0x0d: line += Array("\\r".utf8)
+                case 0x09: line += Array("\\t".utf8)
+                case UInt8(ascii: "\\"): line += Array("\\\\".utf8)
+                default: line.append(byte)
+                }
+            }
+            line.append(0x0a)
+            try write(line)
+        }
+    }
+
+    private func write(_ bytes: [UInt8]) throws {
+        guard let stream, fwrite(bytes, 1, bytes.count, stream) == bytes.count else {
+            throw RooError(.ioError, "\(path): write failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    func close() throws {
+        guard let stream else { return }
+        let flushed = fflush(stream) == 0
+        fclose(stream)
+        self.stream = nil
+        guard flushed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw RooError(.ioError, "\(path): cannot finish writing: \(String(cString: strerror(errno)))")
+        }
+    }
+}

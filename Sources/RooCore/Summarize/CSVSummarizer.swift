@@ -1,0 +1,177 @@
+import Aggregation
+import Customs
+import Delimited
+import Dispatch
+
+/// `roo summarize` over CSV input (SPEC §1.1): the CSV parser feeds the
+/// kernel directly, without an intermediate file. Chunks are read in order,
+/// `threads` at a time, each converted to a `LineBlock` and aggregated as one
+/// work unit with the chosen strategy.
+struct CSVSummarizer {
+    let context: SummarizeContext
+
+    /// Canonical column → field index, from the header and `--map`.
+    struct Binding {
+        let columns: [CanonicalColumn: Int]
+        let dutyFreeByDuty: Bool
+    }
+
+    func bind(header: [String], path: String) throws -> Binding {
+        let options = context.options
+        var columns: [CanonicalColumn: Int] = [:]
+        for canonical in CanonicalColumn.allCases {
+            let source = options.mapping.source(for: canonical)
+            if let index = header.firstIndex(of: source) {
+                columns[canonical] = index
+            } else if CanonicalColumn.required.contains(canonical) || options.mapping.isExplicit(canonical) {
+                throw FileBinding.missing(canonical, source: source, path: path, names: header)
+            }
+        }
+        let byDuty: Bool
+        if options.dutyFreeBy == .rateProvision {
+            guard columns[.rateProvision] != nil else {
+                throw FileBinding.missing(.rateProvision, source: options.mapping.source(for: .rateProvision), path: path, names: header)
+            }
+            byDuty = false
+        } else if columns[.duty] != nil {
+            byDuty = true
+        } else {
+            guard options.dutyFreePrograms != nil, columns[.program] != nil else {
+                throw RooError(.usage, "\(path): no duty column to decide duty-free status: map one with --map duty=COLUMN, or give --duty-free-programs LIST with a program column")
+            }
+            byDuty = false
+        }
+        for (needed, used) in [(CanonicalColumn.reporter, options.reporter != nil), (.period, options.from != nil || options.to != nil)] where used && columns[needed] == nil {
+            throw FileBinding.missing(needed, source: options.mapping.source(for: needed), path: path, names: header)
+        }
+        return Binding(columns: columns, dutyFreeByDuty: byDuty)
+    }
+
+    /// Aggregates the CSV file at `path` into `total`.
+    func run(path: String, into total: PartialAggregate) throws {
+        let reader: CSVReader
+        do { reader = try CSVReader(path: path) } catch { throw IngestEngine.rooError(error) }
+        let binding = try bind(header: reader.header, path: path)
+        let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
+        var exhausted = false
+        while !exhausted {
+            var chunks: [CSVChunk] = []
+            while chunks.count < threads {
+                let chunk: CSVChunk?
+                do { chunk = try reader.nextChunk() } catch { throw IngestEngine.rooError(error) }
+                guard let chunk else {
+                    exhausted = true
+                    break
+                }
+                chunks.append(chunk)
+            }
+            if chunks.isEmpty { break }
+            let units = chunks
+            let dialect = reader.dialect
+            let columnCount = reader.header.count
+            let plan = AggregationPlan(unitCount: units.count) { [context] in
+                CSVSummarizeWorker(context: context, binding: binding, chunks: units, dialect: dialect, path: path, columnCount: columnCount)
+            }
+            total.merge(try context.options.strategy.run(plan, threads: threads))
+        }
+    }
+}
+
+/// Converts CSV chunks to line blocks and aggregates them.
+final class CSVSummarizeWorker: WorkUnitProcessor {
+    let context: SummarizeContext
+    let binding: CSVSummarizer.Binding
+    let chunks: [CSVChunk]
+    let dialect: CSVDialect
+    let path: String
+    let columnCount: Int
+    let batch = RecordBatch()
+    let block = LineBlock()
+    let keys: KeyCache
+    private var programFlags: [UInt64: UInt8] = [:]
+
+    init(context: SummarizeContext, binding: CSVSummarizer.Binding, chunks: [CSVChunk], dialect: CSVDialect, path: String, columnCount: Int) {
+        self.context = context
+        self.binding = binding
+        self.chunks = chunks
+        self.dialect = dialect
+        self.path = path
+        self.columnCount = columnCount
+        keys = KeyCache(interner: context.interner)
+    }
+
+    func process(unit: Int, into partial: PartialAggregate) throws {
+        RecordBatch.parse(chunks[unit], dialect: dialect, into: batch)
+        block.reset(count: batch.count)
+        for record in 0..<batch.count { try fill(record) }
+        if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }
+        Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty), into: partial)
+    }
+
+    private func field(_ canonical: CanonicalColumn, _ record: Int) -> UnsafeRawBufferPointer? {
+        guard let index = binding.columns[canonical] else { return nil }
+        let value = batch.field(record, index)
+        return value.isEmpty ? nil : value
+    }
+
+    private func fill(_ row: Int) throws {
+        if let malformation = batch.malformation(row) {
+            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): malformed CSV record: \(malformation)")
+        }
+        guard batch.fieldCount(row) == columnCount else {
+            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): expected \(columnCount) fields, found \(batch.fieldCount(row))")
+        }
+        var flags: UInt8 = 0
+        if let origin = field(.origin, row) {
+            let code = try keys.code(raw: origin)
+            if code & KeyInterner.regionBit != 0 { flags |= LineBlock.Flag.originInRegion }
+            block.origin[row] = code & KeyInterner.idMask
+        }
+        if let partner = field(.partner, row) { block.partner[row] = try keys.code(raw: partner) & KeyInterner.idMask }
+        if let hs = field(.hsCode, row) { block.chapter[row] = HSChapter.chapter(text: hs) }
+        if let value = field(.customsValue, row) {
+            if let cents = Cents.fromText(bytes: value) { block.value[row] = cents } else { block.valueStatus[row] = LineBlock.ValueStatus.invalid }
+        } else {
+            block.valueStatus[row] = LineBlock.ValueStatus.missing
+        }
+        if let duty = field(.duty, row), let cents = Cents.fromText(bytes: duty) {
+            block.duty[row] = cents
+        } else {
+            block.dutyStatus[row] = LineBlock.ValueStatus.missing
+        }
+        if let amount = field(.nonOriginatingValue, row), let cents = Cents.fromText(bytes: amount) {
+            block.nonOriginating[row] = cents
+            flags |= LineBlock.Flag.hasNonOriginating
+        }
+        if let program = field(.program, row) { flags |= programFlag(program) }
+        if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row),
+           let code = Int(SummarizeWorker.trimmed(provision)), (10...19).contains(code) {
+            flags |= LineBlock.Flag.freeByRule
+        }
+        if let reporter = context.reporter, field(.reporter, row).flatMap(CountryKey.normalize) != reporter {
+            flags |= LineBlock.Flag.filtered
+        }
+        if context.options.from != nil || context.options.to != nil {
+            let month = field(.period, row).flatMap(PeriodText.month(text:))
+            if month.map({ $0 < (context.options.from ?? Int.min) || $0 > (context.options.to ?? Int.max) }) ?? true {
+                flags |= LineBlock.Flag.filtered
+            }
+        }
+        block.flags[row] = flags
+    }
+
+    /// Preference / duty-free-program flags of a program code, cached by its raw bytes.
+    private func programFlag(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
+        var packed: UInt64 = UInt64(bytes.count)
+        if bytes.count <= 7 {
+            for byte in bytes { packed = packed << 8 | UInt64(byte) }
+            if let hit = programFlags[packed] { return hit }
+        }
+        let text = SummarizeWorker.trimmed(bytes)
+        var flags: UInt8 = 0
+        if context.preferencePrograms.contains(text) { flags |= LineBlock.Flag.preferenceClaimed }
+        if context.dutyFreePrograms.contains(text) { flags |= LineBlock.Flag.freeByRule }
+        if bytes.count <= 7 { programFlags[packed] = flags }
+        return flags
+    }
+}

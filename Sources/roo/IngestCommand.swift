@@ -1,0 +1,85 @@
+import ArgumentParser
+import Parquet
+import RooCore
+
+struct Ingest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a CSV extract (plain, .gz or .zst, detected by magic bytes) to Parquet.",
+        discussion: """
+        Types are inferred from the first chunk (INT64, DECIMAL with the observed scale, DATE, DOUBLE, STRING) \
+        and can be forced with --type column=TYPE. Lines that do not parse go to --rejects. \
+        The output appears only when complete.
+        """
+    )
+
+    @Argument(help: "The CSV file (.csv, .csv.gz, .csv.zst).")
+    var input: String
+
+    @Option(help: "Output Parquet file.")
+    var output: String
+
+    @Option(name: .customLong("map"), help: "Rename a source column to a canonical one: canonical=source (repeatable).")
+    var mappings: [String] = []
+
+    @Option(help: "Field delimiter (default: detected among , ; tab |). Use 'tab' for a tab.")
+    var delimiter: String?
+
+    @Option(name: .customLong("type"), help: "Force a column type: column=int64|double|decimal(18,S)|date|string (repeatable).")
+    var typeOverrides: [String] = []
+
+    @Option(help: "Compression: zstd[:LEVEL]|snappy|none.")
+    var compression: String = "zstd"
+
+    @Option(help: "Rows per row group.")
+    var rowGroupRows: Int = 1_000_000
+
+    @Option(help: "Write rejected lines here (line, reason, raw text; tab-separated).")
+    var rejects: String?
+
+    @Option(help: "Input layout (only csv for now).")
+    var layout: String = "csv"
+
+    @Option(help: "Worker threads (default: active processors).")
+    var threads: Int?
+
+    func validate() throws {
+        guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
+        guard layout == "csv" else { throw ValidationError("--layout \(layout) is not supported yet (only csv)") }
+        _ = try CompressionOption.parse(compression)
+        _ = try delimiterByte()
+    }
+
+    func delimiterByte() throws -> UInt8? {
+        guard let delimiter else { return nil }
+        if delimiter == "tab" || delimiter == "\\t" { return 9 }
+        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte != 0x22, byte != 0x0a, byte != 0x0d else {
+            throw ValidationError("--delimiter must be one character (or 'tab')")
+        }
+        return byte
+    }
+
+    func run() throws {
+        try exitOnError {
+            var options = IngestOptions(input: input, output: output)
+            do {
+                for assignment in mappings { try options.mapping.parse(assignment) }
+            } catch {
+                throw RooError(.usage, String(describing: error))
+            }
+            for assignment in typeOverrides {
+                let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let type = IngestType.parse(parts[1]) else {
+                    throw RooError(.usage, "--type expects column=int64|double|decimal(18,S)|date|string, got \"\(assignment)\"")
+                }
+                options.types[parts[0]] = type
+            }
+            options.delimiter = try delimiterByte()
+            (options.codec, options.zstdLevel) = try CompressionOption.parse(compression)
+            options.rowGroupRows = rowGroupRows
+            options.rejectsPath = rejects
+            options.threads = threads ?? activeProcessorCount()
+            let result = try IngestEngine.run(options)
+            printError("roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected")
+        }
+    }
+}
