@@ -5,7 +5,8 @@
 #      summarize rules, determinism, CLI;
 #   2. scripts/differential.sh: roo summarize vs the DuckDB oracle on many
 #      writer/type/layout variants;
-#   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars.
+#   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars;
+#   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads.
 # Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy from PyPI); skip them
 # with ROO_SKIP_PYTHON=1. Installs libzstd-dev/zlib1g-dev via apt when missing.
 # Ends with one line "N passed, M failed".
@@ -45,6 +46,7 @@ if [ "${ROO_SKIP_PYTHON:-0}" != "1" ]; then
   run_stage scripts/differential.sh
   run_stage scripts/check_writer.sh
 fi
+run_stage scripts/check_generate.sh
 rm -f "$log"
 echo "$passed passed, $failed failed"
 exit "$status"
