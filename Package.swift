@@ -29,6 +29,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
     ],
     targets: [
         .systemLibrary(
@@ -49,7 +50,10 @@ let package = Package(
             swiftSettings: internalChecks
         ),
         .target(name: "Customs"),
-        .target(name: "Aggregation", dependencies: ["Customs"]),
+        .target(
+            name: "Aggregation",
+            dependencies: ["Customs", .product(name: "Atomics", package: "swift-atomics")]
+        ),
         .target(name: "Reports", dependencies: ["Customs"]),
         .target(
             name: "RooCore",

@@ -48,6 +48,32 @@ public enum Kernel {
         }
     }
 
+    /// Classifies every row of `block`, counting lines in `counts` and calling
+    /// `body(key, measures)` for each aggregated line (strategies that do not
+    /// own a `GroupTable`, e.g. `shared-atomic`).
+    public static func forEachAggregated(
+        _ block: LineBlock, configuration: KernelConfiguration, counts: inout LineCounts,
+        _ body: (UInt64, Measures) -> Void
+    ) {
+        let columns = Columns(block)
+        let byDuty = configuration.dutyFreeByDuty
+        counts.linesRead += Int64(block.count)
+        for row in 0..<block.count {
+            let flags = columns.flags[row]
+            if flags & LineBlock.Flag.filtered != 0 {
+                counts.linesFiltered += 1
+                continue
+            }
+            if let reason = rejection(columns, row: row, byDuty: byDuty) {
+                counts.rejected[reason.rawValue] += 1
+                continue
+            }
+            counts.linesAggregated += 1
+            let key = GroupAccumulator.key(origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
+            body(key, measures(columns, row: row, flags: flags, byDuty: byDuty))
+        }
+    }
+
     /// The block's column pointers, read once per block.
     struct Columns {
         let origin: UnsafeMutablePointer<UInt32>

@@ -83,6 +83,33 @@ public final class ColumnBatch {
         return UnsafeRawBufferPointer(start: UnsafeRawPointer(dictionaryBytes.pointer) + start, count: dictionaryOffsets[entry + 1] - start)
     }
 
+    /// Keeps rows `drop ..< drop + keep` only (used after decoding a row range).
+    func trim(droppingFirst drop: Int, keeping keep: Int) {
+        precondition(drop >= 0 && keep >= 0 && drop + keep <= rowCount, "trim range outside the batch")
+        guard drop > 0 || keep < rowCount else { return }
+        let validityBase = validity.pointer
+        validityBase.update(from: validityBase + drop, count: keep)
+        var nulls = 0
+        for row in 0..<keep where validityBase[row] == 0 { nulls += 1 }
+        switch layout {
+        case .fixedWidth:
+            let base = UnsafeMutableRawPointer(fixedValues.pointer)
+            base.copyMemory(from: base + drop * valueWidth, byteCount: keep * valueWidth)
+            fixedValues.count = keep * valueWidth
+        case .byteArray:
+            let offsets = byteOffsets.pointer
+            offsets.update(from: offsets + drop, count: keep + 1)
+            byteOffsets.count = keep + 1
+        case .dictionaryByteArray:
+            let base = indices.pointer
+            base.update(from: base + drop, count: keep)
+            indices.count = keep
+        }
+        validity.count = keep
+        rowCount = keep
+        nullCount = nulls
+    }
+
     func reset(column: ColumnDescriptor) {
         self.column = column
         rowCount = 0

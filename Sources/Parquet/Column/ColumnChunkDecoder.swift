@@ -36,18 +36,27 @@ public final class ColumnChunkDecoder {
     ///   offset of the page at fault.
     /// - Complexity: O(rows + compressed bytes of the chunk).
     public func decode(_ file: ParquetFile, rowGroup: Int, column: Int, into batch: ColumnBatch) throws {
+        try decode(file, rowGroup: rowGroup, column: column, rows: nil, into: batch)
+    }
+
+    /// Decodes only rows `rows` of the chunk: pages entirely outside the range
+    /// are skipped without being decompressed, and the batch is trimmed to
+    /// exactly `rows.count` rows (row 0 of the batch = `rows.lowerBound`).
+    ///
+    /// - Precondition: `rows` lies within the row group.
+    public func decode(_ file: ParquetFile, rowGroup: Int, column: Int, rows: Range<Int>?, into batch: ColumnBatch) throws {
         precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount, "row group index out of range")
         precondition(column >= 0 && column < file.schema.columns.count, "column index out of range")
         let descriptor = file.schema.columns[column]
         do {
-            try decodeChunk(file, group: file.metadata.rowGroups[rowGroup], descriptor: descriptor, batch: batch)
+            try decodeChunk(file, group: file.metadata.rowGroups[rowGroup], descriptor: descriptor, batch: batch, rows: rows)
         } catch let error as ParquetError {
             // The column name is built only on failure: no allocation on the success path.
             throw error.adding(path: file.path, rowGroup: rowGroup, column: descriptor.name)
         }
     }
 
-    private func decodeChunk(_ file: ParquetFile, group: RowGroup, descriptor: ColumnDescriptor, batch: ColumnBatch) throws {
+    private func decodeChunk(_ file: ParquetFile, group: RowGroup, descriptor: ColumnDescriptor, batch: ColumnBatch, rows: Range<Int>?) throws {
         let chunk = group.columns[descriptor.index]
         let meta = try ColumnChunkDecoder.validate(chunk, descriptor: descriptor, rowCount: group.numRows)
         batch.reset(column: descriptor)
@@ -56,13 +65,42 @@ public final class ColumnChunkDecoder {
         let target = Int(meta.numValues)
         if target == 0 { return }
         var pages = try PageIterator(file: file.mapping.bytes, dataEnd: file.footerOffset, start: ColumnChunkDecoder.firstPageOffset(meta))
-        while batch.rowCount < target {
+        let wanted = rows ?? 0..<target
+        var pageStart = 0          // chunk row of the next data page's first row
+        var firstDecodedRow = -1   // chunk row of the batch's row 0
+        while pageStart < min(target, wanted.upperBound) {
             let page = try pages.next()
             do {
-                try decodePage(page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - batch.rowCount)
+                let slots = ColumnChunkDecoder.dataPageSlots(page.header)
+                if let slots, pageStart + slots <= wanted.lowerBound {
+                    // Entirely before the range: skip without decompressing.
+                    guard slots >= 0, slots <= target - pageStart else {
+                        throw ParquetError(.corruptPage, "page holds \(slots) values but only \(target - pageStart) remain in the column chunk")
+                    }
+                    pageStart += slots
+                    continue
+                }
+                let before = batch.rowCount
+                try decodePage(page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - pageStart)
+                if slots != nil {
+                    if firstDecodedRow < 0 { firstDecodedRow = pageStart }
+                    pageStart += batch.rowCount - before
+                }
             } catch let error as ParquetError {
                 throw error.adding(byteOffset: page.offset)
             }
+        }
+        if rows != nil && firstDecodedRow >= 0 {
+            batch.trim(droppingFirst: wanted.lowerBound - firstDecodedRow, keeping: wanted.count)
+        }
+    }
+
+    /// Values in a data page (nil for dictionary/index pages).
+    static func dataPageSlots(_ header: PageHeader) -> Int? {
+        switch header.type {
+        case .dataPage: header.dataPage.map { Int($0.numValues) }
+        case .dataPageV2: header.dataPageV2.map { Int($0.numValues) }
+        default: nil
         }
     }
 

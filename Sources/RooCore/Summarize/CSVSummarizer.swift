@@ -100,12 +100,12 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         keys = KeyCache(interner: context.interner)
     }
 
-    func process(unit: Int, into partial: PartialAggregate) throws {
+    func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
         RecordBatch.parse(chunks[unit], dialect: dialect, into: batch)
         block.reset(count: batch.count)
         for record in 0..<batch.count { try fill(record) }
         if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }
-        Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty), into: partial)
+        try body(block, KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty))
     }
 
     private func field(_ canonical: CanonicalColumn, _ record: Int) -> UnsafeRawBufferPointer? {

@@ -20,15 +20,16 @@ final class SummarizeWorker: WorkUnitProcessor {
         keys = KeyCache(interner: context.interner)
     }
 
-    func process(unit: Int, into partial: PartialAggregate) throws {
-        let (fileIndex, rowGroup) = context.units[unit]
+    func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
+        let work = context.units[unit]
+        let (fileIndex, rowGroup) = (work.file, work.rowGroup)
         let binding = context.bindings[fileIndex]
-        let rows = Int(binding.file.metadata.rowGroups[rowGroup].numRows)
+        let rows = work.rows?.count ?? Int(binding.file.metadata.rowGroups[rowGroup].numRows)
         block.reset(count: rows)
         for (canonical, bound) in binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard context.isNeeded(canonical, binding: binding) else { continue }
             do {
-                try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, into: batch)
+                try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
             } catch let error as ParquetError {
                 throw RooError(error)
             }
@@ -41,7 +42,7 @@ final class SummarizeWorker: WorkUnitProcessor {
             // No duty column: the duty measure is 0 and never decides.
             block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
         }
-        Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty), into: partial)
+        try body(block, KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty))
     }
 
     private func fill(_ canonical: CanonicalColumn, kind: SourceKind, binding: FileBinding, rowGroup: Int) throws {
@@ -64,8 +65,14 @@ final class SummarizeWorker: WorkUnitProcessor {
 /// What the workers share: bindings, work units, interner, settings.
 final class SummarizeContext: Sendable {
     let bindings: [FileBinding]
-    /// (file index, row group) per work unit.
-    let units: [(Int, Int)]
+    /// One work unit: a row group, or a row range of one (small units for `work-queue`).
+    struct Unit: Sendable {
+        var file: Int
+        var rowGroup: Int
+        var rows: Range<Int>?
+    }
+
+    let units: [Unit]
     let interner: KeyInterner
     let options: SummarizeOptions
     let preferencePrograms: Set<String>
@@ -74,9 +81,19 @@ final class SummarizeContext: Sendable {
 
     init(bindings: [FileBinding], options: SummarizeOptions) {
         self.bindings = bindings
-        var units: [(Int, Int)] = []
+        var units: [Unit] = []
         for (fileIndex, binding) in bindings.enumerated() {
-            for group in 0..<binding.file.rowGroupCount { units.append((fileIndex, group)) }
+            for group in 0..<binding.file.rowGroupCount {
+                let rows = Int(binding.file.metadata.rowGroups[group].numRows)
+                let size = max(1, options.smallUnitRowCount)
+                if options.strategy.prefersSmallUnits && rows > size {
+                    for start in stride(from: 0, to: rows, by: size) {
+                        units.append(Unit(file: fileIndex, rowGroup: group, rows: start..<min(start + size, rows)))
+                    }
+                } else {
+                    units.append(Unit(file: fileIndex, rowGroup: group, rows: nil))
+                }
+            }
         }
         self.units = units
         interner = KeyInterner(region: options.region)
