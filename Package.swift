@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "RooCore", targets: ["RooCore"]),
         .library(name: "MappedIO", targets: ["MappedIO"]),
+        .library(name: "Aggregation", targets: ["Aggregation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -25,5 +25,15 @@ let package = Package(
             path: "Benchmarks/Decode",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "Kernel",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "RooCore", package: rooPackage),
+                .product(name: "Aggregation", package: rooPackage),
+            ],
+            path: "Benchmarks/Kernel",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

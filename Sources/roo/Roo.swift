@@ -7,6 +7,6 @@ struct Roo: ParsableCommand {
         commandName: "roo",
         abstract: "Exact non-regional-content tables from customs import extracts (Parquet).",
         version: "0.1.0",
-        subcommands: [Summarize.self, Ingest.self, Generate.self, Inspect.self, Cat.self]
+        subcommands: [Summarize.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
     )
 }

@@ -64,6 +64,22 @@ public final class LineBlock {
         flags.deallocate()
     }
 
+    /// An independent copy of the rows in use.
+    public func copy() -> LineBlock {
+        let other = LineBlock()
+        other.reset(count: count)
+        other.origin.update(from: origin, count: count)
+        other.partner.update(from: partner, count: count)
+        other.chapter.update(from: chapter, count: count)
+        other.value.update(from: value, count: count)
+        other.valueStatus.update(from: valueStatus, count: count)
+        other.duty.update(from: duty, count: count)
+        other.dutyStatus.update(from: dutyStatus, count: count)
+        other.nonOriginating.update(from: nonOriginating, count: count)
+        other.flags.update(from: flags, count: count)
+        return other
+    }
+
     /// Sets the row count and zeroes every column for the rows in use.
     /// Storage grows (never shrinks); pointers change only when it grows.
     ///

@@ -6,6 +6,17 @@ import Reports
 /// `roo summarize`: binds every input file, runs the kernel with the chosen
 /// strategy, and builds the five summary tables.
 public enum SummarizeEngine {
+    /// Opens and binds the Parquet inputs.
+    static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil) throws -> SummarizeContext {
+        let paths = try paths ?? InputExpansion.parquetFiles(options.inputs)
+        let bindings = try paths.filter { InputExpansion.isParquet($0) }.map { path -> FileBinding in
+            let file: ParquetFile
+            do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
+            return try FileBinding(file: file, options: options)
+        }
+        return SummarizeContext(bindings: bindings, options: options)
+    }
+
     /// Runs the summary over `options.inputs`.
     ///
     /// - Throws: `RooError` (64 usage, 65 bad data or overflow, 66 missing input).
@@ -13,12 +24,7 @@ public enum SummarizeEngine {
     public static func run(_ options: SummarizeOptions) throws -> [SummaryTable] {
         let paths = try InputExpansion.parquetFiles(options.inputs)
         let csvPaths = paths.filter { !InputExpansion.isParquet($0) }
-        let bindings = try paths.filter { InputExpansion.isParquet($0) }.map { path -> FileBinding in
-            let file: ParquetFile
-            do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
-            return try FileBinding(file: file, options: options)
-        }
-        let context = SummarizeContext(bindings: bindings, options: options)
+        let context = try makeContext(options, paths: paths)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
         let result = try options.strategy.run(plan, threads: options.threads)
         for path in csvPaths { try CSVSummarizer(context: context).run(path: path, into: result) }

@@ -1,0 +1,202 @@
+import Aggregation
+import Customs
+import Parquet
+import Reports
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Options of `roo bench` (SPEC §4).
+public struct BenchOptions: Sendable {
+    public var summarize: SummarizeOptions
+    public var strategies: [Strategy] = Strategy.allCases
+    public var threads: [Int]
+    public var repeats = 5
+    public var warmups = 1
+
+    public init(summarize: SummarizeOptions, threads: [Int]) {
+        self.summarize = summarize
+        self.threads = threads
+    }
+
+    /// 1, 2 and the number of cores if larger (at most 64).
+    public static func defaultThreads(cores: Int) -> [Int] {
+        var list = [1, 2]
+        if cores > 2 { list.append(min(cores, 64)) }
+        return list
+    }
+}
+
+/// One measured strategy × thread count.
+public struct BenchCell: Sendable, Equatable {
+    public var strategy: Strategy
+    public var threads: Int
+    public var seconds: [Double]
+    public var medianSeconds: Double
+    public var rowsPerSecond: Double
+    public var megabytesPerSecond: Double
+    public var speedup: Double
+    public var efficiency: Double
+    public var peakResidentMegabytes: Double
+    public var matchesSerial: Bool
+}
+
+/// A full bench run.
+public struct BenchReport: Sendable {
+    public var machine: String
+    public var rows: Int64
+    public var compressedBytes: Int64
+    public var cells: [BenchCell]
+}
+
+/// Runs `roo summarize` for every strategy × thread count and measures it.
+public enum BenchEngine {
+    public static func run(_ options: BenchOptions) throws -> BenchReport {
+        var baselineSeconds: Double?
+        var baselineOutput: [String]?
+        var cells: [BenchCell] = []
+        var rows: Int64 = 0
+        let compressed = try compressedBytes(options.summarize)
+        // serial at 1 thread first: the reference for speed-up and output.
+        var plan: [(Strategy, Int)] = [(.serial, 1)]
+        for strategy in options.strategies {
+            for threads in options.threads where !(strategy == .serial && threads == 1) {
+                if strategy == .serial && threads != 1 { continue }
+                plan.append((strategy, threads))
+            }
+        }
+        for (strategy, threads) in plan {
+            var summarize = options.summarize
+            summarize.strategy = strategy
+            summarize.threads = threads
+            PeakMemory.reset()
+            var output: [String] = []
+            for _ in 0..<options.warmups { output = try render(summarize, rows: &rows) }
+            var seconds: [Double] = []
+            for _ in 0..<max(1, options.repeats) {
+                let start = Clock.now()
+                output = try render(summarize, rows: &rows)
+                seconds.append(Clock.now() - start)
+            }
+            let median = seconds.sorted()[seconds.count / 2]
+            if baselineSeconds == nil {
+                baselineSeconds = median
+                baselineOutput = output
+            }
+            let speedup = (baselineSeconds ?? median) / median
+            cells.append(BenchCell(
+                strategy: strategy, threads: threads, seconds: seconds, medianSeconds: median,
+                rowsPerSecond: Double(rows) / median, megabytesPerSecond: Double(compressed) / 1_048_576 / median,
+                speedup: speedup, efficiency: speedup / Double(threads),
+                peakResidentMegabytes: PeakMemory.megabytes(), matchesSerial: output == baselineOutput))
+        }
+        guard options.strategies.contains(.serial) else {
+            return BenchReport(machine: Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs), rows: rows, compressedBytes: compressed, cells: Array(cells.dropFirst()))
+        }
+        return BenchReport(machine: Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs), rows: rows, compressedBytes: compressed, cells: cells)
+    }
+
+    private static func render(_ options: SummarizeOptions, rows: inout Int64) throws -> [String] {
+        let tables = try SummarizeEngine.run(options)
+        if let totals = tables.first(where: { $0.name == .totals }), case let .integer(read)? = totals.rows.first?[1] { rows = read }
+        return tables.map { OutputFormat.csv.render($0) }
+    }
+
+    /// Compressed bytes of the columns summarize reads (whole file size for CSV).
+    static func compressedBytes(_ options: SummarizeOptions) throws -> Int64 {
+        var total: Int64 = 0
+        for path in try InputExpansion.parquetFiles(options.inputs) {
+            guard InputExpansion.isParquet(path) else {
+                var status = stat()
+                if stat(path, &status) == 0 { total += Int64(status.st_size) }
+                continue
+            }
+            let file: ParquetFile
+            do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
+            let names = Set(CanonicalColumn.allCases.map { options.mapping.source(for: $0) })
+            for group in file.metadata.rowGroups {
+                for (column, chunk) in zip(file.schema.columns, group.columns) where names.contains(column.name) {
+                    total += chunk.metaData?.totalCompressedSize ?? 0
+                }
+            }
+        }
+        return total
+    }
+}
+
+/// Wall-clock seconds from a monotonic clock.
+enum Clock {
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// Peak resident set size of this process (Linux: VmHWM, reset through clear_refs).
+enum PeakMemory {
+    static func reset() {
+        guard let stream = fopen("/proc/self/clear_refs", "w") else { return }
+        fputs("5", stream)
+        fclose(stream)
+    }
+
+    static func megabytes() -> Double {
+        if let text = readText("/proc/self/status"),
+           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            return kilobytes / 1024
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func readText(_ path: String) -> String? {
+        guard let stream = fopen(path, "r") else { return nil }
+        defer { fclose(stream) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, stream)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The machine line of a report.
+enum Machine {
+    static func description(rows: Int64, bytes: Int64, inputs: [String]) -> String {
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let model = PeakMemory.readText("/proc/cpuinfo")?.split(separator: "\n")
+            .first { $0.hasPrefix("model name") }
+            .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingSpaces } ?? "unknown CPU"
+        var name = utsname()
+        uname(&name)
+        let system = withUnsafeBytes(of: name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let release = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let size = String(format2: Double(bytes) / 1_048_576)
+        return "machine: \(cores) cores, \(model), \(system) \(release); roo 0.1.0; input: \(inputs.joined(separator: " ")), \(rows) lines, \(size) MiB compressed (columns read)"
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+
+    /// A number with two decimals (no locale).
+    init(format2 value: Double) {
+        let hundredths = (value * 100).rounded()
+        guard hundredths.isFinite, abs(hundredths) < 1e15 else {
+            self = "0.00"
+            return
+        }
+        self = CellText.money(Int64(hundredths))
+    }
+}

@@ -1,0 +1,75 @@
+import Aggregation
+import ArgumentParser
+import Reports
+import RooCore
+
+extension BenchReport.Format: ExpressibleByArgument {}
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark the parallel strategies × thread counts of roo summarize on one input (SPEC §4)."
+    )
+
+    @Argument(help: "Parquet or CSV inputs (files or directories).")
+    var inputs: [String]
+
+    @Option(help: "all, or a comma list of: \(Strategy.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var strategies: String = "all"
+
+    @Option(help: "Comma list of thread counts (default: 1, 2 and the number of cores if larger; at most 64).")
+    var threads: String?
+
+    @Option(name: .customLong("repeat"), help: "Measured runs per cell (after one warm-up run).")
+    var repeats: Int = 5
+
+    @Option(help: "Output format: md|csv|json.")
+    var format: BenchReport.Format = .md
+
+    @Option(help: "Also write an SVG chart (speed-up vs threads, throughput bars) to this file.")
+    var plot: String?
+
+    @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
+    var mappings: [String] = []
+
+    func validate() throws {
+        guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        _ = try parsedStrategies()
+        _ = try parsedThreads()
+    }
+
+    func parsedStrategies() throws -> [Strategy] {
+        if strategies == "all" { return Strategy.allCases }
+        return try strategies.split(separator: ",").map { name in
+            guard let strategy = Strategy(rawValue: String(name)) else { throw ValidationError("unknown strategy \"\(name)\"") }
+            return strategy
+        }
+    }
+
+    func parsedThreads() throws -> [Int] {
+        guard let threads else { return BenchOptions.defaultThreads(cores: activeProcessorCount()) }
+        let list = try threads.split(separator: ",").map { text -> Int in
+            guard let value = Int(text), (1...64).contains(value) else { throw ValidationError("--threads takes numbers 1...64") }
+            return value
+        }
+        return Array(Set(list)).sorted()
+    }
+
+    func run() throws {
+        try exitOnError {
+            var summarize = SummarizeOptions(inputs: inputs)
+            do {
+                for assignment in mappings { try summarize.mapping.parse(assignment) }
+            } catch {
+                throw RooError(.usage, String(describing: error))
+            }
+            var options = BenchOptions(summarize: summarize, threads: try parsedThreads())
+            options.strategies = try parsedStrategies()
+            options.repeats = repeats
+            let report = try BenchEngine.run(options)
+            try writeStandardOutput(Array(report.rendered(format).utf8))
+            if let plot {
+                do { try AtomicFile.write(report.svg(), to: plot) } catch { throw RooError(.cannotCreate, String(describing: error)) }
+            }
+        }
+    }
+}
