@@ -54,49 +54,46 @@ public struct BenchReport: Sendable {
 
 /// Runs `roo summarize` for every strategy × thread count and measures it.
 public enum BenchEngine {
+    /// Runs every cell once as a warm-up, then `repeats` rounds in which every
+    /// cell runs once (interleaved, so drift on a noisy machine hits all cells alike).
     public static func run(_ options: BenchOptions) throws -> BenchReport {
-        var baselineSeconds: Double?
-        var baselineOutput: [String]?
-        var cells: [BenchCell] = []
         var rows: Int64 = 0
         let compressed = try compressedBytes(options.summarize)
         // serial at 1 thread first: the reference for speed-up and output.
         var plan: [(Strategy, Int)] = [(.serial, 1)]
-        for strategy in options.strategies {
-            for threads in options.threads where !(strategy == .serial && threads == 1) {
-                if strategy == .serial && threads != 1 { continue }
-                plan.append((strategy, threads))
+        for strategy in options.strategies where strategy != .serial {
+            for threads in options.threads { plan.append((strategy, threads)) }
+        }
+        var outputs = Array(repeating: [String](), count: plan.count)
+        var seconds = Array(repeating: [Double](), count: plan.count)
+        var peaks = Array(repeating: 0.0, count: plan.count)
+        for round in 0..<(options.warmups + max(1, options.repeats)) {
+            for (index, (strategy, threads)) in plan.enumerated() {
+                var summarize = options.summarize
+                summarize.strategy = strategy
+                summarize.threads = threads
+                PeakMemory.reset()
+                let start = Clock.now()
+                outputs[index] = try render(summarize, rows: &rows)
+                let elapsed = Clock.now() - start
+                peaks[index] = max(peaks[index], PeakMemory.megabytes())
+                if round >= options.warmups { seconds[index].append(elapsed) }
             }
         }
-        for (strategy, threads) in plan {
-            var summarize = options.summarize
-            summarize.strategy = strategy
-            summarize.threads = threads
-            PeakMemory.reset()
-            var output: [String] = []
-            for _ in 0..<options.warmups { output = try render(summarize, rows: &rows) }
-            var seconds: [Double] = []
-            for _ in 0..<max(1, options.repeats) {
-                let start = Clock.now()
-                output = try render(summarize, rows: &rows)
-                seconds.append(Clock.now() - start)
-            }
-            let median = seconds.sorted()[seconds.count / 2]
-            if baselineSeconds == nil {
-                baselineSeconds = median
-                baselineOutput = output
-            }
-            let speedup = (baselineSeconds ?? median) / median
+        let baseline = seconds[0].sorted()[seconds[0].count / 2]
+        var cells: [BenchCell] = []
+        for (index, (strategy, threads)) in plan.enumerated() {
+            let median = seconds[index].sorted()[seconds[index].count / 2]
+            let speedup = baseline / median
             cells.append(BenchCell(
-                strategy: strategy, threads: threads, seconds: seconds, medianSeconds: median,
+                strategy: strategy, threads: threads, seconds: seconds[index], medianSeconds: median,
                 rowsPerSecond: Double(rows) / median, megabytesPerSecond: Double(compressed) / 1_048_576 / median,
                 speedup: speedup, efficiency: speedup / Double(threads),
-                peakResidentMegabytes: PeakMemory.megabytes(), matchesSerial: output == baselineOutput))
+                peakResidentMegabytes: peaks[index], matchesSerial: outputs[index] == outputs[0]))
         }
-        guard options.strategies.contains(.serial) else {
-            return BenchReport(machine: Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs), rows: rows, compressedBytes: compressed, cells: Array(cells.dropFirst()))
-        }
-        return BenchReport(machine: Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs), rows: rows, compressedBytes: compressed, cells: cells)
+        if !options.strategies.contains(.serial) { cells.removeFirst() }
+        let machine = Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs)
+        return BenchReport(machine: machine, rows: rows, compressedBytes: compressed, cells: cells)
     }
 
     private static func render(_ options: SummarizeOptions, rows: inout Int64) throws -> [String] {

@@ -75,12 +75,17 @@ public enum IngestEngine {
         var pending = types.map { IngestColumnBuilder(type: $0) }
         let threads = max(1, options.threads)
         let batches = (0..<threads).map { _ in RecordBatch() }
+        let prefetcher = ChunkPrefetcher(reader: reader, capacity: 2 * threads)
+        prefetcher.start()
+        defer { prefetcher.cancel() }
         do {
             var exhausted = false
             var ready: [[ColumnData]] = []  // full row groups waiting to be encoded, in order
             while true {
                 while !exhausted && chunks.count < threads {
-                    if let chunk = try next(reader) { chunks.append(chunk) } else { exhausted = true }
+                    let chunk: CSVChunk?
+                    do { chunk = try prefetcher.next() } catch { throw IngestEngine.rooError(error) }
+                    if let chunk { chunks.append(chunk) } else { exhausted = true }
                 }
                 if chunks.isEmpty && ready.isEmpty { break }
                 // Encode the oldest full row group while the chunks are converted.
