@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// PLAIN encoding of a range of dense values.
 enum PlainEncoder {
     /// Appends values `range` of `values` for `type` to `out`.
@@ -76,6 +82,17 @@ enum StatisticsBuilder {
         return (withUnsafeBytes(of: low) { Array($0) }, withUnsafeBytes(of: high) { Array($0) })
     }
 
+    /// Unsigned lexicographic order of byte strings (memcmp, then length).
+    @inline(__always)
+    static func lessBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        let common = Swift.min(a.count, b.count)
+        if common > 0, let left = a.baseAddress, let right = b.baseAddress {
+            let order = memcmp(left, right, common)
+            if order != 0 { return order < 0 }
+        }
+        return a.count < b.count
+    }
+
     static func isNaN(_ bytes: UnsafeRawBufferPointer, _ type: PhysicalType) -> Bool {
         switch type {
         case .float: Float(bitPattern: bytes.loadUnaligned(as: UInt32.self)).isNaN
@@ -91,7 +108,7 @@ enum StatisticsBuilder {
         case .int64: a.loadUnaligned(as: Int64.self) < b.loadUnaligned(as: Int64.self)
         case .float: Float(bitPattern: a.loadUnaligned(as: UInt32.self)) < Float(bitPattern: b.loadUnaligned(as: UInt32.self))
         case .double: Double(bitPattern: a.loadUnaligned(as: UInt64.self)) < Double(bitPattern: b.loadUnaligned(as: UInt64.self))
-        default: a.lexicographicallyPrecedes(b)
+        default: lessBytes(a, b)
         }
     }
 }

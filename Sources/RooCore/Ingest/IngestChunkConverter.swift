@@ -20,9 +20,11 @@ struct IngestChunkConverter {
         var rows: Int { columns.first?.rowCount ?? 0 }
     }
 
+    /// Converts the chunk row by row (the parsed fields of a record sit
+    /// together in memory, so row order is the cache-friendly one).
     func convert(_ chunk: CSVChunk, batch: RecordBatch) -> Output {
         RecordBatch.parse(chunk, dialect: dialect, into: batch)
-        var output = Output(columns: types.map { IngestColumnBuilder(type: $0) }, rejects: [])
+        var output = Output(columns: types.map { IngestColumnBuilder(type: $0, reserving: batch.count) }, rejects: [])
         output.lines = batch.count
         let expected = types.count
         for record in 0..<batch.count {

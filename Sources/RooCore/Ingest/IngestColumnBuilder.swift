@@ -13,6 +13,18 @@ struct IngestColumnBuilder {
 
     init(type: IngestType) { self.type = type }
 
+    /// An empty builder with room for `rows` rows.
+    init(type: IngestType, reserving rows: Int) {
+        self.type = type
+        validity.reserveCapacity(rows)
+        switch type {
+        case .int64, .decimal: integers.reserveCapacity(rows)
+        case .double: doubles.reserveCapacity(rows)
+        case .date: dates.reserveCapacity(rows)
+        case .string: offsets.reserveCapacity(rows + 1)
+        }
+    }
+
     var rowCount: Int { validity.count }
 
     /// Converts and appends a field; returns false (appending nothing) when
@@ -33,7 +45,11 @@ struct IngestColumnBuilder {
             guard let value = present ? FieldParser.date(field) : 0 else { return false }
             dates.append(value)
         case .string:
-            bytes.append(contentsOf: field)
+            if !field.isEmpty {
+                let start = bytes.count
+                bytes.append(contentsOf: repeatElement(0, count: field.count))
+                bytes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[start...]).copyMemory(from: field) }
+            }
             offsets.append(bytes.count)
         }
         validity.append(present)
@@ -87,6 +103,50 @@ struct IngestColumnBuilder {
             denseOffsets.reserveCapacity(validity.count + 1)
             for (row, present) in validity.enumerated() where present { denseOffsets.append(offsets[row + 1]) }
             return ColumnData(.byteArray(offsets: denseOffsets, bytes: bytes), validity: mask)
+        }
+    }
+}
+
+extension IngestColumnBuilder {
+    /// The writer's input for rows `range` of each part, concatenated (one copy).
+    static func columnData(_ type: IngestType, parts: [(IngestColumnBuilder, Range<Int>)]) -> ColumnData {
+        let rows = parts.reduce(0) { $0 + $1.1.count }
+        let allPresent = parts.allSatisfy { part in !part.0.validity[part.1].contains(false) }
+        var mask: [Bool]?
+        if !allPresent {
+            var validity: [Bool] = []
+            validity.reserveCapacity(rows)
+            for (builder, range) in parts { validity.append(contentsOf: builder.validity[range]) }
+            mask = validity
+        }
+        func dense<T>(_ values: (IngestColumnBuilder) -> [T]) -> [T] {
+            var result: [T] = []
+            result.reserveCapacity(rows)
+            for (builder, range) in parts {
+                let source = values(builder)
+                if allPresent {
+                    result.append(contentsOf: source[range])
+                } else {
+                    for row in range where builder.validity[row] { result.append(source[row]) }
+                }
+            }
+            return result
+        }
+        switch type {
+        case .int64, .decimal: return ColumnData(.int64(dense(\.integers)), validity: mask)
+        case .double: return ColumnData(.double(dense(\.doubles)), validity: mask)
+        case .date: return ColumnData(.int32(dense(\.dates)), validity: mask)
+        case .string:
+            var offsets = [0]
+            offsets.reserveCapacity(rows + 1)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(parts.reduce(0) { $0 + ($1.0.offsets[$1.1.upperBound] - $1.0.offsets[$1.1.lowerBound]) })
+            for (builder, range) in parts {
+                bytes.append(contentsOf: builder.bytes[builder.offsets[range.lowerBound]..<builder.offsets[range.upperBound]])
+                let shift = bytes.count - (builder.offsets[range.upperBound] - builder.offsets[range.lowerBound]) - builder.offsets[range.lowerBound]
+                for row in range where allPresent || builder.validity[row] { offsets.append(builder.offsets[row + 1] + shift) }
+            }
+            return ColumnData(.byteArray(offsets: offsets, bytes: bytes), validity: mask)
         }
     }
 }

@@ -72,7 +72,7 @@ public enum IngestEngine {
         }
         let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
         let converter = IngestChunkConverter(types: types, names: names, dialect: reader.dialect)
-        var pending = types.map { IngestColumnBuilder(type: $0) }
+        var pending = PendingRowGroup(types: types)
         let threads = max(1, options.threads)
         let batches = (0..<threads).map { _ in RecordBatch() }
         let prefetcher = ChunkPrefetcher(reader: reader, capacity: 2 * threads)
@@ -100,12 +100,18 @@ public enum IngestEngine {
                     result.linesIn += output.lines
                     result.rowsRejected += output.rejects.count
                     try rejects?.write(output.rejects)
-                    append(output, to: &pending, ready: &ready, rowGroupRows: options.rowGroupRows)
+                    pending.add(output, ready: &ready, rowGroupRows: options.rowGroupRows)
                 }
             }
-            if pending.first.map({ $0.rowCount > 0 }) ?? false {
-                result.rowsWritten += pending[0].rowCount
-                try writer.write(pending.map { $0.columnData() })
+            while let group = ready.first {
+                ready.removeFirst()
+                let encoded = try ParquetWriter.encodeRowGroup(group, columns: columns, options: writerOptions)
+                try writer.append(encoded)
+                result.rowsWritten += encoded.rowCount
+            }
+            if pending.rows > 0 {
+                result.rowsWritten += pending.rows
+                try writer.write(pending.columnData())
             }
             try writer.close()
             try rejects?.close()
@@ -179,20 +185,36 @@ public enum IngestEngine {
         return Step(outputs: slots.outputs.compactMap { $0 }, encoded: try slots.encoded?.get())
     }
 
-    /// Moves converted rows into the pending row group; full row groups move to `ready`.
-    private static func append(
-        _ output: IngestChunkConverter.Output, to pending: inout [IngestColumnBuilder], ready: inout [[ColumnData]], rowGroupRows: Int
-    ) {
+}
+
+/// The rows of the row group being filled: slices of converted chunks, turned
+/// into writer columns (one copy) when the row group is full.
+struct PendingRowGroup {
+    let types: [IngestType]
+    var parts: [(columns: [IngestColumnBuilder], range: Range<Int>)] = []
+    var rows = 0
+
+    init(types: [IngestType]) { self.types = types }
+
+    /// Adds a converted chunk; every full row group moves to `ready`.
+    mutating func add(_ output: IngestChunkConverter.Output, ready: inout [[ColumnData]], rowGroupRows: Int) {
         var start = 0
-        let rows = output.rows
-        while start < rows {
-            let take = min(rowGroupRows - pending[0].rowCount, rows - start)
-            for column in pending.indices { pending[column].append(output.columns[column], rows: start..<(start + take)) }
+        while start < output.rows {
+            let take = min(rowGroupRows - rows, output.rows - start)
+            parts.append((output.columns, start..<(start + take)))
+            rows += take
             start += take
-            if pending[0].rowCount == rowGroupRows {
-                ready.append(pending.map { $0.columnData() })
-                pending = pending.map { IngestColumnBuilder(type: $0.type) }
+            if rows == rowGroupRows {
+                ready.append(columnData())
+                parts.removeAll()
+                rows = 0
             }
+        }
+    }
+
+    func columnData() -> [ColumnData] {
+        types.indices.map { column in
+            IngestColumnBuilder.columnData(types[column], parts: parts.map { ($0.columns[column], $0.range) })
         }
     }
 }
