@@ -80,35 +80,29 @@ public enum IngestEngine {
         defer { prefetcher.cancel() }
         do {
             var exhausted = false
-            var ready: [[ColumnData]] = []  // full row groups waiting to be encoded, in order
+            var ready: [[ColumnData]] = []  // full row groups, in order
+            let pipeline = RowGroupPipeline(columns: columns, options: writerOptions)
             while true {
                 while !exhausted && chunks.count < threads {
                     let chunk: CSVChunk?
                     do { chunk = try prefetcher.next() } catch { throw IngestEngine.rooError(error) }
                     if let chunk { chunks.append(chunk) } else { exhausted = true }
                 }
-                if chunks.isEmpty && ready.isEmpty { break }
-                // Encode the oldest full row group while the chunks are converted.
-                let encodeNow = ready.isEmpty ? nil : ready.removeFirst()
-                let step = try convertInParallel(chunks, converter: converter, batches: batches, encode: encodeNow, columns: columns, options: writerOptions)
+                if chunks.isEmpty { break }
+                let outputs = convertInParallel(chunks, converter: converter, batches: batches)
                 chunks.removeAll(keepingCapacity: true)
-                if let group = step.encoded {
-                    try writer.append(group)
-                    result.rowsWritten += group.rowCount
-                }
-                for output in step.outputs {
+                for output in outputs {
                     result.linesIn += output.lines
                     result.rowsRejected += output.rejects.count
                     try rejects?.write(output.rejects)
                     pending.add(output, ready: &ready, rowGroupRows: options.rowGroupRows)
                 }
+                // Full row groups are encoded in the background while the next chunks are converted.
+                for group in ready { result.rowsWritten += try pipeline.submit(group, writer: writer) }
+                ready.removeAll()
+                result.rowsWritten += try pipeline.appendFinished(to: writer)
             }
-            while let group = ready.first {
-                ready.removeFirst()
-                let encoded = try ParquetWriter.encodeRowGroup(group, columns: columns, options: writerOptions)
-                try writer.append(encoded)
-                result.rowsWritten += encoded.rowCount
-            }
+            result.rowsWritten += try pipeline.finish(writer: writer)
             if pending.rows > 0 {
                 result.rowsWritten += pending.rows
                 try writer.write(pending.columnData())
@@ -156,35 +150,20 @@ public enum IngestEngine {
         return names
     }
 
-    struct Step {
-        var outputs: [IngestChunkConverter.Output]
-        var encoded: EncodedRowGroup?
-    }
-
-    /// Converts `chunks` (and encodes `encode`, if given) on all cores at once.
-    private static func convertInParallel(
-        _ chunks: [CSVChunk], converter: IngestChunkConverter, batches: [RecordBatch], encode: [ColumnData]?,
-        columns: [WriterColumn], options: WriterOptions
-    ) throws -> Step {
+    /// Converts `chunks` on all cores at once.
+    private static func convertInParallel(_ chunks: [CSVChunk], converter: IngestChunkConverter, batches: [RecordBatch]) -> [IngestChunkConverter.Output] {
         final class Slots: @unchecked Sendable {
             // @unchecked: slot i is written only by iteration i and read after concurrentPerform returns.
             var outputs: [IngestChunkConverter.Output?]
-            var encoded: Result<EncodedRowGroup, any Error>?
             init(_ count: Int) { outputs = Array(repeating: nil, count: count) }
         }
         let slots = Slots(chunks.count)
         nonisolated(unsafe) let batches = batches
-        let tasks = chunks.count + (encode == nil ? 0 : 1)
-        DispatchQueue.concurrentPerform(iterations: tasks) { index in
-            if index < chunks.count {
-                slots.outputs[index] = converter.convert(chunks[index], batch: batches[index])
-            } else if let encode {
-                slots.encoded = Result { try ParquetWriter.encodeRowGroup(encode, columns: columns, options: options) }
-            }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
+            slots.outputs[index] = converter.convert(chunks[index], batch: batches[index])
         }
-        return Step(outputs: slots.outputs.compactMap { $0 }, encoded: try slots.encoded?.get())
+        return slots.outputs.compactMap { $0 }
     }
-
 }
 
 /// The rows of the row group being filled: slices of converted chunks, turned
