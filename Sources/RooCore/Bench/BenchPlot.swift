@@ -17,7 +17,7 @@ enum BenchPlot {
         <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
         <title>roo bench</title>
         <rect width="100%" height="100%" fill="white"/>
-        <text x="10" y="18" font-size="11">\(escape(report.machine))</text>
+        \(machineLines(report.machine))
 
         """
         out += speedupPanel(report, rows: rows, strategies: strategies, threads: threads, origin: (60, 60), size: (380, 300))
@@ -25,6 +25,16 @@ enum BenchPlot {
         out += legend(strategies, y: 420)
         out += "</svg>\n"
         return out
+    }
+
+    /// The machine line, split before the input description so it fits.
+    static func machineLines(_ machine: String) -> String {
+        guard let range = machine.firstRange(of: "; input: ") else {
+            return "<text x=\"10\" y=\"16\" font-size=\"11\">\(escape(machine))</text>"
+        }
+        let head = String(machine[..<range.lowerBound])
+        let tail = String(machine[range.upperBound...])
+        return "<text x=\"10\" y=\"16\" font-size=\"11\">\(escape(head))</text>\n<text x=\"10\" y=\"30\" font-size=\"11\">input: \(escape(tail))</text>"
     }
 
     static func orderedStrategies(_ report: BenchReport) -> [Strategy] {
