@@ -32,9 +32,13 @@ struct Generate: ParsableCommand {
     @Option(help: "Worker threads (default: active processors).")
     var threads: Int?
 
+    @Option(help: "Parquet data page version: 1 or 2.")
+    var dataPageVersion: Int = 1
+
     func validate() throws {
         guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
         guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
+        guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
         guard (0...1).contains(passThroughShare) else { throw ValidationError("--pass-through-share must be within 0...1") }
         guard year >= 1900 && year <= 2200 else { throw ValidationError("--year must be within 1900...2200") }
         _ = try CompressionOption.parse(compression)
@@ -48,6 +52,7 @@ struct Generate: ParsableCommand {
             options.rowGroupRows = rowGroupRows
             options.passThroughShare = passThroughShare
             options.threads = threads ?? activeProcessorCount()
+            options.dataPageVersion = dataPageVersion
             (options.codec, options.zstdLevel) = try CompressionOption.parse(compression)
             _ = try GenerateEngine.run(options)
         }

@@ -33,6 +33,9 @@ struct Ingest: ParsableCommand {
     @Option(help: "Rows per row group.")
     var rowGroupRows: Int = 1_000_000
 
+    @Option(help: "Parquet data page version: 1 or 2.")
+    var dataPageVersion: Int = 1
+
     @Option(help: "Write rejected lines here (line, reason, raw text; tab-separated).")
     var rejects: String?
 
@@ -44,6 +47,7 @@ struct Ingest: ParsableCommand {
 
     func validate() throws {
         guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
+        guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
         guard layout == "csv" else { throw ValidationError("--layout \(layout) is not supported yet (only csv)") }
         _ = try CompressionOption.parse(compression)
         _ = try delimiterByte()
@@ -76,6 +80,7 @@ struct Ingest: ParsableCommand {
             options.delimiter = try delimiterByte()
             (options.codec, options.zstdLevel) = try CompressionOption.parse(compression)
             options.rowGroupRows = rowGroupRows
+            options.dataPageVersion = dataPageVersion
             options.rejectsPath = rejects
             options.threads = threads ?? activeProcessorCount()
             let result = try IngestEngine.run(options)

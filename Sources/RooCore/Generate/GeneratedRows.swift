@@ -17,6 +17,8 @@ public struct GenerateOptions: Sendable {
     public var threads = 1
     public var codec = CompressionCodec.zstd
     public var zstdLevel: Int32 = 3
+    /// Parquet data page version (1 or 2).
+    public var dataPageVersion = 1
 
     public init(rows: Int, output: String) {
         self.rows = rows

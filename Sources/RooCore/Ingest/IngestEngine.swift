@@ -21,6 +21,8 @@ public struct IngestOptions: Sendable {
     public var codec = CompressionCodec.zstd
     public var zstdLevel: Int32 = 3
     public var rowGroupRows = 1_000_000
+    /// Parquet data page version (1 or 2).
+    public var dataPageVersion = 1
     public var rejectsPath: String?
     public var threads = 1
 
@@ -64,6 +66,7 @@ public enum IngestEngine {
         var writerOptions = WriterOptions()
         writerOptions.codec = options.codec
         writerOptions.zstdLevel = options.zstdLevel
+        writerOptions.dataPageVersion = options.dataPageVersion
         writerOptions.keyValueMetadata = [KeyValue(key: "roo.version", value: "0.1.0"), KeyValue(key: "roo.ingest.source", value: options.input)]
         let columns = zip(names, types).map { $1.writerColumn(name: $0) }
         let writer: ParquetWriter
