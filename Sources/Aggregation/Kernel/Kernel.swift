@@ -19,38 +19,24 @@ public enum Kernel {
     public static func aggregate(_ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate) {
         var counts = partial.counts
         var table = partial.groups.table
-        defer {
-            partial.groups.table = table
-            partial.counts = counts
-        }
-        let columns = Columns(block)
-        let byDuty = configuration.dutyFreeByDuty
         var lastKey: UInt64 = 0
         var lastSlot = 0
-        counts.linesRead += Int64(block.count)
-        for row in 0..<block.count {
-            let flags = columns.flags[row]
-            if flags & LineBlock.Flag.filtered != 0 {
-                counts.linesFiltered += 1
-                continue
-            }
-            if let reason = rejection(columns, row: row, byDuty: byDuty) {
-                counts.rejected[reason.rawValue] += 1
-                continue
-            }
-            counts.linesAggregated += 1
-            let key = GroupAccumulator.key(origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
+        forEachAggregated(block, configuration: configuration, counts: &counts) { key, measures in
+            // Consecutive lines often share a group: skip the probe then.
             if key != lastKey {
                 lastKey = key
                 lastSlot = table.slot(for: key)
             }
-            table.add(measures(columns, row: row, flags: flags, byDuty: byDuty), at: lastSlot)
+            table.add(measures, at: lastSlot)
         }
+        partial.groups.table = table
+        partial.counts = counts
     }
 
     /// Classifies every row of `block`, counting lines in `counts` and calling
     /// `body(key, measures)` for each aggregated line (strategies that do not
     /// own a `GroupTable`, e.g. `shared-atomic`).
+    @inline(__always)
     public static func forEachAggregated(
         _ block: LineBlock, configuration: KernelConfiguration, counts: inout LineCounts,
         _ body: (UInt64, Measures) -> Void
