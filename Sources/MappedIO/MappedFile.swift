@@ -67,6 +67,22 @@ public final class MappedFile: @unchecked Sendable {
         _ = madvise(UnsafeMutableRawPointer(mutating: base + alignedStart), alignedLength, advice)
     }
 
+    /// Drops the pages of a byte range from this process's resident set
+    /// (`MADV_DONTNEED`); later reads fault them in again from the page
+    /// cache, so contents never change. Used once a work unit is done so
+    /// resident memory stays flat in the file size.
+    ///
+    /// - Parameters: offset/length are clamped to the file and widened to pages.
+    public func discard(offset: Int, length: Int) {
+        guard let base = bytes.baseAddress, offset >= 0, length > 0, offset < count else { return }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = offset - offset % pageSize
+        let end = min(count, offset + min(length, count - offset))
+        let span = end - start
+        guard span > 0 else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), span, MADV_DONTNEED)
+    }
+
     private static func openReadOnly(_ path: String) throws(SystemError) -> Int32 {
         while true {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -31,6 +31,9 @@ struct Bench: ParsableCommand {
     @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
     var mappings: [String] = []
 
+    @Flag(help: "Only decompress the column chunks summarize reads (the lower bound), per thread count.")
+    var decompressOnly = false
+
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1") }
         _ = try parsedStrategies()
@@ -61,6 +64,19 @@ struct Bench: ParsableCommand {
                 for assignment in mappings { try summarize.mapping.parse(assignment) }
             } catch {
                 throw RooError(.usage, String(describing: error))
+            }
+            if decompressOnly {
+                var lines = ["threads,median_s,runs_s"]
+                for threads in try parsedThreads() {
+                    summarize.strategy = .concurrentPerform
+                    summarize.threads = threads
+                    _ = try DecompressBound.measure(summarize)  // warm-up
+                    let runs = try (0..<repeats).map { _ in try DecompressBound.measure(summarize).seconds }
+                    let median = runs.sorted()[runs.count / 2]
+                    lines.append("\(threads),\(BenchReport.formatSeconds(median)),\(runs.map(BenchReport.formatSeconds).joined(separator: " "))")
+                }
+                try writeStandardOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
+                return
             }
             var options = BenchOptions(summarize: summarize, threads: try parsedThreads())
             options.strategies = try parsedStrategies()

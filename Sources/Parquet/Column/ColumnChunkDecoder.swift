@@ -95,6 +95,37 @@ public final class ColumnChunkDecoder {
         }
     }
 
+    /// Decompresses every page of a column chunk and discards the result:
+    /// the lower bound of any decoder that must read these pages.
+    ///
+    /// - Returns: uncompressed bytes produced.
+    public func decompressOnly(_ file: ParquetFile, rowGroup: Int, column: Int) throws -> Int {
+        precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
+        let chunk = file.metadata.rowGroups[rowGroup].columns[column]
+        guard let meta = chunk.metaData, meta.numValues > 0 else { return 0 }
+        var pages = try PageIterator(file: file.mapping.bytes, dataEnd: file.footerOffset, start: ColumnChunkDecoder.firstPageOffset(meta))
+        var values = 0
+        var produced = 0
+        while values < meta.numValues {
+            let page = try pages.next()
+            if let slots = ColumnChunkDecoder.dataPageSlots(page.header) {
+                guard slots >= 0 else { throw ParquetError(.corruptPage, "negative value count", byteOffset: page.offset) }
+                values += slots
+            }
+            var body = page.body
+            var size = Int(page.header.uncompressedPageSize)
+            if let v2 = page.header.dataPageV2 {
+                let levels = Int(v2.definitionLevelsByteLength) + Int(v2.repetitionLevelsByteLength)
+                guard levels >= 0, levels <= body.count, levels <= size else { throw ParquetError(.corruptPage, "bad level lengths", byteOffset: page.offset) }
+                if !v2.isCompressed { continue }
+                body = UnsafeRawBufferPointer(rebasing: body[levels...])
+                size -= levels
+            }
+            produced += try decompressor.decompress(meta.codec, body, uncompressedSize: size).count
+        }
+        return produced
+    }
+
     /// Values in a data page (nil for dictionary/index pages).
     static func dataPageSlots(_ header: PageHeader) -> Int? {
         switch header.type {
@@ -129,7 +160,7 @@ public final class ColumnChunkDecoder {
 
     /// Offset of the first page: the dictionary page when its offset is
     /// plausible, else the first data page.
-    static func firstPageOffset(_ meta: ColumnMetaData) -> Int {
+    public static func firstPageOffset(_ meta: ColumnMetaData) -> Int {
         let data = Int(clamping: meta.dataPageOffset)
         if let dictionary = meta.dictionaryPageOffset, dictionary >= 4, dictionary < meta.dataPageOffset {
             return Int(dictionary)

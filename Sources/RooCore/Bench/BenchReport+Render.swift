@@ -22,6 +22,9 @@ extension BenchReport {
         }
     }
 
+    /// Seconds with three decimals.
+    public static func formatSeconds(_ value: Double) -> String { seconds(value) }
+
     static func seconds(_ value: Double) -> String {
         let thousandths = (value * 1000).rounded()
         guard thousandths.isFinite, thousandths < 1e15 else { return "0.000" }

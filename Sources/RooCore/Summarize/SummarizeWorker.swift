@@ -43,6 +43,18 @@ final class SummarizeWorker: WorkUnitProcessor {
             block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
         }
         try body(block, KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty))
+        if work.rows == nil { releasePages(binding, rowGroup: rowGroup) }
+    }
+
+    /// Drops the unit's column chunk pages from the resident set: each row
+    /// group is read once, so RSS stays flat in the file size.
+    private func releasePages(_ binding: FileBinding, rowGroup: Int) {
+        let group = binding.file.metadata.rowGroups[rowGroup]
+        for bound in binding.columns.values {
+            guard let meta = group.columns[bound.index].metaData else { continue }
+            let start = Int(clamping: ColumnChunkDecoder.firstPageOffset(meta))
+            binding.file.mapping.discard(offset: start, length: Int(clamping: meta.totalCompressedSize))
+        }
     }
 
     private func fill(_ canonical: CanonicalColumn, kind: SourceKind, binding: FileBinding, rowGroup: Int) throws {
