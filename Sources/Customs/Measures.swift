@@ -8,24 +8,27 @@ public struct Measures: Sendable, Equatable {
     public var preferenceValue: Int64 = 0
     public var nonRegionalValue: Int64 = 0
 
-    public init() {}
+    @inlinable public init() {}
 
     /// Adds `other` field by field; returns false on Int64 overflow (self is then unspecified).
-    @inline(__always)
+    ///
+    /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
+    @inlinable @inline(__always)
     public mutating func add(_ other: Measures) -> Bool {
-        var overflow = false
-        func plus(_ a: inout Int64, _ b: Int64) {
-            let (sum, over) = a.addingReportingOverflow(b)
-            a = sum
-            overflow = overflow || over
-        }
-        plus(&lines, other.lines)
-        plus(&customsValue, other.customsValue)
-        plus(&duty, other.duty)
-        plus(&dutyFreeLines, other.dutyFreeLines)
-        plus(&dutyFreeValue, other.dutyFreeValue)
-        plus(&preferenceValue, other.preferenceValue)
-        plus(&nonRegionalValue, other.nonRegionalValue)
-        return !overflow
+        let a = lines.addingReportingOverflow(other.lines)
+        let b = customsValue.addingReportingOverflow(other.customsValue)
+        let c = duty.addingReportingOverflow(other.duty)
+        let d = dutyFreeLines.addingReportingOverflow(other.dutyFreeLines)
+        let e = dutyFreeValue.addingReportingOverflow(other.dutyFreeValue)
+        let f = preferenceValue.addingReportingOverflow(other.preferenceValue)
+        let g = nonRegionalValue.addingReportingOverflow(other.nonRegionalValue)
+        lines = a.partialValue
+        customsValue = b.partialValue
+        duty = c.partialValue
+        dutyFreeLines = d.partialValue
+        dutyFreeValue = e.partialValue
+        preferenceValue = f.partialValue
+        nonRegionalValue = g.partialValue
+        return !(a.overflow || b.overflow || c.overflow || d.overflow || e.overflow || f.overflow || g.overflow)
     }
 }

@@ -79,6 +79,10 @@ extension ColumnChunkDecoder {
         }
         let maxLevel = descriptor.maxDefinitionLevel
         var decoder = try RLEBitPackedHybridDecoder(bytes: levelBytes, bitWidth: ColumnChunkDecoder.bitWidth(forMaxLevel: maxLevel))
+        if maxLevel == 1 {
+            // Flat optional column: levels are the validity bits themselves.
+            return try decoder.decodeBits(into: validity, count: slots)
+        }
         levels.resize(slots)
         try decoder.decode(into: levels.pointer, count: slots)
         var present = 0

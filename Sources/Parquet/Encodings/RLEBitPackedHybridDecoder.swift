@@ -110,6 +110,41 @@ struct RLEBitPackedHybridDecoder {
         }
     }
 
+    /// Decodes exactly `count` one-bit values (definition levels of a flat
+    /// optional column) as bytes 0/1 and returns how many are 1.
+    ///
+    /// - Precondition: `bitWidth == 1`; `output` has room for `count` bytes.
+    mutating func decodeBits(into output: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        precondition(bitWidth == 1)
+        var produced = 0
+        var ones = 0
+        while produced < count {
+            if repeatedRemaining == 0 && packedRemaining == 0 { try readRunHeader() }
+            let wanted = count - produced
+            if repeatedRemaining > 0 {
+                let take = min(wanted, repeatedRemaining)
+                (output + produced).update(repeating: UInt8(truncatingIfNeeded: repeatedValue), count: take)
+                if repeatedValue != 0 { ones += take }
+                repeatedRemaining -= take
+                produced += take
+            } else {
+                let take = min(wanted, packedRemaining)
+                var bit = packedBitPosition
+                // Safe because startPackedRun checked that `take` bits exist from packedBitPosition.
+                for index in 0..<take {
+                    let value = (bytes[bit >> 3] >> UInt8(bit & 7)) & 1
+                    output[produced + index] = value
+                    ones += Int(value)
+                    bit += 1
+                }
+                packedBitPosition = bit
+                packedRemaining -= take
+                produced += take
+            }
+        }
+        return ones
+    }
+
     /// Unpacks `count` values of the current packed run.
     private mutating func unpack(into output: UnsafeMutablePointer<UInt32>, count: Int) {
         if bitWidth == 0 {
