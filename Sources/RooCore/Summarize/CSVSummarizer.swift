@@ -27,23 +27,7 @@ struct CSVSummarizer {
                 throw FileBinding.missing(canonical, source: source, path: path, names: header)
             }
         }
-        let byDuty: Bool
-        if options.dutyFreeBy == .rateProvision {
-            guard columns[.rateProvision] != nil else {
-                throw FileBinding.missing(.rateProvision, source: options.mapping.source(for: .rateProvision), path: path, names: header)
-            }
-            byDuty = false
-        } else if columns[.duty] != nil {
-            byDuty = true
-        } else {
-            guard options.dutyFreePrograms != nil, columns[.program] != nil else {
-                throw RooError(.usage, "\(path): no duty column to decide duty-free status: map one with --map duty=COLUMN, or give --duty-free-programs LIST with a program column")
-            }
-            byDuty = false
-        }
-        for (needed, used) in [(CanonicalColumn.reporter, options.reporter != nil), (.period, options.from != nil || options.to != nil)] where used && columns[needed] == nil {
-            throw FileBinding.missing(needed, source: options.mapping.source(for: needed), path: path, names: header)
-        }
+        let byDuty = try FileBinding.resolveRules(present: Set(columns.keys), options: options, path: path, names: header)
         return Binding(columns: columns, dutyFreeByDuty: byDuty)
     }
 

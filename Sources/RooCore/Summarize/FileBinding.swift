@@ -51,28 +51,32 @@ struct FileBinding: @unchecked Sendable {
             columns[canonical] = (index, try FileBinding.kind(of: descriptor, for: canonical, path: file.path))
         }
         self.columns = columns
+        dutyFreeByDuty = try FileBinding.resolveRules(present: Set(columns.keys), options: options, path: file.path, names: names)
+    }
+
+    /// Decides how duty-free status is determined for one input and checks
+    /// that the columns the options need are present (shared by Parquet and CSV).
+    ///
+    /// - Returns: whether the duty column decides duty-free status.
+    /// - Throws: `RooError(.usage)` naming the missing column (with a suggestion).
+    static func resolveRules(present: Set<CanonicalColumn>, options: SummarizeOptions, path: String, names: [String]) throws -> Bool {
+        func require(_ canonical: CanonicalColumn) throws {
+            guard present.contains(canonical) else {
+                throw FileBinding.missing(canonical, source: options.mapping.source(for: canonical), path: path, names: names)
+            }
+        }
+        if options.reporter != nil { try require(.reporter) }
+        if options.from != nil || options.to != nil { try require(.period) }
         if options.dutyFreeBy == .rateProvision {
-            guard columns[.rateProvision] != nil else {
-                throw FileBinding.missing(.rateProvision, source: options.mapping.source(for: .rateProvision), path: file.path, names: names)
-            }
-            dutyFreeByDuty = false
-        } else if columns[.duty] != nil {
-            dutyFreeByDuty = true
-        } else {
-            guard options.dutyFreePrograms != nil else {
-                throw RooError(.usage, "\(file.path): no duty column (\"\(options.mapping.source(for: .duty))\") to decide duty-free status: map one with --map duty=COLUMN, or give --duty-free-programs LIST")
-            }
-            guard columns[.program] != nil else {
-                throw FileBinding.missing(.program, source: options.mapping.source(for: .program), path: file.path, names: names)
-            }
-            dutyFreeByDuty = false
+            try require(.rateProvision)
+            return false
         }
-        if options.reporter != nil && columns[.reporter] == nil {
-            throw FileBinding.missing(.reporter, source: options.mapping.source(for: .reporter), path: file.path, names: names)
+        if present.contains(.duty) { return true }
+        guard options.dutyFreePrograms != nil else {
+            throw RooError(.usage, "\(path): no duty column (\"\(options.mapping.source(for: .duty))\") to decide duty-free status: map one with --map duty=COLUMN, or give --duty-free-programs LIST")
         }
-        if (options.from != nil || options.to != nil) && columns[.period] == nil {
-            throw FileBinding.missing(.period, source: options.mapping.source(for: .period), path: file.path, names: names)
-        }
+        try require(.program)
+        return false
     }
 
     static func missing(_ canonical: CanonicalColumn, source: String, path: String, names: [String]) -> RooError {
