@@ -8,9 +8,16 @@ import Customs
 /// and origin ids start at 1, so key 0 marks an empty slot. The table is a
 /// value type over raw memory so the kernel can hold it in a local and probe
 /// without per-access exclusivity checks; `GroupAccumulator` owns it.
+/// Each slot (key + measures) is one 64-byte cache line.
 public struct GroupTable {
-    public private(set) var keys: UnsafeMutablePointer<UInt64>
-    public private(set) var cells: UnsafeMutablePointer<Measures>
+    /// One slot: the packed key and its measures in one 64-byte cache line,
+    /// so a probe that finds its key has the cell in the same line.
+    public struct Slot {
+        public var key: UInt64
+        public var measures: Measures
+    }
+
+    public private(set) var slots: UnsafeMutablePointer<Slot>
     public private(set) var size: Int
     public private(set) var occupied = 0
     /// Set when any sum overflowed Int64 (reported as exit 65).
@@ -18,16 +25,22 @@ public struct GroupTable {
 
     init(size: Int) {
         self.size = size
-        keys = .allocate(capacity: size)
-        keys.initialize(repeating: 0, count: size)
-        cells = .allocate(capacity: size)
-        cells.initialize(repeating: Measures(), count: size)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: size * MemoryLayout<Slot>.stride, alignment: 64)
+        slots = raw.bindMemory(to: Slot.self, capacity: size)
+        slots.initialize(repeating: Slot(key: 0, measures: Measures()), count: size)
     }
 
     func deallocate() {
-        keys.deallocate()
-        cells.deallocate()
+        UnsafeMutableRawPointer(slots).deallocate()
     }
+
+    /// Key of slot `index` (0 = empty).
+    @inline(__always)
+    public func key(at index: Int) -> UInt64 { slots[index].key }
+
+    /// Measures of slot `index`.
+    @inline(__always)
+    public func measures(at index: Int) -> Measures { slots[index].measures }
 
     /// Slot of `key`, inserting an empty cell when absent (may grow the table).
     @inline(__always)
@@ -35,14 +48,14 @@ public struct GroupTable {
         let mask = size - 1
         var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
         while true {
-            let current = keys[index]
+            let current = slots[index].key
             if current == key { return index }
             if current == 0 {
                 if (occupied + 1) * 2 > size {
                     grow()
                     return slot(for: key)
                 }
-                keys[index] = key
+                slots[index].key = key
                 occupied += 1
                 return index
             }
@@ -53,16 +66,16 @@ public struct GroupTable {
     /// Adds `measures` to the cell at `slot`.
     @inline(__always)
     public mutating func add(_ measures: Measures, at slot: Int) {
-        if !cells[slot].add(measures) { overflowed = true }
+        if !slots[slot].measures.add(measures) { overflowed = true }
     }
 
     private mutating func grow() {
         let old = self
         self = GroupTable(size: old.size * 2)
         overflowed = old.overflowed
-        for index in 0..<old.size where old.keys[index] != 0 {
-            let target = slot(for: old.keys[index])
-            cells[target] = old.cells[index]
+        for index in 0..<old.size where old.slots[index].key != 0 {
+            let target = slot(for: old.slots[index].key)
+            slots[target].measures = old.slots[index].measures
         }
         old.deallocate()
     }
@@ -100,9 +113,9 @@ public final class GroupAccumulator {
         var local = table
         if other.overflowed { local.overflowed = true }
         let source = other.table
-        for index in 0..<source.size where source.keys[index] != 0 {
-            let slot = local.slot(for: source.keys[index])
-            local.add(source.cells[index], at: slot)
+        for index in 0..<source.size where source.key(at: index) != 0 {
+            let slot = local.slot(for: source.key(at: index))
+            local.add(source.measures(at: index), at: slot)
         }
         table = local
     }
@@ -112,7 +125,7 @@ public final class GroupAccumulator {
         let source = table
         var result: [(UInt64, Measures)] = []
         result.reserveCapacity(source.occupied)
-        for index in 0..<source.size where source.keys[index] != 0 { result.append((source.keys[index], source.cells[index])) }
+        for index in 0..<source.size where source.key(at: index) != 0 { result.append((source.key(at: index), source.measures(at: index))) }
         return result
     }
 }
