@@ -48,7 +48,7 @@ final class KeyInterner: Sendable {
 final class KeyCache {
     private let interner: KeyInterner
     /// Raw values of up to 7 bytes packed with their length.
-    private var short: [UInt64: UInt32] = [:]
+    private var short = PackedKeyTable()
     private var long: [[UInt8]: UInt32] = [:]
     private var integers: [Int64: UInt32] = [:]
 
@@ -57,12 +57,10 @@ final class KeyCache {
     /// Code of raw text `bytes` (0 when empty after trimming).
     @inline(__always)
     func code(raw bytes: UnsafeRawBufferPointer) throws -> UInt32 {
-        if bytes.count <= 7 {
-            var packed = UInt64(bytes.count)
-            for byte in bytes { packed = packed << 8 | UInt64(byte) }
-            if let hit = short[packed] { return hit }
+        if let packed = PackedKeyTable.pack(bytes) {
+            if let hit = short.value(for: packed) { return hit }
             let code = try lookup(bytes)
-            short[packed] = code
+            short.insert(code, for: packed)
             return code
         }
         let key = Array(bytes)

@@ -195,7 +195,22 @@ extension SummarizeWorker {
                 for row in 0..<view.rowCount where view.isValid(row) { flags[row] |= table[view.index(row)] }
             }
         } else {
-            for row in 0..<view.rowCount where view.isValid(row) { flags[row] |= compute(view.bytes(row)) }
+            // PLAIN text: compute once per distinct short value.
+            var cache = PackedKeyTable(capacity: 64)
+            for row in 0..<view.rowCount where view.isValid(row) {
+                let bytes = view.bytes(row)
+                guard let packed = PackedKeyTable.pack(bytes) else {
+                    flags[row] |= compute(bytes)
+                    continue
+                }
+                if let hit = cache.value(for: packed) {
+                    flags[row] |= UInt8(truncatingIfNeeded: hit)
+                } else {
+                    let value = compute(bytes)
+                    cache.insert(UInt32(value), for: packed)
+                    flags[row] |= value
+                }
+            }
         }
     }
 
