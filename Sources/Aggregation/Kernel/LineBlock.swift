@@ -80,8 +80,12 @@ public final class LineBlock {
         return other
     }
 
-    /// Sets the row count and zeroes every column for the rows in use.
-    /// Storage grows (never shrinks); pointers change only when it grows.
+    /// Sets the row count and zeroes the code, status and flag columns for the
+    /// rows in use. `value`, `duty` and `nonOriginating` are NOT cleared: the
+    /// kernel reads them only where `valueStatus`/`dutyStatus` say present or
+    /// `Flag.hasNonOriginating` is set, and fills write them exactly there
+    /// (saves clearing 24 bytes per line). Storage grows (never shrinks);
+    /// pointers change only when it grows.
     ///
     /// - Complexity: O(count).
     public func reset(count newCount: Int) {
@@ -89,6 +93,7 @@ public final class LineBlock {
         if newCount > capacity {
             release()
             capacity = max(newCount, capacity * 2)
+            // Fresh memory is zeroed once so that uncleared columns never hold garbage bits.
             origin = LineBlock.allocate(UInt32.self, capacity)
             partner = LineBlock.allocate(UInt32.self, capacity)
             chapter = LineBlock.allocate(UInt8.self, capacity)
@@ -98,16 +103,16 @@ public final class LineBlock {
             dutyStatus = LineBlock.allocate(UInt8.self, capacity)
             nonOriginating = LineBlock.allocate(Int64.self, capacity)
             flags = LineBlock.allocate(UInt8.self, capacity)
+            value.initialize(repeating: 0, count: capacity)
+            duty.initialize(repeating: 0, count: capacity)
+            nonOriginating.initialize(repeating: 0, count: capacity)
         }
         count = newCount
         origin.initialize(repeating: 0, count: newCount)
         partner.initialize(repeating: 0, count: newCount)
         chapter.initialize(repeating: 0, count: newCount)
-        value.initialize(repeating: 0, count: newCount)
         valueStatus.initialize(repeating: 0, count: newCount)
-        duty.initialize(repeating: 0, count: newCount)
         dutyStatus.initialize(repeating: 0, count: newCount)
-        nonOriginating.initialize(repeating: 0, count: newCount)
         flags.initialize(repeating: 0, count: newCount)
     }
 }
