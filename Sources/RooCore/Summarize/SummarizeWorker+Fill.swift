@@ -11,24 +11,26 @@ extension SummarizeWorker {
     func fillKeys(kind: SourceKind, into codes: UnsafeMutablePointer<UInt32>, regionFlag: Bool) throws {
         let view = ColumnView(batch)
         let rows = view.rowCount
+        let flags = block.flags
+        // originInRegion (8) comes from the code's region bit (bit 31): one pass per row.
+        let regionShift: UInt32 = 31 - 3
+        let regionMask: UInt32 = regionFlag ? KeyInterner.regionBit : 0
+        @inline(__always) func store(_ code: UInt32, _ row: Int) {
+            codes[row] = code & KeyInterner.idMask
+            flags[row] |= UInt8(truncatingIfNeeded: (code & regionMask) >> regionShift)
+        }
         switch (kind, view.layout) {
         case (.text, .dictionaryByteArray):
             entryCodes.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryCodes.append(try keys.code(raw: view.dictionaryEntry(entry))) }
             entryCodes.withUnsafeBufferPointer { table in
                 guard let table = table.baseAddress else { return }
-                for row in 0..<rows where view.isValid(row) { codes[row] = table[view.index(row)] }
+                for row in 0..<rows where view.isValid(row) { store(table[view.index(row)], row) }
             }
         case (.text, _):
-            for row in 0..<rows where view.isValid(row) { codes[row] = try keys.code(raw: view.bytes(row)) }
+            for row in 0..<rows where view.isValid(row) { store(try keys.code(raw: view.bytes(row)), row) }
         default:
-            for row in 0..<rows where view.isValid(row) { codes[row] = try keys.code(integer: view.integer(row)) }
-        }
-        let flags = block.flags
-        for row in 0..<rows {
-            let code = codes[row]
-            if regionFlag && code & KeyInterner.regionBit != 0 { flags[row] |= LineBlock.Flag.originInRegion }
-            codes[row] = code & KeyInterner.idMask
+            for row in 0..<rows where view.isValid(row) { store(try keys.code(integer: view.integer(row)), row) }
         }
     }
 
