@@ -47,6 +47,19 @@ public struct ColumnView {
             : Int64(Int32(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: Int32.self)))
     }
 
+    /// Copies all INT64 values (`valueWidth == 8`) to `target`.
+    ///
+    /// - Precondition: `target` has room for `rowCount` values.
+    public func copyInt64(into target: UnsafeMutablePointer<Int64>) {
+        precondition(valueWidth == 8 && layout == .fixedWidth)
+        #if _endian(little)
+        // PLAIN INT64 is little-endian, as the host: a straight copy.
+        UnsafeMutableRawPointer(target).copyMemory(from: fixedValues, byteCount: rowCount * 8)
+        #else
+        for row in 0..<rowCount { target[row] = integer(row) }
+        #endif
+    }
+
     /// FLOAT (widened) or DOUBLE value of `row`.
     @inlinable @inline(__always)
     public func floating(_ row: Int) -> Double {
