@@ -45,21 +45,24 @@ public struct GroupTable {
     /// Slot of `key`, inserting an empty cell when absent (may grow the table).
     @inline(__always)
     public mutating func slot(for key: UInt64) -> Int {
-        let mask = size - 1
-        var index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        let hash = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
         while true {
-            let current = slots[index].key
-            if current == key { return index }
-            if current == 0 {
-                if (occupied + 1) * 2 > size {
-                    grow()
-                    return slot(for: key)
-                }
-                slots[index].key = key
-                occupied += 1
-                return index
+            let mask = size - 1
+            var index = hash & mask
+            while true {
+                let current = slots[index].key
+                if current == key { return index }
+                if current == 0 { break }
+                index = (index + 1) & mask
             }
-            index = (index + 1) & mask
+            // Not found: insert (growing first if the table would pass half full).
+            if (occupied + 1) * 2 > size {
+                grow()
+                continue
+            }
+            slots[index].key = key
+            occupied += 1
+            return index
         }
     }
 
@@ -69,6 +72,7 @@ public struct GroupTable {
         if !slots[slot].measures.add(measures) { overflowed = true }
     }
 
+    @inline(never)
     private mutating func grow() {
         let old = self
         self = GroupTable(size: old.size * 2)
