@@ -12,6 +12,9 @@ extension ColumnChunkDecoder {
     func decodeDataPageV1(_ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch, rowsLeft: Int) throws {
         guard let header = page.header.dataPage else { throw ParquetError(.corruptPage, "DATA_PAGE without data_page_header") }
         let slots = try ColumnChunkDecoder.checkSlotCount(header.numValues, rowsLeft: rowsLeft)
+        if try decodePlainRequiredInPlace(page, codec: codec, encoding: header.encoding, descriptor: descriptor, batch: batch, slots: slots) {
+            return
+        }
         let body = try decompressor.decompress(codec, page.body, uncompressedSize: Int(page.header.uncompressedPageSize))
         var rest = body
         var levels: UnsafeRawBufferPointer?
@@ -29,6 +32,28 @@ extension ColumnChunkDecoder {
         }
         let parts = DataPageParts(slotCount: slots, encoding: header.encoding, definitionLevels: levels, values: rest)
         try decodeDataPage(parts, descriptor: descriptor, batch: batch)
+    }
+
+    /// Fast path for a v1 PLAIN page of a required fixed-width column: the
+    /// decompressed body is exactly the values, so it is decompressed straight
+    /// into the batch (no intermediate buffer, no copy). Returns false when
+    /// the page does not qualify.
+    private func decodePlainRequiredInPlace(
+        _ page: Page, codec: CompressionCodec, encoding: Encoding, descriptor: ColumnDescriptor, batch: ColumnBatch, slots: Int
+    ) throws -> Bool {
+        let width = batch.valueWidth
+        guard descriptor.maxDefinitionLevel == 0, encoding == .plain, batch.layout == .fixedWidth,
+              descriptor.physicalType != .boolean, width > 0,
+              codec == .zstd || codec == .snappy, !page.body.isEmpty,
+              Int(page.header.uncompressedPageSize) == slots * width else { return false }
+        let start = batch.rowCount
+        batch.fixedValues.resize((start + slots) * width)
+        batch.validity.resize(start + slots)
+        let target = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(batch.fixedValues.pointer) + start * width, count: slots * width)
+        try decompressor.decompress(codec, page.body, into: target)
+        (batch.validity.pointer + start).update(repeating: 1, count: slots)
+        batch.rowCount = start + slots
+        return true
     }
 
     func decodeDataPageV2(_ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch, rowsLeft: Int) throws {

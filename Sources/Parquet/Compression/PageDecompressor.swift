@@ -13,6 +13,22 @@ final class PageDecompressor {
         codec == .uncompressed || codec == .zstd || codec == .snappy
     }
 
+    /// Decompresses `input` straight into `target`, whose size is the page's
+    /// declared uncompressed size (used to skip a copy for PLAIN pages).
+    ///
+    /// - Precondition: `codec` is ZSTD or SNAPPY and `input` is not empty.
+    func decompress(_ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer) throws {
+        switch codec {
+        case .zstd:
+            if zstd == nil { zstd = ZstdDecompressor() }
+            try zstd?.decompress(input, into: target)
+        case .snappy:
+            try SnappyDecompressor.decompress(input, into: target)
+        default:
+            throw ParquetError(.unsupported, "unsupported compression codec \(codec)")
+        }
+    }
+
     /// Returns the decompressed bytes of `input`.
     ///
     /// For `.uncompressed` the input is returned as is (no copy). Otherwise
