@@ -54,15 +54,7 @@ final class PageDecompressor {
         }
         output.resize(uncompressedSize)
         let target = UnsafeMutableRawBufferPointer(start: output.pointer, count: uncompressedSize)
-        switch codec {
-        case .zstd:
-            if zstd == nil { zstd = ZstdDecompressor() }
-            try zstd?.decompress(input, into: target)
-        case .snappy:
-            try SnappyDecompressor.decompress(input, into: target)
-        default:
-            throw ParquetError(.unsupported, "unsupported compression codec \(codec)")
-        }
+        try decompress(codec, input, into: target)
         return UnsafeRawBufferPointer(target)
     }
 }
