@@ -43,6 +43,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .target(name: "CPrefetch"),
         .target(name: "MappedIO"),
         .target(name: "Delimited", dependencies: ["CZlib", "CZstd"]),
         .target(
@@ -53,7 +54,7 @@ let package = Package(
         .target(name: "Customs"),
         .target(
             name: "Aggregation",
-            dependencies: ["Customs", .product(name: "Atomics", package: "swift-atomics")]
+            dependencies: ["Customs", "CPrefetch", .product(name: "Atomics", package: "swift-atomics")]
         ),
         .target(name: "Reports", dependencies: ["Customs"]),
         .target(

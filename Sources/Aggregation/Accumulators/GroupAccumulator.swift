@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CPrefetch
 import Customs
 
 /// Measures per (origin, partner, chapter) key: an open-addressing hash
@@ -21,13 +27,29 @@ public struct GroupTable {
     public private(set) var size: Int
     public private(set) var occupied = 0
     /// Set when any sum overflowed Int64 (reported as exit 65).
-    public internal(set) var overflowed = false
+    public var overflowed = false
 
     init(size: Int) {
         self.size = size
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: size * MemoryLayout<Slot>.stride, alignment: 64)
+        let byteCount = size * MemoryLayout<Slot>.stride
+        let raw: UnsafeMutableRawPointer
+        if byteCount >= GroupTable.hugePageSize {
+            // Probes are random: back large tables with huge pages (fewer TLB misses).
+            raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: GroupTable.hugePageSize)
+            GroupTable.adviseHugePages(raw, byteCount: byteCount)
+        } else {
+            raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
+        }
         slots = raw.bindMemory(to: Slot.self, capacity: size)
         slots.initialize(repeating: Slot(key: 0, measures: Measures()), count: size)
+    }
+
+    static let hugePageSize = 2 << 20
+
+    static func adviseHugePages(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
+        #if os(Linux)
+        _ = madvise(pointer, byteCount, MADV_HUGEPAGE)
+        #endif
     }
 
     func deallocate() {
@@ -70,6 +92,44 @@ public struct GroupTable {
     @inline(__always)
     public mutating func add(_ measures: Measures, at slot: Int) {
         if !slots[slot].measures.add(measures) { overflowed = true }
+    }
+
+    /// Home slot of `key` (where its probe starts).
+    @inline(__always)
+    public func home(of key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+    }
+
+    /// Hints the CPU to fetch the home slot of `key` (no effect on contents).
+    @inline(__always)
+    public func prefetch(_ key: UInt64) {
+        roo_prefetch_write(slots + home(of: key))
+    }
+
+    /// Adds one aggregated line to the cell at `slot`: one line, `value`,
+    /// `duty`, and when `isFree` a duty-free line and value. Returns false
+    /// when a sum overflowed Int64 (line counts cannot: one per line read).
+    ///
+    /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
+    @inline(__always)
+    public func addLine(
+        at slot: Int, value: Int64, duty: Int64, isFree: Bool, preferenceValue: Int64, nonRegionalValue: Int64
+    ) -> Bool {
+        let cell = slots + slot
+        let free: Int64 = isFree ? 1 : 0
+        let a = cell.pointee.measures.customsValue.addingReportingOverflow(value)
+        let b = cell.pointee.measures.duty.addingReportingOverflow(duty)
+        let c = cell.pointee.measures.dutyFreeValue.addingReportingOverflow(isFree ? value : 0)
+        let d = cell.pointee.measures.preferenceValue.addingReportingOverflow(preferenceValue)
+        let e = cell.pointee.measures.nonRegionalValue.addingReportingOverflow(nonRegionalValue)
+        cell.pointee.measures.lines &+= 1
+        cell.pointee.measures.dutyFreeLines &+= free
+        cell.pointee.measures.customsValue = a.partialValue
+        cell.pointee.measures.duty = b.partialValue
+        cell.pointee.measures.dutyFreeValue = c.partialValue
+        cell.pointee.measures.preferenceValue = d.partialValue
+        cell.pointee.measures.nonRegionalValue = e.partialValue
+        return !(a.overflow || b.overflow || c.overflow || d.overflow || e.overflow)
     }
 
     @inline(never)

@@ -42,9 +42,38 @@ public final class LineBlock {
     public private(set) var duty = LineBlock.allocate(Int64.self, 0)
     public private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
     public private(set) var nonOriginating = LineBlock.allocate(Int64.self, 0)
+    /// The block's own storage of the money columns (`borrow` may point
+    /// `value`/`duty`/`nonOriginating` elsewhere until the next `reset`).
+    private var ownedValue: UnsafeMutablePointer<Int64>
+    private var ownedDuty: UnsafeMutablePointer<Int64>
+    private var ownedNonOriginating: UnsafeMutablePointer<Int64>
+
+    /// The money columns, for `borrow`.
+    public enum MoneyColumn: Sendable { case value, duty, nonOriginating }
     public private(set) var flags = LineBlock.allocate(UInt8.self, 0)
 
-    public init() {}
+    public init() {
+        ownedValue = value
+        ownedDuty = duty
+        ownedNonOriginating = nonOriginating
+    }
+
+    /// Points money column `column` at `storage` for the rows in use instead
+    /// of copying the values into the block (a decoded INT64 cents column
+    /// is the block column already). The next `reset` restores the block's
+    /// own storage.
+    ///
+    /// - Precondition: `storage` holds `count` initialized values and stays
+    ///   valid and unchanged until the block has been aggregated.
+    /// - Complexity: O(1).
+    public func borrow(_ column: MoneyColumn, _ storage: UnsafePointer<Int64>) {
+        let pointer = UnsafeMutablePointer(mutating: storage)
+        switch column {
+        case .value: value = pointer
+        case .duty: duty = pointer
+        case .nonOriginating: nonOriginating = pointer
+        }
+    }
 
     deinit { release() }
 
@@ -56,11 +85,11 @@ public final class LineBlock {
         origin.deallocate()
         partner.deallocate()
         chapter.deallocate()
-        value.deallocate()
+        ownedValue.deallocate()
         valueStatus.deallocate()
-        duty.deallocate()
+        ownedDuty.deallocate()
         dutyStatus.deallocate()
-        nonOriginating.deallocate()
+        ownedNonOriginating.deallocate()
         flags.deallocate()
     }
 
@@ -89,6 +118,15 @@ public final class LineBlock {
     ///
     /// - Complexity: O(count).
     public func reset(count newCount: Int) {
+        reset(count: newCount, clearingKeys: true)
+    }
+
+    /// `reset(count:)`, optionally leaving `origin`, `partner` and `chapter`
+    /// uncleared for a caller that writes every row of them.
+    ///
+    /// - Precondition: with `clearingKeys == false`, the caller writes all
+    ///   `newCount` rows of the three key columns before aggregating.
+    public func reset(count newCount: Int, clearingKeys: Bool) {
         precondition(newCount >= 0)
         if newCount > capacity {
             release()
@@ -106,11 +144,15 @@ public final class LineBlock {
             value.initialize(repeating: 0, count: capacity)
             duty.initialize(repeating: 0, count: capacity)
             nonOriginating.initialize(repeating: 0, count: capacity)
+            (ownedValue, ownedDuty, ownedNonOriginating) = (value, duty, nonOriginating)
         }
+        (value, duty, nonOriginating) = (ownedValue, ownedDuty, ownedNonOriginating)
         count = newCount
-        origin.initialize(repeating: 0, count: newCount)
-        partner.initialize(repeating: 0, count: newCount)
-        chapter.initialize(repeating: 0, count: newCount)
+        if clearingKeys {
+            origin.initialize(repeating: 0, count: newCount)
+            partner.initialize(repeating: 0, count: newCount)
+            chapter.initialize(repeating: 0, count: newCount)
+        }
         valueStatus.initialize(repeating: 0, count: newCount)
         dutyStatus.initialize(repeating: 0, count: newCount)
         flags.initialize(repeating: 0, count: newCount)

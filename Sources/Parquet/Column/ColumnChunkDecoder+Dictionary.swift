@@ -37,13 +37,17 @@ extension ColumnChunkDecoder {
     /// each checked against the dictionary size, into `denseIndices`.
     func decodeIndices(_ source: UnsafeRawBufferPointer, present: Int) throws {
         denseIndices.resize(present)
+        try decodeIndices(source, present: present, into: denseIndices.pointer)
+    }
+
+    /// Decodes `present` checked indices into `decoded` (room for `present`).
+    func decodeIndices(_ source: UnsafeRawBufferPointer, present: Int, into decoded: UnsafeMutablePointer<UInt32>) throws {
         guard present > 0 else { return }
         guard hasDictionary else { throw ParquetError(.corruptPage, "dictionary-encoded data page but the column chunk has no dictionary page") }
         guard let bitWidth = source.first else { throw ParquetError(.corruptValues, "dictionary-encoded page has no bit width byte") }
         var decoder = try RLEBitPackedHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: source[1...]), bitWidth: Int(bitWidth))
-        try decoder.decode(into: denseIndices.pointer, count: present)
+        try decoder.decode(into: decoded, count: present)
         var highest: UInt32 = 0
-        let decoded = denseIndices.pointer
         for index in 0..<present { highest = max(highest, decoded[index]) }
         guard Int(highest) < dictionaryCount else {
             throw ParquetError(.corruptValues, "dictionary index \(highest) out of range: the dictionary has \(dictionaryCount) entries")
@@ -51,16 +55,18 @@ extension ColumnChunkDecoder {
     }
 
     func decodeDictionaryIndices(_ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int, slots: Int) throws {
-        try decodeIndices(source, present: present)
-        switch (descriptor.physicalType, batch.layout) {
-        case (.byteArray, .dictionaryByteArray):
+        if descriptor.physicalType == .byteArray && batch.layout == .dictionaryByteArray {
+            // Indices are the batch's values: decode in place, then spread to the row slots.
             batch.indices.resize(start + slots)
-            (batch.indices.pointer + start).update(from: denseIndices.pointer, count: present)
+            try decodeIndices(source, present: present, into: batch.indices.pointer + start)
             ColumnChunkDecoder.spread(batch.indices.pointer + start, validity: batch.validity.pointer + start, slots: slots, present: present)
-        case (.byteArray, _):
+            return
+        }
+        try decodeIndices(source, present: present)
+        if descriptor.physicalType == .byteArray {
             gatherByteArrays(batch, present: present)
             spreadOffsets(batch, start: start, slots: slots)
-        default:
+        } else {
             let width = batch.valueWidth
             batch.fixedValues.resize((start + slots) * width)
             gatherFixed(into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width), width: width, count: present)

@@ -31,6 +31,21 @@ public struct ColumnView {
         dictionaryCount = batch.dictionaryCount
     }
 
+    /// One byte per row: 1 = present, 0 = null.
+    public var validityBytes: UnsafePointer<UInt8> { validity }
+
+    /// The values as INT64 in place (PLAIN INT64 is little-endian).
+    ///
+    /// - Precondition: `valueWidth == 8`, fixed-width layout, little-endian host.
+    public var int64Values: UnsafePointer<Int64> {
+        precondition(valueWidth == 8 && layout == .fixedWidth, "not an INT64 column")
+        #if _endian(big)
+        preconditionFailure("in-place INT64 values need a little-endian host")
+        #endif
+        // ScratchBuffer memory is 16-byte aligned; the batch holds rowCount values.
+        return fixedValues.assumingMemoryBound(to: Int64.self)
+    }
+
     /// Whether row `row` holds a value. - Precondition: `row < rowCount`.
     @inlinable @inline(__always)
     public func isValid(_ row: Int) -> Bool { validity[row] != 0 }
@@ -45,19 +60,6 @@ public struct ColumnView {
         valueWidth == 8
             ? Int64(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 8, as: Int64.self))
             : Int64(Int32(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: Int32.self)))
-    }
-
-    /// Copies all INT64 values (`valueWidth == 8`) to `target`.
-    ///
-    /// - Precondition: `target` has room for `rowCount` values.
-    public func copyInt64(into target: UnsafeMutablePointer<Int64>) {
-        precondition(valueWidth == 8 && layout == .fixedWidth)
-        #if _endian(little)
-        // PLAIN INT64 is little-endian, as the host: a straight copy.
-        UnsafeMutableRawPointer(target).copyMemory(from: fixedValues, byteCount: rowCount * 8)
-        #else
-        for row in 0..<rowCount { target[row] = integer(row) }
-        #endif
     }
 
     /// FLOAT (widened) or DOUBLE value of `row`.

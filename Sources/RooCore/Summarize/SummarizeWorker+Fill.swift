@@ -6,7 +6,17 @@ import Parquet
 /// per dictionary entry, then gathered per row by index. Loops read through
 /// `ColumnView` and the block's column pointers (no per-access checks).
 extension SummarizeWorker {
-    enum MoneyTarget { case value, duty, nonOriginating }
+    enum MoneyTarget {
+        case value, duty, nonOriginating
+
+        var blockColumn: LineBlock.MoneyColumn {
+            switch self {
+            case .value: .value
+            case .duty: .duty
+            case .nonOriginating: .nonOriginating
+            }
+        }
+    }
 
     func fillKeys(kind: SourceKind, into codes: UnsafeMutablePointer<UInt32>, regionFlag: Bool) throws {
         let view = ColumnView(batch)
@@ -19,18 +29,26 @@ extension SummarizeWorker {
             codes[row] = code & KeyInterner.idMask
             flags[row] |= UInt8(truncatingIfNeeded: (code & regionMask) >> regionShift)
         }
+        // Every row is written (null → code 0, missing): the block does not clear key columns.
         switch (kind, view.layout) {
-        case (.text, .dictionaryByteArray):
+        case (.text, .dictionaryByteArray) where view.dictionaryCount > 0:
             entryCodes.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryCodes.append(try keys.code(raw: view.dictionaryEntry(entry))) }
             entryCodes.withUnsafeBufferPointer { table in
                 guard let table = table.baseAddress else { return }
-                for row in 0..<rows where view.isValid(row) { store(table[view.index(row)], row) }
+                // Null rows hold index 0, a valid entry: look up, then mask.
+                if batch.nullCount == 0 {
+                    for row in 0..<rows { store(table[view.index(row)], row) }
+                } else {
+                    for row in 0..<rows { store(view.isValid(row) ? table[view.index(row)] : 0, row) }
+                }
             }
+        case (.text, .dictionaryByteArray):
+            codes.update(repeating: 0, count: rows)  // every row null
         case (.text, _):
-            for row in 0..<rows where view.isValid(row) { store(try keys.code(raw: view.bytes(row)), row) }
+            for row in 0..<rows { store(view.isValid(row) ? try keys.code(raw: view.bytes(row)) : 0, row) }
         default:
-            for row in 0..<rows where view.isValid(row) { store(try keys.code(integer: view.integer(row)), row) }
+            for row in 0..<rows { store(view.isValid(row) ? try keys.code(integer: view.integer(row)) : 0, row) }
         }
     }
 
@@ -38,22 +56,30 @@ extension SummarizeWorker {
         let view = ColumnView(batch)
         let chapters = block.chapter
         let width = context.options.hsWidth
+        let rows = view.rowCount
+        let missing = HSChapter.missing
+        // Every row is written (null → missing): the block does not clear chapters.
         switch (kind, view.layout) {
-        case (.text, .dictionaryByteArray):
+        case (.text, .dictionaryByteArray) where view.dictionaryCount > 0:
             entryFlags.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryFlags.append(HSChapter.chapter(text: view.dictionaryEntry(entry))) }
             entryFlags.withUnsafeBufferPointer { table in
                 guard let table = table.baseAddress else { return }
-                for row in 0..<view.rowCount where view.isValid(row) { chapters[row] = table[view.index(row)] }
+                if batch.nullCount == 0 {
+                    for row in 0..<rows { chapters[row] = table[view.index(row)] }
+                } else {
+                    for row in 0..<rows { chapters[row] = view.isValid(row) ? table[view.index(row)] : missing }
+                }
             }
+        case (.text, .dictionaryByteArray):
+            chapters.update(repeating: missing, count: rows)  // every row null
         case (.text, _):
-            for row in 0..<view.rowCount where view.isValid(row) { chapters[row] = HSChapter.chapter(text: view.bytes(row)) }
+            for row in 0..<rows { chapters[row] = view.isValid(row) ? HSChapter.chapter(text: view.bytes(row)) : missing }
         default:
-            for row in 0..<view.rowCount where view.isValid(row) {
-                chapters[row] = HSChapter.chapter(integer: view.integer(row), width: width)
+            for row in 0..<rows {
+                chapters[row] = view.isValid(row) ? HSChapter.chapter(integer: view.integer(row), width: width) : missing
             }
         }
-        // Nulls stay HSChapter.missing (0).
     }
 
     func fillMoney(kind: SourceKind, target: MoneyTarget, location: () -> String) throws {
@@ -66,8 +92,13 @@ extension SummarizeWorker {
         case .nonOriginating: (values, status) = (block.nonOriginating, nil)
         }
         let flags = block.flags
+        if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth {
+            // Hot path (DECIMAL(p,2) on INT64): the values are cents already.
+            borrowCents(view, target: target, status: status)
+            return
+        }
         if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
-            // Hot path (DECIMAL on INT64): one tight loop, no per-row dispatch.
+            // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
             try fillDecimal64(view, scale: scale, values: values, status: status, flagNonOriginating: target == .nonOriginating, location: location)
             return
         }
@@ -89,6 +120,25 @@ extension SummarizeWorker {
         }
     }
 
+    /// The block reads the decoded INT64 cents in place (the batch is the
+    /// column's own and lives until the block is aggregated); only nulls
+    /// need a pass: their status, or the non-originating flag of non-nulls.
+    private func borrowCents(_ view: ColumnView, target: MoneyTarget, status: UnsafeMutablePointer<UInt8>?) {
+        block.borrow(target.blockColumn, view.int64Values)
+        let rows = view.rowCount
+        if target == .nonOriginating {
+            let flags = block.flags
+            let validity = view.validityBytes
+            let flag = LineBlock.Flag.hasNonOriginating
+            for row in 0..<rows { flags[row] |= validity[row] != 0 ? flag : 0 }
+        } else if batch.nullCount > 0, let status {
+            // Present rows stay ValueStatus.present (0) from the block reset.
+            let validity = view.validityBytes
+            let missing = LineBlock.ValueStatus.missing
+            for row in 0..<rows { status[row] = validity[row] != 0 ? status[row] : missing }
+        }
+    }
+
     private func fillDecimal64(
         _ view: ColumnView, scale: Int, values: UnsafeMutablePointer<Int64>, status: UnsafeMutablePointer<UInt8>?,
         flagNonOriginating: Bool, location: () -> String
@@ -96,19 +146,13 @@ extension SummarizeWorker {
         let flags = block.flags
         let missing = LineBlock.ValueStatus.missing
         let flag = flagNonOriginating ? LineBlock.Flag.hasNonOriginating : 0
-        if scale == 2 && batch.nullCount == 0 {
-            // Cents already and no nulls: the column is the block column.
-            view.copyInt64(into: values)
-            if flag != 0 { for row in 0..<view.rowCount { flags[row] |= flag } }
-            return
-        }
         for row in 0..<view.rowCount {
             guard view.isValid(row) else {
                 status?[row] = missing
                 continue
             }
             let unscaled = view.integer(row)
-            guard let amount = scale == 2 ? unscaled : Cents.fromDecimal(unscaled, scale: scale) else {
+            guard let amount = Cents.fromDecimal(unscaled, scale: scale) else {
                 throw RooError(.dataError, "\(location()): value at row \(row) does not fit Int64 cents")
             }
             values[row] = amount

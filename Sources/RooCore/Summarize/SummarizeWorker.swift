@@ -8,7 +8,11 @@ import Parquet
 final class SummarizeWorker: WorkUnitProcessor {
     let context: SummarizeContext
     let decoder = ColumnChunkDecoder()
-    let batch = ColumnBatch()
+    /// One batch per canonical column: a money column's batch is borrowed by
+    /// the block (no copy), so it must outlive the other columns' decodes.
+    private var batches: [CanonicalColumn: ColumnBatch] = [:]
+    /// The batch of the column being filled.
+    private(set) var batch = ColumnBatch()
     let block = LineBlock()
     let keys: KeyCache
     /// Per dictionary entry codes (reused scratch).
@@ -25,9 +29,13 @@ final class SummarizeWorker: WorkUnitProcessor {
         let (fileIndex, rowGroup) = (work.file, work.rowGroup)
         let binding = context.bindings[fileIndex]
         let rows = work.rows?.count ?? Int(binding.file.metadata.rowGroups[rowGroup].numRows)
-        block.reset(count: rows)
+        // Origin, partner and HS code are bound in every file (required
+        // columns) and their fills write every row.
+        block.reset(count: rows, clearingKeys: false)
         for (canonical, bound) in binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard context.isNeeded(canonical, binding: binding) else { continue }
+            batch = batches[canonical] ?? ColumnBatch()
+            batches[canonical] = batch
             do {
                 try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
             } catch let error as ParquetError {

@@ -1,0 +1,2 @@
+// Header-only module: see include/CPrefetch.h.
+#include "CPrefetch.h"
