@@ -11,6 +11,14 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     case rateProvision = "rate_provision"
     case period
 
+    /// Whether the column holds a money amount (converted to cents).
+    public var isMoney: Bool {
+        switch self {
+        case .customsValue, .duty, .nonOriginatingValue: true
+        default: false
+        }
+    }
+
     /// Columns every input must have.
     public static let required: [CanonicalColumn] = [.origin, .partner, .hsCode, .customsValue]
 

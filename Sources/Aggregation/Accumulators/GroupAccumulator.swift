@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CPrefetch
 import Customs
 
 /// Measures per (origin, partner, chapter) key: an open-addressing hash
@@ -67,7 +66,7 @@ public struct GroupTable {
     /// Slot of `key`, inserting an empty cell when absent (may grow the table).
     @inline(__always)
     public mutating func slot(for key: UInt64) -> Int {
-        let hash = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
+        let hash = GroupTable.hash(key)
         while true {
             let mask = size - 1
             var index = hash & mask
@@ -94,36 +93,29 @@ public struct GroupTable {
         if !slots[slot].measures.add(measures) { overflowed = true }
     }
 
-    /// Home slot of `key` (where its probe starts).
+    /// Hash of a packed key (the home slot is `hash & (size - 1)`).
     @inline(__always)
-    public func home(of key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (size - 1)
+    public static func hash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
     }
 
-    /// Hints the CPU to fetch the home slot of `key` (no effect on contents).
-    @inline(__always)
-    public func prefetch(_ key: UInt64) {
-        roo_prefetch_write(slots + home(of: key))
-    }
-
-    /// Adds one aggregated line to the cell at `slot`: one line, `value`,
-    /// `duty`, and when `isFree` a duty-free line and value. Returns false
-    /// when a sum overflowed Int64 (line counts cannot: one per line read).
+    /// Adds one aggregated line to `cell`: one line, `value` and `duty`;
+    /// and, where `freeMask` is all ones (0 otherwise), one duty-free line
+    /// and value. Returns false when a sum overflowed Int64 (line counts
+    /// cannot: one per line read).
     ///
     /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
     @inline(__always)
-    public func addLine(
-        at slot: Int, value: Int64, duty: Int64, isFree: Bool, preferenceValue: Int64, nonRegionalValue: Int64
+    public static func addLine(
+        _ cell: UnsafeMutablePointer<Slot>, value: Int64, duty: Int64, freeMask: Int64, preferenceValue: Int64, nonRegionalValue: Int64
     ) -> Bool {
-        let cell = slots + slot
-        let free: Int64 = isFree ? 1 : 0
         let a = cell.pointee.measures.customsValue.addingReportingOverflow(value)
         let b = cell.pointee.measures.duty.addingReportingOverflow(duty)
-        let c = cell.pointee.measures.dutyFreeValue.addingReportingOverflow(isFree ? value : 0)
+        let c = cell.pointee.measures.dutyFreeValue.addingReportingOverflow(value & freeMask)
         let d = cell.pointee.measures.preferenceValue.addingReportingOverflow(preferenceValue)
         let e = cell.pointee.measures.nonRegionalValue.addingReportingOverflow(nonRegionalValue)
         cell.pointee.measures.lines &+= 1
-        cell.pointee.measures.dutyFreeLines &+= free
+        cell.pointee.measures.dutyFreeLines &+= freeMask & 1
         cell.pointee.measures.customsValue = a.partialValue
         cell.pointee.measures.duty = b.partialValue
         cell.pointee.measures.dutyFreeValue = c.partialValue

@@ -1,3 +1,4 @@
+import CPrefetch
 import Customs
 
 /// How the kernel decides duty-free status.
@@ -19,29 +20,25 @@ public enum Kernel {
     /// Aggregates every row of `block` into `partial`.
     ///
     /// Lines that pass every check (the vast majority) take one branch-light
-    /// path: packed key, one probe, five checked adds; filtered and rejected
+    /// path: packed key, one probe (its slot prefetched a few rows ahead),
+    /// branch-free measures and five checked adds; filtered and rejected
     /// lines fall to `countExcluded`. Same results as `forEachAggregated`.
     ///
     /// - Complexity: O(block.count) expected (one hash probe per aggregated line).
     public static func aggregate(_ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate) {
         var counts = partial.counts
-        var table = partial.groups.table
         let columns = Columns(block)
         let byDuty = configuration.dutyFreeByDuty
         // With duty deciding, a non-present duty rejects; otherwise it only reads as 0.
         let dutyStatusMask: UInt8 = byDuty ? 0xff : 0
-        let freeFlagMask: UInt8 = byDuty ? 0 : LineBlock.Flag.freeByRule
-        var lastKey: UInt64 = 0
-        var lastSlot = 0
+        var probe = Probe(partial.groups.table)
         var aggregated: Int64 = 0
         var overflowed = false
         let count = block.count
         for row in 0..<count {
-            // The probe is a cache miss (random group order): fetch the slot
-            // of a line a few rows ahead while this one is added.
-            let ahead = row + prefetchDistance
+            let ahead = row &+ prefetchDistance
             if ahead < count {
-                table.prefetch(GroupAccumulator.key(origin: columns.origin[ahead], partner: columns.partner[ahead], chapter: columns.chapter[ahead]))
+                probe.prefetch(GroupAccumulator.key(origin: columns.origin[ahead], partner: columns.partner[ahead], chapter: columns.chapter[ahead]))
             }
             let flags = columns.flags[row]
             let origin = columns.origin[row]
@@ -54,32 +51,86 @@ public enum Kernel {
                 countExcluded(columns, row: row, byDuty: byDuty, counts: &counts)
                 continue
             }
-            let key = GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter)
-            if key != lastKey {
-                lastKey = key
-                lastSlot = table.slot(for: key)
-            }
+            let cell = probe.cell(for: GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter))
+            // Branch-free from here: the flags are random per line, so every
+            // choice is an all-ones/all-zeros mask instead of a branch.
             let value = columns.value[row]
-            let duty = dutyStatus == LineBlock.ValueStatus.present ? columns.duty[row] : 0
-            let isFree = byDuty ? duty == 0 : flags & freeFlagMask != 0
+            let duty = columns.duty[row] & mask(dutyStatus == LineBlock.ValueStatus.present)
+            let flagBits = Int64(flags)
+            let freeMask = byDuty ? mask(duty == 0) : 0 &- ((flagBits >> 2) & 1)        // Flag.freeByRule
+            let inRegionMask = 0 &- ((flagBits >> 3) & 1)                               // Flag.originInRegion
+            let declaredMask = 0 &- ((flagBits >> 4) & 1)                               // Flag.hasNonOriginating
+            let preferenceMask = 0 &- ((flagBits >> 1) & 1)                             // Flag.preferenceClaimed
             // Non-regional content of a free line: the whole value for a
             // non-regional origin, else the declared non-originating value
             // clamped to [min(0, value), max(0, value)], else 0.
-            let clamped = min(max(columns.nonOriginating[row], min(0, value)), max(0, value))
-            let regionalShare = flags & LineBlock.Flag.hasNonOriginating != 0 ? clamped : 0
-            let nonRegional = flags & LineBlock.Flag.originInRegion == 0 ? value : regionalShare
-            let preference = flags & LineBlock.Flag.preferenceClaimed != 0 ? value : 0
-            if !table.addLine(
-                at: lastSlot, value: value, duty: duty, isFree: isFree, preferenceValue: preference,
-                nonRegionalValue: isFree ? nonRegional : 0
+            let sign = value >> 63
+            let clamped = clamp(columns.nonOriginating[row], low: value & sign, high: value & ~sign)
+            let nonRegional = (value & ~inRegionMask) | (clamped & declaredMask & inRegionMask)
+            if !GroupTable.addLine(
+                cell, value: value, duty: duty, freeMask: freeMask, preferenceValue: value & preferenceMask,
+                nonRegionalValue: nonRegional & freeMask
             ) { overflowed = true }
             aggregated &+= 1
         }
-        counts.linesRead += Int64(block.count)
-        counts.linesAggregated += aggregated
+        var table = probe.table
         if overflowed { table.overflowed = true }
         partial.groups.table = table
+        counts.linesRead += Int64(block.count)
+        counts.linesAggregated += aggregated
         partial.counts = counts
+    }
+
+    /// The kernel's view of a `GroupTable`: slots and mask in locals
+    /// (registers), with the rare insert out of line.
+    struct Probe {
+        var table: GroupTable
+        var slots: UnsafeMutablePointer<GroupTable.Slot>
+        var mask: Int
+
+        init(_ table: GroupTable) {
+            self.table = table
+            slots = table.slots
+            mask = table.size &- 1
+        }
+
+        @inline(__always)
+        func prefetch(_ key: UInt64) {
+            roo_prefetch_write(slots + (GroupTable.hash(key) & mask))
+        }
+
+        /// The cell of `key`, inserted when absent.
+        @inline(__always)
+        mutating func cell(for key: UInt64) -> UnsafeMutablePointer<GroupTable.Slot> {
+            var index = GroupTable.hash(key) & mask
+            while true {
+                let current = slots[index].key
+                if current == key { return slots + index }
+                if current == 0 { return insert(key) }
+                index = (index &+ 1) & mask
+            }
+        }
+
+        @inline(never)
+        mutating func insert(_ key: UInt64) -> UnsafeMutablePointer<GroupTable.Slot> {
+            let index = table.slot(for: key)  // may grow the table
+            slots = table.slots
+            mask = table.size &- 1
+            return slots + index
+        }
+    }
+
+    /// All ones when `condition`, else 0.
+    @inline(__always)
+    static func mask(_ condition: Bool) -> Int64 {
+        0 &- Int64(unsafeBitCast(condition, to: UInt8.self))
+    }
+
+    /// `value` clamped to `low...high` without branches. - Precondition: low <= high.
+    @inline(__always)
+    static func clamp(_ value: Int64, low: Int64, high: Int64) -> Int64 {
+        let atLeastLow = value ^ ((value ^ low) & mask(value < low))
+        return atLeastLow ^ ((atLeastLow ^ high) & mask(atLeastLow > high))
     }
 
     /// Counts a line that is not aggregated: filtered, or rejected with its
@@ -133,6 +184,7 @@ public enum Kernel {
         let flags: UnsafeMutablePointer<UInt8>
 
         init(_ block: LineBlock) {
+            precondition(block.isMoneyBound, "LineBlock money columns must be bound before aggregation")
             origin = block.origin
             partner = block.partner
             chapter = block.chapter

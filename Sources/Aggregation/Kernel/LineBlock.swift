@@ -9,6 +9,11 @@ import Customs
 /// Storage is raw memory owned by the block (it only grows), so hot loops
 /// copy the column pointers into locals once and then index them without
 /// per-access exclusivity checks. Pointers stay valid until the next `reset`.
+///
+/// The money columns (`value`, `duty`, `nonOriginating`) are either the
+/// block's own storage or *borrowed* decoded columns (`borrow`): a decoded
+/// INT64 cents column is the block column already, so it is not copied, and
+/// the block's own storage for it is never allocated (nor resident).
 public final class LineBlock {
     /// Flag bits of `flags`.
     public enum Flag {
@@ -37,60 +42,93 @@ public final class LineBlock {
     public private(set) var origin = LineBlock.allocate(UInt32.self, 0)
     public private(set) var partner = LineBlock.allocate(UInt32.self, 0)
     public private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
-    public private(set) var value = LineBlock.allocate(Int64.self, 0)
     public private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
-    public private(set) var duty = LineBlock.allocate(Int64.self, 0)
     public private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
-    public private(set) var nonOriginating = LineBlock.allocate(Int64.self, 0)
-    /// The block's own storage of the money columns (`borrow` may point
-    /// `value`/`duty`/`nonOriginating` elsewhere until the next `reset`).
-    private var ownedValue: UnsafeMutablePointer<Int64>
-    private var ownedDuty: UnsafeMutablePointer<Int64>
-    private var ownedNonOriginating: UnsafeMutablePointer<Int64>
-
-    /// The money columns, for `borrow`.
-    public enum MoneyColumn: Sendable { case value, duty, nonOriginating }
     public private(set) var flags = LineBlock.allocate(UInt8.self, 0)
+    /// Money columns: own or borrowed storage of `count` values once bound
+    /// (`reset(count:)` binds all three to own storage).
+    public private(set) var value: UnsafeMutablePointer<Int64>
+    public private(set) var duty: UnsafeMutablePointer<Int64>
+    public private(set) var nonOriginating: UnsafeMutablePointer<Int64>
+
+    /// The money columns.
+    public enum MoneyColumn: Int, Sendable, CaseIterable { case value, duty, nonOriginating }
+
+    /// The block's own money storage, allocated (and zeroed) on first use.
+    private var ownedMoney: [UnsafeMutablePointer<Int64>?] = [nil, nil, nil]
+    private var ownedMoneyCapacity = [0, 0, 0]
+    /// Bit `column.rawValue` set once the column is bound for the rows in use.
+    private var boundMoney: UInt8 = 0
+    /// One zeroed value: the money pointers' target before anything is bound.
+    private let unbound = UnsafeMutablePointer<Int64>.allocate(capacity: 1)
 
     public init() {
-        ownedValue = value
-        ownedDuty = duty
-        ownedNonOriginating = nonOriginating
+        unbound.initialize(to: 0)
+        (value, duty, nonOriginating) = (unbound, unbound, unbound)
     }
 
+    deinit {
+        origin.deallocate()
+        partner.deallocate()
+        chapter.deallocate()
+        valueStatus.deallocate()
+        dutyStatus.deallocate()
+        flags.deallocate()
+        for storage in ownedMoney { storage?.deallocate() }
+        unbound.deallocate()
+    }
+
+    /// Whether every money column is bound (own or borrowed) for the rows in use.
+    public var isMoneyBound: Bool { boundMoney == 0b111 }
+
     /// Points money column `column` at `storage` for the rows in use instead
-    /// of copying the values into the block (a decoded INT64 cents column
-    /// is the block column already). The next `reset` restores the block's
-    /// own storage.
+    /// of copying values into the block.
     ///
     /// - Precondition: `storage` holds `count` initialized values and stays
     ///   valid and unchanged until the block has been aggregated.
     /// - Complexity: O(1).
     public func borrow(_ column: MoneyColumn, _ storage: UnsafePointer<Int64>) {
-        let pointer = UnsafeMutablePointer(mutating: storage)
+        bind(column, UnsafeMutablePointer(mutating: storage))
+    }
+
+    /// Binds money column `column` to the block's own storage and returns it
+    /// (room for `count` initialized values; contents are left from earlier
+    /// use, zero when fresh: write the rows you need).
+    ///
+    /// - Complexity: O(1), O(count) when the storage grows.
+    @discardableResult
+    public func ownMoney(_ column: MoneyColumn) -> UnsafeMutablePointer<Int64> {
+        let index = column.rawValue
+        if ownedMoney[index] == nil || ownedMoneyCapacity[index] < count {
+            ownedMoney[index]?.deallocate()
+            let size = max(count, ownedMoneyCapacity[index] * 2, 1)
+            let storage = UnsafeMutablePointer<Int64>.allocate(capacity: size)
+            storage.initialize(repeating: 0, count: size)
+            ownedMoney[index] = storage
+            ownedMoneyCapacity[index] = size
+        }
+        // Safe: set just above when absent.
+        let storage = ownedMoney[index].unsafelyUnwrapped
+        bind(column, storage)
+        return storage
+    }
+
+    /// Binds every money column not yet bound to own storage.
+    public func ownUnboundMoney() {
+        for column in MoneyColumn.allCases where boundMoney & (1 << column.rawValue) == 0 { ownMoney(column) }
+    }
+
+    private func bind(_ column: MoneyColumn, _ pointer: UnsafeMutablePointer<Int64>) {
         switch column {
         case .value: value = pointer
         case .duty: duty = pointer
         case .nonOriginating: nonOriginating = pointer
         }
+        boundMoney |= 1 << column.rawValue
     }
-
-    deinit { release() }
 
     private static func allocate<T>(_: T.Type, _ count: Int) -> UnsafeMutablePointer<T> {
         UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
-    }
-
-    private func release() {
-        origin.deallocate()
-        partner.deallocate()
-        chapter.deallocate()
-        ownedValue.deallocate()
-        valueStatus.deallocate()
-        ownedDuty.deallocate()
-        dutyStatus.deallocate()
-        ownedNonOriginating.deallocate()
-        flags.deallocate()
     }
 
     /// An independent copy of the rows in use.
@@ -109,45 +147,40 @@ public final class LineBlock {
         return other
     }
 
-    /// Sets the row count and zeroes the code, status and flag columns for the
-    /// rows in use. `value`, `duty` and `nonOriginating` are NOT cleared: the
-    /// kernel reads them only where `valueStatus`/`dutyStatus` say present or
-    /// `Flag.hasNonOriginating` is set, and fills write them exactly there
-    /// (saves clearing 24 bytes per line). Storage grows (never shrinks);
-    /// pointers change only when it grows.
+    /// Sets the row count, zeroes the code, status and flag columns for the
+    /// rows in use, and binds the money columns to own storage. Money values
+    /// are NOT cleared: the kernel uses them only where `valueStatus`/
+    /// `dutyStatus` say present or `Flag.hasNonOriginating` is set, and fills
+    /// write them exactly there. Storage grows (never shrinks); pointers
+    /// change only when it grows.
     ///
     /// - Complexity: O(count).
     public func reset(count newCount: Int) {
-        reset(count: newCount, clearingKeys: true)
+        prepare(count: newCount, clearingKeys: true)
+        ownUnboundMoney()
     }
 
-    /// `reset(count:)`, optionally leaving `origin`, `partner` and `chapter`
-    /// uncleared for a caller that writes every row of them.
+    /// Sets the row count and zeroes the status and flag columns (and the
+    /// key columns when `clearingKeys`); money columns are left unbound.
     ///
-    /// - Precondition: with `clearingKeys == false`, the caller writes all
-    ///   `newCount` rows of the three key columns before aggregating.
-    public func reset(count newCount: Int, clearingKeys: Bool) {
+    /// - Precondition: before aggregating, the caller writes all `newCount`
+    ///   rows of the key columns when `clearingKeys == false`, and binds each
+    ///   money column (`borrow`, `ownMoney` or `ownUnboundMoney`).
+    /// - Complexity: O(count).
+    public func prepare(count newCount: Int, clearingKeys: Bool) {
         precondition(newCount >= 0)
         if newCount > capacity {
-            release()
             capacity = max(newCount, capacity * 2)
-            // Fresh memory is zeroed once so that uncleared columns never hold garbage bits.
-            origin = LineBlock.allocate(UInt32.self, capacity)
-            partner = LineBlock.allocate(UInt32.self, capacity)
-            chapter = LineBlock.allocate(UInt8.self, capacity)
-            value = LineBlock.allocate(Int64.self, capacity)
-            valueStatus = LineBlock.allocate(UInt8.self, capacity)
-            duty = LineBlock.allocate(Int64.self, capacity)
-            dutyStatus = LineBlock.allocate(UInt8.self, capacity)
-            nonOriginating = LineBlock.allocate(Int64.self, capacity)
-            flags = LineBlock.allocate(UInt8.self, capacity)
-            value.initialize(repeating: 0, count: capacity)
-            duty.initialize(repeating: 0, count: capacity)
-            nonOriginating.initialize(repeating: 0, count: capacity)
-            (ownedValue, ownedDuty, ownedNonOriginating) = (value, duty, nonOriginating)
+            LineBlock.grow(&origin, capacity)
+            LineBlock.grow(&partner, capacity)
+            LineBlock.grow(&chapter, capacity)
+            LineBlock.grow(&valueStatus, capacity)
+            LineBlock.grow(&dutyStatus, capacity)
+            LineBlock.grow(&flags, capacity)
         }
-        (value, duty, nonOriginating) = (ownedValue, ownedDuty, ownedNonOriginating)
         count = newCount
+        boundMoney = 0
+        (value, duty, nonOriginating) = (unbound, unbound, unbound)
         if clearingKeys {
             origin.initialize(repeating: 0, count: newCount)
             partner.initialize(repeating: 0, count: newCount)
@@ -156,5 +189,12 @@ public final class LineBlock {
         valueStatus.initialize(repeating: 0, count: newCount)
         dutyStatus.initialize(repeating: 0, count: newCount)
         flags.initialize(repeating: 0, count: newCount)
+    }
+
+    private static func grow<T: FixedWidthInteger>(_ pointer: inout UnsafeMutablePointer<T>, _ capacity: Int) {
+        pointer.deallocate()
+        pointer = allocate(T.self, capacity)
+        // Zeroed once, so that columns a caller leaves unwritten never hold garbage bits.
+        pointer.initialize(repeating: 0, count: capacity)
     }
 }

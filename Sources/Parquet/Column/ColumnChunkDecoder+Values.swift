@@ -62,20 +62,24 @@ extension ColumnChunkDecoder {
         }
     }
 
+    /// Branch-free (validity is random in real data): each slot takes the
+    /// next dense value, masked to 0 for nulls.
+    ///
+    /// - Precondition: `validity` bytes are 0 or 1 and `present` of them are 1.
     @inline(__always)
     static func spread<T: FixedWidthInteger>(_ values: UnsafeMutablePointer<T>, validity: UnsafePointer<UInt8>, slots: Int, present: Int) {
         var dense = present
         var slot = slots - 1
-        // Safe because dense <= slot + 1 at every step: each slot consumes at most one dense value.
-        while slot >= 0 && dense <= slot {
-            if validity[slot] != 0 {
-                dense -= 1
-                values[slot] = values[dense]
-            } else {
-                values[slot] = 0
-            }
+        // Safe because 1 <= dense <= slot at every step: each slot consumes at
+        // most one dense value, and the loop stops once the rest are in place
+        // (dense == slot + 1) or all null (dense == 0).
+        while dense > 0 && dense <= slot {
+            let valid = Int(validity[slot])
+            values[slot] = values[dense - 1] & (0 &- T(truncatingIfNeeded: valid))
+            dense -= valid
             slot -= 1
         }
+        if dense == 0 && slot >= 0 { values.update(repeating: 0, count: slot + 1) }
     }
 
     /// Writes `slots` end offsets for the page from the dense ends in `denseEnds`.

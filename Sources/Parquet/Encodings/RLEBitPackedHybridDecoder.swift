@@ -130,12 +130,30 @@ struct RLEBitPackedHybridDecoder {
             } else {
                 let take = min(wanted, packedRemaining)
                 var bit = packedBitPosition
+                var index = 0
                 // Safe because startPackedRun checked that `take` bits exist from packedBitPosition.
-                for index in 0..<take {
+                while index < take && bit & 7 != 0 {
                     let value = (bytes[bit >> 3] >> UInt8(bit & 7)) & 1
                     output[produced + index] = value
                     ones += Int(value)
                     bit += 1
+                    index += 1
+                }
+                // Whole bytes: eight levels per byte in one 8-byte store.
+                while take - index >= 8 {
+                    let byte = bytes[bit >> 3]
+                    let expanded = RLEBitPackedHybridDecoder.expandBits(byte)
+                    UnsafeMutableRawPointer(output + produced + index).storeBytes(of: expanded.littleEndian, as: UInt64.self)
+                    ones += byte.nonzeroBitCount
+                    bit += 8
+                    index += 8
+                }
+                while index < take {
+                    let value = (bytes[bit >> 3] >> UInt8(bit & 7)) & 1
+                    output[produced + index] = value
+                    ones += Int(value)
+                    bit += 1
+                    index += 1
                 }
                 packedBitPosition = bit
                 packedRemaining -= take
@@ -143,6 +161,15 @@ struct RLEBitPackedHybridDecoder {
             }
         }
         return ones
+    }
+
+    /// The eight bits of `byte` as eight bytes 0/1, bit 0 in the lowest byte.
+    @inline(__always)
+    static func expandBits(_ byte: UInt8) -> UInt64 {
+        // Bits 0...6 land on bit 0 of bytes 0...6 through one multiply
+        // (no carries: the partial products are 7 bits apart); bit 7 is moved alone.
+        let low = (UInt64(byte & 0x7f) &* 0x0002_0408_1020_4081) & 0x0101_0101_0101_0101
+        return low | UInt64(byte >> 7) << 56
     }
 
     /// Unpacks `count` values of the current packed run.

@@ -86,17 +86,18 @@ extension SummarizeWorker {
         let view = ColumnView(batch)
         let values: UnsafeMutablePointer<Int64>
         let status: UnsafeMutablePointer<UInt8>?
-        switch target {
-        case .value: (values, status) = (block.value, block.valueStatus)
-        case .duty: (values, status) = (block.duty, block.dutyStatus)
-        case .nonOriginating: (values, status) = (block.nonOriginating, nil)
-        }
-        let flags = block.flags
         if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth {
             // Hot path (DECIMAL(p,2) on INT64): the values are cents already.
-            borrowCents(view, target: target, status: status)
+            borrowCents(view, target: target)
             return
         }
+        values = block.ownMoney(target.blockColumn)
+        switch target {
+        case .value: status = block.valueStatus
+        case .duty: status = block.dutyStatus
+        case .nonOriginating: status = nil
+        }
+        let flags = block.flags
         if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
             // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
             try fillDecimal64(view, scale: scale, values: values, status: status, flagNonOriginating: target == .nonOriginating, location: location)
@@ -123,9 +124,14 @@ extension SummarizeWorker {
     /// The block reads the decoded INT64 cents in place (the batch is the
     /// column's own and lives until the block is aggregated); only nulls
     /// need a pass: their status, or the non-originating flag of non-nulls.
-    private func borrowCents(_ view: ColumnView, target: MoneyTarget, status: UnsafeMutablePointer<UInt8>?) {
+    private func borrowCents(_ view: ColumnView, target: MoneyTarget) {
         block.borrow(target.blockColumn, view.int64Values)
         let rows = view.rowCount
+        let status: UnsafeMutablePointer<UInt8>? = switch target {
+        case .value: block.valueStatus
+        case .duty: block.dutyStatus
+        case .nonOriginating: nil
+        }
         if target == .nonOriginating {
             let flags = block.flags
             let validity = view.validityBytes

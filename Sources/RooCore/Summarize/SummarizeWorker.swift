@@ -8,11 +8,13 @@ import Parquet
 final class SummarizeWorker: WorkUnitProcessor {
     let context: SummarizeContext
     let decoder = ColumnChunkDecoder()
-    /// One batch per canonical column: a money column's batch is borrowed by
-    /// the block (no copy), so it must outlive the other columns' decodes.
-    private var batches: [CanonicalColumn: ColumnBatch] = [:]
+    /// Batches of money columns in cents, which the block borrows (no copy):
+    /// each must outlive the other columns' decodes.
+    private var moneyBatches: [CanonicalColumn: ColumnBatch] = [:]
+    /// The batch every other column is decoded into in turn.
+    private let sharedBatch = ColumnBatch()
     /// The batch of the column being filled.
-    private(set) var batch = ColumnBatch()
+    private(set) var batch: ColumnBatch
     let block = LineBlock()
     let keys: KeyCache
     /// Per dictionary entry codes (reused scratch).
@@ -22,6 +24,16 @@ final class SummarizeWorker: WorkUnitProcessor {
     init(context: SummarizeContext) {
         self.context = context
         keys = KeyCache(interner: context.interner)
+        batch = sharedBatch
+    }
+
+    /// The batch to decode `canonical` into: its own when the block may borrow it.
+    private func batch(for canonical: CanonicalColumn, kind: SourceKind) -> ColumnBatch {
+        guard case .decimalInt(2) = kind, canonical.isMoney else { return sharedBatch }
+        if let existing = moneyBatches[canonical] { return existing }
+        let created = ColumnBatch()
+        moneyBatches[canonical] = created
+        return created
     }
 
     func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
@@ -31,11 +43,10 @@ final class SummarizeWorker: WorkUnitProcessor {
         let rows = work.rows?.count ?? Int(binding.file.metadata.rowGroups[rowGroup].numRows)
         // Origin, partner and HS code are bound in every file (required
         // columns) and their fills write every row.
-        block.reset(count: rows, clearingKeys: false)
+        block.prepare(count: rows, clearingKeys: false)
         for (canonical, bound) in binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard context.isNeeded(canonical, binding: binding) else { continue }
-            batch = batches[canonical] ?? ColumnBatch()
-            batches[canonical] = batch
+            batch = batch(for: canonical, kind: bound.kind)
             do {
                 try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
             } catch let error as ParquetError {
@@ -46,6 +57,7 @@ final class SummarizeWorker: WorkUnitProcessor {
             }
             try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup)
         }
+        block.ownUnboundMoney()  // columns the file lacks (or fills that copied)
         if !binding.dutyFreeByDuty, binding.columns[.duty] == nil {
             // No duty column: the duty measure is 0 and never decides.
             block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
