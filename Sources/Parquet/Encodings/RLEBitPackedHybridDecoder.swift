@@ -184,7 +184,44 @@ struct RLEBitPackedHybridDecoder {
         var index = 0
         guard let base = bytes.baseAddress else { return }
         // Safe because startPackedRun checked that `count * width` bits exist
-        // from packedBitPosition; the fast path also needs 8 readable bytes.
+        // from packedBitPosition; the fast paths also need 8 readable bytes
+        // past every load.
+        // Until byte-aligned, one value at a time; then groups of eight values
+        // (exactly `width` bytes) with the width a constant in each case.
+        while index < count && bit & 7 != 0 && bit <= limitFast {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+            output[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            bit += width
+            index += 1
+        }
+        if bit & 7 == 0 {
+            let groups = min((count - index) / 8, max(0, (limitFast - bit) / 8 - width) / width)
+            if groups > 0 {
+                let source = base + (bit >> 3)
+                let target = output + index
+                switch width {
+                case 1: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 1)
+                case 2: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 2)
+                case 3: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 3)
+                case 4: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 4)
+                case 5: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 5)
+                case 6: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 6)
+                case 7: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 7)
+                case 8: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 8)
+                case 9: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 9)
+                case 10: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 10)
+                case 11: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 11)
+                case 12: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 12)
+                case 13: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 13)
+                case 14: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 14)
+                case 15: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 15)
+                case 16: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: 16)
+                default: RLEBitPackedHybridDecoder.unpackGroups(source, target, groups, width: width)
+                }
+                bit += groups * 8 * width
+                index += groups * 8
+            }
+        }
         while index < count && bit <= limitFast {
             let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
             output[index] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
@@ -197,6 +234,27 @@ struct RLEBitPackedHybridDecoder {
             index += 1
         }
         packedBitPosition = bit
+    }
+
+    /// Unpacks `groups` groups of eight `width`-bit values starting at
+    /// byte-aligned `source`. Inlined per constant width, so every shift and
+    /// offset is a constant.
+    ///
+    /// - Precondition: `source` has `groups * width + 8` readable bytes; width ≤ 32.
+    @inline(__always)
+    static func unpackGroups(_ source: UnsafeRawPointer, _ target: UnsafeMutablePointer<UInt32>, _ groups: Int, width: Int) {
+        let mask = (UInt64(1) << UInt64(width)) &- 1
+        var input = source
+        var output = target
+        for _ in 0..<groups {
+            for lane in 0..<8 {
+                let offset = lane &* width
+                let word = UInt64(littleEndian: input.loadUnaligned(fromByteOffset: offset >> 3, as: UInt64.self))
+                output[lane] = UInt32(truncatingIfNeeded: (word >> UInt64(offset & 7)) & mask)
+            }
+            input += width
+            output += 8
+        }
     }
 
     private func slowRead(bit: Int) -> UInt64 {

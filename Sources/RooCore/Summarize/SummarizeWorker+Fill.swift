@@ -246,11 +246,14 @@ extension SummarizeWorker {
         let view = ColumnView(batch)
         let flags = block.flags
         if view.layout == .dictionaryByteArray {
+            guard view.dictionaryCount > 0 else { return }  // every row null
             entryFlags.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryFlags.append(compute(view.dictionaryEntry(entry))) }
             entryFlags.withUnsafeBufferPointer { table in
                 guard let table = table.baseAddress else { return }
-                for row in 0..<view.rowCount where view.isValid(row) { flags[row] |= table[view.index(row)] }
+                // Null rows hold index 0 (a valid entry): look up, then mask (no branch).
+                let validity = view.validityBytes
+                for row in 0..<view.rowCount { flags[row] |= table[view.index(row)] & (0 &- validity[row]) }
             }
         } else {
             // PLAIN text: compute once per distinct short value.
