@@ -3,7 +3,7 @@
 // roo — exact non-regional-content tables from customs import extracts.
 //
 // Module dependencies point one way (see README "Architecture"):
-//   CZstd, MappedIO  <-  Parquet  ----------------\
+//   CZstd, CZlib, CBrotli, MappedIO  <-  Parquet  ----------------\
 //   Customs  <-  Aggregation, Reports  <-  RooCore  <-  roo
 // `Parquet` and `Aggregation` never import each other, so each is tested
 // and benchmarked on its own.
@@ -26,6 +26,10 @@ let package = Package(
         .library(name: "RooCore", targets: ["RooCore"]),
         .library(name: "MappedIO", targets: ["MappedIO"]),
         .library(name: "Aggregation", targets: ["Aggregation"]),
+        // libFuzzer targets (scripts/fuzz); a plain build makes input replayers.
+        .executable(name: "fuzz-parquet", targets: ["FuzzParquet"]),
+        .executable(name: "fuzz-pages", targets: ["FuzzPages"]),
+        .executable(name: "fuzz-csv", targets: ["FuzzCSV"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,12 +47,17 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]
+        ),
         .target(name: "CPrefetch"),
         .target(name: "MappedIO"),
         .target(name: "Delimited", dependencies: ["CZlib", "CZstd"]),
         .target(
             name: "Parquet",
-            dependencies: ["MappedIO", "CZstd"],
+            dependencies: ["MappedIO", "CZstd", "CZlib", "CBrotli"],
             swiftSettings: internalChecks
         ),
         .target(name: "Customs"),
@@ -71,6 +80,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "CFuzzerDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
+        .executableTarget(name: "FuzzParquet", dependencies: ["Parquet", "FuzzSupport"]),
+        .executableTarget(name: "FuzzPages", dependencies: ["Parquet", "FuzzSupport"]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["Delimited", "FuzzSupport"]),
         .target(
             name: "TestSupport",
             dependencies: ["Parquet", "RooCore", "MappedIO", "Customs", "Aggregation", "Reports"]

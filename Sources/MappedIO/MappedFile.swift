@@ -38,6 +38,25 @@ public final class MappedFile: @unchecked Sendable {
         self.bytes = UnsafeRawBufferPointer(start: base, count: size)
     }
 
+    /// A read-only anonymous mapping holding a copy of `contents`, named
+    /// `path` in messages (in-memory files: fuzzing, tests).
+    ///
+    /// - Throws: `.tooShort` when `contents` is empty, `.ioError` when the
+    ///   mapping cannot be made.
+    /// - Complexity: O(contents.count).
+    public init(copying contents: UnsafeRawBufferPointer, path: String) throws(SystemError) {
+        self.path = path
+        guard !contents.isEmpty, let source = contents.baseAddress else {
+            throw SystemError(code: .tooShort, call: "mmap", path: path, errno: 0, detail: "file is empty (0 bytes)")
+        }
+        guard let base = mmap(nil, contents.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), base != MAP_FAILED else {
+            throw SystemError.fromErrno(errno, call: "mmap", path: path)
+        }
+        base.copyMemory(from: source, byteCount: contents.count)
+        _ = mprotect(base, contents.count, PROT_READ)
+        self.bytes = UnsafeRawBufferPointer(start: base, count: contents.count)
+    }
+
     deinit {
         if let base = bytes.baseAddress {
             _ = munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)

@@ -7,7 +7,7 @@ public enum ParquetSupport {
         case .rle: type == .boolean
         // Level-only encodings listed in column metadata are harmless.
         case .bitPacked: true
-        default: false
+        default: ColumnChunkDecoder.isOtherValueEncoding(encoding, type)
         }
     }
 

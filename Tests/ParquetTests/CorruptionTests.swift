@@ -1,4 +1,6 @@
 import Testing
+import Dispatch
+import Parquet
 import RooCore
 import TestSupport
 
@@ -14,8 +16,14 @@ struct CorruptionTests {
     ]
 
     /// Runs `cat` and `inspect` on `bytes`; returns whether cat failed cleanly.
+    /// Each run must end within `runSecondsMax` (no hang on a lying header).
     static func exercise(_ bytes: [UInt8], at path: String) -> Bool {
         FixturePaths.write(bytes, to: path)
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            #expect(seconds < runSecondsMax, "a damaged copy of \(path) took \(seconds) s")
+        }
         _ = try? InspectReport.build(path: path)
         do {
             try CatEngine.run(path: path, options: CatOptions()) { _ in }
@@ -25,6 +33,50 @@ struct CorruptionTests {
             #expect(roo.status == .dataError, "\(roo.message)")
             #expect(!roo.message.contains("\n"))
             return true
+        }
+    }
+
+    /// Debug build, so generous; a hang would exceed it by far.
+    static let runSecondsMax = 20.0
+
+    /// Files with bytes outside every column chunk (page indexes, bloom filters).
+    static let sourcesWithUnreadBytes = [
+        "parquet-testing/files/alltypes_tiny_pages.parquet",
+        "parquet-testing/files/data_index_bloom_encoding_stats.parquet",
+        "parquet-testing/files/int32_with_null_pages.parquet",
+    ]
+
+    /// Ranges roo reads for `cat`: the magic, every column chunk, the footer.
+    static func readRanges(_ path: String) throws -> [Range<Int>] {
+        let file = try ParquetFile(path: path)
+        var ranges = [0..<4, file.footerOffset..<file.mapping.count]
+        for group in file.metadata.rowGroups {
+            for chunk in group.columns {
+                guard let meta = chunk.metaData else { continue }
+                let start = ColumnChunkDecoder.firstPageOffset(meta)
+                ranges.append(start..<(start + Int(meta.totalCompressedSize)))
+            }
+        }
+        return ranges
+    }
+
+    @Test(arguments: sourcesWithUnreadBytes)
+    func damageOutsideTheReadBytesChangesNothing(_ source: String) throws {
+        let sourcePath = FixturePaths.conformance + "/" + source
+        let original = try #require(FixturePaths.read(sourcePath))
+        let read = try CorruptionTests.readRanges(sourcePath)
+        let unread = (0..<original.count).filter { offset in !read.contains { $0.contains(offset) } }
+        try #require(!unread.isEmpty, "\(source) has no unread bytes")
+        var expected: [UInt8] = []
+        try CatEngine.run(path: sourcePath, options: CatOptions()) { expected.append(contentsOf: $0) }
+        let path = FixturePaths.temporaryDirectory() + "/unread.parquet"
+        for offset in stride(from: 0, to: unread.count, by: max(1, unread.count / 60)).map({ unread[$0] }) {
+            var bytes = original
+            bytes[offset] ^= 0x5a
+            FixturePaths.write(bytes, to: path)
+            var output: [UInt8] = []
+            try CatEngine.run(path: path, options: CatOptions()) { output.append(contentsOf: $0) }
+            #expect(output == expected, "damage at unread byte \(offset) of \(source) changed the output")
         }
     }
 

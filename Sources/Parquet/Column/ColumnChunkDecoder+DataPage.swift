@@ -139,6 +139,8 @@ extension ColumnChunkDecoder {
             try decodePlain(parts.values, present: present, descriptor: descriptor, batch: batch, start: start, slots: slots)
         } else if encoding == .rle && descriptor.physicalType == .boolean {
             try decodeRLEBooleans(parts.values, present: present, batch: batch, start: start, slots: slots)
+        } else if ColumnChunkDecoder.isOtherValueEncoding(encoding, descriptor.physicalType) {
+            try decodeOtherValues(parts.values, encoding: encoding, present: present, descriptor: descriptor, batch: batch, start: start, slots: slots)
         } else {
             throw ParquetError(.unsupported, "unsupported encoding \(encoding) for \(descriptor.physicalType)")
         }

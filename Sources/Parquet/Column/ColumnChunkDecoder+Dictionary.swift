@@ -22,10 +22,17 @@ extension ColumnChunkDecoder {
             batch.dictionaryOffsets.append(contentsOf: denseEnds.elements)
             batch.layout = .dictionaryByteArray
         case .boolean:
+            guard count <= body.count * 8 else {
+                throw ParquetError(.corruptPage, "dictionary page of \(body.count) bytes cannot hold \(count) booleans")
+            }
             dictionaryFixed.resize(count)
             try PlainDecoder.decodeBooleans(body, count: count, into: dictionaryFixed.pointer)
         default:
             let width = batch.valueWidth
+            // Checked before allocating: the entries must be in the page.
+            guard count <= body.count / max(width, 1) else {
+                throw ParquetError(.corruptPage, "dictionary page of \(body.count) bytes cannot hold \(count) entries of \(width) bytes")
+            }
             dictionaryFixed.resize(count * width)
             try PlainDecoder.decodeFixedWidth(body, count: count, width: width, into: UnsafeMutableRawPointer(dictionaryFixed.pointer))
         }

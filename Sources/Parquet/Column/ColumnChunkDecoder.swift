@@ -6,8 +6,12 @@
 ///
 /// Supported: data pages v1 and v2; definition levels (RLE/bit-packed
 /// hybrid); PLAIN for every physical type; dictionary pages with
-/// PLAIN_DICTIONARY / RLE_DICTIONARY indices; RLE booleans; codecs
-/// UNCOMPRESSED, ZSTD, SNAPPY. Anything else fails with `.unsupported`.
+/// PLAIN_DICTIONARY / RLE_DICTIONARY indices (and fallback to another
+/// encoding mid-chunk); RLE booleans; DELTA_BINARY_PACKED,
+/// DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY, BYTE_STREAM_SPLIT; codecs
+/// UNCOMPRESSED, SNAPPY, GZIP, BROTLI, ZSTD, LZ4_RAW and the deprecated
+/// LZ4. Anything else (LZO, nested schemas, encryption) fails with
+/// `.unsupported`.
 public final class ColumnChunkDecoder {
     /// Rows one column chunk may hold (guards allocations driven by headers).
     public static let chunkRowCountMax = 1 << 28
@@ -19,6 +23,12 @@ public final class ColumnChunkDecoder {
     let denseIndices = ScratchBuffer<UInt32>(capacity: 1 << 12)
     let denseEnds = ScratchBuffer<Int>(capacity: 1 << 12)
     let dictionaryFixed = ScratchBuffer<UInt8>(capacity: 1 << 12)
+    /// DELTA_* scratch: decoded integers or lengths, suffixes, FLBA bytes.
+    let deltaValues = ScratchBuffer<Int64>(capacity: 1 << 10)
+    let deltaSuffixLengths = ScratchBuffer<Int64>(capacity: 1 << 10)
+    let deltaSuffixBytes = ScratchBuffer<UInt8>(capacity: 1 << 12)
+    let deltaSuffixEnds = ScratchBuffer<Int>(capacity: 1 << 10)
+    let deltaBytes = ScratchBuffer<UInt8>(capacity: 1 << 12)
     var dictionaryCount = 0
     var hasDictionary = false
 

@@ -13,6 +13,18 @@ final class ZstdDecompressor {
 
     deinit { ZSTD_freeDCtx(context) }
 
+    /// The size a single-frame `input` states in its frame header, or nil
+    /// when it does not state it, holds several frames, or is not zstd
+    /// (decoding reports that).
+    static func statedContentSize(_ input: UnsafeRawBufferPointer) -> Int? {
+        let frameSize = ZSTD_findFrameCompressedSize(input.baseAddress, input.count)
+        guard ZSTD_isError(frameSize) == 0, frameSize == input.count else { return nil }
+        let size = ZSTD_getFrameContentSize(input.baseAddress, input.count)
+        // ZSTD_CONTENTSIZE_UNKNOWN and ZSTD_CONTENTSIZE_ERROR are the two largest values.
+        guard size < UInt64.max - 1, size <= UInt64(Int.max) else { return nil }
+        return Int(size)
+    }
+
     /// Decompresses one or more zstd frames in `input` into `output`, which
     /// must be exactly the decompressed size.
     ///

@@ -28,13 +28,25 @@ public final class ParquetFile: @unchecked Sendable {
     ///   `.notParquet`, `.encrypted`, `.corruptFooter`, `.corruptThrift` or
     ///   `.corruptSchema`, always naming `path`.
     /// - Complexity: O(footer size).
-    public init(path: String) throws {
-        self.path = path
+    public convenience init(path: String) throws {
+        let mapping: MappedFile
         do {
             mapping = try MappedFile(path: path)
         } catch {
             throw ParquetFile.error(from: error, path: path)
         }
+        try self.init(mapping: mapping)
+    }
+
+    /// Opens a file already mapped (or held in memory, see
+    /// `MappedFile.init(copying:path:)`); errors name `mapping.path`.
+    ///
+    /// - Throws: as `init(path:)`, except `.notFound` and `.io`.
+    /// - Complexity: O(footer size).
+    public init(mapping: MappedFile) throws {
+        let path = mapping.path
+        self.path = path
+        self.mapping = mapping
         let footer = try ParquetFile.locateFooter(mapping.cursor, path: path)
         footerOffset = footer.offset
         var decoder = ThriftCompactDecoder(footer.bytes)

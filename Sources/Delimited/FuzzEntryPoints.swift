@@ -1,0 +1,20 @@
+/// Entry point of the CSV libFuzzer target (`Sources/FuzzCSV`): arbitrary
+/// bytes through dialect detection, chunk boundary search and record
+/// parsing. Must return normally whatever the bytes.
+package enum FuzzEntryPoints {
+    package static func csvRecords(_ bytes: UnsafeRawBufferPointer) {
+        let dialect = CSVDialect.detect(sample: bytes)
+        let chunk = CSVChunk(bytes: Array(bytes), firstLineNumber: 1)
+        let batch = RecordBatch()
+        for candidate in [dialect, .comma, .semicolon, .tab, .pipe] where candidate.isValid {
+            RecordBatch.parse(chunk, dialect: candidate, into: batch)
+            var total = 0
+            for record in 0..<batch.count {
+                _ = batch.malformation(record)
+                _ = batch.rawText(record)
+                for field in 0..<batch.fieldCount(record) { total &+= batch.field(record, field).count }
+            }
+            precondition(total >= 0)
+        }
+    }
+}
