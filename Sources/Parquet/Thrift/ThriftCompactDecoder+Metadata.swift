@@ -136,7 +136,15 @@ extension ThriftCompactDecoder {
         var group = RowGroup()
         try readStruct { decoder, field in
             switch (field.id, field.type) {
-            case (1, .list): group.columns = try decoder.readList(expecting: .structure) { try $0.readColumnChunk() }
+            case (1, .list):
+                group.columns = try decoder.readList(expecting: .structure, countMax: ThriftCompactDecoder.columnChunkCountMax) {
+                    // Each decoded chunk costs far more memory than its bytes: bound the footer's total.
+                    $0.columnChunksDecoded += 1
+                    guard $0.columnChunksDecoded <= ThriftCompactDecoder.columnChunkCountMax else {
+                        throw ParquetError(.corruptFooter, "footer declares more than \(ThriftCompactDecoder.columnChunkCountMax) column chunks")
+                    }
+                    return try $0.readColumnChunk()
+                }
             case (2, .i64): group.totalByteSize = try decoder.readI64()
             case (3, .i64): group.numRows = try decoder.readI64()
             case (5, .i64): group.fileOffset = try decoder.readI64()

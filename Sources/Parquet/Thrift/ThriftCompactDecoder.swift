@@ -37,9 +37,14 @@ struct ThriftCompactDecoder {
     static let nestingDepthMax = 64
     /// Most elements in one list/set/map, independent of the bytes left.
     static let collectionCountMax = 1 << 26
+    /// Most column chunks one footer may declare (all row groups together):
+    /// a hostile footer of small structs must not decode into gigabytes.
+    static let columnChunkCountMax = 1 << 22
 
     private(set) var cursor: ByteCursor
     private var depth = 0
+    /// Column chunks decoded so far (bounded by `columnChunkCountMax`).
+    var columnChunksDecoded = 0
 
     init(_ bytes: UnsafeRawBufferPointer) {
         cursor = ByteCursor(bytes)
@@ -139,20 +144,28 @@ struct ThriftCompactDecoder {
         }
     }
 
-    /// Reads `count` elements of a list whose header was just read, after
-    /// checking the element wire type.
+    /// Reads a list: its header, a check of the element wire type and of
+    /// `countMax`, then the elements.
+    ///
+    /// Memory grows with the elements actually decoded (at most 4,096 are
+    /// reserved up front), so a header claiming millions of elements cannot
+    /// allocate before the bytes for them have been read.
     mutating func readList<T>(
         expecting type: ThriftType,
+        countMax: Int = ThriftCompactDecoder.collectionCountMax,
         _ element: (inout ThriftCompactDecoder) throws -> T
     ) throws -> [T] {
         let header = try readListHeader()
         guard header.elementType == type.rawValue || ThriftCompactDecoder.isCompatible(header.elementType, with: type) else {
             throw failure("list element type \(header.elementType), expected \(type.rawValue)")
         }
+        guard header.count <= countMax else {
+            throw failure("list of \(header.count) elements exceeds the limit \(countMax)")
+        }
         try enter()
         defer { depth -= 1 }
         var result: [T] = []
-        result.reserveCapacity(header.count)
+        result.reserveCapacity(min(header.count, 4096))
         for _ in 0..<header.count { result.append(try element(&self)) }
         return result
     }
