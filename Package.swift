@@ -3,7 +3,7 @@
 // roo — exact non-regional-content tables from customs import extracts.
 //
 // Module dependencies point one way (see README "Architecture"):
-//   CZstd, CZlib, CBrotli, MappedIO  <-  Parquet  ----------------\
+//   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet  ----------------\
 //   Customs  <-  Aggregation, Reports  <-  RooCore  <-  roo
 // `Parquet` and `Aggregation` never import each other, so each is tested
 // and benchmarked on its own.
@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -43,7 +44,7 @@ let package = Package(
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
         .systemLibrary(
-            name: "CZlib",
+            name: "CSystemZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
@@ -54,10 +55,10 @@ let package = Package(
         ),
         .target(name: "CPrefetch"),
         .target(name: "MappedIO"),
-        .target(name: "Delimited", dependencies: ["CZlib", "CZstd"]),
+        .target(name: "Delimited", dependencies: ["CSystemZlib", "CZstd"]),
         .target(
             name: "Parquet",
-            dependencies: ["MappedIO", "CZstd", "CZlib", "CBrotli"],
+            dependencies: ["MappedIO", "CZstd", "CSystemZlib", "CBrotli"],
             swiftSettings: internalChecks
         ),
         .target(name: "Customs"),
@@ -65,7 +66,10 @@ let package = Package(
             name: "Aggregation",
             dependencies: ["Customs", "CPrefetch", .product(name: "Atomics", package: "swift-atomics")]
         ),
-        .target(name: "Reports", dependencies: ["Customs"]),
+        .target(
+            name: "Reports",
+            dependencies: ["Customs", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "RooCore",
             dependencies: [

@@ -59,6 +59,31 @@ struct KernelTests {
         #expect(partial.counts.linesRead == 9)
     }
 
+    /// The kernel turns flags into masks by bit position (`flags >> 2 & 1`, …).
+    @Test func flagBitsAreWhereTheKernelReadsThem() {
+        #expect(LineBlock.Flag.filtered == 1 << 0)
+        #expect(LineBlock.Flag.preferenceClaimed == 1 << 1)
+        #expect(LineBlock.Flag.freeByRule == 1 << 2)
+        #expect(LineBlock.Flag.originInRegion == 1 << 3)
+        #expect(LineBlock.Flag.hasNonOriginating == 1 << 4)
+    }
+
+    /// Every checked sum reports overflow, not only customs value.
+    @Test func overflowOfDutyOrPreferenceOrNonRegionalIsReported() {
+        let duty = KernelTests.run([Line(value: 1, duty: Int64.max), Line(value: 1, duty: 1)])
+        #expect(duty.groups.overflowed)
+        let regional = LineBlock.Flag.originInRegion | LineBlock.Flag.hasNonOriginating
+        // Customs value stays in range (max, min, max, min) while the preference
+        // and non-regional sums (max + max) overflow.
+        let preference = KernelTests.run([
+            Line(value: Int64.max, flags: LineBlock.Flag.preferenceClaimed), Line(value: Int64.min, flags: regional),
+            Line(value: Int64.max, flags: LineBlock.Flag.preferenceClaimed), Line(value: Int64.min, flags: regional),
+        ])
+        #expect(preference.groups.overflowed)
+        let fine = KernelTests.run([Line(value: Int64.max), Line(value: -1)])
+        #expect(!fine.groups.overflowed)
+    }
+
     @Test func missingDutyDoesNotRejectWhenProgramsDecide() {
         let partial = KernelTests.run([Line(dutyStatus: LineBlock.ValueStatus.missing, flags: LineBlock.Flag.freeByRule)], byDuty: false)
         #expect(partial.counts.linesAggregated == 1)

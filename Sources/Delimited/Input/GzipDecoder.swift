@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// Streaming gzip decompression with zlib's `inflate`, including files made
 /// of several gzip members back to back (as `cat a.gz b.gz` produces).

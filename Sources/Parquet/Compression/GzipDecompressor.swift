@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// One-shot GZIP page decompression with zlib's `inflate` (Parquet's GZIP
 /// codec: a gzip stream, possibly several members back to back; a zlib

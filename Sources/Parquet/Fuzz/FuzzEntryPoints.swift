@@ -45,7 +45,8 @@ package enum FuzzEntryPoints {
             defer { output.deallocate() }
             _ = try? decoder.decodeBits(into: output, count: count)
         case 2:
-            let output = UnsafeMutablePointer<Int64>.allocate(capacity: count)
+            // The decoder writes exactly `parameter` values (room for them, as its precondition says).
+            let output = UnsafeMutablePointer<Int64>.allocate(capacity: max(parameter, 1))
             defer { output.deallocate() }
             _ = try? DeltaBinaryPackedDecoder.decode(data, count: parameter, into: output)
         case 3, 4:

@@ -15,11 +15,16 @@ public enum AtomicFile {
     /// Replaces `path` with `contents`; no partial file is ever visible and
     /// the temporary file is removed on failure.
     public static func write(_ contents: String, to path: String) throws(WriteError) {
+        try write(bytes: Array(contents.utf8), to: path)
+    }
+
+    /// Replaces `path` with `bytes`, atomically as `write(_:to:)`.
+    public static func write(bytes: [UInt8], to path: String) throws(WriteError) {
         let temporary = path + ".tmp-\(getpid())"
         guard let stream = fopen(temporary, "wb") else {
             throw WriteError(path: path, detail: "cannot create: \(String(cString: strerror(errno)))")
         }
-        var bytes = Array(contents.utf8)
+        var bytes = bytes
         let written = bytes.isEmpty ? 0 : fwrite(&bytes, 1, bytes.count, stream)
         let flushed = fflush(stream) == 0 && fsync(fileno(stream)) == 0
         fclose(stream)
