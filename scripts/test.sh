@@ -6,10 +6,11 @@
 #   2. scripts/differential.sh: roo summarize vs the DuckDB oracle on many
 #      writer/type/layout variants;
 #   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars;
+#      scripts/check_xlsx.sh: roo's xlsx workbooks opened by openpyxl;
 #   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
 #   5. scripts/check_hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
-# Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy from PyPI); skip them
+# Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy, openpyxl from PyPI); skip them
 # with ROO_SKIP_PYTHON=1. Installs libzstd-dev/zlib1g-dev/libbrotli-dev via apt when missing.
 # Ends with one line "N passed, M failed".
 set -uo pipefail
@@ -47,6 +48,7 @@ run_stage() {
 if [ "${ROO_SKIP_PYTHON:-0}" != "1" ]; then
   run_stage scripts/differential.sh
   run_stage scripts/check_writer.sh
+  run_stage scripts/check_xlsx.sh
 fi
 run_stage scripts/check_generate.sh
 if [ "${ROO_SKIP_FUZZ:-0}" != "1" ]; then

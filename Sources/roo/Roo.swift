@@ -1,4 +1,5 @@
 import ArgumentParser
+import RooCore
 
 /// The `roo` command: subcommands only (argument-parser root).
 @main
@@ -6,7 +7,7 @@ struct Roo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roo",
         abstract: "Exact non-regional-content tables from customs import extracts (Parquet).",
-        version: "0.1.0",
+        version: SummaryNotes.rooVersion,
         subcommands: [Summarize.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
     )
 }

@@ -59,7 +59,7 @@ struct Summarize: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
     var format: OutputFormat = .csv
 
-    @Option(help: "- for stdout, or DIR/ for one file per table.")
+    @Option(help: "- for stdout, DIR/ for one file per table, or FILE.xlsx for one workbook (all tables + notes).")
     var output: String = "-"
 
     @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")
@@ -87,7 +87,7 @@ struct Summarize: ParsableCommand {
             let destination = SummaryOutput(
                 destination: output, format: format,
                 table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
-            try destination.write(tables) { try writeStandardOutput(Array($0.utf8)) }
+            try destination.write(tables, notes: SummaryNotes.make(options: options, tables: tables)) { try writeStandardOutput(Array($0.utf8)) }
         }
     }
 

@@ -4,17 +4,25 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case tsv
     case jsonl
     case md
+    /// A workbook of every table (`XLSXWorkbook`, `XLSXFile`), not text.
+    case xlsx
 
     /// File extension for `--output DIR/`.
     public var fileExtension: String { rawValue }
 
+    /// Whether tables render as text (`render`); `xlsx` is a binary workbook.
+    public var isText: Bool { self != .xlsx }
+
     /// Renders `table` in this format.
+    ///
+    /// - Precondition: `isText` (an xlsx workbook is written by `XLSXFile`).
     public func render(_ table: SummaryTable) -> String {
         switch self {
         case .csv: DelimitedWriter.render(table, separator: ",")
         case .tsv: DelimitedWriter.render(table, separator: "\t")
         case .jsonl: JSONLinesWriter.render(table)
         case .md: MarkdownWriter.render(table)
+        case .xlsx: preconditionFailure("xlsx is a workbook: write it with XLSXFile")
         }
     }
 }

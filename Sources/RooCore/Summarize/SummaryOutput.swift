@@ -8,7 +8,7 @@ import Darwin
 
 /// Where and how `roo summarize` writes its tables (SPEC §2.2).
 public struct SummaryOutput: Sendable {
-    /// `-` (stdout), a directory (`DIR/`), or later a workbook file.
+    /// `-` (stdout), a directory (`DIR/`), or a workbook file (`FILE.xlsx`).
     public var destination: String
     public var format: OutputFormat
     /// `nil` = `detail` on stdout, all tables into a directory.
@@ -22,6 +22,22 @@ public struct SummaryOutput: Sendable {
         self.allTables = allTables
     }
 
+    /// `--format xlsx`, or an `--output` file named `*.xlsx`.
+    var isWorkbook: Bool { format == .xlsx || destination.lowercased().hasSuffix(".xlsx") }
+
+    /// Every table (or the one `--table` names) as a sheet, plus the notes sheet.
+    private func writeWorkbook(_ tables: [SummaryTable], notes: [(String, String)]) throws {
+        guard destination != "-", !isDirectory, destination.lowercased().hasSuffix(".xlsx") else {
+            throw RooError(.usage, "--format xlsx writes a workbook: give --output FILE.xlsx")
+        }
+        let selected = (table != nil && !allTables) ? tables.filter { $0.name == table } : tables
+        do {
+            try XLSXFile.write(XLSXWorkbook(tables: selected, notes: notes), to: destination)
+        } catch {
+            throw RooError(.cannotCreate, error.description)
+        }
+    }
+
     /// Whether the destination is a directory (`DIR/` or an existing directory).
     var isDirectory: Bool {
         if destination.hasSuffix("/") { return true }
@@ -33,7 +49,11 @@ public struct SummaryOutput: Sendable {
     ///
     /// - Throws: `RooError(.usage)` for `--table all` to stdout in a
     ///   delimited format, `RooError(.cannotCreate)` when a file cannot be written.
-    public func write(_ tables: [SummaryTable], emit: (String) throws -> Void) throws {
+    public func write(_ tables: [SummaryTable], notes: [(String, String)] = [], emit: (String) throws -> Void) throws {
+        if isWorkbook {
+            try writeWorkbook(tables, notes: notes)
+            return
+        }
         if destination == "-" {
             if allTables {
                 guard format == .md || format == .jsonl else {
@@ -49,7 +69,7 @@ public struct SummaryOutput: Sendable {
             return
         }
         guard isDirectory else {
-            throw RooError(.usage, "--output \(destination): give - for stdout or a directory ending in / (xlsx workbooks are not supported yet)")
+            throw RooError(.usage, "--output \(destination): give - for stdout, a directory ending in /, or FILE.xlsx")
         }
         let directory = destination.hasSuffix("/") ? String(destination.dropLast()) : destination
         if mkdir(directory, 0o755) != 0 && errno != EEXIST {

@@ -1,0 +1,55 @@
+import Reports
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The "notes" sheet of an xlsx workbook: what was summarized and how, so a
+/// workbook passed around still says where its numbers came from.
+public enum SummaryNotes {
+    /// roo's version (also `roo --version`).
+    public static let rooVersion = "0.1.0"
+
+    /// (item, value) lines: inputs, the options that change the numbers, the
+    /// roo version, the creation time (UTC; `SOURCE_DATE_EPOCH` when set, for
+    /// reproducible files) and the line counts of the `totals` table.
+    public static func make(options: SummarizeOptions, tables: [SummaryTable]) -> [(String, String)] {
+        var notes: [(String, String)] = [
+            ("inputs", options.inputs.joined(separator: ", ")),
+            ("region", options.region.isUSMCA ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", ")),
+            ("preference programs", options.effectivePreferencePrograms.sorted().joined(separator: ", ")),
+            ("duty-free rule", dutyFreeRule(options)),
+            ("hs width", String(options.hsWidth)),
+        ]
+        if let reporter = options.reporter { notes.append(("reporter", reporter)) }
+        if let from = options.from { notes.append(("from", String(from))) }
+        if let to = options.to { notes.append(("to", String(to))) }
+        if let top = options.top { notes.append(("top", String(top))) }
+        notes.append(("strategy", "\(options.strategy.rawValue), \(options.threads) thread(s)"))
+        notes.append(("roo version", rooVersion))
+        notes.append(("created (UTC)", timestamp()))
+        if let totals = tables.first(where: { $0.name == .totals }), let row = totals.rows.first {
+            for (column, cell) in zip(totals.columns, row) { notes.append((column, CellText.plain(cell))) }
+        }
+        return notes
+    }
+
+    static func dutyFreeRule(_ options: SummarizeOptions) -> String {
+        switch options.dutyFreeBy {
+        case .rateProvision: return "rate provision 10-19"
+        case .duty:
+            if let programs = options.dutyFreePrograms { return "duty == 0, or program in " + programs.sorted().joined(separator: ", ") + " without a duty column" }
+            return "duty == 0"
+        }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` of `SOURCE_DATE_EPOCH`, else of now.
+    static func timestamp() -> String {
+        let seconds = getenv("SOURCE_DATE_EPOCH").flatMap { Int64(String(cString: $0)) } ?? Int64(time(nil))
+        var out: [UInt8] = []
+        CalendarText.appendTimestamp(ticks: seconds, unit: (ticksPerSecond: 1, fractionDigits: 0), to: &out)
+        return String(decoding: out, as: UTF8.self) + "Z"
+    }
+}
