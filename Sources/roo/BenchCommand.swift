@@ -7,7 +7,18 @@ extension BenchReport.Format: ExpressibleByArgument {}
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark the parallel strategies × thread counts of roo summarize on one input (SPEC §4)."
+        abstract: "Benchmark the parallel strategies × thread counts of roo summarize on one input (SPEC §4).",
+        discussion: """
+        Runs every chosen strategy at every thread count on the same input, one warm-up and --repeat \
+        measured runs per cell, interleaved, and reports median/min/max seconds, lines/s, MB/s, \
+        speed-up, efficiency and peak RSS, checking that every cell's tables equal serial's. \
+        --decompress-only measures the lower bound instead: decompressing the column chunks summarize reads.
+
+        Examples:
+          roo bench extract.parquet --repeat 5 --plot strategies.svg
+          roo bench extract.parquet --strategies serial,work-queue --threads 1,2
+          roo bench extract.parquet --decompress-only --threads 1,2
+        """
     )
 
     @Argument(help: "Parquet or CSV inputs (files or directories).")

@@ -5,7 +5,15 @@ import RooCore
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a realistic synthetic customs extract (SPEC §5): .parquet, .csv or .csv.zst.",
-        discussion: "Deterministic: the same seed and options give the same bytes, whatever --threads is."
+        discussion: """
+        Synthetic US import lines shaped like real extracts (origins, pass-through partners, HS \
+        chapters, values, duties, preference programs). Deterministic: the same seed and options \
+        give the same bytes, whatever --threads is.
+
+        Examples:
+          roo generate --rows 1000000 --seed 1 --output sample.parquet
+          roo generate --rows 10000000 --output lines.csv.zst --threads 2
+        """
     )
 
     @Option(help: "Lines to generate.")

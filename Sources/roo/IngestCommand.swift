@@ -9,6 +9,11 @@ struct Ingest: ParsableCommand {
         Types are inferred from the first chunk (INT64, DECIMAL with the observed scale, DATE, DOUBLE, STRING) \
         and can be forced with --type column=TYPE. Lines that do not parse go to --rejects. \
         The output appears only when complete.
+
+        Examples:
+          roo ingest imports.csv.gz --output imports.parquet
+          roo ingest extract.csv --output out.parquet --map origin=cty_origin
+          roo ingest extract.csv --output out.parquet --type hs_code=string --rejects bad.csv
         """
     )
 

@@ -5,7 +5,16 @@ extension InspectReport.Format: ExpressibleByArgument {}
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show schema, row groups, codecs, encodings, sizes and statistics of a Parquet file."
+        abstract: "Show schema, row groups, codecs, encodings, sizes and statistics of a Parquet file.",
+        discussion: """
+        Reads only the footer: the schema with physical, logical and converted types, then per row \
+        group every column chunk's codec, encodings, sizes, null count and min/max, and anything roo \
+        cannot decode (nested columns, encryption).
+
+        Examples:
+          roo inspect extract.parquet
+          roo inspect extract.parquet --format json
+        """
     )
 
     @Argument(help: "The Parquet file.")

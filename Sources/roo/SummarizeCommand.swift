@@ -12,8 +12,16 @@ struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarize non-regional content of duty-free imports (SPEC §1–2).",
         discussion: """
-        Reads Parquet extracts (files or directories) and writes the tables detail, \
-        by_partner, by_chapter, by_origin and totals.
+        Reads Parquet or CSV extracts (files or directories) and computes, in exact cents, how much \
+        non-regional content enters duty-free: the tables detail (origin × HS chapter × partner), \
+        by_partner, by_chapter, by_origin and totals, identical for every strategy and thread count.
+
+        Examples:
+          roo summarize extract.parquet
+          roo summarize 2024/ --output tables/ --format csv
+          roo summarize extract.parquet --output report.xlsx
+          roo summarize extract.parquet --from 202401 --to 202406 --format md
+          roo summarize extract.parquet --region CA,MX,US --table by_partner
         """
     )
 

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `roo --help` and every subcommand's `--help` match the golden files in
+/// `Tests/CLITests/Golden/` (80 columns). After changing help text on
+/// purpose, regenerate them with `ROO_UPDATE_GOLDEN=1 swift test --filter HelpGoldenTests`.
+struct HelpGoldenTests {
+    static let commands = ["roo", "summarize", "ingest", "generate", "bench", "inspect", "cat"]
+    static let directory = FixturePaths.packageRoot + "/Tests/CLITests/Golden"
+
+    static func help(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FixturePaths.rooBinary())
+        process.arguments = (command == "roo" ? [] : [command]) + ["--help"]
+        process.environment = ["COLUMNS": "80", "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(arguments: commands)
+    func helpMatchesItsGoldenFile(_ command: String) throws {
+        let text = try HelpGoldenTests.help(command)
+        let path = HelpGoldenTests.directory + "/help-\(command).txt"
+        if ProcessInfo.processInfo.environment["ROO_UPDATE_GOLDEN"] == "1" {
+            #expect(FixturePaths.write(Array(text.utf8), to: path))
+            return
+        }
+        let golden = try #require(FixturePaths.read(path), "missing \(path)")
+        #expect(text == String(decoding: golden, as: UTF8.self), "roo \(command) --help differs from \(path)")
+        // Every subcommand explains itself and shows examples.
+        if command != "roo" { #expect(text.contains("Examples:")) }
+    }
+}
