@@ -14,10 +14,11 @@ struct Ingest: ParsableCommand {
           roo ingest imports.csv.gz --output imports.parquet
           roo ingest extract.csv --output out.parquet --map origin=cty_origin
           roo ingest extract.csv --output out.parquet --type hs_code=string --rejects bad.csv
+          zcat extract.csv.gz | roo ingest - --output out.parquet
         """
     )
 
-    @Argument(help: "The CSV file (.csv, .csv.gz, .csv.zst).")
+    @Argument(help: "The CSV file (.csv, .csv.gz, .csv.zst), or - for standard input.")
     var input: String
 
     @Option(help: "Output Parquet file.")

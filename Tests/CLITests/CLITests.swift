@@ -80,3 +80,26 @@ struct CLITests {
         #expect(cat.stderr.split(separator: "\n").count == 1)
     }
 }
+
+/// `roo ingest -` reads the CSV from standard input (plain or compressed).
+struct IngestStandardInputTests {
+    @Test func ingestReadsStandardInput() throws {
+        let output = FixturePaths.temporaryDirectory() + "/stdin.parquet"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FixturePaths.rooBinary())
+        process.arguments = ["ingest", "-", "--output", output]
+        let input = Pipe()
+        let err = Pipe()
+        process.standardInput = input
+        process.standardError = err
+        try process.run()
+        input.fileHandleForWriting.write(Data("origin,partner,hs_code,customs_value\nCN,MX,x8708,100.50\nDE,DE,x3004,7\n".utf8))
+        try input.fileHandleForWriting.close()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stderr.contains("2 lines in = 2 rows written + 0 rows rejected"))
+        let cat = try CLITests.roo(["cat", output, "--format", "csv"])
+        #expect(cat.stdout == "origin,partner,hs_code,customs_value\nCN,MX,x8708,100.50\nDE,DE,x3004,7.00\n")
+    }
+}

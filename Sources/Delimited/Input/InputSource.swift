@@ -25,13 +25,14 @@ final class InputSource {
     /// Bytes read from the file so far.
     private(set) var bytesReadFromFile = 0
 
-    /// Opens `path` read-only.
+    /// Opens `path` read-only; `-` reads standard input (a duplicate of
+    /// descriptor 0, so closing this source leaves stdin open).
     ///
     /// - Throws: `.notFound` for `ENOENT`/`ENOTDIR`, `.io` for any other
     ///   `open(2)` failure, with `strerror` text.
     /// - Complexity: O(1) plus the allocation of the buffer.
     init(path: String) throws(DelimitedError) {
-        let descriptor = Self.openRetryingInterrupts(path)
+        let descriptor = path == "-" ? dup(0) : Self.openRetryingInterrupts(path)
         guard descriptor >= 0 else {
             let number = errno
             let code: DelimitedError.Code = (number == ENOENT || number == ENOTDIR) ? .notFound : .io
