@@ -76,6 +76,12 @@ struct Summarize: ParsableCommand {
     @Option(help: "Worker threads (default: active processors).")
     var threads: Int?
 
+    @Flag(help: "Show a progress line on stderr (default: when stderr is a terminal).")
+    var progress = false
+
+    @Flag(help: "No progress line, even on a terminal.")
+    var quiet = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
@@ -91,7 +97,7 @@ struct Summarize: ParsableCommand {
     func run() throws {
         try exitOnError {
             let options = try makeOptions()
-            let tables = try SummarizeEngine.run(options)
+            let tables = try SummarizeEngine.run(options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal))
             let destination = SummaryOutput(
                 destination: output, format: format,
                 table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")

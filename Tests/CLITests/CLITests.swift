@@ -103,3 +103,33 @@ struct IngestStandardInputTests {
         #expect(cat.stdout == "origin,partner,hs_code,customs_value\nCN,MX,x8708,100.50\nDE,DE,x3004,7.00\n")
     }
 }
+
+/// The progress line: drawn on a terminal (run under `script`, a pseudo-
+/// terminal), absent when stderr is a pipe, and never mixed into stdout.
+struct ProgressTests {
+    @Test func progressShowsOnATerminalOnly() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let command = "\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) > \(directory)/detail.csv"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", command, "/dev/null"]
+        let terminal = Pipe()
+        process.standardOutput = terminal
+        try process.run()
+        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(shown.contains("\r0.0% | "), "\(shown)")
+        #expect(shown.contains("\r100.0% | ") && shown.contains("M lines/s") && shown.contains("done in"), "\(shown)")
+        let table = try #require(FixturePaths.read(directory + "/detail.csv"))
+        #expect(String(decoding: table, as: UTF8.self).hasPrefix("origin,origin_name,"))
+        #expect(!table.contains(0x0D))  // no progress text in stdout
+
+        let piped = try CLITests.roo(["summarize", CLITests.fixture])
+        #expect(piped.stderr.isEmpty)
+        let forced = try CLITests.roo(["summarize", CLITests.fixture, "--progress"])
+        #expect(forced.stderr.contains("done in"))
+        let quiet = try CLITests.roo(["summarize", CLITests.fixture, "--progress", "--quiet"])
+        #expect(quiet.stderr.isEmpty)
+    }
+}

@@ -7,26 +7,32 @@ import Reports
 /// strategy, and builds the five summary tables.
 public enum SummarizeEngine {
     /// Opens and binds the Parquet inputs.
-    static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil) throws -> SummarizeContext {
+    static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false) throws -> SummarizeContext {
         let paths = try paths ?? InputExpansion.parquetFiles(options.inputs)
         let bindings = try paths.filter { InputExpansion.isParquet($0) }.map { path -> FileBinding in
             let file: ParquetFile
             do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
             return try FileBinding(file: file, options: options)
         }
-        return SummarizeContext(bindings: bindings, options: options)
+        return SummarizeContext(bindings: bindings, options: options, showProgress: showProgress)
     }
 
     /// Runs the summary over `options.inputs`.
     ///
     /// - Throws: `RooError` (64 usage, 65 bad data or overflow, 66 missing input).
     /// - Complexity: O(lines) decoding and aggregation, O(g log g) for g groups.
-    public static func run(_ options: SummarizeOptions) throws -> [SummaryTable] {
+    /// - Parameter showProgress: draw a progress line on stderr while the
+    ///   Parquet inputs are read (`SummarizeProgress`).
+    public static func run(_ options: SummarizeOptions, showProgress: Bool = false) throws -> [SummaryTable] {
         let paths = try InputExpansion.parquetFiles(options.inputs)
         let csvPaths = paths.filter { !InputExpansion.isParquet($0) }
-        let context = try makeContext(options, paths: paths)
+        let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
-        let result = try options.strategy.run(plan, threads: options.threads)
+        let result: PartialAggregate
+        do {
+            defer { context.progress?.finish() }
+            result = try options.strategy.run(plan, threads: options.threads)
+        }
         for path in csvPaths { try CSVSummarizer(context: context).run(path: path, into: result) }
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()

@@ -64,6 +64,7 @@ final class SummarizeWorker: WorkUnitProcessor {
         }
         try body(block, KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty))
         if work.rows == nil { releasePages(binding, rowGroup: rowGroup) }
+        context.progress?.add(bytes: context.unitBytes[unit], lines: rows)
     }
 
     /// Drops the unit's column chunk pages from the resident set: each row
@@ -105,13 +106,16 @@ final class SummarizeContext: Sendable {
     }
 
     let units: [Unit]
+    /// Compressed bytes each unit reads (its share of the column chunks), for progress.
+    let unitBytes: [Int]
+    let progress: SummarizeProgress?
     let interner: KeyInterner
     let options: SummarizeOptions
     let preferencePrograms: Set<String>
     let dutyFreePrograms: Set<String>
     let reporter: [UInt8]?
 
-    init(bindings: [FileBinding], options: SummarizeOptions) {
+    init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false) {
         self.bindings = bindings
         var units: [Unit] = []
         for (fileIndex, binding) in bindings.enumerated() {
@@ -128,6 +132,17 @@ final class SummarizeContext: Sendable {
             }
         }
         self.units = units
+        var unitBytes: [Int] = []
+        for unit in units {
+            let binding = bindings[unit.file]
+            let group = binding.file.metadata.rowGroups[unit.rowGroup]
+            var bytes = 0
+            for bound in binding.columns.values { bytes += Int(clamping: group.columns[bound.index].metaData?.totalCompressedSize ?? 0) }
+            let rows = max(Int(group.numRows), 1)
+            unitBytes.append(unit.rows.map { bytes * $0.count / rows } ?? bytes)
+        }
+        self.unitBytes = unitBytes
+        progress = showProgress ? SummarizeProgress(totalBytes: unitBytes.reduce(0, +)) : nil
         interner = KeyInterner(region: options.region)
         self.options = options
         preferencePrograms = options.effectivePreferencePrograms
