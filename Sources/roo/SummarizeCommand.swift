@@ -20,6 +20,7 @@ struct Summarize: ParsableCommand {
           roo summarize extract.parquet
           roo summarize 2024/ --output tables/ --format csv
           roo summarize extract.parquet --output report.xlsx
+          roo summarize extract.parquet --format html --output report.html
           roo summarize extract.parquet --from 202401 --to 202406 --format md
           roo summarize extract.parquet --region CA,MX,US --table by_partner
         """
@@ -67,7 +68,7 @@ struct Summarize: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
     var format: OutputFormat = .csv
 
-    @Option(help: "- for stdout, DIR/ for one file per table, or FILE.xlsx for one workbook (all tables + notes).")
+    @Option(help: "- for stdout, DIR/ for one file per table, FILE.xlsx for one workbook, FILE.html for the report.")
     var output: String = "-"
 
     @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")

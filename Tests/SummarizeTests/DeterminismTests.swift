@@ -11,7 +11,7 @@ struct DeterminismTests {
         options.strategy = strategy
         options.threads = threads
         let tables = try SummarizeEngine.run(options)
-        let text = OutputFormat.allCases.filter(\.isText).flatMap { format in tables.map { format.render($0) } }
+        let text = OutputFormat.allCases.filter(\.isPerTable).flatMap { format in tables.map { format.render($0) } }
         // The workbook too (its notes hold no strategy or time here: fixed notes).
         let workbook = try XLSXFile.bytes(XLSXWorkbook(tables: tables, notes: [("inputs", "fixtures")]), path: "out.xlsx")
         return text + [workbook.map { String($0, radix: 16) }.joined()]
@@ -19,7 +19,7 @@ struct DeterminismTests {
 
     @Test func strategiesAndThreadCountsAgreeByteForByte() throws {
         let baseline = try DeterminismTests.render(strategy: .serial, threads: 1)
-        #expect(baseline.count == OutputFormat.allCases.filter(\.isText).count * TableName.allCases.count + 1)
+        #expect(baseline.count == OutputFormat.allCases.filter(\.isPerTable).count * TableName.allCases.count + 1)
         for threads in [1, 2, 3, 8] {
             #expect(try DeterminismTests.render(strategy: .concurrentPerform, threads: threads) == baseline, "concurrent-perform at \(threads) threads")
         }

@@ -6,23 +6,26 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case md
     /// A workbook of every table (`XLSXWorkbook`, `XLSXFile`), not text.
     case xlsx
+    /// One self-contained HTML report of all tables (`HTMLReport`).
+    case html
 
     /// File extension for `--output DIR/`.
     public var fileExtension: String { rawValue }
 
-    /// Whether tables render as text (`render`); `xlsx` is a binary workbook.
-    public var isText: Bool { self != .xlsx }
+    /// Whether each table renders on its own (`render`); `xlsx` and `html`
+    /// are one document for all tables.
+    public var isPerTable: Bool { self != .xlsx && self != .html }
 
     /// Renders `table` in this format.
     ///
-    /// - Precondition: `isText` (an xlsx workbook is written by `XLSXFile`).
+    /// - Precondition: `isPerTable` (workbooks: `XLSXFile`; reports: `HTMLReport`).
     public func render(_ table: SummaryTable) -> String {
         switch self {
         case .csv: DelimitedWriter.render(table, separator: ",")
         case .tsv: DelimitedWriter.render(table, separator: "\t")
         case .jsonl: JSONLinesWriter.render(table)
         case .md: MarkdownWriter.render(table)
-        case .xlsx: preconditionFailure("xlsx is a workbook: write it with XLSXFile")
+        case .xlsx, .html: preconditionFailure("\(rawValue) is one document for all tables: use XLSXFile or HTMLReport")
         }
     }
 }

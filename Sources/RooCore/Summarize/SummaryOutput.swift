@@ -38,6 +38,27 @@ public struct SummaryOutput: Sendable {
         }
     }
 
+    /// The HTML report: to stdout, to FILE, or to DIR/report.html.
+    private func writeReport(_ tables: [SummaryTable], notes: [(String, String)], emit: (String) throws -> Void) throws {
+        let report = HTMLReport.render(tables: tables, notes: notes)
+        if destination == "-" {
+            try emit(report)
+            return
+        }
+        let path = isDirectory ? (destination.hasSuffix("/") ? destination : destination + "/") + "report.html" : destination
+        if isDirectory {
+            let directory = String(path.dropLast("/report.html".count))
+            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
+                throw RooError(.cannotCreate, "\(directory): cannot create directory: \(String(cString: strerror(errno)))")
+            }
+        }
+        do {
+            try AtomicFile.write(report, to: path)
+        } catch {
+            throw RooError(.cannotCreate, error.description)
+        }
+    }
+
     /// Whether the destination is a directory (`DIR/` or an existing directory).
     var isDirectory: Bool {
         if destination.hasSuffix("/") { return true }
@@ -52,6 +73,10 @@ public struct SummaryOutput: Sendable {
     public func write(_ tables: [SummaryTable], notes: [(String, String)] = [], emit: (String) throws -> Void) throws {
         if isWorkbook {
             try writeWorkbook(tables, notes: notes)
+            return
+        }
+        if format == .html || destination.lowercased().hasSuffix(".html") {
+            try writeReport(tables, notes: notes, emit: emit)
             return
         }
         if destination == "-" {
