@@ -118,8 +118,8 @@ public enum HTMLReport {
         }
     }
 
-    /// HTML text: `&`, `<`, `>`, `"`, `'` escaped.
-    static func escaped(_ text: String) -> String {
+    /// HTML/SVG text: `&`, `<`, `>`, `"`, `'` escaped (also used for the bench SVG plot).
+    public static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -1,3 +1,4 @@
+import Reports
 import Aggregation
 
 /// `roo bench --plot FILE.svg`: speed-up vs threads (one line per strategy)
@@ -120,19 +121,7 @@ enum BenchPlot {
 
     static func fmt(_ value: Double) -> String { String(format2: value) }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLReport.escaped(text) }
 }
 
 extension BenchReport {
