@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),

@@ -2,7 +2,8 @@
 # Differential test: roo summarize vs the DuckDB oracle (scripts/oracle.py) on
 # the bundled sample and on writer/type/layout variants (scripts/variants.py).
 # Every table must match byte for byte, for strategies serial and
-# concurrent-perform at 1, 2, 3 and 8 threads. Prints "N passed, M failed".
+# concurrent-perform at 1, 2, 3 and 8 threads, and `--rejects` must list the
+# oracle's rejected lines (file, row group, row, reason). Prints "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
@@ -16,7 +17,8 @@ while IFS=$'\t' read -r name inputs flags; do
   [ -z "$name" ] && continue
   rm -rf "$out/result/$name"
   # shellcheck disable=SC2086
-  .venv/bin/python scripts/oracle.py $inputs --out "$out/result/$name/oracle" $flags || { echo "FAIL $name: oracle"; failed=$((failed+1)); continue; }
+  .venv/bin/python scripts/oracle.py $inputs --out "$out/result/$name/oracle" --rejects "$out/result/$name/oracle-rejects.csv" $flags \
+    || { echo "FAIL $name: oracle"; failed=$((failed+1)); continue; }
   for run in "serial 1" "concurrent-perform 1" "concurrent-perform 2" "concurrent-perform 3" "concurrent-perform 8"; do
     set -- $run
     dir="$out/result/$name/roo-$1-$2"
@@ -30,6 +32,15 @@ while IFS=$'\t' read -r name inputs flags; do
       echo "FAIL $name ($run): tables differ (see $dir.diff)"; head -5 "$dir.diff"; failed=$((failed+1))
     fi
   done
+  # --rejects: the same lines (file, row group, row or line, reason) as the oracle, in order.
+  dir="$out/result/$name/rejects"
+  # shellcheck disable=SC2086
+  if .build/release/roo summarize $inputs --output "$dir/" --threads 3 --rejects "$dir.csv" $flags \
+     && cut -d, -f1-4 "$dir.csv" | diff "$out/result/$name/oracle-rejects.csv" - > "$dir.diff"; then
+    passed=$((passed+1))
+  else
+    echo "FAIL $name (--rejects): rejected lines differ (see $dir.diff)"; head -5 "$dir.diff"; failed=$((failed+1))
+  fi
   # A single CSV input: ingest-then-summarize must give the same tables (not for the
   # rejection file, whose NaN money makes ingest infer DOUBLE, which is not exact).
   case "$name:$inputs" in

@@ -8,7 +8,7 @@ outputs can be compared byte for byte.
 
     .venv/bin/python scripts/oracle.py INPUT... --out DIR [--map c=s]... [--region usmca|LIST]
         [--preference-programs L] [--duty-free-programs L] [--duty-free-by duty|rate-provision]
-        [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N]
+        [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N] [--rejects FILE]
 """
 import argparse
 import csv
@@ -41,14 +41,47 @@ def sql_list(values):
     return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
 
 
-def source(path):
-    """read_parquet for Parquet (magic PAR1), else read_csv with every column as text."""
+def is_parquet(path):
+    with open(path, "rb") as f:
+        return f.read(4) == b"PAR1"
+
+
+def csv_compression(path):
     with open(path, "rb") as f:
         magic = f.read(4)
-    if magic == b"PAR1":
-        return f"read_parquet('{path}')"
-    compression = "gzip" if magic[:2] == b"\x1f\x8b" else ("zstd" if magic == b"\x28\xb5\x2f\xfd" else "none")
-    return f"read_csv('{path}', all_varchar=true, header=true, auto_detect=true, compression='{compression}')"
+    return "gzip" if magic[:2] == b"\x1f\x8b" else ("zstd" if magic == b"\x28\xb5\x2f\xfd" else "none")
+
+
+def source(path):
+    """read_parquet for Parquet (magic PAR1, with each row's number in the file),
+    else read_csv with every column as text."""
+    if is_parquet(path):
+        return f"read_parquet('{path}', file_row_number=true)"
+    return f"read_csv('{path}', all_varchar=true, header=true, auto_detect=true, compression='{csv_compression(path)}')"
+
+
+def rejects_position(con, path):
+    """Turns a row number of `path` (0-based) into roo's (row_group, row) cells:
+    the row group and the row within it for Parquet, ("", line number) for CSV."""
+    if is_parquet(path):
+        groups = con.execute(f"""SELECT row_group_id, any_value(row_group_num_rows) FROM parquet_metadata('{path}')
+            GROUP BY row_group_id ORDER BY row_group_id""").fetchall()
+        starts, total = [], 0
+        for group, rows in groups:
+            starts.append((total, group))
+            total += rows
+
+        def position(rn):
+            first, group = max(s for s in starts if s[0] <= rn)
+            return str(group), str(rn - first)
+        return position
+    # One record per physical line (checked): line = record number + 2 (header = line 1).
+    records = con.execute(f"SELECT count(*) FROM {source(path)}").fetchone()[0]
+    lines = con.execute(f"""SELECT count(*) FROM read_csv('{path}', columns={{'l': 'VARCHAR'}}, delim='\x01', quote='',
+        escape='', header=false, compression='{csv_compression(path)}')""").fetchone()[0]
+    if lines != records + 1:
+        raise SystemExit(f"oracle: {path}: records span lines; cannot number rejected lines")
+    return lambda rn: ("", str(rn + 2))
 
 
 def expressions(con, path, mapping, args):
@@ -122,8 +155,10 @@ def expressions(con, path, mapping, args):
         filtered.append(f"coalesce(NOT ({month} BETWEEN {args.from_ or 0} AND {args.to or 999999}), true)")
     duty_cents = cents("duty") if have["duty"] else "CAST(0 AS HUGEINT)"
     nov = cents("non_originating_value") if have["non_originating_value"] else "NULL"
+    row_number = "file_row_number" if is_parquet(path) else "row_number() OVER () - 1"
     return f"""
         SELECT
+          '{path}' AS file, {row_number} AS rn,
           ({' OR '.join(filtered)}) AS filtered,
           {key('origin')} AS o, {key('partner')} AS p,
           {hs_missing} AS hs_missing, {hs_digits} AS hs_digits,
@@ -162,6 +197,7 @@ def main():
     ap.add_argument("--hs-width", type=int, default=10)
     ap.add_argument("--top", type=int)
     ap.add_argument("--threads", type=int)
+    ap.add_argument("--rejects", help="write file,row_group,row,reason of every rejected line (roo's --rejects columns)")
     args = ap.parse_args()
     mapping = dict(m.split("=", 1) for m in args.map)
     usmca = args.region.lower() == "usmca"
@@ -233,6 +269,15 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["files", "lines_read", "lines_filtered", "lines_rejected"] + REASONS + ["lines_aggregated"] + measure_cols)
         w.writerow([len(files), read, filtered_n, sum(rejected)] + rejected + [counts.get(None, 0)] + measure_cells(total))
+    if args.rejects:
+        with open(args.rejects, "w", newline="") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["file", "row_group", "row", "reason"])
+            for path in files:
+                position = rejects_position(con, path)
+                for rn, reason in con.execute("""SELECT rn, reason FROM classified
+                        WHERE file = ? AND NOT filtered AND reason IS NOT NULL ORDER BY rn""", [path]).fetchall():
+                    w.writerow([path, *position(rn), reason])
 
 
 if __name__ == "__main__":

@@ -138,6 +138,8 @@ def write_all(outdir, make_table, write):
     case("csv-zstd-no-extension", [f"{outdir}/extract_zstd.bin"], "--from 202405 --to 202408 --reporter US")
     pacsv.write_csv(rejection_table(), f"{outdir}/rules.csv")
     case("csv-every-rejection", [f"{outdir}/rules.csv"])
+    # Parquet, CSV, Parquet: rejected lines listed in input order, across row groups.
+    case("mixed-inputs-rejections", [path2, f"{outdir}/rules.csv", f"{outdir}/bad_lines.parquet"])
 
     with open(f"{outdir}/cases.tsv", "w") as f:
         f.write("\n".join(cases) + "\n")

@@ -13,7 +13,7 @@ func exitOnError(_ body: () throws -> Void) throws {
         try body()
     } catch {
         let roo = RooError.from(error)
-        printError("roo: error: \(roo.message)")
+        printError("roo: \(TerminalStyle.errorLabel) \(roo.message)")
         throw ExitCode(roo.status.rawValue)
     }
 }

@@ -23,6 +23,7 @@ struct Summarize: ParsableCommand {
           roo summarize extract.parquet --format html --output report.html
           roo summarize extract.parquet --from 202401 --to 202406 --format md
           roo summarize extract.parquet --region CA,MX,US --table by_partner
+          roo summarize extract.parquet --table totals --rejects rejects.csv
         """
     )
 
@@ -77,6 +78,11 @@ struct Summarize: ParsableCommand {
     @Option(help: "Worker threads (default: active processors).")
     var threads: Int?
 
+    @Option(help: ArgumentHelp(
+        "Write every rejected line to this CSV file: file, row_group, row, reason and the raw key values.",
+        valueName: "file"))
+    var rejects: String?
+
     @Flag(help: "Show a progress line on stderr (default: when stderr is a terminal).")
     var progress = false
 
@@ -125,6 +131,7 @@ struct Summarize: ParsableCommand {
         options.top = top
         options.strategy = strategy
         options.threads = threads ?? activeProcessorCount()
+        options.rejectsPath = rejects
         return options
     }
 

@@ -133,3 +133,32 @@ struct ProgressTests {
         #expect(quiet.stderr.isEmpty)
     }
 }
+
+/// Color: `error:` is colored on a terminal, never with `NO_COLOR`, `TERM=dumb` or a pipe.
+struct ColorTests {
+    /// stderr and stdout of `command` run on a pseudo-terminal (`script`).
+    static func onTerminal(_ command: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", command, "/dev/null"]
+        let terminal = Pipe()
+        process.standardOutput = terminal
+        try process.run()
+        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return shown
+    }
+
+    @Test func errorLabelIsColoredOnlyWhereColorIsWelcome() throws {
+        let roo = "\(FixturePaths.rooBinary()) summarize /nonexistent/x.parquet"
+        let colored = try ColorTests.onTerminal("env -u NO_COLOR TERM=xterm \(roo)")
+        #expect(colored.contains("roo: \u{1B}[1;31merror:\u{1B}[0m "), "\(colored)")
+        for environment in ["NO_COLOR=1 TERM=xterm", "-u NO_COLOR TERM=dumb"] {
+            let plain = try ColorTests.onTerminal("env \(environment) \(roo)")
+            #expect(plain.contains("roo: error: /nonexistent/x.parquet"), "\(environment): \(plain)")
+            #expect(!plain.contains("\u{1B}"), "\(environment): \(plain)")
+        }
+        let piped = try CLITests.roo(["summarize", "/nonexistent/x.parquet"])
+        #expect(piped.stderr.hasPrefix("roo: error: ") && !piped.stderr.contains("\u{1B}"))
+    }
+}

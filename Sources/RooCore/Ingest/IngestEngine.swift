@@ -202,61 +202,33 @@ struct PendingRowGroup {
 }
 
 /// `--rejects FILE`: `line<TAB>reason<TAB>raw text` per rejected line, written
-/// to a temporary file and renamed into place on success.
+/// to a temporary file and renamed into place on success (`StagedFile`).
 final class RejectsFile {
-    let path: String
-    private let temporary: String
-    private var stream: UnsafeMutablePointer<FILE>?
+    private let file: StagedFile
 
     init(path: String) throws {
-        self.path = path
-        temporary = path + ".tmp-\(getpid())"
-        guard let stream = fopen(temporary, "wb") else {
-            throw RooError(.cannotCreate, "\(path): cannot create: \(String(cString: strerror(errno)))")
-        }
-        self.stream = stream
-        try write(Array("line\treason\traw\n".utf8))
-    }
-
-    deinit {
-        if let stream {
-            fclose(stream)
-            unlink(temporary)
-        }
+        file = try StagedFile(path: path)
+        try file.write(Array("line\treason\traw\n".utf8))
     }
 
     func write(_ rejects: [IngestReject]) throws {
+        var lines: [UInt8] = []
         for reject in rejects {
-            var line = Array("\(reject.line)\t\(reject.reason.replacing("\t", with: " "))\t".utf8)
+            lines += Array("\(reject.line)\t\(reject.reason.replacing("\t", with: " "))\t".utf8)
             // Keep one reject per line: line breaks inside the raw record are escaped.
             for byte in reject.raw {
                 switch byte {
-                case 0x0a: line += Array("\\n".utf8)
-                case 0x0d: line += Array("\\r".utf8)
-                case 0x09: line += Array("\\t".utf8)
-                case UInt8(ascii: "\\"): line += Array("\\\\".utf8)
-                default: line.append(byte)
+                case 0x0a: lines += Array("\\n".utf8)
+                case 0x0d: lines += Array("\\r".utf8)
+                case 0x09: lines += Array("\\t".utf8)
+                case UInt8(ascii: "\\"): lines += Array("\\\\".utf8)
+                default: lines.append(byte)
                 }
             }
-            line.append(0x0a)
-            try write(line)
+            lines.append(0x0a)
         }
+        try file.write(lines)
     }
 
-    private func write(_ bytes: [UInt8]) throws {
-        guard let stream, fwrite(bytes, 1, bytes.count, stream) == bytes.count else {
-            throw RooError(.ioError, "\(path): write failed: \(String(cString: strerror(errno)))")
-        }
-    }
-
-    func close() throws {
-        guard let stream else { return }
-        let flushed = fflush(stream) == 0
-        fclose(stream)
-        self.stream = nil
-        guard flushed, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw RooError(.ioError, "\(path): cannot finish writing: \(String(cString: strerror(errno)))")
-        }
-    }
+    func close() throws { try file.commit() }
 }

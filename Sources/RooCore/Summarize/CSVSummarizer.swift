@@ -31,13 +31,15 @@ struct CSVSummarizer {
         return Binding(columns: columns, dutyFreeByDuty: byDuty)
     }
 
-    /// Aggregates the CSV file at `path` into `total`.
-    func run(path: String, into total: PartialAggregate) throws {
+    /// Aggregates the CSV file at `path` into `total`; `inputOrder` is its
+    /// position in the expanded input list (orders the rejects).
+    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws {
         let reader: CSVReader
         do { reader = try CSVReader(path: path) } catch { throw IngestEngine.rooError(error) }
         let binding = try bind(header: reader.header, path: path)
         let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
         var exhausted = false
+        var chunksBefore = 0
         while !exhausted {
             var chunks: [CSVChunk] = []
             while chunks.count < threads {
@@ -53,10 +55,14 @@ struct CSVSummarizer {
             let units = chunks
             let dialect = reader.dialect
             let columnCount = reader.header.count
+            let origin = (file: inputOrder, firstSequence: chunksBefore)
             let plan = AggregationPlan(unitCount: units.count) { [context] in
-                CSVSummarizeWorker(context: context, binding: binding, chunks: units, dialect: dialect, path: path, columnCount: columnCount)
+                CSVSummarizeWorker(
+                    context: context, binding: binding, chunks: units, dialect: dialect, path: path,
+                    columnCount: columnCount, origin: origin)
             }
             total.merge(try context.options.strategy.run(plan, threads: threads))
+            chunksBefore += units.count
         }
     }
 }
@@ -69,12 +75,18 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     let dialect: CSVDialect
     let path: String
     let columnCount: Int
+    /// The input's position and the sequence number of `chunks[0]` (orders the rejects).
+    let origin: (file: Int, firstSequence: Int)
     let batch = RecordBatch()
     let block = LineBlock()
     let keys: KeyCache
     private var programFlags: [UInt64: UInt8] = [:]
 
-    init(context: SummarizeContext, binding: CSVSummarizer.Binding, chunks: [CSVChunk], dialect: CSVDialect, path: String, columnCount: Int) {
+    init(
+        context: SummarizeContext, binding: CSVSummarizer.Binding, chunks: [CSVChunk], dialect: CSVDialect, path: String,
+        columnCount: Int, origin: (file: Int, firstSequence: Int)
+    ) {
+        self.origin = origin
         self.context = context
         self.binding = binding
         self.chunks = chunks
@@ -89,7 +101,24 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         block.reset(count: batch.count)
         for record in 0..<batch.count { try fill(record) }
         if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }
-        try body(block, KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty))
+        let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
+        try body(block, configuration)
+        if let rejects = context.rejects {
+            rejects.add(file: origin.file, sequence: origin.firstSequence + unit,
+                        records: rejectedRecords(Kernel.rejectedRows(block, configuration: configuration)))
+        }
+    }
+
+    /// The `--rejects` records of `rejected`: line numbers and raw field text.
+    private func rejectedRecords(_ rejected: [RejectedRow]) -> [UInt8] {
+        var out: [UInt8] = []
+        for line in rejected {
+            let values = RejectsLog.valueColumns.map { canonical -> (bytes: [UInt8]?, isText: Bool) in
+                (field(canonical, line.row).map { Array($0) }, true)
+            }
+            RejectsLog.appendRecord(file: path, rowGroup: nil, row: batch.lineNumber(line.row), reason: line.reason, values: values, to: &out)
+        }
+        return out
     }
 
     private func field(_ canonical: CanonicalColumn, _ record: Int) -> UnsafeRawBufferPointer? {

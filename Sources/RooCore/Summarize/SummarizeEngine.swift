@@ -9,12 +9,14 @@ public enum SummarizeEngine {
     /// Opens and binds the Parquet inputs.
     static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false) throws -> SummarizeContext {
         let paths = try paths ?? InputExpansion.parquetFiles(options.inputs)
-        let bindings = try paths.filter { InputExpansion.isParquet($0) }.map { path -> FileBinding in
+        let parquetOrder = paths.indices.filter { InputExpansion.isParquet(paths[$0]) }
+        let bindings = try parquetOrder.map { index -> FileBinding in
             let file: ParquetFile
-            do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
+            do { file = try ParquetFile(path: paths[index]) } catch let error as ParquetError { throw RooError(error) }
             return try FileBinding(file: file, options: options)
         }
-        return SummarizeContext(bindings: bindings, options: options, showProgress: showProgress)
+        let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
+        return SummarizeContext(bindings: bindings, options: options, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects)
     }
 
     /// Runs the summary over `options.inputs`.
@@ -25,7 +27,7 @@ public enum SummarizeEngine {
     ///   Parquet inputs are read (`SummarizeProgress`).
     public static func run(_ options: SummarizeOptions, showProgress: Bool = false) throws -> [SummaryTable] {
         let paths = try InputExpansion.parquetFiles(options.inputs)
-        let csvPaths = paths.filter { !InputExpansion.isParquet($0) }
+        let csvPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
         let result: PartialAggregate
@@ -33,7 +35,7 @@ public enum SummarizeEngine {
             defer { context.progress?.finish() }
             result = try options.strategy.run(plan, threads: options.threads)
         }
-        for path in csvPaths { try CSVSummarizer(context: context).run(path: path, into: result) }
+        for index in csvPaths { try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result) }
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
         let groups = result.groups.entries().map { entry -> GroupRow in
@@ -43,10 +45,13 @@ public enum SummarizeEngine {
         let counts = result.counts
         let totals = TotalsInput(files: paths.count, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
                                  rejected: counts.rejected, linesAggregated: counts.linesAggregated)
+        let tables: [SummaryTable]
         do {
-            return try SummaryTable.buildAll(groups: groups, totals: totals, top: options.top)
+            tables = try SummaryTable.buildAll(groups: groups, totals: totals, top: options.top)
         } catch let error as MeasureOverflow {
             throw RooError(.dataError, error.description)
         }
+        try context.rejects?.commit()
+        return tables
     }
 }

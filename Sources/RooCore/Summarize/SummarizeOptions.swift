@@ -30,6 +30,8 @@ public struct SummarizeOptions: Sendable {
     public var threads = 1
     /// `--top N` rows per keyed table.
     public var top: Int?
+    /// `--rejects FILE`: write every rejected line there as CSV (`RejectsLog`).
+    public var rejectsPath: String?
     /// Rows per work unit for strategies that split row groups (`work-queue`).
     public var smallUnitRowCount = 262_144
 

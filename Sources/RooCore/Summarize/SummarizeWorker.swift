@@ -20,6 +20,8 @@ final class SummarizeWorker: WorkUnitProcessor {
     /// Per dictionary entry codes (reused scratch).
     var entryCodes: [UInt32] = []
     var entryFlags: [UInt8] = []
+    /// Raw values of rejected lines (`--rejects` only).
+    private lazy var rejectedLines = ParquetRejectedLines()
 
     init(context: SummarizeContext) {
         self.context = context
@@ -62,7 +64,15 @@ final class SummarizeWorker: WorkUnitProcessor {
             // No duty column: the duty measure is 0 and never decides.
             block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
         }
-        try body(block, KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty))
+        let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
+        try body(block, configuration)
+        if let rejects = context.rejects {
+            let rejected = Kernel.rejectedRows(block, configuration: configuration)
+            if !rejected.isEmpty {
+                let records = try rejectedLines.render(rejected, binding: binding, rowGroup: rowGroup, rows: work.rows)
+                rejects.add(file: context.inputOrder[fileIndex], sequence: unit, records: records)
+            }
+        }
         if work.rows == nil { releasePages(binding, rowGroup: rowGroup) }
         context.progress?.add(bytes: context.unitBytes[unit], lines: rows)
     }
@@ -109,14 +119,21 @@ final class SummarizeContext: Sendable {
     /// Compressed bytes each unit reads (its share of the column chunks), for progress.
     let unitBytes: [Int]
     let progress: SummarizeProgress?
+    /// `--rejects`: where rejected lines are recorded.
+    let rejects: RejectsLog?
+    /// Each binding's position in the expanded input list (orders the rejects).
+    let inputOrder: [Int]
     let interner: KeyInterner
     let options: SummarizeOptions
     let preferencePrograms: Set<String>
     let dutyFreePrograms: Set<String>
     let reporter: [UInt8]?
 
-    init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false) {
+    init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false,
+         inputOrder: [Int]? = nil, rejects: RejectsLog? = nil) {
         self.bindings = bindings
+        self.inputOrder = inputOrder ?? Array(bindings.indices)
+        self.rejects = rejects
         var units: [Unit] = []
         for (fileIndex, binding) in bindings.enumerated() {
             for group in 0..<binding.file.rowGroupCount {

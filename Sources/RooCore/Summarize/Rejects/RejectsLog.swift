@@ -1,0 +1,88 @@
+import Customs
+import Reports
+import Synchronization
+
+/// `summarize --rejects FILE`: every rejected line as one CSV record
+///
+///     file,row_group,row,reason,origin,partner,hs_code,customs_value,duty
+///
+/// `row_group` and `row` are 0-based (the row within its row group) for
+/// Parquet; for CSV input `row_group` is empty and `row` is the line number
+/// (1-based, the header is line 1). The raw values are the line's source
+/// values as `roo cat` prints them, empty when null or when the column is not
+/// mapped; text that is not a number gets the formula guard of SPEC §2.2.
+/// One record per line counted in `totals`, in input order whatever the
+/// strategy or thread count.
+///
+/// Workers add rendered records per work unit from any thread; `commit`
+/// writes them sorted by (input file, unit). Memory: O(rejected lines).
+final class RejectsLog: Sendable {
+    /// The canonical columns whose raw values are written, in order.
+    static let valueColumns: [CanonicalColumn] = [.origin, .partner, .hsCode, .customsValue, .duty]
+    static let header = "file,row_group,row,reason," + valueColumns.map(\.rawValue).joined(separator: ",") + "\n"
+
+    private struct Part {
+        var file: Int
+        var sequence: Int
+        var bytes: [UInt8]
+    }
+
+    private let staged: Mutex<StagedFile?>
+    private let parts = Mutex<[Part]>([])
+
+    /// Creates the temporary file at once (exit 73 before any work when it cannot be).
+    init(path: String) throws {
+        staged = Mutex(try StagedFile(path: path))
+    }
+
+    /// Adds the records of one work unit: `file` is the input's position in
+    /// the expanded input list, `sequence` the unit's position in that file.
+    func add(file: Int, sequence: Int, records: [UInt8]) {
+        guard !records.isEmpty else { return }
+        parts.withLock { $0.append(Part(file: file, sequence: sequence, bytes: records)) }
+    }
+
+    /// Writes the header and every record in input order, then renames the file into place.
+    func commit() throws {
+        let sorted = parts.withLock { parts in
+            parts.sort { ($0.file, $0.sequence) < ($1.file, $1.sequence) }
+            return parts
+        }
+        try staged.withLock { staged in
+            guard let file = staged else { return }
+            try file.write(Array(RejectsLog.header.utf8))
+            for part in sorted { try file.write(part.bytes) }
+            try file.commit()
+            staged = nil
+        }
+    }
+
+    /// Appends one record; `values` are the raw bytes of `valueColumns`
+    /// (nil = null or unmapped), each with whether it is text to guard.
+    static func appendRecord(
+        file: String, rowGroup: Int?, row: Int, reason: RejectionReason,
+        values: [(bytes: [UInt8]?, isText: Bool)], to out: inout [UInt8]
+    ) {
+        CSVText.appendField(Array(file.utf8), to: &out)
+        out.append(UInt8(ascii: ","))
+        if let rowGroup { out += Array(String(rowGroup).utf8) }
+        out.append(UInt8(ascii: ","))
+        out += Array(String(row).utf8)
+        out.append(UInt8(ascii: ","))
+        out += Array(reason.name.utf8)
+        for value in values {
+            out.append(UInt8(ascii: ","))
+            guard let bytes = value.bytes else { continue }
+            CSVText.appendField(value.isText ? guarded(bytes) : bytes, to: &out)
+        }
+        out.append(0x0a)
+    }
+
+    /// The formula guard for raw text, except text that reads as a number
+    /// (`-12.50` stays as it is, as in a numeric column).
+    static func guarded(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.first, CellText.startsFormula(first) else { return bytes }
+        let isNumber = bytes.withUnsafeBytes { Cents.fromText(bytes: $0) != nil }
+        return isNumber ? bytes : [UInt8(ascii: "'")] + bytes
+    }
+}
