@@ -27,18 +27,7 @@ func printError(_ line: String) {
 
 /// Writes bytes to stdout, retrying short writes.
 func writeStandardOutput(_ bytes: [UInt8]) throws {
-    var written = 0
-    try bytes.withUnsafeBytes { raw in
-        guard let base = raw.baseAddress else { return }
-        while written < raw.count {
-            let result = write(1, base + written, raw.count - written)
-            if result < 0 {
-                if errno == EINTR { continue }
-                throw RooError(.ioError, "stdout: \(String(cString: strerror(errno)))")
-            }
-            written += result
-        }
-    }
+    try StandardOutput.writeAll(bytes)
 }
 
 /// Processors available to this process (`--threads` default).

@@ -27,7 +27,7 @@ struct Summarize: ParsableCommand {
         """
     )
 
-    @Argument(help: "Parquet files or directories (recursed for *.parquet).")
+    @Argument(help: "Parquet or CSV files, directories (recursed for *.parquet and *.csv*), or - for CSV on stdin.")
     var inputs: [String]
 
     @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
@@ -79,7 +79,7 @@ struct Summarize: ParsableCommand {
     var threads: Int?
 
     @Option(help: ArgumentHelp(
-        "Write every rejected line to this CSV file: file, row_group, row, reason and the raw key values.",
+        "Write every rejected line as CSV to this file (- for stdout): file, row_group, row, reason and the raw key values.",
         valueName: "file"))
     var rejects: String?
 
@@ -93,6 +93,9 @@ struct Summarize: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
+        if rejects == "-" && output == "-" {
+            throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
+        }
         if let table, table != "all", TableName(rawValue: table) == nil {
             throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
         }

@@ -10,7 +10,8 @@ struct CLITests {
         var stderr: String
     }
 
-    static func roo(_ arguments: [String]) throws -> Run {
+    /// Runs roo with `arguments`, feeding `input` (small) on stdin when given.
+    static func roo(_ arguments: [String], input: [UInt8]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FixturePaths.rooBinary())
         process.arguments = arguments
@@ -18,7 +19,13 @@ struct CLITests {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = input.map { _ in Pipe() }
+        if let stdin { process.standardInput = stdin }
         try process.run()
+        if let stdin, let input {
+            stdin.fileHandleForWriting.write(Data(input))
+            try stdin.fileHandleForWriting.close()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -107,6 +107,19 @@ struct RejectsCLITests {
         #expect(csvRecords.contains { $0[7].hasPrefix("-") })
     }
 
+    @Test func csvOnStandardInputWithRejectsOnStandardOutput() throws {
+        let csv = "origin,partner,hs_code,customs_value,duty\n,MX,8703,1.00,0\nCN,MX,7,2,0\nCN,MX,8703,5.00,0\n"
+        let directory = FixturePaths.temporaryDirectory()
+        let run = try CLITests.roo(["summarize", "-", "--output", directory + "/", "--rejects", "-"], input: Array(csv.utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == RejectsCLITests.header + "\n-,,2,missing_origin,,MX,8703,1.00,0\n-,,3,bad_hs,CN,MX,7,2,0\n")
+        let totals = String(decoding: FixturePaths.read(directory + "/totals.csv") ?? [], as: UTF8.self)
+        #expect(RejectsCLITests.totals(totals)["lines_aggregated"] == "1")
+        // Both the table and the rejects on stdout: a usage error.
+        #expect(try CLITests.roo(["summarize", "-", "--rejects", "-"], input: Array(csv.utf8)).status == 64)
+        #expect(try CLITests.roo(["summarize", "-", "-"], input: Array(csv.utf8)).status == 64)
+    }
+
     @Test func unwritableRejectsFileFailsBeforeAnyWork() throws {
         let run = try CLITests.roo(["summarize", RejectsCLITests.rules, "--rejects", "/proc/roo-cannot-create/rejects.csv"])
         #expect(run.status == 73)

@@ -19,6 +19,9 @@ struct HTMLReportTests {
         #expect(html.contains("<tr><th>customs_value</th><td class=\"number\">4,608.39</td></tr>"))
         #expect(html.contains("<tr><th>non_regional_share</th><td class=\"number\">46.0%</td></tr>"))
         #expect(html.contains("<h2 id=\"flows\">"))
+        // Flows: key and name in one cell, then the measures.
+        #expect(html.contains("<tr><th>Origin</th><th>HS chapter</th><th>Partner</th><th class=\"number\">Duty-free value</th>"))
+        #expect(html.contains("<td class=\"name\">CN China</td>"))
         #expect(html.contains("<svg id=\"chart-partner\""))
         #expect(html.contains("<svg id=\"chart-chapter\""))
         #expect(html.components(separatedBy: "<rect ").count > 2)
@@ -53,5 +56,18 @@ struct HTMLReportTests {
         #expect(HTMLReport.display(.money(5)) == "0.05")
         #expect(HTMLReport.display(.share(numerator: 1, denominator: 3)) == "33.3%")
         #expect(HTMLReport.display(.share(numerator: 0, denominator: 0)) == "")
+        #expect(HTMLReport.display(.integer(200_000)) == "200,000")
+        #expect(HTMLReport.display(.integer(-1_234)) == "-1,234")
+        #expect(HTMLReport.display(.integer(999)) == "999")
+    }
+
+    @Test func longBarLabelsAreCutWithTheFullLabelAsTooltip() throws {
+        let title = String(repeating: "Nuclear reactors, boilers, machinery ", count: 3)
+        let table = SummaryTable(
+            name: .byChapter, columns: ["hs_chapter", "chapter_title", "non_regional_value"],
+            rows: [[.text("84"), .text(title), .money(100)]])
+        let svg = HTMLReport.chartSection(table, title: "t", label: ["hs_chapter", "chapter_title"], id: "c")
+        #expect(svg.contains("<title>84 \(HTMLReport.escaped(title))</title>"))
+        #expect(svg.contains("…</text>"))
     }
 }

@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Expands inputs: files as given, directories recursed for `*.parquet` and `*.csv*`.
+/// Expands inputs: files as given, directories recursed for `*.parquet` and
+/// `*.csv*`, `-` for CSV on standard input.
 enum InputExpansion {
     /// The data files of `inputs`, directories expanded (sorted bytewise).
     ///
@@ -12,6 +13,12 @@ enum InputExpansion {
     static func parquetFiles(_ inputs: [String]) throws -> [String] {
         var files: [String] = []
         for input in inputs {
+            if input == "-" {
+                // CSV on standard input (plain, gzip or zstd), read once.
+                guard !files.contains("-") else { throw RooError(.usage, "- (standard input) can be given only once") }
+                files.append(input)
+                continue
+            }
             var status = stat()
             guard stat(input, &status) == 0 else {
                 throw RooError(.noInput, "\(input): \(String(cString: strerror(errno)))")
@@ -53,6 +60,7 @@ enum InputExpansion {
 extension InputExpansion {
     /// Whether `path` is a Parquet file (leading magic `PAR1`); anything else is read as CSV.
     static func isParquet(_ path: String) -> Bool {
+        guard path != "-" else { return false }
         guard let stream = fopen(path, "rb") else { return path.hasSuffix(".parquet") }
         defer { fclose(stream) }
         var magic = [UInt8](repeating: 0, count: 4)

@@ -27,12 +27,16 @@ final class RejectsLog: Sendable {
         var bytes: [UInt8]
     }
 
+    /// The file being written; nil for `-` (stdout) and once committed.
     private let staged: Mutex<StagedFile?>
+    private let toStandardOutput: Bool
     private let parts = Mutex<[Part]>([])
 
-    /// Creates the temporary file at once (exit 73 before any work when it cannot be).
+    /// `-` writes to stdout; a path gets its temporary file at once (exit 73
+    /// before any work when it cannot be created).
     init(path: String) throws {
-        staged = Mutex(try StagedFile(path: path))
+        toStandardOutput = path == "-"
+        staged = Mutex(toStandardOutput ? nil : try StagedFile(path: path))
     }
 
     /// Adds the records of one work unit: `file` is the input's position in
@@ -47,6 +51,10 @@ final class RejectsLog: Sendable {
         let sorted = parts.withLock { parts in
             parts.sort { ($0.file, $0.sequence) < ($1.file, $1.sequence) }
             return parts
+        }
+        if toStandardOutput {
+            try StandardOutput.writeAll(Array(RejectsLog.header.utf8) + sorted.flatMap(\.bytes))
+            return
         }
         try staged.withLock { staged in
             guard let file = staged else { return }

@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Unbuffered writes to descriptor 1.
+public enum StandardOutput {
+    /// Writes all of `bytes`, retrying short and interrupted writes.
+    ///
+    /// - Throws: `RooError(.ioError)` (e.g. a closed pipe).
+    public static func writeAll(_ bytes: [UInt8]) throws {
+        var written = 0
+        try bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            while written < raw.count {
+                let result = write(1, base + written, raw.count - written)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    throw RooError(.ioError, "stdout: \(String(cString: strerror(errno)))")
+                }
+                written += result
+            }
+        }
+    }
+}
