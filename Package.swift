@@ -5,6 +5,7 @@
 // Module dependencies point one way (see README "Architecture"):
 //   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet  ----------------\
 //   Customs  <-  Aggregation, Reports  <-  RooCore  <-  roo
+//   Delimited, Customs  <-  Layouts  <-  RooCore
 // `Parquet` and `Aggregation` never import each other, so each is tested
 // and benchmarked on its own.
 //
@@ -63,6 +64,10 @@ let package = Package(
         ),
         .target(name: "Customs"),
         .target(
+            name: "Layouts",
+            dependencies: ["Delimited", "Customs", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(
             name: "Aggregation",
             dependencies: ["Customs", "CPrefetch", .product(name: "Atomics", package: "swift-atomics")]
         ),
@@ -73,14 +78,14 @@ let package = Package(
         .target(
             name: "RooCore",
             dependencies: [
-                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "Delimited", "CZstd",
+                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "Delimited", "Layouts", "CZstd",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
             name: "roo",
             dependencies: [
-                "RooCore",
+                "RooCore", "Layouts", "Customs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

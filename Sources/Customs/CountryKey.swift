@@ -30,25 +30,25 @@ public enum CountryKey {
     }
 }
 
-/// Converts country codes of other systems to ISO alpha-2 (SPEC §1.2 `--country-codes`).
+/// Country code systems of the inputs (SPEC §1.2 `--country-codes`), each
+/// converted to ISO 3166-1 alpha-2 before region tests, names and output.
 public enum CountryCodeSystem: String, Sendable, CaseIterable {
+    /// ISO 3166-1 alpha-2 (CBP ACE, CBSA B3): used as they are.
     case iso2
+    /// ISO 3166-1 alpha-3 (Mexican pedimentos: `MEX`, `CHN`).
     case iso3
+    /// US Census Schedule C, 4 digits kept as text (`2010` = MX, `5700` = CN).
     case census
 
-    /// Census Schedule C → alpha-2 for the codes in DOMAIN.md §1.5.
-    static let censusToAlpha2: [String: String] = [
-        "2010": "MX", "1220": "CA", "5700": "CN", "5880": "JP", "5800": "KR", "5830": "TW", "5820": "HK",
-        "5520": "VN", "5330": "IN", "4280": "DE", "4120": "GB", "5490": "TH", "5570": "MY", "1000": "US",
-    ]
-
-    /// The alpha-2 code for a normalized key, or nil when there is no conversion
-    /// (the key is then kept as it is and counted as unmapped).
+    /// The alpha-2 code for a normalized key, or nil when there is no
+    /// conversion (the key is then kept as it is and counted as unmapped).
+    ///
+    /// - Complexity: O(1) (hash lookup).
     public func alpha2(_ key: String) -> String? {
         switch self {
         case .iso2: key
         case .iso3: CountryNames.alpha2(alpha3: key)
-        case .census: CountryCodeSystem.censusToAlpha2[key]
+        case .census: ScheduleC.alpha2(key)
         }
     }
 }

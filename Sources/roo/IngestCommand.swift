@@ -1,20 +1,27 @@
 import ArgumentParser
+import Customs
+import Layouts
 import Parquet
 import RooCore
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a CSV extract (plain, .gz or .zst, detected by magic bytes) to Parquet.",
+        abstract: "Convert a CSV extract (plain, .gz or .zst, detected by magic bytes) or a known layout to Parquet.",
         discussion: """
         Types are inferred from the first chunk (INT64, DECIMAL with the observed scale, DATE, DOUBLE, STRING) \
         and can be forced with --type column=TYPE. Lines that do not parse go to --rejects. \
-        The output appears only when complete.
+        The output appears only when complete. --layout reads Census IMDB IMP_DETL.TXT (or its monthly .ZIP), \
+        ACE line extracts or pedimento 551 files and writes canonical columns plus the layout's other fields; \
+        the layout's country codes and duty-free rule are recorded for summarize.
 
         Examples:
           roo ingest imports.csv.gz --output imports.parquet
           roo ingest extract.csv --output out.parquet --map origin=cty_origin
           roo ingest extract.csv --output out.parquet --type hs_code=string --rejects bad.csv
           zcat extract.csv.gz | roo ingest - --output out.parquet
+          roo ingest IMDB2401.ZIP --layout census-imdb --output imdb-2024-01.parquet
+          roo ingest ace_lines.csv --layout ace-lines --output ace.parquet
+          roo ingest items_551.asc --layout pedimento-551 --output pedimentos.parquet
         """
     )
 
@@ -45,8 +52,11 @@ struct Ingest: ParsableCommand {
     @Option(help: "Write rejected lines here (line, reason, raw text; tab-separated).")
     var rejects: String?
 
-    @Option(help: "Input layout (only csv for now).")
+    @Option(help: "Input layout: \(LayoutOption.names).")
     var layout: String = "csv"
+
+    @Option(help: "Country codes of origin/partner: iso2|iso3|census, recorded for summarize (default: the layout's).")
+    var countryCodes: CountryCodeSystem?
 
     @Option(help: "Worker threads (default: active processors).")
     var threads: Int?
@@ -54,7 +64,7 @@ struct Ingest: ParsableCommand {
     func validate() throws {
         guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
         guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
-        guard layout == "csv" else { throw ValidationError("--layout \(layout) is not supported yet (only csv)") }
+        _ = try LayoutOption.parse(layout)
         _ = try CompressionOption.parse(compression)
         _ = try delimiterByte()
     }
@@ -89,8 +99,14 @@ struct Ingest: ParsableCommand {
             options.dataPageVersion = dataPageVersion
             options.rejectsPath = rejects
             options.threads = threads ?? activeProcessorCount()
+            options.layout = try LayoutOption.parse(layout)
+            options.countryCodes = countryCodes
             let result = try IngestEngine.run(options)
-            printError("roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected")
+            var summary = "roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected"
+            if result.rowsSkipped > 0 {
+                summary += "; \(result.rowsSkipped) records skipped: \(options.layout?.keep?.meaning ?? "not kept by the layout")"
+            }
+            printError(summary)
         }
     }
 }

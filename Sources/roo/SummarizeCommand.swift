@@ -1,12 +1,14 @@
 import Aggregation
 import ArgumentParser
 import Customs
+import Layouts
 import Reports
 import RooCore
 
 extension OutputFormat: ExpressibleByArgument {}
 extension Strategy: ExpressibleByArgument {}
 extension DutyFreeBy: ExpressibleByArgument {}
+extension CountryCodeSystem: ExpressibleByArgument {}
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +26,8 @@ struct Summarize: ParsableCommand {
           roo summarize extract.parquet --from 202401 --to 202406 --format md
           roo summarize extract.parquet --region CA,MX,US --table by_partner
           roo summarize extract.parquet --table totals --rejects rejects.csv
+          roo summarize IMDB2401.ZIP --layout census-imdb --format md
+          roo summarize items_551.asc --layout pedimento-551 --table by_origin
         """
     )
 
@@ -45,8 +49,14 @@ struct Summarize: ParsableCommand {
     @Option(help: "Comma list of programs that make a line duty-free when no duty column is mapped.")
     var dutyFreePrograms: String?
 
-    @Option(help: "Decide duty-free status by duty == 0 or by rate provision codes 10-19: duty|rate-provision.")
-    var dutyFreeBy: DutyFreeBy = .duty
+    @Option(help: "Decide duty-free status by duty == 0 or by rate provision codes 10-19: duty|rate-provision (default: duty, or as --layout / the ingested file says).")
+    var dutyFreeBy: DutyFreeBy?
+
+    @Option(help: "Country codes of the inputs: iso2|iso3|census (Schedule C), converted to alpha-2 (default: iso2, or as --layout / the ingested file says).")
+    var countryCodes: CountryCodeSystem?
+
+    @Option(help: "Layout of text inputs: \(LayoutOption.names).")
+    var layout: String = "csv"
 
     @Option(help: "Keep only lines of this importing country.")
     var reporter: String?
@@ -107,11 +117,13 @@ struct Summarize: ParsableCommand {
     func run() throws {
         try exitOnError {
             let options = try makeOptions()
-            let tables = try SummarizeEngine.run(options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal))
+            let (tables, resolved) = try SummarizeEngine.summarize(
+                options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
+                notice: { if !quiet { printError("roo: note: \($0)") } })
             let destination = SummaryOutput(
                 destination: output, format: format,
                 table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
-            try destination.write(tables, notes: SummaryNotes.make(options: options, tables: tables)) { try writeStandardOutput(Array($0.utf8)) }
+            try destination.write(tables, notes: SummaryNotes.make(options: resolved, tables: tables)) { try writeStandardOutput(Array($0.utf8)) }
         }
     }
 
@@ -127,6 +139,8 @@ struct Summarize: ParsableCommand {
         if let preferencePrograms { options.preferencePrograms = Summarize.programList(preferencePrograms) }
         if let dutyFreePrograms { options.dutyFreePrograms = Summarize.programList(dutyFreePrograms) }
         options.dutyFreeBy = dutyFreeBy
+        options.countryCodes = countryCodes
+        options.layout = try LayoutOption.parse(layout)
         options.reporter = reporter
         options.from = from
         options.to = to

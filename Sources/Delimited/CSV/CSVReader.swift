@@ -31,8 +31,14 @@ public final class CSVReader {
     ///   when the file has no record, when the header record is malformed,
     ///   or when `dialect` is not `isValid`.
     /// - Complexity: O(first chunk).
-    public init(path: String, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20) throws(DelimitedError) {
-        let chunker = CSVChunker(stream: try InputStream(path: path), chunkSizeBytes: chunkSizeBytes)
+    public convenience init(path: String, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20) throws(DelimitedError) {
+        try self.init(stream: InputStream(path: path), dialect: dialect, chunkSizeBytes: chunkSizeBytes)
+    }
+
+    /// Reads the records of `stream` (as `init(path:dialect:chunkSizeBytes:)`).
+    public init(stream: InputStream, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20) throws(DelimitedError) {
+        let path = stream.path
+        let chunker = CSVChunker(stream: stream, chunkSizeBytes: chunkSizeBytes)
         let resolved: CSVDialect
         if let dialect {
             guard dialect.isValid else {

@@ -42,6 +42,7 @@ extension RecordBatch {
         }
         fields.removeAll()
         records.removeAll()
+        builtMalformations.removeAll(keepingCapacity: true)
         var scanner = RecordScanner(
             base: storage, count: rawCount, dialect: dialect, firstLineNumber: chunk.firstLineNumber)
         scanner.run(fields: &fields, records: &records, recordCountMax: recordCountMax)
@@ -52,9 +53,10 @@ extension RecordBatch {
     func removeAll() {
         fields.removeAll()
         records.removeAll()
+        builtMalformations.removeAll(keepingCapacity: true)
     }
 
-    private func reserveStorage(_ capacity: Int) {
+    func reserveStorage(_ capacity: Int) {
         guard storageCapacity < capacity else { return }
         let grown = max(capacity, storageCapacity * 2)
         storage.deallocate()

@@ -18,6 +18,10 @@ public final class RecordBatch {
     @exclusivity(unchecked) @usableFromInline var storageCapacity: Int
     @exclusivity(unchecked) @usableFromInline var fields = SpanBuffer<FieldSpan>()
     @exclusivity(unchecked) @usableFromInline var records = SpanBuffer<RecordSpan>()
+    /// Reasons of records a builder marked malformed, by record index.
+    var builtMalformations: [Int: String] = [:]
+    /// Bytes of `storage` in use while building (`RecordBatch+Build`).
+    var builtStorageCount = 0
 
     /// An empty batch.
     public init() {
@@ -86,13 +90,25 @@ public final class RecordBatch {
         return UnsafeRawBufferPointer(start: storage + span.rawStart, count: span.rawEnd - span.rawStart)
     }
 
+    /// The offsets of `rawText(record)` in the chunk it was parsed from.
+    ///
+    /// - Parameter record: `0..<count`.
+    public func rawRange(_ record: Int) -> Range<Int> {
+        let span = records[record]
+        return span.rawStart..<span.rawEnd
+    }
+
     /// Why record `record` is malformed (`"unterminated quote"`, `"text after
     /// closing quote"`), or nil if it is well formed. The fields of a
     /// malformed record are a best effort.
     ///
     /// - Parameter record: `0..<count`.
     /// - Complexity: O(1).
-    public func malformation(_ record: Int) -> String? { records[record].malformation?.reason }
+    public func malformation(_ record: Int) -> String? {
+        guard let malformation = records[record].malformation else { return nil }
+        if malformation == .built, let reason = builtMalformations[record] { return reason }
+        return malformation.reason
+    }
 
     @inlinable
     func fieldIndex(_ record: Int, _ field: Int) -> Int {

@@ -35,11 +35,14 @@ enum Malformation: UInt8, BitwiseCopyable {
     case unterminatedQuote
     /// A byte other than a delimiter or newline follows a closing quote.
     case textAfterClosingQuote
+    /// Rejected by a record builder (a layout); the reason is kept by the batch.
+    case built
 
     var reason: String {
         switch self {
         case .unterminatedQuote: return "unterminated quote"
         case .textAfterClosingQuote: return "text after closing quote"
+        case .built: return "malformed record"
         }
     }
 }

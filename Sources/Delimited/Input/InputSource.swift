@@ -31,13 +31,18 @@ final class InputSource {
     /// - Throws: `.notFound` for `ENOENT`/`ENOTDIR`, `.io` for any other
     ///   `open(2)` failure, with `strerror` text.
     /// - Complexity: O(1) plus the allocation of the buffer.
-    init(path: String) throws(DelimitedError) {
+    convenience init(path: String) throws(DelimitedError) {
         let descriptor = path == "-" ? dup(0) : Self.openRetryingInterrupts(path)
         guard descriptor >= 0 else {
             let number = errno
             let code: DelimitedError.Code = (number == ENOENT || number == ENOTDIR) ? .notFound : .io
             throw DelimitedError(code, path: path, "open: \(String(cString: strerror(number))) (errno \(number))")
         }
+        self.init(descriptor: descriptor, path: path)
+    }
+
+    /// Reads an open descriptor (e.g. a pipe), which the source then owns and closes.
+    init(descriptor: Int32, path: String) {
         self.path = path
         self.descriptor = descriptor
         self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSizeBytes, alignment: 16)

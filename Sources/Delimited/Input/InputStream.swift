@@ -23,8 +23,21 @@ public final class InputStream {
     ///   exist, `.io` if it cannot be opened or read, `.decompression` if
     ///   the codec cannot be set up.
     /// - Complexity: O(1): reads at most the first buffer of the file.
-    public init(path: String) throws(DelimitedError) {
-        let source = try InputSource(path: path)
+    public convenience init(path: String) throws(DelimitedError) {
+        try self.init(source: InputSource(path: path))
+    }
+
+    /// Reads an open descriptor (a pipe fed by another thread, e.g. a ZIP
+    /// entry being inflated), which the stream owns and closes; `path` names
+    /// it in errors.
+    ///
+    /// - Throws: as `init(path:)`.
+    public convenience init(descriptor: Int32, path: String) throws(DelimitedError) {
+        try self.init(source: InputSource(descriptor: descriptor, path: path))
+    }
+
+    private init(source: InputSource) throws(DelimitedError) {
+        let path = source.path
         try source.fill(atLeast: InputCompression.magicByteCountMax)
         let window = source.window
         let compression = InputCompression.detect(prefix: UnsafeRawBufferPointer(window))

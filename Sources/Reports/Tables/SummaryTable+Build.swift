@@ -23,13 +23,18 @@ public struct TotalsInput: Sendable {
     /// Per `RejectionReason`, in its order.
     public var rejected: [Int64]
     public var linesAggregated: Int64
+    /// Aggregated lines whose origin or partner code had no conversion to
+    /// alpha-2 (`--country-codes census|iso3`); nil (no column) for alpha-2 input.
+    public var unmappedCountryCodes: Int64?
 
-    public init(files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64) {
+    public init(files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64,
+                unmappedCountryCodes: Int64? = nil) {
         self.files = files
         self.linesRead = linesRead
         self.linesFiltered = linesFiltered
         self.rejected = rejected
         self.linesAggregated = linesAggregated
+        self.unmappedCountryCodes = unmappedCountryCodes
     }
 }
 
@@ -107,11 +112,14 @@ extension SummaryTable {
 
     static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {
         let reasonColumns = RejectionReason.allCases.map(\.name)
-        let columns = ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"] + measureColumns
+        let unmapped = totals.unmappedCountryCodes.map { _ in ["unmapped_country_codes"] } ?? []
+        let columns = ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"] + unmapped
+            + measureColumns
         var row: [Cell] = [.integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
                            .integer(totals.rejected.reduce(0, +))]
         row += totals.rejected.map { Cell.integer($0) }
         row.append(.integer(totals.linesAggregated))
+        if let count = totals.unmappedCountryCodes { row.append(.integer(count)) }
         row += measureCells(measures)
         return SummaryTable(name: .totals, columns: columns, rows: [row])
     }

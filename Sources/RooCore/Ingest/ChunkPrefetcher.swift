@@ -8,7 +8,7 @@ import Synchronization
 final class ChunkPrefetcher: @unchecked Sendable {
     // @unchecked Sendable: `reader` is used only by the producer thread after
     // `start()`; the queue is guarded by `state`; semaphores are thread-safe.
-    private let reader: CSVReader
+    private let reader: any RecordChunkReader
     private let state = Mutex<(queue: [Result<CSVChunk?, DelimitedError>], cancelled: Bool)>(([], false))
     private let slots: DispatchSemaphore
     private let items = DispatchSemaphore(value: 0)
@@ -17,7 +17,7 @@ final class ChunkPrefetcher: @unchecked Sendable {
     /// Consumer side only: the end (or an error) was returned.
     private var ended = false
 
-    init(reader: CSVReader, capacity: Int) {
+    init(reader: any RecordChunkReader, capacity: Int) {
         self.reader = reader
         slots = DispatchSemaphore(value: max(1, capacity))
     }

@@ -7,25 +7,27 @@ struct IngestReject: Sendable {
     var raw: [UInt8]
 }
 
-/// Converts one CSV chunk into typed column builders (runs on any thread).
+/// Converts one chunk of records into typed column builders (runs on any thread).
 struct IngestChunkConverter {
     let types: [IngestType]
     let names: [String]
-    let dialect: CSVDialect
 
     struct Output {
         var columns: [IngestColumnBuilder]
         var rejects: [IngestReject]
         var lines = 0
+        /// Records the input layout drops on purpose (its keep rule).
+        var skipped = 0
         var rows: Int { columns.first?.rowCount ?? 0 }
     }
 
     /// Converts the chunk row by row (the parsed fields of a record sit
     /// together in memory, so row order is the cache-friendly one).
-    func convert(_ chunk: CSVChunk, batch: RecordBatch) -> Output {
-        RecordBatch.parse(chunk, dialect: dialect, into: batch)
+    func convert(_ chunk: CSVChunk, parser: any RecordChunkParser, batch: RecordBatch) -> Output {
+        parser.parse(chunk, into: batch)
         var output = Output(columns: types.map { IngestColumnBuilder(type: $0, reserving: batch.count) }, rejects: [])
         output.lines = batch.count
+        output.skipped = parser.skipped
         let expected = types.count
         for record in 0..<batch.count {
             if let reason = append(batch, record, expected: expected, into: &output.columns) {

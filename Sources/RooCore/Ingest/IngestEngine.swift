@@ -1,6 +1,7 @@
 import Customs
 import Delimited
 import Dispatch
+import Layouts
 import Parquet
 
 #if canImport(Glibc)
@@ -25,6 +26,11 @@ public struct IngestOptions: Sendable {
     public var dataPageVersion = 1
     public var rejectsPath: String?
     public var threads = 1
+    /// `--layout` (nil = canonical CSV).
+    public var layout: Layout?
+    /// `--country-codes`: the code system of origin/partner, recorded in the
+    /// file's metadata for `summarize` (default: the layout's, else alpha-2).
+    public var countryCodes: CountryCodeSystem?
 
     public init(input: String, output: String) {
         self.input = input
@@ -32,11 +38,13 @@ public struct IngestOptions: Sendable {
     }
 }
 
-/// What an ingest did: `linesIn == rowsWritten + rowsRejected`.
+/// What an ingest did: `linesIn == rowsWritten + rowsRejected`; records the
+/// layout drops on purpose (`rowsSkipped`) are not lines.
 public struct IngestResult: Sendable, Equatable {
     public var linesIn = 0
     public var rowsWritten = 0
     public var rowsRejected = 0
+    public var rowsSkipped = 0
     public var columnTypes: [String: IngestType] = [:]
 }
 
@@ -46,18 +54,15 @@ public struct IngestResult: Sendable, Equatable {
 /// only when complete (temporary file + rename).
 public enum IngestEngine {
     public static func run(_ options: IngestOptions) throws -> IngestResult {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(path: options.input, dialect: options.delimiter.map { CSVDialect(delimiter: $0) })
-        } catch {
-            throw IngestEngine.rooError(error)
-        }
+        let reader = try openReader(options)
         let names = try outputNames(header: reader.header, options: options)
         var chunks: [CSVChunk] = []
         if let first = try next(reader) { chunks.append(first) }
         let sampleBatch = RecordBatch()
-        if let first = chunks.first { RecordBatch.parse(first, dialect: reader.dialect, into: sampleBatch) }
+        if let first = chunks.first { reader.makeParser().parse(first, into: sampleBatch) }
         var types = TypeInference.infer(sampleBatch, columns: names.count)
+        let layoutTypes = (reader as? LayoutReader)?.types ?? []
+        for (index, type) in layoutTypes.enumerated() { if let type { types[index] = IngestType(type) } }
         for (index, name) in names.enumerated() {
             if let forced = options.types[name] ?? options.types[reader.header[index]] { types[index] = forced }
         }
@@ -68,16 +73,18 @@ public enum IngestEngine {
         writerOptions.zstdLevel = options.zstdLevel
         writerOptions.dataPageVersion = options.dataPageVersion
         writerOptions.keyValueMetadata = [KeyValue(key: "roo.version", value: "0.1.0"), KeyValue(key: "roo.ingest.source", value: options.input)]
+            + InputDefaults.metadata(layout: options.layout, countryCodes: options.countryCodes)
         let columns = zip(names, types).map { $1.writerColumn(name: $0) }
         let writer: ParquetWriter
         do { writer = try ParquetWriter(path: options.output, columns: columns, options: writerOptions) } catch let error as ParquetError {
             throw RooError(.cannotCreate, error.description)
         }
         let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
-        let converter = IngestChunkConverter(types: types, names: names, dialect: reader.dialect)
+        let converter = IngestChunkConverter(types: types, names: names)
         var pending = PendingRowGroup(types: types)
         let threads = max(1, options.threads)
         let batches = (0..<threads).map { _ in RecordBatch() }
+        let parsers = (0..<threads).map { _ in reader.makeParser() }
         let prefetcher = ChunkPrefetcher(reader: reader, capacity: 2 * threads)
         prefetcher.start()
         defer { prefetcher.cancel() }
@@ -92,11 +99,12 @@ public enum IngestEngine {
                     if let chunk { chunks.append(chunk) } else { exhausted = true }
                 }
                 if chunks.isEmpty { break }
-                let outputs = convertInParallel(chunks, converter: converter, batches: batches)
+                let outputs = convertInParallel(chunks, converter: converter, parsers: parsers, batches: batches)
                 chunks.removeAll(keepingCapacity: true)
                 for output in outputs {
                     result.linesIn += output.lines
                     result.rowsRejected += output.rejects.count
+                    result.rowsSkipped += output.skipped
                     try rejects?.write(output.rejects)
                     pending.add(output, ready: &ready, rowGroupRows: options.rowGroupRows)
                 }
@@ -122,8 +130,28 @@ public enum IngestEngine {
         return result
     }
 
-    private static func next(_ reader: CSVReader) throws -> CSVChunk? {
+    private static func next(_ reader: any RecordChunkReader) throws -> CSVChunk? {
         do { return try reader.nextChunk() } catch { throw rooError(error) }
+    }
+
+    /// The CSV reader, or the layout reader for `--layout`.
+    static func openReader(_ options: IngestOptions) throws -> any RecordChunkReader {
+        if let layout = options.layout {
+            do { return try LayoutReader(path: options.input, layout: layout) } catch { throw rooError(error) }
+        }
+        do {
+            return try CSVReader(path: options.input, dialect: options.delimiter.map { CSVDialect(delimiter: $0) })
+        } catch {
+            throw IngestEngine.rooError(error)
+        }
+    }
+
+    static func rooError(_ error: LayoutError) -> RooError {
+        switch error {
+        case .missingField: RooError(.usage, error.description)
+        case .archive: RooError(.dataError, error.description)
+        case let .input(inner): rooError(inner)
+        }
     }
 
     static func rooError(_ error: DelimitedError) -> RooError {
@@ -154,7 +182,9 @@ public enum IngestEngine {
     }
 
     /// Converts `chunks` on all cores at once.
-    private static func convertInParallel(_ chunks: [CSVChunk], converter: IngestChunkConverter, batches: [RecordBatch]) -> [IngestChunkConverter.Output] {
+    private static func convertInParallel(
+        _ chunks: [CSVChunk], converter: IngestChunkConverter, parsers: [any RecordChunkParser], batches: [RecordBatch]
+    ) -> [IngestChunkConverter.Output] {
         final class Slots: @unchecked Sendable {
             // @unchecked: slot i is written only by iteration i and read after concurrentPerform returns.
             var outputs: [IngestChunkConverter.Output?]
@@ -162,8 +192,9 @@ public enum IngestEngine {
         }
         let slots = Slots(chunks.count)
         nonisolated(unsafe) let batches = batches
+        nonisolated(unsafe) let parsers = parsers  // parser and batch i are used by iteration i only
         DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            slots.outputs[index] = converter.convert(chunks[index], batch: batches[index])
+            slots.outputs[index] = converter.convert(chunks[index], parser: parsers[index], batch: batches[index])
         }
         return slots.outputs.compactMap { $0 }
     }

@@ -1,3 +1,4 @@
+import Layouts
 import Parquet
 
 /// Column types `roo ingest` writes (inferred, or set with `--type column=TYPE`).
@@ -144,5 +145,16 @@ enum FieldParser {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return Int32(era * 146_097 + dayOfEra - 719_468)
+    }
+}
+
+extension IngestType {
+    /// The Parquet type a layout declares for a column.
+    init(_ type: Layout.ColumnType) {
+        switch type {
+        case .string: self = .string
+        case .int64: self = .int64
+        case let .decimal(scale): self = .decimal(scale: scale)
+        }
     }
 }

@@ -2,6 +2,7 @@ import Aggregation
 import Customs
 import Delimited
 import Dispatch
+import Layouts
 
 /// `roo summarize` over CSV input (SPEC §1.1): the CSV parser feeds the
 /// kernel directly, without an intermediate file. Chunks are read in order,
@@ -31,12 +32,20 @@ struct CSVSummarizer {
         return Binding(columns: columns, dutyFreeByDuty: byDuty)
     }
 
-    /// Aggregates the CSV file at `path` into `total`; `inputOrder` is its
-    /// position in the expanded input list (orders the rejects).
-    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws {
-        let reader: CSVReader
-        do { reader = try CSVReader(path: path) } catch { throw IngestEngine.rooError(error) }
+    /// Aggregates the text file at `path` (CSV, or `--layout`) into `total`;
+    /// `inputOrder` is its position in the expanded input list (orders the
+    /// rejects).
+    ///
+    /// - Returns: the records the layout skipped (malformed, or dropped by its keep rule).
+    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> LayoutSkips {
+        let reader: any RecordChunkReader
+        if let layout = context.options.layout {
+            do { reader = try LayoutReader(path: path, layout: layout) } catch { throw IngestEngine.rooError(error) }
+        } else {
+            do { reader = try CSVReader(path: path) } catch { throw IngestEngine.rooError(error) }
+        }
         let binding = try bind(header: reader.header, path: path)
+        let skips = LayoutSkips(meaning: context.options.layout?.keep?.meaning)
         let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
         var exhausted = false
         var chunksBefore = 0
@@ -53,17 +62,25 @@ struct CSVSummarizer {
             }
             if chunks.isEmpty { break }
             let units = chunks
-            let dialect = reader.dialect
             let columnCount = reader.header.count
             let origin = (file: inputOrder, firstSequence: chunksBefore)
+            // Workers only call makeParser, which reads the reader's immutable layout plan or dialect.
+            nonisolated(unsafe) let reader = reader
             let plan = AggregationPlan(unitCount: units.count) { [context] in
                 CSVSummarizeWorker(
-                    context: context, binding: binding, chunks: units, dialect: dialect, path: path,
-                    columnCount: columnCount, origin: origin)
+                    context: context, binding: binding, chunks: units, parser: CSVSummarizer.parser(reader), path: path,
+                    columnCount: columnCount, origin: origin, skips: skips)
             }
             total.merge(try context.options.strategy.run(plan, threads: threads))
             chunksBefore += units.count
         }
+        return skips
+    }
+
+    /// A parser for one worker; layout records that are malformed are left
+    /// out and counted (they are never lines, as in `roo ingest`).
+    static func parser(_ reader: any RecordChunkReader) -> any RecordChunkParser {
+        (reader as? LayoutReader)?.makeParser(droppingMalformed: true) ?? reader.makeParser()
     }
 }
 
@@ -72,7 +89,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     let context: SummarizeContext
     let binding: CSVSummarizer.Binding
     let chunks: [CSVChunk]
-    let dialect: CSVDialect
+    let parser: any RecordChunkParser
     let path: String
     let columnCount: Int
     /// The input's position and the sequence number of `chunks[0]` (orders the rejects).
@@ -82,22 +99,26 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     let keys: KeyCache
     private var programFlags: [UInt64: UInt8] = [:]
 
+    private let skips: LayoutSkips
+
     init(
-        context: SummarizeContext, binding: CSVSummarizer.Binding, chunks: [CSVChunk], dialect: CSVDialect, path: String,
-        columnCount: Int, origin: (file: Int, firstSequence: Int)
+        context: SummarizeContext, binding: CSVSummarizer.Binding, chunks: [CSVChunk], parser: any RecordChunkParser, path: String,
+        columnCount: Int, origin: (file: Int, firstSequence: Int), skips: LayoutSkips
     ) {
         self.origin = origin
+        self.skips = skips
+        self.parser = parser
         self.context = context
         self.binding = binding
         self.chunks = chunks
-        self.dialect = dialect
         self.path = path
         self.columnCount = columnCount
         keys = KeyCache(interner: context.interner)
     }
 
     func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
-        RecordBatch.parse(chunks[unit], dialect: dialect, into: batch)
+        parser.parse(chunks[unit], into: batch)
+        skips.add(parser)
         block.reset(count: batch.count)
         for record in 0..<batch.count { try fill(record) }
         if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }

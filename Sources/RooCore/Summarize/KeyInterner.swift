@@ -14,17 +14,34 @@ final class KeyInterner: Sendable {
     private struct State {
         var ids: [[UInt8]: UInt32] = [:]
         var keys: [String] = [""]
+        /// Ids of keys the code system could not convert to alpha-2.
+        var unmapped: Set<UInt32> = []
     }
 
     private let state = Mutex(State())
     private let region: Region
+    private let codes: CountryCodeSystem
 
-    init(region: Region) { self.region = region }
+    init(region: Region, countryCodes: CountryCodeSystem = .iso2) {
+        self.region = region
+        codes = countryCodes
+    }
 
-    /// The code (id | regionBit) of a normalized key.
+    /// The code (id | regionBit) of a normalized key, converted to alpha-2
+    /// first when the inputs use another code system (SPEC §1.2); a code
+    /// with no conversion is kept as it is and remembered as unmapped.
     ///
     /// - Throws: `RooError(.dataError)` past 2^24 distinct keys.
-    func code(for key: [UInt8]) throws -> UInt32 {
+    func code(for raw: [UInt8]) throws -> UInt32 {
+        var key = raw
+        var isUnmapped = false
+        if codes != .iso2 {
+            if let converted = codes.alpha2(String(decoding: raw, as: UTF8.self)) {
+                key = Array(converted.utf8)
+            } else {
+                isUnmapped = true
+            }
+        }
         let id: UInt32 = try state.withLock { state in
             if let existing = state.ids[key] { return existing }
             guard state.keys.count < Int(KeyInterner.idMask) else {
@@ -33,6 +50,7 @@ final class KeyInterner: Sendable {
             let id = UInt32(state.keys.count)
             state.ids[key] = id
             state.keys.append(String(decoding: key, as: UTF8.self))
+            if isUnmapped { state.unmapped.insert(id) }
             return id
         }
         let text = String(decoding: key, as: UTF8.self)
@@ -41,6 +59,13 @@ final class KeyInterner: Sendable {
 
     /// Key text by id (index 0 is the empty "missing" key).
     func keys() -> [String] { state.withLock { $0.keys } }
+
+    /// Ids of keys kept unconverted (empty for alpha-2 input).
+    func unmappedIDs() -> Set<UInt32> { state.withLock { $0.unmapped } }
+
+    /// Whether keys are converted from another code system (then `totals`
+    /// counts the lines with unmapped codes).
+    var convertsCodes: Bool { codes != .iso2 }
 }
 
 /// A worker's cache in front of the interner, keyed by the raw (unnormalized)

@@ -6,17 +6,22 @@ import Reports
 /// `roo summarize`: binds every input file, runs the kernel with the chosen
 /// strategy, and builds the five summary tables.
 public enum SummarizeEngine {
-    /// Opens and binds the Parquet inputs.
+    /// Opens and binds the Parquet inputs, with every setting the command
+    /// line left open resolved from the inputs (`InputDefaults`).
     static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false) throws -> SummarizeContext {
         let paths = try paths ?? InputExpansion.parquetFiles(options.inputs)
         let parquetOrder = paths.indices.filter { InputExpansion.isParquet(paths[$0]) }
-        let bindings = try parquetOrder.map { index -> FileBinding in
-            let file: ParquetFile
-            do { file = try ParquetFile(path: paths[index]) } catch let error as ParquetError { throw RooError(error) }
-            return try FileBinding(file: file, options: options)
+        let files = try parquetOrder.map { index -> ParquetFile in
+            do { return try ParquetFile(path: paths[index]) } catch let error as ParquetError { throw RooError(error) }
         }
+        var said = files.map { (path: $0.path, defaults: InputDefaults(metadata: $0.metadata.keyValueMetadata)) }
+        if let layout = options.layout, parquetOrder.count < paths.count {
+            said.append(("--layout \(layout.name)", InputDefaults(layout: layout)))
+        }
+        let resolved = options.resolved(with: try InputDefaults.agreed(said))
+        let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
-        return SummarizeContext(bindings: bindings, options: options, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects)
+        return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects)
     }
 
     /// Runs the summary over `options.inputs`.
@@ -26,25 +31,42 @@ public enum SummarizeEngine {
     /// - Parameter showProgress: draw a progress line on stderr while the
     ///   Parquet inputs are read (`SummarizeProgress`).
     public static func run(_ options: SummarizeOptions, showProgress: Bool = false) throws -> [SummaryTable] {
+        try summarize(options, showProgress: showProgress).tables
+    }
+
+    /// The tables, and the options as resolved from the inputs (for the notes).
+    ///
+    /// - Parameter notice: receives one line per input whose layout skipped
+    ///   records (malformed, or dropped by the layout's keep rule).
+    public static func summarize(
+        _ options: SummarizeOptions, showProgress: Bool = false, notice: (String) -> Void = { _ in }
+    ) throws -> (tables: [SummaryTable], options: SummarizeOptions) {
         let paths = try InputExpansion.parquetFiles(options.inputs)
-        let csvPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
+        let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
         let result: PartialAggregate
         do {
             defer { context.progress?.finish() }
-            result = try options.strategy.run(plan, threads: options.threads)
+            result = try context.options.strategy.run(plan, threads: context.options.threads)
         }
-        for index in csvPaths { try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result) }
+        for index in textPaths {
+            let skips = try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result)
+            if let line = skips.notice(path: paths[index]) { notice(line) }
+        }
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
+        let unmapped = context.interner.unmappedIDs()
+        var unmappedLines: Int64 = 0
         let groups = result.groups.entries().map { entry -> GroupRow in
             let (origin, partner, chapter) = GroupAccumulator.components(entry.key)
+            if unmapped.contains(origin) || unmapped.contains(partner) { unmappedLines += entry.measures.lines }
             return GroupRow(origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
         }
         let counts = result.counts
         let totals = TotalsInput(files: paths.count, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
-                                 rejected: counts.rejected, linesAggregated: counts.linesAggregated)
+                                 rejected: counts.rejected, linesAggregated: counts.linesAggregated,
+                                 unmappedCountryCodes: context.interner.convertsCodes ? unmappedLines : nil)
         let tables: [SummaryTable]
         do {
             tables = try SummaryTable.buildAll(groups: groups, totals: totals, top: options.top)
@@ -52,6 +74,6 @@ public enum SummarizeEngine {
             throw RooError(.dataError, error.description)
         }
         try context.rejects?.commit()
-        return tables
+        return (tables, context.options)
     }
 }

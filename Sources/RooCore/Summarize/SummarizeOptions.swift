@@ -1,5 +1,6 @@
 import Aggregation
 import Customs
+import Layouts
 
 /// How duty-free status is decided (SPEC §1.3, `--duty-free-by`).
 public enum DutyFreeBy: String, CaseIterable, Sendable {
@@ -18,7 +19,12 @@ public struct SummarizeOptions: Sendable {
     public var preferencePrograms: Set<String>?
     /// `--duty-free-programs`; used when no duty column is mapped.
     public var dutyFreePrograms: Set<String>?
-    public var dutyFreeBy = DutyFreeBy.duty
+    /// nil = as the inputs say (`--layout`, ingest metadata), else `.duty`.
+    public var dutyFreeBy: DutyFreeBy?
+    /// `--country-codes`; nil = as the inputs say, else alpha-2.
+    public var countryCodes: CountryCodeSystem?
+    /// `--layout` for text inputs (nil = canonical CSV).
+    public var layout: Layout?
     /// `--reporter`: keep only lines of this importing country.
     public var reporter: String?
     /// `--from`/`--to` as YYYYMM, inclusive.
@@ -39,4 +45,16 @@ public struct SummarizeOptions: Sendable {
 
     /// The preference programs in force.
     public var effectivePreferencePrograms: Set<String> { preferencePrograms ?? region.defaultPreferencePrograms }
+}
+
+extension SummarizeOptions {
+    /// The options with every setting the command line left open taken from
+    /// the inputs (`defaults`) or the built-in defaults.
+    func resolved(with defaults: InputDefaults) -> SummarizeOptions {
+        var resolved = self
+        resolved.dutyFreeBy = dutyFreeBy ?? defaults.dutyFreeBy ?? .duty
+        resolved.countryCodes = countryCodes ?? defaults.countryCodes ?? .iso2
+        resolved.dutyFreePrograms = dutyFreePrograms ?? defaults.dutyFreePrograms
+        return resolved
+    }
 }

@@ -160,7 +160,7 @@ final class SummarizeContext: Sendable {
         }
         self.unitBytes = unitBytes
         progress = showProgress ? SummarizeProgress(totalBytes: unitBytes.reduce(0, +)) : nil
-        interner = KeyInterner(region: options.region)
+        interner = KeyInterner(region: options.region, countryCodes: options.countryCodes ?? .iso2)
         self.options = options
         preferencePrograms = options.effectivePreferencePrograms
         dutyFreePrograms = options.dutyFreePrograms ?? []

@@ -37,7 +37,7 @@ public enum SummaryNotes {
     }
 
     static func dutyFreeRule(_ options: SummarizeOptions) -> String {
-        switch options.dutyFreeBy {
+        switch options.dutyFreeBy ?? .duty {
         case .rateProvision: return "rate provision 10-19"
         case .duty:
             if let programs = options.dutyFreePrograms { return "duty == 0, or program in " + programs.sorted().joined(separator: ", ") + " without a duty column" }

@@ -1,0 +1,124 @@
+import Customs
+import Delimited
+
+extension Layout {
+    /// Every layout `--layout` accepts besides `csv` (the plain canonical CSV).
+    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551]
+
+    /// The layout named `name`, if any.
+    public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
+
+    /// US Census IMDB monthly `IMP_DETL.TXT` (DOMAIN.md §1.1): fixed width,
+    /// 688 bytes, whole-dollar measures, Schedule C countries, no country of
+    /// export (partner = origin), duty-free by rate provision.
+    public static let censusIMDB: Layout = {
+        var fields: [FixedWidthField] = []
+        var position = 1
+        func add(_ name: String, _ width: Int) {
+            fields.append(FixedWidthField(name: name, first: position, width: width))
+            position += width
+        }
+        for (name, width) in [("commodity", 10), ("cty_code", 4), ("cty_subco", 2), ("dist_entry", 2), ("dist_unlad", 2),
+                              ("rate_prov", 2), ("year", 4), ("month", 2)] {
+            add(name, width)
+        }
+        let measures = ["cards", "con_qy1", "con_qy2", "con_val", "dut_val", "cal_dut", "con_cha", "con_cif", "gen_qy1", "gen_qy2",
+                        "gen_val", "gen_cha", "gen_cif", "air_val", "air_wgt", "air_cha", "ves_val", "ves_wgt", "ves_cha",
+                        "cnt_val", "cnt_wgt", "cnt_cha"]
+        for suffix in ["_mo", "_yr"] { for measure in measures { add(measure + suffix, 15) } }
+        precondition(position == 689, "IMP_DETL.TXT records are 688 bytes")
+        var extraTypes: [String: ColumnType] = [:]
+        for suffix in ["_mo", "_yr"] { for measure in measures { extraTypes[measure + suffix] = .int64 } }
+        return Layout(
+            name: "census-imdb",
+            summary: "US Census IMDB IMP_DETL.TXT (fixed width, 688 bytes; .ZIP read directly)",
+            format: .fixedWidth(recordLength: 688, fields: fields),
+            columns: [
+                Column(canonical: .origin, source: .field(["cty_code"]), type: .string, isRequired: true),
+                Column(canonical: .partner, source: .field(["cty_code"]), type: .string, isRequired: true),
+                Column(canonical: .hsCode, source: .field(["commodity"]), type: .string, isRequired: true),
+                Column(canonical: .customsValue, source: .field(["con_val_mo"]), type: .int64, isRequired: true),
+                Column(canonical: .duty, source: .field(["cal_dut_mo"]), type: .int64, isRequired: true),
+                Column(canonical: .program, source: .program(spi: ["cty_subco"], tariff: [], none: ["00"]), type: .string, isRequired: true),
+                Column(canonical: .reporter, source: .constant("US"), type: .string, isRequired: true),
+                Column(canonical: .rateProvision, source: .field(["rate_prov"]), type: .string, isRequired: true),
+                Column(canonical: .period, source: .yearMonth(year: ["year"], month: ["month"]), type: .int64, isRequired: true),
+            ],
+            extraTypes: extraTypes,
+            keep: nil,
+            countryCodes: .census,
+            dutyFreeByRateProvision: true,
+            dutyFreePrograms: nil,
+            zipMember: "IMP_DETL.TXT",
+            notes: [
+                "commodity → hs_code; cty_code (Schedule C) → origin and partner: IMDB has no country of export",
+                "cty_subco → program (00 or blank = none); rate_prov → rate_provision (10–19 = duty-free)",
+                "con_val_mo → customs_value, cal_dut_mo → duty (whole dollars, consumption basis); year·100+month → period",
+            ])
+    }()
+
+    /// Importers' ACE entry-summary line extracts (DOMAIN.md §1.2): CSV, ISO
+    /// alpha-2 countries, the SPI in its own column or as an HTS prefix.
+    public static let aceLines: Layout = {
+        let tariff = ["HTS Number", "HTSUS Number", "HTS Number - Full", "HTS Number Full", "Tariff Number", "HTS"]
+        return Layout(
+            name: "ace-lines",
+            summary: "CBP ACE entry summary line extract (CSV; SPI column or HTS prefix \"S 8708.29.5160\")",
+            format: .delimited(nil),
+            columns: [
+                Column(canonical: .origin, source: .field(["Country of Origin", "Country of Origin Code", "Line Country of Origin Code", "COO"]),
+                       type: .string, isRequired: true),
+                Column(canonical: .partner, source: .field(["Country of Export", "Country of Export Code", "Exporting Country",
+                                                            "Line Country of Export Code"]), type: .string, isRequired: true),
+                Column(canonical: .hsCode, source: .tariffNumber(tariff), type: .string, isRequired: true),
+                Column(canonical: .customsValue, source: .amount(["Entered Value", "Line Entered Value", "Line Tariff Goods Value Amount"]),
+                       type: .decimal(scale: 2), isRequired: true),
+                Column(canonical: .duty, source: .amount(["Duty", "Duty Amount", "Line Duty Amount", "Line Tariff Duty Amount"]),
+                       type: .decimal(scale: 2), isRequired: true),
+                Column(canonical: .program, source: .program(spi: ["SPI", "SPI Code", "Line SPI Code", "Special Program Indicator"],
+                                                             tariff: tariff, none: []), type: .string, isRequired: true),
+                Column(canonical: .reporter, source: .constant("US"), type: .string, isRequired: true),
+                Column(canonical: .period, source: .monthOfDate(["Entry Date", "Entry Summary Date", "Date of Entry"], .monthDayYear),
+                       type: .int64, isRequired: false),
+            ],
+            extraTypes: [:],
+            keep: nil,
+            countryCodes: .iso2,
+            dutyFreeByRateProvision: false,
+            dutyFreePrograms: nil,
+            zipMember: nil,
+            notes: [
+                "Country of Origin → origin, Country of Export → partner (ISO alpha-2)",
+                "HTS Number → hs_code without its SPI prefix; SPI column, else the HTS prefix → program",
+                "Entered Value → customs_value, Duty → duty; Entry Date (MM/DD/YYYY or YYYY-MM-DD) → period",
+            ])
+    }()
+
+    /// Mexican SAT Data Stage item file, record 551 (DOMAIN.md §1.3):
+    /// pipe-delimited, alpha-3 countries, USD values, no duty column.
+    public static let pedimento551: Layout = Layout(
+        name: "pedimento-551",
+        summary: "Mexican SAT Data Stage 551 item file (pipe-delimited, alpha-3 countries, USD values)",
+        format: .delimited(CSVDialect(delimiter: UInt8(ascii: "|"), quote: 0)),
+        columns: [
+            Column(canonical: .origin, source: .field(["PaisOrigenDestino"]), type: .string, isRequired: true),
+            Column(canonical: .partner, source: .field(["PaisCompradorVendedor"]), type: .string, isRequired: true),
+            Column(canonical: .hsCode, source: .joined([["Fraccion"], ["SubdivisionFraccion", "NICO"]]), type: .string, isRequired: true),
+            Column(canonical: .customsValue, source: .amount(["ValorDolares"]), type: .decimal(scale: 2), isRequired: true),
+            Column(canonical: .program, source: .field(["ClaveDocumento"]), type: .string, isRequired: true),
+            Column(canonical: .reporter, source: .constant("MX"), type: .string, isRequired: true),
+            Column(canonical: .period, source: .monthOfDate(["FechaPagoReal", "FechaPago"], .dayMonthYear), type: .int64, isRequired: false),
+        ],
+        extraTypes: [:],
+        keep: Keep(field: ["TipoOperacion"], values: ["1"], meaning: "TipoOperacion is not 1 (not an import)"),
+        countryCodes: .iso3,
+        dutyFreeByRateProvision: false,
+        dutyFreePrograms: ["IN"],
+        zipMember: nil,
+        notes: [
+            "PaisOrigenDestino → origin, PaisCompradorVendedor → partner (alpha-3 → alpha-2)",
+            "Fraccion + SubdivisionFraccion (NICO) → hs_code; ValorDolares → customs_value; ClaveDocumento → program",
+            "no duty column: duty-free = ClaveDocumento IN (IMMEX temporary import) unless --duty-free-programs says otherwise",
+            "records with TipoOperacion other than 1 (exports) are skipped and counted",
+        ])
+}

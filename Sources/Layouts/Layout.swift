@@ -1,0 +1,119 @@
+import Customs
+import Delimited
+
+/// How an extract's records map to roo's canonical columns (SPEC §1.2):
+/// pure data, one table of fields per layout (see `Layout.catalog`), read by
+/// one generic parser (`LayoutChunkParser`).
+///
+/// A layout names its source fields (by byte position for fixed-width
+/// files, by header name for delimited ones), says how each canonical
+/// column is derived from them (`Source`), and which defaults it implies
+/// (country code system, duty-free rule, programs). Every source field not
+/// used by a canonical column is kept as an extra column under its own name.
+public struct Layout: Sendable {
+    /// How records are cut into fields.
+    public enum Format: Sendable {
+        /// A header row and delimited fields; nil dialect = detected.
+        case delimited(CSVDialect?)
+        /// Records of exactly `recordLength` bytes (LF or CRLF line ends),
+        /// no header, fields by byte position.
+        case fixedWidth(recordLength: Int, fields: [FixedWidthField])
+    }
+
+    /// A field of a fixed-width record: 1-based first byte and width.
+    public struct FixedWidthField: Sendable {
+        public var name: String
+        public var first: Int
+        public var width: Int
+    }
+
+    /// How a date field is written when it uses slashes.
+    public enum SlashDateOrder: Sendable {
+        /// `03/15/2024` (US).
+        case monthDayYear
+        /// `15/03/2024` (Mexico).
+        case dayMonthYear
+    }
+
+    /// Where a canonical column's value comes from. Field names are matched
+    /// case-insensitively ignoring spaces, `_` and `-`; the first name of a
+    /// list present in the file is used.
+    public enum Source: Sendable {
+        /// A field as it is (trimmed).
+        case field([String])
+        /// A money amount: `$`, `,` and spaces removed.
+        case amount([String])
+        /// Several fields joined without separator (`Fraccion` + `NICO`).
+        case joined([[String]])
+        /// `YYYYMM` from a year and a month field.
+        case yearMonth(year: [String], month: [String])
+        /// `YYYYMM` from a date: `YYYY-MM-DD`, `YYYYMMDD`, or with slashes in `order`.
+        case monthOfDate([String], SlashDateOrder)
+        /// The same text on every record (e.g. the reporter).
+        case constant(String)
+        /// An HTS number without a leading SPI prefix (`S 8708.29.5160` → `8708.29.5160`).
+        case tariffNumber([String])
+        /// The program: the `spi` field when present and not blank, else the
+        /// SPI prefix of the `tariff` field; values in `none` count as blank.
+        case program(spi: [String], tariff: [String], none: [String])
+    }
+
+    /// Column types of the written Parquet file (`roo ingest`).
+    public enum ColumnType: Sendable, Equatable {
+        case string
+        case int64
+        /// DECIMAL(18, scale) on INT64.
+        case decimal(scale: Int)
+    }
+
+    /// One canonical column of the layout.
+    public struct Column: Sendable {
+        public var canonical: CanonicalColumn
+        public var source: Source
+        public var type: ColumnType
+        /// Whether a file of this layout must have the source fields.
+        public var isRequired: Bool
+    }
+
+    /// Records to keep: those whose `field` holds one of `values`; the others
+    /// are skipped (never lines) and counted, with `meaning` in reports.
+    public struct Keep: Sendable {
+        public var field: [String]
+        public var values: [String]
+        public var meaning: String
+    }
+
+    /// `--layout` name.
+    public var name: String
+    /// One line for `--help` and the README.
+    public var summary: String
+    public var format: Format
+    public var columns: [Column]
+    /// Types of extra (non-canonical) fields; unlisted extras are inferred
+    /// (delimited layouts) or strings (fixed-width layouts).
+    public var extraTypes: [String: ColumnType]
+    public var keep: Keep?
+    /// Defaults the layout implies (the command line overrides them).
+    public var countryCodes: CountryCodeSystem
+    public var dutyFreeByRateProvision: Bool
+    public var dutyFreePrograms: [String]?
+    /// The entry to read when the input is a ZIP archive (case-insensitive);
+    /// nil = the archive's only file.
+    public var zipMember: String?
+    /// What the layout's documentation says about its mapping (README, help).
+    public var notes: [String]
+}
+
+extension Layout {
+    /// The canonical name-matching form of a field name: lower-case letters
+    /// and digits only (`"Country of Origin"` = `"country_of_origin"`).
+    static func matchKey(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { CharacterSetASCII.isAlphanumeric($0) })).self
+    }
+}
+
+enum CharacterSetASCII {
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar.value > 0x7f
+    }
+}

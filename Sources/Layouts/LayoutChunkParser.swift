@@ -1,0 +1,167 @@
+import Delimited
+
+/// Turns raw chunks of a layout's input into records of the plan's output
+/// columns (canonical, then extras), as a `RecordBatch` that the CSV paths
+/// of `ingest` and `summarize` consume unchanged. One parser per worker
+/// (it keeps scratch space); not thread-safe.
+///
+/// Records of the wrong length (fixed width) or field count (delimited) come
+/// out malformed with a reason; records the layout's keep rule drops do not
+/// come out and are counted in `skipped`.
+public final class LayoutChunkParser: RecordChunkParser {
+    private let layout: Layout
+    private let plan: LayoutPlan
+    private let scratch = RecordBatch()
+    /// Whether malformed records are left out (and counted) instead of
+    /// coming out marked malformed.
+    private let dropsMalformed: Bool
+    /// Records skipped by the keep rule in the last `parse`.
+    public private(set) var skipped = 0
+    /// Malformed records left out in the last `parse` (`dropsMalformed`).
+    public private(set) var malformedDropped = 0
+    /// The first of them: its line and why.
+    public private(set) var firstMalformation: (line: Int, reason: String)?
+
+    init(layout: Layout, plan: LayoutPlan, dropsMalformed: Bool) {
+        self.layout = layout
+        self.plan = plan
+        self.dropsMalformed = dropsMalformed
+    }
+
+    /// Parses `chunk` into `batch` (its old contents are invalidated).
+    ///
+    /// - Complexity: O(chunk bytes).
+    public func parse(_ chunk: CSVChunk, into batch: RecordBatch) {
+        skipped = 0
+        malformedDropped = 0
+        firstMalformation = nil
+        batch.beginBuilding(chunk)
+        switch layout.format {
+        case let .fixedWidth(recordLength, fields):
+            chunk.bytes.withUnsafeBytes { parseFixedWidth($0, firstLine: chunk.firstLineNumber, recordLength: recordLength, fields: fields, into: batch) }
+        case let .delimited(dialect):
+            parseDelimited(chunk, dialect: dialect ?? .comma, into: batch)
+        }
+    }
+
+    private func parseFixedWidth(
+        _ bytes: UnsafeRawBufferPointer, firstLine: Int, recordLength: Int, fields: [Layout.FixedWidthField], into batch: RecordBatch
+    ) {
+        var line = firstLine
+        var start = 0
+        var ranges = [Range<Int>](repeating: 0..<0, count: fields.count)
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0a { end += 1 }
+            let next = end + 1
+            var contentEnd = end
+            if contentEnd > start && bytes[contentEnd - 1] == 0x0d { contentEnd -= 1 }
+            defer {
+                start = next
+                line += 1
+            }
+            if contentEnd == start { continue }  // empty line
+            guard contentEnd - start == recordLength else {
+                malformed(raw: start..<contentEnd, line: line, "record of \(contentEnd - start) bytes; \(layout.name) records have \(recordLength)", into: batch)
+                continue
+            }
+            for (index, field) in fields.enumerated() {
+                let first = start + field.first - 1
+                ranges[index] = FieldText.trimmed(bytes, first..<(first + field.width))
+            }
+            if let keep = plan.keep, !keep.values.contains(Array(bytes[ranges[keep.field]])) {
+                skipped += 1
+                continue
+            }
+            batch.beginRecord(raw: start..<contentEnd, lineNumber: line)
+            emit(bytes: bytes, ranges: ranges, into: batch)
+        }
+    }
+
+    private func parseDelimited(_ chunk: CSVChunk, dialect: CSVDialect, into batch: RecordBatch) {
+        RecordBatch.parse(chunk, dialect: dialect, into: scratch)
+        for record in 0..<scratch.count {
+                let fieldCount = scratch.fieldCount(record)
+                if let reason = scratch.malformation(record) {
+                    malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record), reason, into: batch)
+                    continue
+                }
+                guard fieldCount == plan.sourceFieldCount else {
+                    malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record),
+                              "expected \(plan.sourceFieldCount) fields, found \(fieldCount)", into: batch)
+                    continue
+                }
+                let fields = (0..<fieldCount).map { scratch.field(record, $0) }
+                if let keep = plan.keep {
+                    let value = fields[keep.field]
+                    if !keep.values.contains(Array(value[FieldText.trimmed(value, 0..<value.count)])) {
+                        skipped += 1
+                        continue
+                    }
+                }
+                batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
+                emit(fields: fields, into: batch)
+        }
+    }
+
+    /// A malformed record: out with its reason, or left out and counted.
+    private func malformed(raw: Range<Int>, line: Int, _ reason: String, into batch: RecordBatch) {
+        if dropsMalformed {
+            malformedDropped += 1
+            if firstMalformation == nil { firstMalformation = (line, reason) }
+            return
+        }
+        batch.beginRecord(raw: raw, lineNumber: line)
+        batch.markMalformed(reason)
+    }
+
+    /// Fixed width: plain fields are trimmed ranges of the chunk (no copy).
+    private func emit(bytes: UnsafeRawBufferPointer, ranges: [Range<Int>], into batch: RecordBatch) {
+        let fields = ranges.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) }
+        for derivation in plan.derivations {
+            if case let .field(index) = derivation {
+                batch.appendRawField(ranges[index])
+            } else {
+                derive(derivation, fields, into: batch)
+            }
+        }
+    }
+
+    /// Delimited: the fields are copied (they live in the scratch batch).
+    private func emit(fields: [UnsafeRawBufferPointer], into batch: RecordBatch) {
+        let trimmed = fields.map { UnsafeRawBufferPointer(rebasing: $0[FieldText.trimmed($0, 0..<$0.count)]) }
+        for derivation in plan.derivations { derive(derivation, trimmed, into: batch) }
+    }
+
+    private func derive(_ derivation: LayoutPlan.Derivation, _ fields: [UnsafeRawBufferPointer], into batch: RecordBatch) {
+        switch derivation {
+        case let .field(index):
+            batch.appendField(fields[index])
+        case let .amount(index):
+            append(FieldText.amount(fields[index]), to: batch)
+        case let .joined(indexes):
+            append(indexes.flatMap { Array(fields[$0]) }, to: batch)
+        case let .yearMonth(year, month):
+            append(FieldText.yearMonth(year: fields[year], month: fields[month]) ?? [], to: batch)
+        case let .monthOfDate(index, order):
+            append(FieldText.monthOfDate(fields[index], order: order) ?? [], to: batch)
+        case let .constant(bytes):
+            append(bytes, to: batch)
+        case let .tariffNumber(index):
+            let value = fields[index]
+            batch.appendField(UnsafeRawBufferPointer(rebasing: value[FieldText.tariffPrefixLength(value)...]))
+        case let .program(spi, tariff, none):
+            var program: [UInt8] = spi.map { Array(fields[$0]) } ?? []
+            if program.isEmpty, let tariff {
+                let value = fields[tariff]
+                let prefix = UnsafeRawBufferPointer(rebasing: value[0..<FieldText.tariffPrefixLength(value)])
+                program = Array(prefix[FieldText.trimmed(prefix, 0..<prefix.count)])
+            }
+            append(none.contains(program) ? [] : program, to: batch)
+        }
+    }
+
+    private func append(_ bytes: [UInt8], to batch: RecordBatch) {
+        bytes.withUnsafeBytes { batch.appendField($0) }
+    }
+}

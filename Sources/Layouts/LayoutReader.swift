@@ -1,0 +1,100 @@
+import Delimited
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads an extract in a `Layout`: plain, gzip, zstd or (for layouts that
+/// name a ZIP member, or any single-file archive) a ZIP archive, cut into
+/// chunks of whole records; `makeParser()` turns them into records of the
+/// canonical and extra columns (`header`).
+public final class LayoutReader: RecordChunkReader {
+    public let path: String
+    public let layout: Layout
+    /// Output column names: the canonical columns present, then the extras.
+    public let header: [String]
+    /// Output column types for `roo ingest` (nil = infer).
+    public let types: [Layout.ColumnType?]
+    private let plan: LayoutPlan
+    private let chunks: ChunkSource
+    private let pump: ZipEntryPump?
+
+    private enum ChunkSource {
+        case delimited(CSVReader)
+        case lines(CSVChunker)
+    }
+
+    /// Opens `path` (`-` = stdin) and resolves the layout against its fields.
+    ///
+    /// - Throws: `LayoutError` (missing fields, unreadable archive or input).
+    public init(path: String, layout: Layout) throws(LayoutError) {
+        self.path = path
+        self.layout = layout
+        let pump = try LayoutReader.isZip(path) ? ZipEntryPump(path: path, member: layout.zipMember) : nil
+        let stream: InputStream
+        do {
+            if let pump {
+                stream = try InputStream(descriptor: pump.readDescriptor, path: "\(path) (\(pump.entryPath))")
+            } else {
+                stream = try InputStream(path: path)
+            }
+        } catch {
+            throw .input(error)
+        }
+        let sourceNames: [String]
+        switch layout.format {
+        case let .fixedWidth(_, fields):
+            // No quoting in fixed-width text: chunks end at line ends (NUL as the "quote" never opens one).
+            let chunker = CSVChunker(stream: stream, chunkSizeBytes: 4 << 20)
+            chunker.dialect = CSVDialect(delimiter: 1, quote: 0)
+            chunks = .lines(chunker)
+            sourceNames = fields.map(\.name)
+        case let .delimited(dialect):
+            let reader: CSVReader
+            do { reader = try CSVReader(stream: stream, dialect: dialect) } catch { throw .input(error) }
+            chunks = .delimited(reader)
+            sourceNames = reader.header
+        }
+        plan = try LayoutPlan(layout: layout, sourceNames: sourceNames, path: path)
+        header = plan.names
+        types = plan.types
+        self.pump = pump
+    }
+
+    public var compressedBytesRead: Int {
+        switch chunks {
+        case let .delimited(reader): reader.compressedBytesRead
+        case let .lines(chunker): chunker.stream.compressedBytesRead
+        }
+    }
+
+    public func nextChunk() throws(DelimitedError) -> CSVChunk? {
+        let chunk: CSVChunk?
+        switch chunks {
+        case let .delimited(reader): chunk = try reader.nextChunk()
+        case let .lines(chunker): chunk = try chunker.nextChunk()
+        }
+        if chunk == nil, let reason = pump?.failureReason {
+            throw DelimitedError(.decompression, path: path, "ZIP entry \(reason)")
+        }
+        return chunk
+    }
+
+    public func makeParser() -> any RecordChunkParser { makeParser(droppingMalformed: false) }
+
+    /// A parser that leaves malformed records out (counting them) when
+    /// `droppingMalformed`, instead of passing them on marked malformed.
+    public func makeParser(droppingMalformed: Bool) -> LayoutChunkParser {
+        LayoutChunkParser(layout: layout, plan: plan, dropsMalformed: droppingMalformed)
+    }
+
+    /// Whether `path` starts with a ZIP local file header (`PK\3\4`).
+    static func isZip(_ path: String) -> Bool {
+        guard path != "-", let stream = fopen(path, "rb") else { return false }
+        defer { fclose(stream) }
+        var magic = [UInt8](repeating: 0, count: 4)
+        return fread(&magic, 1, 4, stream) == 4 && magic == [0x50, 0x4b, 0x03, 0x04]
+    }
+}

@@ -1,0 +1,14 @@
+import Layouts
+import RooCore
+
+/// `--layout NAME`: `csv` (canonical CSV) or a layout of `Layout.catalog`.
+enum LayoutOption {
+    static var names: String { (["csv"] + Layout.catalog.map(\.name)).joined(separator: "|") }
+
+    /// The layout, or nil for `csv`. - Throws: `RooError(.usage)` for an unknown name.
+    static func parse(_ name: String) throws -> Layout? {
+        if name == "csv" { return nil }
+        guard let layout = Layout.named(name) else { throw RooError(.usage, "--layout must be one of \(names), got \"\(name)\"") }
+        return layout
+    }
+}
