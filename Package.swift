@@ -102,6 +102,7 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "TestSupport"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),

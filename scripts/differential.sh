@@ -56,5 +56,14 @@ while IFS=$'\t' read -r name inputs flags; do
       fi ;;
   esac
 done < "$out/cases.tsv"
+# The layout fixtures (Fixtures/layouts) and their oracle tables are what the generator makes today
+# (the ZIP is left out: its deflate bytes depend on the zlib version).
+rm -rf "$out/layouts"
+if .venv/bin/python scripts/make_layout_fixtures.py "$out/layouts" >/dev/null \
+   && diff -r -x '*.ZIP' Fixtures/layouts "$out/layouts" > "$out/layouts.diff"; then
+  passed=$((passed+1))
+else
+  echo "FAIL layout fixtures differ from scripts/make_layout_fixtures.py (see $out/layouts.diff)"; head -5 "$out/layouts.diff"; failed=$((failed+1))
+fi
 echo "differential: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,6 +9,7 @@ outputs can be compared byte for byte.
     .venv/bin/python scripts/oracle.py INPUT... --out DIR [--map c=s]... [--region usmca|LIST]
         [--preference-programs L] [--duty-free-programs L] [--duty-free-by duty|rate-provision]
         [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N] [--rejects FILE]
+        [--country-codes iso2|iso3|census]
 """
 import argparse
 import csv
@@ -197,6 +198,7 @@ def main():
     ap.add_argument("--hs-width", type=int, default=10)
     ap.add_argument("--top", type=int)
     ap.add_argument("--threads", type=int)
+    ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census"])
     ap.add_argument("--rejects", help="write file,row_group,row,reason of every rejected line (roo's --rejects columns)")
     args = ap.parse_args()
     mapping = dict(m.split("=", 1) for m in args.map)
@@ -210,6 +212,22 @@ def main():
     files = files_of(args.inputs)
     union = " UNION ALL ".join(expressions(con, f, mapping, args) for f in files)
     con.execute(f"CREATE TEMP TABLE lines AS {union}")
+    converts = args.country_codes != "iso2"
+    if converts:
+        # SPEC §1.2: codes of another system become alpha-2; codes without a conversion stay as they are.
+        data = os.path.join(ROOT, "scripts", "data")
+        if args.country_codes == "census":
+            table = f"SELECT code, alpha2 FROM read_csv('{data}/schedule_c.tsv', delim='\t', header=true, all_varchar=true, quote='')"
+        else:
+            table = f"SELECT alpha3 AS code, alpha2 FROM read_csv('{data}/countries.tsv', delim='\t', header=true, all_varchar=true, quote='')"
+        con.execute(f"CREATE TEMP TABLE cc AS {table}")
+        con.execute("""CREATE TEMP TABLE converted AS SELECT l.* REPLACE (coalesce(a.alpha2, l.o) AS o, coalesce(b.alpha2, l.p) AS p),
+            (l.o IS NOT NULL AND a.alpha2 IS NULL) OR (l.p IS NOT NULL AND b.alpha2 IS NULL) AS unmapped
+            FROM lines l LEFT JOIN cc a ON l.o = a.code LEFT JOIN cc b ON l.p = b.code""")
+        con.execute("DROP TABLE lines")
+        con.execute("ALTER TABLE converted RENAME TO lines")
+    else:
+        con.execute("ALTER TABLE lines ADD COLUMN unmapped BOOLEAN DEFAULT false")
     con.execute(f"""CREATE TEMP TABLE classified AS SELECT *,
         CASE WHEN filtered THEN NULL
              WHEN o IS NULL THEN 'missing_origin' WHEN p IS NULL THEN 'missing_partner'
@@ -219,7 +237,7 @@ def main():
              WHEN d_missing THEN 'missing_duty' END AS reason,
         substr(hs_digits, 1, 2) AS ch
         FROM lines""")
-    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref,
+    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped,
         CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
              WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
         FROM classified WHERE NOT filtered AND reason IS NULL""")
@@ -267,8 +285,12 @@ def main():
     rejected = [counts.get(r, 0) for r in REASONS]
     with open(os.path.join(args.out, "totals.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["files", "lines_read", "lines_filtered", "lines_rejected"] + REASONS + ["lines_aggregated"] + measure_cols)
-        w.writerow([len(files), read, filtered_n, sum(rejected)] + rejected + [counts.get(None, 0)] + measure_cells(total))
+        unmapped_col = ["unmapped_country_codes"] if converts else []
+        unmapped_n = [con.execute("SELECT count(*) FROM ok WHERE unmapped").fetchone()[0]] if converts else []
+        w.writerow(["files", "lines_read", "lines_filtered", "lines_rejected"] + REASONS + ["lines_aggregated"] + unmapped_col
+                   + measure_cols)
+        w.writerow([len(files), read, filtered_n, sum(rejected)] + rejected + [counts.get(None, 0)] + unmapped_n
+                   + measure_cells(total))
     if args.rejects:
         with open(args.rejects, "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")

@@ -1,0 +1,103 @@
+import Testing
+import TestSupport
+
+/// Real extract layouts (`Fixtures/layouts`, made by
+/// `scripts/make_layout_fixtures.py`): `summarize --layout` on the extract,
+/// and `ingest --layout` then `summarize` on the Parquet file, both equal the
+/// DuckDB oracle's tables over an equivalent canonical CSV, byte for byte.
+struct LayoutFixtureTests {
+    static let root = FixturePaths.fixtures + "/layouts"
+    static let tables = ["by_chapter.csv", "by_origin.csv", "by_partner.csv", "detail.csv", "totals.csv"]
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var layout: String
+        var file: String
+        var testDescription: String { "\(layout): \(file)" }
+    }
+
+    static let cases = [
+        Case(layout: "census-imdb", file: "IMP_DETL.TXT"),
+        Case(layout: "census-imdb", file: "IMDB2401.ZIP"),
+        Case(layout: "ace-lines", file: "ace_lines.csv"),
+        Case(layout: "pedimento-551", file: "items_551.asc"),
+    ]
+
+    static func expectTables(_ directory: String, equal expected: String, _ context: String) {
+        #expect(FixturePaths.list(directory) == tables, "\(context)")
+        for table in tables {
+            let got = FixturePaths.read(directory + "/" + table)
+            let want = FixturePaths.read(expected + "/" + table)
+            #expect(got != nil && got == want, "\(context): \(table) differs from the oracle")
+        }
+    }
+
+    @Test(arguments: cases) func summarizeTheExtractDirectly(_ item: Case) throws {
+        let input = "\(LayoutFixtureTests.root)/\(item.layout)/\(item.file)"
+        let expected = "\(LayoutFixtureTests.root)/\(item.layout)/expected"
+        var first: [UInt8]?
+        for (strategy, threads) in [("serial", "1"), ("concurrent-perform", "3")] {
+            let out = FixturePaths.temporaryDirectory() + "/tables"
+            let run = try CLITests.roo(["summarize", input, "--layout", item.layout, "--output", out + "/",
+                                        "--strategy", strategy, "--threads", threads])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stderr.hasPrefix("roo: note: \(input): "), "skipped records are reported: \(run.stderr)")
+            LayoutFixtureTests.expectTables(out, equal: expected, "\(item.testDescription) \(strategy)×\(threads)")
+            let detail = FixturePaths.read(out + "/detail.csv")
+            if let first { #expect(detail == first) } else { first = detail }
+        }
+    }
+
+    @Test(arguments: cases) func ingestThenSummarize(_ item: Case) throws {
+        let input = "\(LayoutFixtureTests.root)/\(item.layout)/\(item.file)"
+        let expected = "\(LayoutFixtureTests.root)/\(item.layout)/expected"
+        let directory = FixturePaths.temporaryDirectory()
+        let ingest = try CLITests.roo(["ingest", input, "--layout", item.layout, "--output", directory + "/x.parquet",
+                                       "--rejects", directory + "/rejects.tsv", "--row-group-rows", "100"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let counts = String(decoding: FixturePaths.read(expected + "/ingest.txt") ?? [], as: UTF8.self)
+            .trimmingSuffix("\n")
+        #expect(ingest.stderr.hasPrefix("roo: ingest: " + counts), "\(ingest.stderr) vs \(counts)")
+        // The malformed records are the rejects, each with its line number and reason.
+        let rejects = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self)
+        let rejected = rejects.split(separator: "\n").dropFirst()
+        #expect(!rejected.isEmpty && rejected.allSatisfy { $0.contains("\tmalformed: ") || $0.contains("\texpected ") }, "\(rejects)")
+        // No --country-codes, --duty-free-by or --duty-free-programs: the file's metadata carries the layout's.
+        let summarize = try CLITests.roo(["summarize", directory + "/x.parquet", "--output", directory + "/tables/"])
+        #expect(summarize.status == 0, "\(summarize.stderr)")
+        LayoutFixtureTests.expectTables(directory + "/tables", equal: expected, "\(item.testDescription) ingested")
+    }
+
+    @Test func aceFiltersByEntryMonth() throws {
+        let out = FixturePaths.temporaryDirectory() + "/q2"
+        let run = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/ace-lines/ace_lines.csv", "--layout", "ace-lines",
+                                    "--from", "202404", "--to", "202406", "--output", out + "/", "--quiet"])
+        #expect(run.status == 0 && run.stderr.isEmpty, "\(run.stderr)")
+        LayoutFixtureTests.expectTables(out, equal: "\(LayoutFixtureTests.root)/ace-lines/expected-q2", "ace Q2")
+    }
+
+    @Test func layoutAndCodeErrorsAreUsageErrors() throws {
+        let census = "\(LayoutFixtureTests.root)/census-imdb/IMP_DETL.TXT"
+        #expect(try CLITests.roo(["summarize", census, "--layout", "nope"]).status == 64)
+        #expect(try CLITests.roo(["summarize", census, "--layout", "census-imdb", "--country-codes", "iso4"]).status == 64)
+        // A pedimento file read as an ACE extract lacks the ACE fields: one line naming what was looked for.
+        let wrong = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/pedimento-551/items_551.asc", "--layout", "ace-lines"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("layout ace-lines needs a field for origin (one of: Country of Origin"), "\(wrong.stderr)")
+        #expect(wrong.stderr.split(separator: "\n").count == 1)
+        // A ZIP without the layout's member.
+        let zip = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/census-imdb/IMDB2401.ZIP", "--layout", "pedimento-551"])
+        #expect(zip.status == 65 && zip.stderr.contains("holds 2 files; expected one"), "\(zip.stderr)")
+    }
+
+    @Test func explicitCountryCodesOverrideTheLayout() throws {
+        // Read as alpha-2, Schedule C codes stay as they are: no conversion, no unmapped column.
+        let run = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/census-imdb/IMP_DETL.TXT", "--layout", "census-imdb",
+                                    "--country-codes", "iso2", "--table", "by_origin", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\n5700,,") && !run.stdout.contains("\nCN,China,"))
+    }
+}
+
+private extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
+}

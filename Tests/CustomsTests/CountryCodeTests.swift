@@ -1,0 +1,43 @@
+import Testing
+@testable import Customs
+
+/// The conversion tables of `--country-codes` (SPEC §1.2).
+struct CountryCodeTests {
+    static let alpha2Codes = Set(CountryNames.table.map(\.alpha2))
+
+    @Test func everyScheduleCCodeConvertsToAKnownAlpha2() {
+        let codes = ScheduleC.codes
+        #expect(codes.count >= 235, "the whole Schedule C, not a sample")
+        #expect(Set(codes.map(\.code)).count == codes.count, "codes are unique")
+        for entry in codes {
+            #expect(entry.code.utf8.count == 4 && entry.code.allSatisfy(\.isASCII) && Int(entry.code) != nil, "\(entry.code)")
+            #expect(CountryCodeTests.alpha2Codes.contains(entry.alpha2), "\(entry.code) → \(entry.alpha2)")
+            #expect(CountryCodeSystem.census.alpha2(entry.code) == entry.alpha2)
+            #expect(!CountryNames.name(alpha2: entry.alpha2).isEmpty)
+        }
+    }
+
+    @Test func scheduleCAnchorsFromTheDomainBrief() {
+        let anchors = ["2010": "MX", "1220": "CA", "5700": "CN", "5880": "JP", "5800": "KR", "5830": "TW", "5820": "HK",
+                       "5520": "VN", "5330": "IN", "4280": "DE", "4120": "GB", "5490": "TH", "5570": "MY"]
+        for (code, alpha2) in anchors { #expect(CountryCodeSystem.census.alpha2(code) == alpha2, "\(code)") }
+        // Every country that trades with the US at scale has a code.
+        let mapped = Set(ScheduleC.codes.map(\.alpha2))
+        for alpha2 in ["US", "FR", "IT", "BR", "IL", "SG", "CH", "IE", "NL", "TR", "ZA", "AU", "NZ", "SA", "PR"] {
+            #expect(mapped.contains(alpha2), "\(alpha2)")
+        }
+    }
+
+    @Test func everyISOAlpha3RoundTripsToItsAlpha2() {
+        #expect(CountryNames.table.count >= 249)
+        for entry in CountryNames.table {
+            #expect(entry.alpha3.utf8.count == 3)
+            #expect(CountryCodeSystem.iso3.alpha2(entry.alpha3) == entry.alpha2, "\(entry.alpha3)")
+        }
+        #expect(CountryCodeSystem.iso3.alpha2("MEX") == "MX")
+        #expect(CountryCodeSystem.iso3.alpha2("CHN") == "CN")
+        #expect(CountryCodeSystem.iso3.alpha2("XXX") == nil)
+        #expect(CountryCodeSystem.census.alpha2("9999") == nil)
+        #expect(CountryCodeSystem.iso2.alpha2("ZZ") == "ZZ", "alpha-2 input is used as it is")
+    }
+}
