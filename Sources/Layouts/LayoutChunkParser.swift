@@ -22,10 +22,14 @@ public final class LayoutChunkParser: RecordChunkParser {
     /// The first of them: its line and why.
     public private(set) var firstMalformation: (line: Int, reason: String)?
 
-    init(layout: Layout, plan: LayoutPlan, dropsMalformed: Bool) {
+    /// The derivations run per record: all, or the canonical ones only.
+    private let derivations: [LayoutPlan.Derivation]
+
+    init(layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false) {
         self.layout = layout
         self.plan = plan
         self.dropsMalformed = dropsMalformed
+        derivations = canonicalOnly ? Array(plan.derivations.prefix(plan.canonicalCount)) : plan.derivations
     }
 
     /// Parses `chunk` into `batch` (its old contents are invalidated).
@@ -49,10 +53,22 @@ public final class LayoutChunkParser: RecordChunkParser {
     ) {
         var line = firstLine
         var start = 0
-        var ranges = [Range<Int>](repeating: 0..<0, count: fields.count)
+        // Field ranges of the current record, reused (no allocation per record).
+        let ranges = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: fields.count)
+        ranges.initialize(repeating: 0..<0)
+        defer { ranges.deallocate() }
+        let offsets = fields.map { (first: $0.first - 1, width: $0.width) }
         while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0a { end += 1 }
+            // Fast path: a record of the right length followed by CRLF or LF.
+            var end = start + recordLength
+            if end < bytes.count && bytes[end] == 0x0a {
+                // LF right after the record.
+            } else if end + 1 < bytes.count && bytes[end] == 0x0d && bytes[end + 1] == 0x0a {
+                end += 1
+            } else {
+                end = start
+                while end < bytes.count && bytes[end] != 0x0a { end += 1 }
+            }
             let next = end + 1
             var contentEnd = end
             if contentEnd > start && bytes[contentEnd - 1] == 0x0d { contentEnd -= 1 }
@@ -65,16 +81,22 @@ public final class LayoutChunkParser: RecordChunkParser {
                 malformed(raw: start..<contentEnd, line: line, "record of \(contentEnd - start) bytes; \(layout.name) records have \(recordLength)", into: batch)
                 continue
             }
-            for (index, field) in fields.enumerated() {
-                let first = start + field.first - 1
-                ranges[index] = FieldText.trimmed(bytes, first..<(first + field.width))
+            for index in offsets.indices {
+                let first = start + offsets[index].first
+                ranges[index] = FieldText.trimmed(bytes, first..<(first + offsets[index].width))
             }
             if let keep = plan.keep, !keep.values.contains(Array(bytes[ranges[keep.field]])) {
                 skipped += 1
                 continue
             }
             batch.beginRecord(raw: start..<contentEnd, lineNumber: line)
-            emit(bytes: bytes, ranges: ranges, into: batch)
+            for derivation in derivations {
+                if case let .field(index) = derivation {
+                    batch.appendRawField(ranges[index])
+                } else {
+                    derive(derivation, { UnsafeRawBufferPointer(rebasing: bytes[ranges[$0]]) }, into: batch)
+                }
+            }
         }
     }
 
@@ -115,45 +137,35 @@ public final class LayoutChunkParser: RecordChunkParser {
         batch.markMalformed(reason)
     }
 
-    /// Fixed width: plain fields are trimmed ranges of the chunk (no copy).
-    private func emit(bytes: UnsafeRawBufferPointer, ranges: [Range<Int>], into batch: RecordBatch) {
-        let fields = ranges.map { UnsafeRawBufferPointer(rebasing: bytes[$0]) }
-        for derivation in plan.derivations {
-            if case let .field(index) = derivation {
-                batch.appendRawField(ranges[index])
-            } else {
-                derive(derivation, fields, into: batch)
-            }
-        }
-    }
-
     /// Delimited: the fields are copied (they live in the scratch batch).
     private func emit(fields: [UnsafeRawBufferPointer], into batch: RecordBatch) {
         let trimmed = fields.map { UnsafeRawBufferPointer(rebasing: $0[FieldText.trimmed($0, 0..<$0.count)]) }
-        for derivation in plan.derivations { derive(derivation, trimmed, into: batch) }
+        for derivation in derivations { derive(derivation, { trimmed[$0] }, into: batch) }
     }
 
-    private func derive(_ derivation: LayoutPlan.Derivation, _ fields: [UnsafeRawBufferPointer], into batch: RecordBatch) {
+    /// Appends the field `derivation` makes from the record's source fields (`fields(i)`).
+    @inline(__always)
+    private func derive(_ derivation: LayoutPlan.Derivation, _ fields: (Int) -> UnsafeRawBufferPointer, into batch: RecordBatch) {
         switch derivation {
         case let .field(index):
-            batch.appendField(fields[index])
+            batch.appendField(fields(index))
         case let .amount(index):
-            append(FieldText.amount(fields[index]), to: batch)
+            append(FieldText.amount(fields(index)), to: batch)
         case let .joined(indexes):
-            append(indexes.flatMap { Array(fields[$0]) }, to: batch)
+            append(indexes.flatMap { Array(fields($0)) }, to: batch)
         case let .yearMonth(year, month):
-            append(FieldText.yearMonth(year: fields[year], month: fields[month]) ?? [], to: batch)
+            append(FieldText.yearMonth(year: fields(year), month: fields(month)) ?? [], to: batch)
         case let .monthOfDate(index, order):
-            append(FieldText.monthOfDate(fields[index], order: order) ?? [], to: batch)
+            append(FieldText.monthOfDate(fields(index), order: order) ?? [], to: batch)
         case let .constant(bytes):
             append(bytes, to: batch)
         case let .tariffNumber(index):
-            let value = fields[index]
+            let value = fields(index)
             batch.appendField(UnsafeRawBufferPointer(rebasing: value[FieldText.tariffPrefixLength(value)...]))
         case let .program(spi, tariff, none):
-            var program: [UInt8] = spi.map { Array(fields[$0]) } ?? []
+            var program: [UInt8] = spi.map { Array(fields($0)) } ?? []
             if program.isEmpty, let tariff {
-                let value = fields[tariff]
+                let value = fields(tariff)
                 let prefix = UnsafeRawBufferPointer(rebasing: value[0..<FieldText.tariffPrefixLength(value)])
                 program = Array(prefix[FieldText.trimmed(prefix, 0..<prefix.count)])
             }

@@ -20,6 +20,8 @@ struct LayoutPlan: Sendable {
     let types: [Layout.ColumnType?]
     /// Derivations of the canonical outputs, then `.field(i)` for each extra.
     let derivations: [Derivation]
+    /// How many of `names` (the first ones) are canonical columns.
+    let canonicalCount: Int
     /// Source fields a record must have (delimited layouts).
     let sourceFieldCount: Int
     /// The keep rule, resolved: source field and accepted trimmed values.
@@ -96,6 +98,7 @@ struct LayoutPlan: Sendable {
             used.insert(field)
             keep = (field, Set(rule.values.map { Array($0.utf8) }))
         }
+        canonicalCount = names.count
         let canonicalNames = Set(names)
         for (position, name) in sourceNames.enumerated() where !used.contains(position) && !canonicalNames.contains(name) {
             names.append(name)

@@ -85,10 +85,15 @@ public final class LayoutReader: RecordChunkReader {
     public func makeParser() -> any RecordChunkParser { makeParser(droppingMalformed: false) }
 
     /// A parser that leaves malformed records out (counting them) when
-    /// `droppingMalformed`, instead of passing them on marked malformed.
-    public func makeParser(droppingMalformed: Bool) -> LayoutChunkParser {
-        LayoutChunkParser(layout: layout, plan: plan, dropsMalformed: droppingMalformed)
+    /// `droppingMalformed`, instead of passing them on marked malformed, and
+    /// gives only the canonical columns (`header.prefix(canonicalColumnCount)`)
+    /// when `canonicalOnly`.
+    public func makeParser(droppingMalformed: Bool, canonicalOnly: Bool = false) -> LayoutChunkParser {
+        LayoutChunkParser(layout: layout, plan: plan, dropsMalformed: droppingMalformed, canonicalOnly: canonicalOnly)
     }
+
+    /// How many columns of `header` (the first ones) are canonical.
+    public var canonicalColumnCount: Int { plan.canonicalCount }
 
     /// Whether `path` starts with a ZIP local file header (`PK\3\4`).
     static func isZip(_ path: String) -> Bool {

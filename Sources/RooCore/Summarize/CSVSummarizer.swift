@@ -44,7 +44,9 @@ struct CSVSummarizer {
         } else {
             do { reader = try CSVReader(path: path) } catch { throw IngestEngine.rooError(error) }
         }
-        let binding = try bind(header: reader.header, path: path)
+        // Summarize needs the canonical columns of a layout only.
+        let header = (reader as? LayoutReader).map { Array($0.header.prefix($0.canonicalColumnCount)) } ?? reader.header
+        let binding = try bind(header: header, path: path)
         let skips = LayoutSkips(meaning: context.options.layout?.keep?.meaning)
         let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
         var exhausted = false
@@ -62,7 +64,7 @@ struct CSVSummarizer {
             }
             if chunks.isEmpty { break }
             let units = chunks
-            let columnCount = reader.header.count
+            let columnCount = header.count
             let origin = (file: inputOrder, firstSequence: chunksBefore)
             // Workers only call makeParser, which reads the reader's immutable layout plan or dialect.
             nonisolated(unsafe) let reader = reader
@@ -80,7 +82,7 @@ struct CSVSummarizer {
     /// A parser for one worker; layout records that are malformed are left
     /// out and counted (they are never lines, as in `roo ingest`).
     static func parser(_ reader: any RecordChunkReader) -> any RecordChunkParser {
-        (reader as? LayoutReader)?.makeParser(droppingMalformed: true) ?? reader.makeParser()
+        (reader as? LayoutReader)?.makeParser(droppingMalformed: true, canonicalOnly: true) ?? reader.makeParser()
     }
 }
 
