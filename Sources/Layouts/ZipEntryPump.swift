@@ -51,7 +51,8 @@ final class ZipEntryPump: Sendable {
         Thread.detachNewThread { [self] in
             defer { close(writeDescriptor) }
             do {
-                _ = try archiveForPump.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
+                // ZIPFoundation returns the CRC-32 of what it inflated; comparing it is the caller's job.
+                let checksum = try archiveForPump.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data in
                     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                         guard let base = raw.baseAddress else { return }
                         var offset = 0
@@ -64,6 +65,9 @@ final class ZipEntryPump: Sendable {
                             offset += sent
                         }
                     }
+                }
+                if checksum != entry.checksum {
+                    failure.withLock { $0 = "\(entry.path): CRC-32 of the inflated data does not match the archive's (damaged archive)" }
                 }
             } catch {
                 failure.withLock { $0 = "\(entry.path): \(error)" }

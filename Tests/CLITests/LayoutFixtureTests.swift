@@ -89,6 +89,37 @@ struct LayoutFixtureTests {
         #expect(zip.status == 65 && zip.stderr.contains("holds 2 files; expected one"), "\(zip.stderr)")
     }
 
+    @Test func aceExtractWithTheSPIOnlyAsAnHTSPrefix() throws {
+        // No SPI column and no date: the program comes from the HTS prefix; period is optional.
+        let csv = """
+        Country of Origin,Country of Export,HTS Number,Entered Value,Duty
+        CN,MX,S 8708.29.5160,"$1,000",0.00
+        CN,MX,S+ 8703.23.0190,500,0
+        MX,MX,8703.23.0190,700,0
+        DE,DE,A 3004.90.9290,300,12.50
+
+        """
+        let path = FixturePaths.temporaryDirectory() + "/ace.csv"
+        #expect(FixturePaths.write(Array(csv.utf8), to: path))
+        let run = try CLITests.roo(["summarize", path, "--layout", "ace-lines", "--table", "detail", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        // CN via MX, chapter 87: two lines, 1500.00 duty-free, all preference-claimed (S and S+), all non-regional.
+        #expect(lines.contains("CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,2,1500.00,0.00,2,1500.00,1500.00,1500.00,1.000000"),
+                "\(run.stdout)")
+        #expect(lines.contains { $0.hasPrefix("DE,Germany,30,") && $0.contains(",1,300.00,12.50,0,0.00,0.00,0.00,") }, "\(run.stdout)")
+    }
+
+    @Test func aDamagedZipIsABadDataErrorNeverTables() throws {
+        var bytes = try #require(FixturePaths.read("\(LayoutFixtureTests.root)/census-imdb/IMDB2401.ZIP"))
+        bytes[bytes.count * 6 / 10] ^= 0x10  // inside IMP_DETL.TXT's deflated data
+        let path = FixturePaths.temporaryDirectory() + "/damaged.zip"
+        #expect(FixturePaths.write(bytes, to: path))
+        let run = try CLITests.roo(["summarize", path, "--layout", "census-imdb", "--quiet"])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stdout.isEmpty && run.stderr.hasPrefix("roo: error: \(path): ZIP entry IMP_DETL.TXT"), "\(run.stderr)")
+    }
+
     @Test func explicitCountryCodesOverrideTheLayout() throws {
         // Read as alpha-2, Schedule C codes stay as they are: no conversion, no unmapped column.
         let run = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/census-imdb/IMP_DETL.TXT", "--layout", "census-imdb",
