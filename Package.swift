@@ -100,7 +100,11 @@ let package = Package(
         ),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["RooCore", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["RooCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "TestSupport"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),

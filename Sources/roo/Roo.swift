@@ -8,6 +8,6 @@ struct Roo: ParsableCommand {
         commandName: "roo",
         abstract: "Exact non-regional-content tables from customs import extracts (Parquet).",
         version: SummaryNotes.rooVersion,
-        subcommands: [Summarize.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
+        subcommands: [Summarize.self, Merge.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
     )
 }

@@ -28,6 +28,7 @@ struct Summarize: ParsableCommand {
           roo summarize extract.parquet --table totals --rejects rejects.csv
           roo summarize IMDB2401.ZIP --layout census-imdb --format md
           roo summarize items_551.asc --layout pedimento-551 --table by_origin
+          roo summarize 2024-01.parquet --partial parts/2024-01.parquet
         """
     )
 
@@ -89,6 +90,16 @@ struct Summarize: ParsableCommand {
     var threads: Int?
 
     @Option(help: ArgumentHelp(
+        "Write the exact partial aggregate of the inputs to this Parquet file instead of tables (combine partials with roo merge).",
+        valueName: "file.parquet"))
+    var partial: String?
+
+    @Option(help: ArgumentHelp(
+        "Only row groups A up to (not including) B of each Parquet input, e.g. 0:8 (a share of a large file for --partial).",
+        valueName: "A:B"))
+    var rowGroups: String?
+
+    @Option(help: ArgumentHelp(
         "Write every rejected line as CSV to this file (- for stdout): file, row_group, row, reason and the raw key values.",
         valueName: "file"))
     var rejects: String?
@@ -103,7 +114,10 @@ struct Summarize: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
-        if rejects == "-" && output == "-" {
+        if partial != nil && (output != "-" || table != nil || top != nil) {
+            throw ValidationError("--partial writes the aggregate, not tables: --output, --table and --top belong to roo merge")
+        }
+        if rejects == "-" && output == "-" && partial == nil {
             throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
         }
         if let table, table != "all", TableName(rawValue: table) == nil {
@@ -117,6 +131,12 @@ struct Summarize: ParsableCommand {
     func run() throws {
         try exitOnError {
             let options = try makeOptions()
+            if let partial {
+                try SummarizeEngine.writePartial(
+                    options, to: partial, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
+                    notice: { if !quiet { printError("roo: note: \($0)") } })
+                return
+            }
             let (tables, resolved) = try SummarizeEngine.summarize(
                 options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
                 notice: { if !quiet { printError("roo: note: \($0)") } })
@@ -149,6 +169,13 @@ struct Summarize: ParsableCommand {
         options.strategy = strategy
         options.threads = threads ?? activeProcessorCount()
         options.rejectsPath = rejects
+        if let rowGroups {
+            let parts = rowGroups.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+            guard parts.count == 2, let start = parts[0], let end = parts[1], start >= 0, end >= start else {
+                throw RooError(.usage, "--row-groups takes A:B with 0 <= A <= B, got \"\(rowGroups)\"")
+            }
+            options.rowGroups = start..<end
+        }
         return options
     }
 

@@ -6,7 +6,7 @@ import TestSupport
 /// `Tests/CLITests/Golden/` (80 columns). After changing help text on
 /// purpose, regenerate them with `ROO_UPDATE_GOLDEN=1 swift test --filter HelpGoldenTests`.
 struct HelpGoldenTests {
-    static let commands = ["roo", "summarize", "ingest", "generate", "bench", "inspect", "cat"]
+    static let commands = ["roo", "summarize", "merge", "ingest", "generate", "bench", "inspect", "cat"]
     static let directory = FixturePaths.packageRoot + "/Tests/CLITests/Golden"
 
     static func help(_ command: String) throws -> String {

@@ -41,6 +41,32 @@ public enum SummarizeEngine {
     public static func summarize(
         _ options: SummarizeOptions, showProgress: Bool = false, notice: (String) -> Void = { _ in }
     ) throws -> (tables: [SummaryTable], options: SummarizeOptions) {
+        let run = try aggregate(options, showProgress: showProgress, notice: notice)
+        let tables = try run.aggregate.tables(top: options.top)
+        try run.rejects?.commit()
+        return (tables, run.options)
+    }
+
+    /// `summarize --partial PATH`: writes the exact aggregate of the inputs
+    /// (`PartialFile`) instead of tables. Parameters as `summarize`.
+    ///
+    /// - Returns: the aggregate written.
+    @discardableResult
+    public static func writePartial(
+        _ options: SummarizeOptions, to path: String, showProgress: Bool = false, notice: (String) -> Void = { _ in }
+    ) throws -> ExactAggregate {
+        let run = try aggregate(options, showProgress: showProgress, notice: notice)
+        try PartialFile.write(run.aggregate, to: path)
+        try run.rejects?.commit()
+        return run.aggregate
+    }
+
+    /// The exact aggregate of the inputs and the options as resolved from
+    /// them; the `--rejects` file is left for the caller to commit once its
+    /// own output is written.
+    static func aggregate(
+        _ options: SummarizeOptions, showProgress: Bool, notice: (String) -> Void
+    ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?) {
         let paths = try InputExpansion.parquetFiles(options.inputs)
         let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
@@ -64,16 +90,11 @@ public enum SummarizeEngine {
             return GroupRow(origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
         }
         let counts = result.counts
-        let totals = TotalsInput(files: paths.count, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
+        // A share of row groups that leaves out row group 0 leaves the file count to the share that has it.
+        let files = (options.rowGroups?.lowerBound ?? 0) > 0 ? textPaths.count : paths.count
+        let totals = TotalsInput(files: files, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
                                  rejected: counts.rejected, linesAggregated: counts.linesAggregated,
                                  unmappedCountryCodes: context.interner.convertsCodes ? unmappedLines : nil)
-        let tables: [SummaryTable]
-        do {
-            tables = try SummaryTable.buildAll(groups: groups, totals: totals, top: options.top)
-        } catch let error as MeasureOverflow {
-            throw RooError(.dataError, error.description)
-        }
-        try context.rejects?.commit()
-        return (tables, context.options)
+        return (ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options)), context.options, context.rejects)
     }
 }

@@ -38,6 +38,10 @@ public struct SummarizeOptions: Sendable {
     public var top: Int?
     /// `--rejects FILE`: write every rejected line there as CSV (`RejectsLog`).
     public var rejectsPath: String?
+    /// `--row-groups A:B`: only row groups A..<B of each Parquet input (a
+    /// distributed task's share of a large file). A file counts in `totals`
+    /// `files` only in the share that holds its row group 0.
+    public var rowGroups: Range<Int>?
     /// Rows per work unit for strategies that split row groups (`work-queue`).
     public var smallUnitRowCount = 262_144
 

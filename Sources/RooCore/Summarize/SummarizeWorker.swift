@@ -136,7 +136,8 @@ final class SummarizeContext: Sendable {
         self.rejects = rejects
         var units: [Unit] = []
         for (fileIndex, binding) in bindings.enumerated() {
-            for group in 0..<binding.file.rowGroupCount {
+            let groups = options.rowGroups.map { $0.clamped(to: 0..<binding.file.rowGroupCount) } ?? 0..<binding.file.rowGroupCount
+            for group in groups {
                 let rows = Int(binding.file.metadata.rowGroups[group].numRows)
                 let size = max(1, options.smallUnitRowCount)
                 if options.strategy.prefersSmallUnits && rows > size {

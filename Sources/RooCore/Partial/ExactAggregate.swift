@@ -1,0 +1,83 @@
+import Customs
+import Reports
+
+/// Everything the summary tables are built from, before they are built:
+/// exact Int64-cent measures per (origin, HS chapter, partner) and the totals
+/// counters, with the semantic options they were computed under.
+///
+/// Aggregates of any split of the input (by file, by row group) merge to the
+/// aggregate of the whole input: every field is an exact integer sum, so
+/// merging is associative and commutative and the tables come out byte for
+/// byte the same (`roo summarize --partial`, `roo merge`).
+public struct ExactAggregate: Sendable {
+    public var groups: [GroupRow]
+    public var totals: TotalsInput
+    public var semantics: SemanticOptions
+
+    public init(groups: [GroupRow], totals: TotalsInput, semantics: SemanticOptions) {
+        self.groups = groups
+        self.totals = totals
+        self.semantics = semantics
+    }
+
+    /// The five summary tables (SPEC §2.1).
+    ///
+    /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
+    public func tables(top: Int?) throws -> [SummaryTable] {
+        do {
+            return try SummaryTable.buildAll(groups: groups, totals: totals, top: top)
+        } catch let error as MeasureOverflow {
+            throw RooError(.dataError, error.description)
+        }
+    }
+
+    /// The sum of `parts` (in any order: the result is the same).
+    ///
+    /// - Parameter names: one name per part, for errors (file paths).
+    /// - Throws: `RooError(.usage)` naming the first option on which two
+    ///   parts differ; `RooError(.dataError)` when a sum overflows Int64.
+    /// - Complexity: O(total groups) expected.
+    public static func merged(_ parts: [ExactAggregate], names: [String]) throws -> ExactAggregate {
+        guard let first = parts.first else { throw RooError(.usage, "nothing to merge") }
+        for (index, part) in parts.enumerated().dropFirst() {
+            if let difference = first.semantics.firstDifference(from: part.semantics) {
+                throw RooError(.usage, "partials were computed with different --\(difference.option): "
+                    + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
+            }
+        }
+        struct Key: Hashable {
+            var origin: String
+            var chapter: Int
+            var partner: String
+        }
+        var sums: [Key: Measures] = [:]
+        var totals = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
+                                 linesAggregated: 0, unmappedCountryCodes: first.totals.unmappedCountryCodes.map { _ in 0 })
+        let overflow = RooError(.dataError, "a sum overflows Int64 cents while merging partials")
+        for part in parts {
+            for group in part.groups {
+                let key = Key(origin: group.origin, chapter: group.chapter, partner: group.partner)
+                var measures = sums[key] ?? Measures()
+                guard measures.add(group.measures) else { throw overflow }
+                sums[key] = measures
+            }
+            let other = part.totals
+            func add(_ a: inout Int64, _ b: Int64) throws {
+                let (sum, overflowed) = a.addingReportingOverflow(b)
+                guard !overflowed else { throw overflow }
+                a = sum
+            }
+            totals.files += other.files
+            try add(&totals.linesRead, other.linesRead)
+            try add(&totals.linesFiltered, other.linesFiltered)
+            for reason in totals.rejected.indices where reason < other.rejected.count { try add(&totals.rejected[reason], other.rejected[reason]) }
+            try add(&totals.linesAggregated, other.linesAggregated)
+            if var unmapped = totals.unmappedCountryCodes {
+                try add(&unmapped, other.unmappedCountryCodes ?? 0)
+                totals.unmappedCountryCodes = unmapped
+            }
+        }
+        let groups = sums.map { GroupRow(origin: $0.key.origin, chapter: $0.key.chapter, partner: $0.key.partner, measures: $0.value) }
+        return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics)
+    }
+}

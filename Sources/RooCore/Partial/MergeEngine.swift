@@ -1,0 +1,21 @@
+/// `roo merge`: sums partial aggregates (`summarize --partial`) exactly.
+public enum MergeEngine {
+    /// Reads and sums the partials at `inputs` (files, or directories
+    /// recursed for `*.parquet`).
+    ///
+    /// - Throws: `RooError` — 66 missing input, 65 for a file that is not a
+    ///   partial or a sum that overflows, 64 for partials computed with
+    ///   different semantic options (the message names the option).
+    /// - Complexity: O(total groups) plus reading the files.
+    public static func run(_ inputs: [String]) throws -> (aggregate: ExactAggregate, paths: [String]) {
+        let paths = try InputExpansion.parquetFiles(inputs)
+        let parts = try paths.map(PartialFile.read)
+        return (try ExactAggregate.merged(parts, names: paths), paths)
+    }
+
+    /// Summarize options that reproduce the partials' semantics, for the notes
+    /// of a merged workbook or report.
+    public static func notesOptions(_ aggregate: ExactAggregate, paths: [String]) -> SummarizeOptions {
+        aggregate.semantics.summarizeOptions(inputs: paths)
+    }
+}
