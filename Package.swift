@@ -65,7 +65,7 @@ let package = Package(
         .target(name: "Customs"),
         .target(
             name: "Layouts",
-            dependencies: ["Delimited", "Customs", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Delimited", "Customs"]
         ),
         .target(
             name: "Aggregation",

@@ -53,8 +53,8 @@ def imdb_record(commodity, cty, subco, rate, year, month, con_val, cal_dut):
     head = f"{commodity:<10}{cty:<4}{subco:<2}{'23':<2}{'23':<2}{rate:<2}{year:>4}{month:>2}"
     monthly = {m: rng.randrange(0, 10 ** 6) for m in MEASURES}
     monthly["con_val"], monthly["cal_dut"], monthly["cards"] = con_val, cal_dut, rng.randrange(1, 40)
-    body = "".join("" if monthly[m] is None else f"{monthly[m]:>15}" if monthly[m] != "" else " " * 15 for m in MEASURES)
-    body += "".join(f"{monthly[m] * 3 if isinstance(monthly[m], int) else 0:>15}" for m in MEASURES)
+    body = "".join(f"{monthly[m]:>15}" for m in MEASURES)
+    body += "".join(f"{monthly[m] * 3:>15}" for m in MEASURES)  # year to date
     record = head + body
     assert len(record) == 688, len(record)
     return record

@@ -99,7 +99,7 @@ extension Layout {
     public static let pedimento551: Layout = Layout(
         name: "pedimento-551",
         summary: "Mexican SAT Data Stage 551 item file (pipe-delimited, alpha-3 countries, USD values)",
-        format: .delimited(CSVDialect(delimiter: UInt8(ascii: "|"), quote: 0)),
+        format: .delimited(.unquoted(delimiter: UInt8(ascii: "|"))),
         columns: [
             Column(canonical: .origin, source: .field(["PaisOrigenDestino"]), type: .string, isRequired: true),
             Column(canonical: .partner, source: .field(["PaisCompradorVendedor"]), type: .string, isRequired: true),

@@ -36,8 +36,8 @@ public struct Layout: Sendable {
     }
 
     /// Where a canonical column's value comes from. Field names are matched
-    /// case-insensitively ignoring spaces, `_` and `-`; the first name of a
-    /// list present in the file is used.
+    /// case-insensitively ignoring spaces and ASCII punctuation (`matchKey`);
+    /// the first name of a list present in the file is used.
     public enum Source: Sendable {
         /// A field as it is (trimmed).
         case field([String])
@@ -105,15 +105,15 @@ public struct Layout: Sendable {
 }
 
 extension Layout {
-    /// The canonical name-matching form of a field name: lower-case letters
-    /// and digits only (`"Country of Origin"` = `"country_of_origin"`).
+    /// The name-matching form of a field name: ASCII letters lower-cased and
+    /// digits kept, every other ASCII byte dropped (`"Country of Origin"` =
+    /// `"country_of_origin"` = `"CountryOfOrigin"`); non-ASCII kept as is.
     static func matchKey(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { CharacterSetASCII.isAlphanumeric($0) })).self
-    }
-}
-
-enum CharacterSetASCII {
-    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar.value > 0x7f
+        var scalars = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars
+        where (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar.value > 0x7f {
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 }

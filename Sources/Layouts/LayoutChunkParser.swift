@@ -1,5 +1,11 @@
 import Delimited
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns raw chunks of a layout's input into records of the plan's output
 /// columns (canonical, then extras), as a `RecordBatch` that the CSV paths
 /// of `ingest` and `summarize` consume unchanged. One parser per worker
@@ -44,6 +50,7 @@ public final class LayoutChunkParser: RecordChunkParser {
         case let .fixedWidth(recordLength, fields):
             chunk.bytes.withUnsafeBytes { parseFixedWidth($0, firstLine: chunk.firstLineNumber, recordLength: recordLength, fields: fields, into: batch) }
         case let .delimited(dialect):
+            // LayoutReader resolves the dialect (detected or given) before making parsers.
             parseDelimited(chunk, dialect: dialect ?? .comma, into: batch)
         }
     }
@@ -51,6 +58,7 @@ public final class LayoutChunkParser: RecordChunkParser {
     private func parseFixedWidth(
         _ bytes: UnsafeRawBufferPointer, firstLine: Int, recordLength: Int, fields: [Layout.FixedWidthField], into batch: RecordBatch
     ) {
+        guard let base = bytes.baseAddress else { return }
         var line = firstLine
         var start = 0
         // Field ranges of the current record, reused (no allocation per record).
@@ -61,9 +69,10 @@ public final class LayoutChunkParser: RecordChunkParser {
         while start < bytes.count {
             // Fast path: a record of the right length followed by CRLF or LF.
             var end = start + recordLength
-            if end < bytes.count && bytes[end] == 0x0a {
+            let fits = end < bytes.count && memchr(base + start, 0x0a, recordLength) == nil
+            if fits && bytes[end] == 0x0a {
                 // LF right after the record.
-            } else if end + 1 < bytes.count && bytes[end] == 0x0d && bytes[end + 1] == 0x0a {
+            } else if fits && end + 1 < bytes.count && bytes[end] == 0x0d && bytes[end + 1] == 0x0a {
                 end += 1
             } else {
                 end = start
@@ -103,26 +112,30 @@ public final class LayoutChunkParser: RecordChunkParser {
     private func parseDelimited(_ chunk: CSVChunk, dialect: CSVDialect, into batch: RecordBatch) {
         RecordBatch.parse(chunk, dialect: dialect, into: scratch)
         for record in 0..<scratch.count {
-                let fieldCount = scratch.fieldCount(record)
-                if let reason = scratch.malformation(record) {
-                    malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record), reason, into: batch)
+            let fieldCount = scratch.fieldCount(record)
+            if let reason = scratch.malformation(record) {
+                malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record), reason, into: batch)
+                continue
+            }
+            guard fieldCount == plan.sourceFieldCount else {
+                malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record),
+                          "expected \(plan.sourceFieldCount) fields, found \(fieldCount)", into: batch)
+                continue
+            }
+            if let keep = plan.keep {
+                let value = scratch.field(record, keep.field)
+                if !keep.values.contains(Array(value[FieldText.trimmed(value, 0..<value.count)])) {
+                    skipped += 1
                     continue
                 }
-                guard fieldCount == plan.sourceFieldCount else {
-                    malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record),
-                              "expected \(plan.sourceFieldCount) fields, found \(fieldCount)", into: batch)
-                    continue
-                }
-                let fields = (0..<fieldCount).map { scratch.field(record, $0) }
-                if let keep = plan.keep {
-                    let value = fields[keep.field]
-                    if !keep.values.contains(Array(value[FieldText.trimmed(value, 0..<value.count)])) {
-                        skipped += 1
-                        continue
-                    }
-                }
-                batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
-                emit(fields: fields, into: batch)
+            }
+            batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
+            for derivation in derivations {
+                derive(derivation, { index in
+                    let value = self.scratch.field(record, index)
+                    return UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])
+                }, into: batch)
+            }
         }
     }
 
@@ -135,12 +148,6 @@ public final class LayoutChunkParser: RecordChunkParser {
         }
         batch.beginRecord(raw: raw, lineNumber: line)
         batch.markMalformed(reason)
-    }
-
-    /// Delimited: the fields are copied (they live in the scratch batch).
-    private func emit(fields: [UnsafeRawBufferPointer], into batch: RecordBatch) {
-        let trimmed = fields.map { UnsafeRawBufferPointer(rebasing: $0[FieldText.trimmed($0, 0..<$0.count)]) }
-        for derivation in derivations { derive(derivation, { trimmed[$0] }, into: batch) }
     }
 
     /// Appends the field `derivation` makes from the record's source fields (`fields(i)`).

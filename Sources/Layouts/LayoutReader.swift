@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads an extract in a `Layout`: plain, gzip, zstd or (for layouts that
-/// name a ZIP member, or any single-file archive) a ZIP archive, cut into
+/// Reads an extract in a `Layout`: plain, gzip, zstd or a ZIP archive (the
+/// layout's member, e.g. `IMP_DETL.TXT`, or the archive's only file), cut into
 /// chunks of whole records; `makeParser()` turns them into records of the
 /// canonical and extra columns (`header`).
 public final class LayoutReader: RecordChunkReader {
@@ -19,7 +19,6 @@ public final class LayoutReader: RecordChunkReader {
     public let types: [Layout.ColumnType?]
     private let plan: LayoutPlan
     private let chunks: ChunkSource
-    private let pump: ZipEntryPump?
 
     private enum ChunkSource {
         case delimited(CSVReader)
@@ -29,14 +28,14 @@ public final class LayoutReader: RecordChunkReader {
     /// Opens `path` (`-` = stdin) and resolves the layout against its fields.
     ///
     /// - Throws: `LayoutError` (missing fields, unreadable archive or input).
-    public init(path: String, layout: Layout) throws(LayoutError) {
+    ///
+    /// - Parameter delimiter: overrides a delimited layout's delimiter (`--delimiter`).
+    public init(path: String, layout: Layout, delimiter: UInt8? = nil) throws(LayoutError) {
         self.path = path
-        self.layout = layout
-        let pump = try LayoutReader.isZip(path) ? ZipEntryPump(path: path, member: layout.zipMember) : nil
         let stream: InputStream
         do {
-            if let pump {
-                stream = try InputStream(descriptor: pump.readDescriptor, path: "\(path) (\(pump.entryPath))")
+            if LayoutReader.isZip(path) {
+                stream = try InputStream(zipArchive: path, member: layout.zipMember)
             } else {
                 stream = try InputStream(path: path)
             }
@@ -46,21 +45,26 @@ public final class LayoutReader: RecordChunkReader {
         let sourceNames: [String]
         switch layout.format {
         case let .fixedWidth(_, fields):
-            // No quoting in fixed-width text: chunks end at line ends (NUL as the "quote" never opens one).
+            // No quoting in fixed-width text: chunks end at line ends.
             let chunker = CSVChunker(stream: stream, chunkSizeBytes: 4 << 20)
-            chunker.dialect = CSVDialect(delimiter: 1, quote: 0)
+            chunker.dialect = .unquoted(delimiter: 0)
             chunks = .lines(chunker)
             sourceNames = fields.map(\.name)
         case let .delimited(dialect):
             let reader: CSVReader
-            do { reader = try CSVReader(stream: stream, dialect: dialect) } catch { throw .input(error) }
+            do { reader = try CSVReader(stream: stream, dialect: delimiter.map { CSVDialect(delimiter: $0) } ?? dialect) } catch {
+                throw .input(error)
+            }
             chunks = .delimited(reader)
             sourceNames = reader.header
         }
-        plan = try LayoutPlan(layout: layout, sourceNames: sourceNames, path: path)
+        // The dialect in force (detected, the layout's, or --delimiter) is what the parsers split with.
+        var resolved = layout
+        if case let .delimited(reader) = chunks { resolved.format = .delimited(reader.dialect) }
+        self.layout = resolved
+        plan = try LayoutPlan(layout: resolved, sourceNames: sourceNames, path: path)
         header = plan.names
         types = plan.types
-        self.pump = pump
     }
 
     public var compressedBytesRead: Int {
@@ -71,15 +75,10 @@ public final class LayoutReader: RecordChunkReader {
     }
 
     public func nextChunk() throws(DelimitedError) -> CSVChunk? {
-        let chunk: CSVChunk?
         switch chunks {
-        case let .delimited(reader): chunk = try reader.nextChunk()
-        case let .lines(chunker): chunk = try chunker.nextChunk()
+        case let .delimited(reader): try reader.nextChunk()
+        case let .lines(chunker): try chunker.nextChunk()
         }
-        if chunk == nil, let reason = pump?.failureReason {
-            throw DelimitedError(.decompression, path: path, "ZIP entry \(reason)")
-        }
-        return chunk
     }
 
     public func makeParser() -> any RecordChunkParser { makeParser(droppingMalformed: false) }

@@ -134,12 +134,12 @@ struct Summarize: ParsableCommand {
             if let partial {
                 try SummarizeEngine.writePartial(
                     options, to: partial, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
-                    notice: { if !quiet { printError("roo: note: \($0)") } })
+                    notice: { printError("roo: note: \($0)") })
                 return
             }
             let (tables, resolved) = try SummarizeEngine.summarize(
                 options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
-                notice: { if !quiet { printError("roo: note: \($0)") } })
+                notice: { printError("roo: note: \($0)") })
             let destination = SummaryOutput(
                 destination: output, format: format,
                 table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")

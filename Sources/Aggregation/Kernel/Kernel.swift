@@ -78,7 +78,19 @@ public enum Kernel {
         partial.groups.table = table
         counts.linesRead += Int64(block.count)
         counts.linesAggregated += aggregated
+        if block.countsUnmappedCodes { counts.unmappedLines += unmappedLines(columns, count: block.count, byDuty: byDuty) }
         partial.counts = counts
+    }
+
+    /// Aggregated rows that carry `Flag.unmappedCode` (a second pass, run only
+    /// when country codes are converted).
+    @inline(never)
+    static func unmappedLines(_ columns: Columns, count: Int, byDuty: Bool) -> Int64 {
+        var lines: Int64 = 0
+        for row in 0..<count where columns.flags[row] & (LineBlock.Flag.unmappedCode | LineBlock.Flag.filtered) == LineBlock.Flag.unmappedCode {
+            if rejection(columns, row: row, byDuty: byDuty) == nil { lines += 1 }
+        }
+        return lines
     }
 
     /// The kernel's view of a `GroupTable`: slots and mask in locals
@@ -155,6 +167,7 @@ public enum Kernel {
         let columns = Columns(block)
         let byDuty = configuration.dutyFreeByDuty
         counts.linesRead += Int64(block.count)
+        if block.countsUnmappedCodes { counts.unmappedLines += unmappedLines(columns, count: block.count, byDuty: byDuty) }
         for row in 0..<block.count {
             let flags = columns.flags[row]
             if flags & LineBlock.Flag.filtered != 0 {

@@ -27,7 +27,13 @@ public final class LineBlock {
         public static let originInRegion: UInt8 = 8
         /// `non_originating_value` is present (not null).
         public static let hasNonOriginating: UInt8 = 16
+        /// The origin or partner code had no conversion to alpha-2 (`--country-codes`).
+        public static let unmappedCode: UInt8 = 32
     }
+
+    /// Whether the kernel counts aggregated lines with `Flag.unmappedCode`
+    /// (set by the filler when codes are converted; off = no extra pass).
+    public var countsUnmappedCodes = false
 
     /// Status codes of `valueStatus` / `dutyStatus`.
     public enum ValueStatus {
@@ -144,6 +150,7 @@ public final class LineBlock {
         other.dutyStatus.update(from: dutyStatus, count: count)
         other.nonOriginating.update(from: nonOriginating, count: count)
         other.flags.update(from: flags, count: count)
+        other.countsUnmappedCodes = countsUnmappedCodes
         return other
     }
 

@@ -8,6 +8,8 @@ public struct LineCounts: Sendable, Equatable {
     /// Per `RejectionReason.rawValue`.
     public var rejected: [Int64] = Array(repeating: 0, count: RejectionReason.allCases.count)
     public var linesAggregated: Int64 = 0
+    /// Aggregated lines whose origin or partner code had no conversion.
+    public var unmappedLines: Int64 = 0
 
     public init() {}
 
@@ -18,5 +20,6 @@ public struct LineCounts: Sendable, Equatable {
         linesFiltered += other.linesFiltered
         for index in rejected.indices { rejected[index] += other.rejected[index] }
         linesAggregated += other.linesAggregated
+        unmappedLines += other.unmappedLines
     }
 }

@@ -13,12 +13,15 @@ import Darwin
 struct BoundaryScanner {
     let delimiter: UInt8
     let quote: UInt8
+    /// false: no byte opens a quoted field (every LF is a boundary).
+    let isQuoting: Bool
     /// The state after the last byte scanned.
     private(set) var state = FieldState.fieldStart
 
     init(dialect: CSVDialect) {
         delimiter = dialect.delimiter
         quote = dialect.quote
+        isQuoting = dialect.isQuoting
     }
 
     /// Scans `base[from..<to]`, continuing from the state left by the
@@ -36,7 +39,7 @@ struct BoundaryScanner {
         var lastBoundary: Int? = nil
         var index = from
         while index < to {
-            let quoteIndex = Self.firstIndex(of: quote, in: base, from: index, to: to)
+            let quoteIndex = isQuoting ? Self.firstIndex(of: quote, in: base, from: index, to: to) : to
             if state != .quoted, quoteIndex > index {
                 // No quote in index..<quoteIndex and not inside a quoted field.
                 if let lineFeed = Self.lastLineFeed(in: base, from: index, to: quoteIndex) {

@@ -6,6 +6,9 @@ public struct CSVDialect: Sendable, Equatable {
     /// The quote byte, `"` (34) by default. A field that starts with it is
     /// quoted; inside, the quote is written twice.
     public var quote: UInt8 = 34
+    /// Whether quoting applies at all; false = every byte is data (pipe files
+    /// such as pedimento exports, fixed-width text), and `quote` is unused.
+    public var isQuoting = true
 
     /// A dialect with the given separator and quote.
     ///
@@ -16,6 +19,13 @@ public struct CSVDialect: Sendable, Equatable {
     public init(delimiter: UInt8, quote: UInt8 = 34) {
         self.delimiter = delimiter
         self.quote = quote
+    }
+
+    /// A dialect without quoting: records end at LF, fields at `delimiter`, nothing else.
+    public static func unquoted(delimiter: UInt8) -> CSVDialect {
+        var dialect = CSVDialect(delimiter: delimiter, quote: delimiter == 0 ? 1 : 0)
+        dialect.isQuoting = false
+        return dialect
     }
 
     /// `,`-separated values.

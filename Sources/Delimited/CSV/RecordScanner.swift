@@ -11,6 +11,8 @@ struct RecordScanner {
     let count: Int
     let delimiter: UInt8
     let quote: UInt8
+    /// false: no field is quoted (a quote byte is data).
+    let isQuoting: Bool
     /// The next byte to look at.
     private(set) var position = 0
     /// The physical line of `base[position]`.
@@ -33,6 +35,7 @@ struct RecordScanner {
         self.count = count
         self.delimiter = dialect.delimiter
         self.quote = dialect.quote
+        isQuoting = dialect.isQuoting
         self.lineNumber = firstLineNumber
         self.unescapedEnd = count
     }
@@ -72,7 +75,7 @@ struct RecordScanner {
         var malformation: Malformation? = nil
         while true {
             let terminator: Terminator
-            if position < count, base[position] == quote {
+            if isQuoting, position < count, base[position] == quote {
                 terminator = scanQuotedField(fields: &fields, malformation: &malformation)
             } else {
                 let fieldStart = position

@@ -15,10 +15,16 @@ final class GzipDecoder {
     ///
     /// - Throws: `.decompression` if zlib cannot initialise (out of memory or
     ///   a zlib version mismatch).
-    init(path: String) throws(DelimitedError) {
+    /// Whether the input is one raw deflate stream (a ZIP entry), not gzip members.
+    private let isRawDeflate: Bool
+    /// Raw deflate only: the stream has ended.
+    private var isFinished = false
+
+    init(path: String, rawDeflate: Bool = false) throws(DelimitedError) {
+        isRawDeflate = rawDeflate
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let status = inflateInit2_(stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        let status = inflateInit2_(stream, rawDeflate ? -15 : 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             stream.deallocate()
             throw DelimitedError(.decompression, path: path, "gzip: inflateInit2 failed (zlib status \(status))")
@@ -42,6 +48,7 @@ final class GzipDecoder {
     func read(into output: UnsafeMutableRawBufferPointer, from source: InputSource) throws(DelimitedError) -> Int {
         precondition(!output.isEmpty, "empty output buffer")
         let outputCount = min(output.count, Int(UInt32.max))
+        if isFinished { return 0 }
         while true {
             if source.isWindowEmpty, !source.isAtEndOfFile { try source.refill() }
             if source.isWindowEmpty, source.isAtEndOfFile, !isMemberOpen { return 0 }
@@ -59,6 +66,10 @@ final class GzipDecoder {
             switch status {
             case Z_STREAM_END:
                 isMemberOpen = false
+                if isRawDeflate {
+                    isFinished = true
+                    return produced
+                }
                 inflateReset(stream)
             case Z_OK, Z_BUF_ERROR:
                 if produced == 0, source.isWindowEmpty, source.isAtEndOfFile {

@@ -24,6 +24,8 @@ final class InputSource {
     private(set) var isAtEndOfFile = false
     /// Bytes read from the file so far.
     private(set) var bytesReadFromFile = 0
+    /// Bytes left to read when the source is one byte range of the file (a ZIP entry).
+    private var remainingInRange: UInt64?
 
     /// Opens `path` read-only; `-` reads standard input (a duplicate of
     /// descriptor 0, so closing this source leaves stdin open).
@@ -39,6 +41,17 @@ final class InputSource {
             throw DelimitedError(code, path: path, "open: \(String(cString: strerror(number))) (errno \(number))")
         }
         self.init(descriptor: descriptor, path: path)
+    }
+
+    /// Reads only `range` of the open file `descriptor` (which the source owns).
+    ///
+    /// - Throws: `.io` when the file cannot be positioned.
+    convenience init(descriptor: Int32, path: String, range: Range<UInt64>) throws(DelimitedError) {
+        self.init(descriptor: descriptor, path: path)
+        guard lseek(descriptor, off_t(clamping: range.lowerBound), SEEK_SET) >= 0 else {
+            throw DelimitedError(.io, path: path, "seek to byte \(range.lowerBound): \(String(cString: strerror(errno)))")
+        }
+        remainingInRange = UInt64(range.count)
     }
 
     /// Reads an open descriptor (e.g. a pipe), which the source then owns and closes.
@@ -59,6 +72,10 @@ final class InputSource {
             if result >= 0 || errno != EINTR { return result }
         }
     }
+
+    /// The descriptor, for reading a ZIP archive's directory with `pread`
+    /// (the source itself is not read then).
+    var descriptorForArchive: Int32 { descriptor }
 
     /// The unread bytes in the buffer (empty when a refill is needed).
     var window: UnsafeMutableRawBufferPointer {
@@ -124,10 +141,19 @@ final class InputSource {
     /// One `read(2)`, retried on `EINTR`; sets `isAtEndOfFile` on 0.
     private func readFile(into target: UnsafeMutableRawBufferPointer) throws(DelimitedError) -> Int {
         guard !target.isEmpty, !isAtEndOfFile else { return 0 }
+        var wanted = target.count
+        if let remaining = remainingInRange {
+            guard remaining > 0 else {
+                isAtEndOfFile = true
+                return 0
+            }
+            wanted = Int(min(UInt64(wanted), remaining))
+        }
         while true {
-            let result = read(descriptor, target.baseAddress, target.count)
+            let result = read(descriptor, target.baseAddress, wanted)
             if result > 0 {
                 bytesReadFromFile += result
+                if let remaining = remainingInRange { remainingInRange = remaining - UInt64(result) }
                 return result
             }
             if result == 0 {

@@ -1,3 +1,5 @@
+import CSystemZlib
+
 /// A file read as a stream of decompressed bytes.
 ///
 /// Compression is detected from the magic number (`InputCompression`), so a
@@ -14,6 +16,10 @@ public final class InputStream {
     private let source: InputSource
     private let gzip: GzipDecoder?
     private let zstd: ZstdDecoder?
+    /// A ZIP entry's CRC-32 and size, checked when the stream ends.
+    private let check: (crc32: UInt32, size: UInt64)?
+    private var crc: UInt = 0
+    private var produced: UInt64 = 0
 
     /// Opens `path` and detects its compression from its first bytes.
     ///
@@ -36,6 +42,49 @@ public final class InputStream {
         try self.init(source: InputSource(descriptor: descriptor, path: path))
     }
 
+    /// Reads the entry `member` (matched case-insensitively on its file name;
+    /// nil = the archive's only file) of the ZIP archive at `path`: stored or
+    /// deflated, its CRC-32 and size checked at the end.
+    ///
+    /// - Throws: `.malformed` for a damaged, encrypted or ambiguous archive or
+    ///   a missing entry; `.notFound`/`.io` as `init(path:)`.
+    public convenience init(zipArchive path: String, member: String?) throws(DelimitedError) {
+        let source = try InputSource(path: path)
+        let descriptor = source.descriptorForArchive
+        let directory = try ZipDirectory(descriptor: descriptor, path: path)
+        let files = directory.entries.filter { !$0.isDirectory }
+        func fileName(_ entry: ZipDirectory.Entry) -> String {
+            String(entry.name.split(separator: "/").last ?? Substring(entry.name)).lowercased()
+        }
+        let matches = member.map { wanted in files.filter { fileName($0) == wanted.lowercased() } } ?? files
+        let list = files.map(\.name).joined(separator: ", ")
+        guard matches.count == 1, let entry = matches.first else {
+            let what = member.map { "\(matches.count) entries named \($0)" } ?? "\(files.count) files"
+            throw DelimitedError(.malformed, path: path, "ZIP: the archive holds \(what); expected exactly one (entries: \(list))")
+        }
+        guard !entry.isEncrypted else { throw DelimitedError(.malformed, path: path, "ZIP: \(entry.name) is encrypted") }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw DelimitedError(.malformed, path: path, "ZIP: \(entry.name) uses compression method \(entry.method) (only stored and deflate are read)")
+        }
+        let range = try directory.dataRange(of: entry, descriptor: descriptor, path: path)
+        let entrySource = try InputSource(descriptor: dup(descriptor), path: "\(path) (\(entry.name))", range: range)
+        self.init(
+            path: entrySource.path, source: entrySource, compression: .none,
+            gzip: entry.method == 8 ? try GzipDecoder(path: entrySource.path, rawDeflate: true) : nil,
+            check: (entry.crc32, entry.uncompressedSize))
+    }
+
+    private init(
+        path: String, source: InputSource, compression: InputCompression, gzip: GzipDecoder?, check: (crc32: UInt32, size: UInt64)?
+    ) {
+        self.path = path
+        self.source = source
+        self.compression = compression
+        self.gzip = gzip
+        self.zstd = nil
+        self.check = check
+    }
+
     private init(source: InputSource) throws(DelimitedError) {
         let path = source.path
         try source.fill(atLeast: InputCompression.magicByteCountMax)
@@ -46,6 +95,7 @@ public final class InputStream {
         self.compression = compression
         self.gzip = compression == .gzip ? try GzipDecoder(path: path) : nil
         self.zstd = compression == .zstd ? try ZstdDecoder(path: path) : nil
+        self.check = nil
     }
 
     /// Bytes read from the file so far (compressed bytes for gzip/zstd), for
@@ -62,9 +112,32 @@ public final class InputStream {
     /// - Complexity: O(bytes returned + compressed bytes consumed).
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(DelimitedError) -> Int {
         guard !buffer.isEmpty else { return 0 }
-        if let gzip { return try gzip.read(into: buffer, from: source) }
-        if let zstd { return try zstd.read(into: buffer, from: source) }
-        return try readPlain(into: buffer)
+        let count: Int
+        if let gzip {
+            count = try gzip.read(into: buffer, from: source)
+        } else if let zstd {
+            count = try zstd.read(into: buffer, from: source)
+        } else {
+            count = try readPlain(into: buffer)
+        }
+        if let check { try verify(check, buffer: buffer, count: count) }
+        return count
+    }
+
+    /// Running CRC-32 and size of a ZIP entry; compared with the archive's at the end.
+    private func verify(_ check: (crc32: UInt32, size: UInt64), buffer: UnsafeMutableRawBufferPointer, count: Int) throws(DelimitedError) {
+        if count > 0, let base = buffer.baseAddress {
+            crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), UInt32(count))
+            produced += UInt64(count)
+            guard produced <= check.size else {
+                throw DelimitedError(.decompression, path: path, "ZIP: the entry inflates to more than its \(check.size) bytes (damaged archive)")
+            }
+            return
+        }
+        guard produced == check.size, UInt32(truncatingIfNeeded: crc) == check.crc32 else {
+            throw DelimitedError(.decompression, path: path,
+                                 "ZIP: CRC-32 or size of the inflated data does not match the archive's (damaged archive)")
+        }
     }
 
     /// Plain input: first the bytes buffered for magic detection, then

@@ -137,7 +137,7 @@ public enum IngestEngine {
     /// The CSV reader, or the layout reader for `--layout`.
     static func openReader(_ options: IngestOptions) throws -> any RecordChunkReader {
         if let layout = options.layout {
-            do { return try LayoutReader(path: options.input, layout: layout) } catch { throw rooError(error) }
+            do { return try LayoutReader(path: options.input, layout: layout, delimiter: options.delimiter) } catch { throw rooError(error) }
         }
         do {
             return try CSVReader(path: options.input, dialect: options.delimiter.map { CSVDialect(delimiter: $0) })
@@ -149,7 +149,6 @@ public enum IngestEngine {
     static func rooError(_ error: LayoutError) -> RooError {
         switch error {
         case .missingField: RooError(.usage, error.description)
-        case .archive: RooError(.dataError, error.description)
         case let .input(inner): rooError(inner)
         }
     }

@@ -76,6 +76,7 @@ struct CSVSummarizer {
             total.merge(try context.options.strategy.run(plan, threads: threads))
             chunksBefore += units.count
         }
+        if let layout = context.options.layout { try skips.requireSomeRecord(path: path, layout: layout.name) }
         return skips
     }
 
@@ -120,10 +121,11 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
 
     func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
         parser.parse(chunks[unit], into: batch)
-        skips.add(parser)
+        skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
         for record in 0..<batch.count { try fill(record) }
         if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }
+        block.countsUnmappedCodes = context.interner.convertsCodes
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
         if let rejects = context.rejects {
@@ -161,9 +163,14 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         if let origin = field(.origin, row) {
             let code = try keys.code(raw: origin)
             if code & KeyInterner.regionBit != 0 { flags |= LineBlock.Flag.originInRegion }
+            if code & KeyInterner.unmappedBit != 0 { flags |= LineBlock.Flag.unmappedCode }
             block.origin[row] = code & KeyInterner.idMask
         }
-        if let partner = field(.partner, row) { block.partner[row] = try keys.code(raw: partner) & KeyInterner.idMask }
+        if let partner = field(.partner, row) {
+            let code = try keys.code(raw: partner)
+            if code & KeyInterner.unmappedBit != 0 { flags |= LineBlock.Flag.unmappedCode }
+            block.partner[row] = code & KeyInterner.idMask
+        }
         if let hs = field(.hsCode, row) { block.chapter[row] = HSChapter.chapter(text: hs) }
         if let value = field(.customsValue, row) {
             if let cents = Cents.fromText(bytes: value) { block.value[row] = cents } else { block.valueStatus[row] = LineBlock.ValueStatus.invalid }

@@ -57,12 +57,14 @@ struct InputDefaults: Equatable {
         return entries
     }
 
-    /// The one value the inputs agree on (inputs without one have no say).
+    /// The one value the inputs agree on (inputs without one have no say),
+    /// for each setting the command line left open (`given`).
     ///
     /// - Throws: `RooError(.usage)` naming the option when two inputs differ.
-    static func agreed(_ inputs: [(path: String, defaults: InputDefaults)]) throws -> InputDefaults {
+    static func agreed(_ inputs: [(path: String, defaults: InputDefaults)], given: InputDefaults) throws -> InputDefaults {
         var result = InputDefaults()
         func merge<T: Equatable>(_ keyPath: WritableKeyPath<InputDefaults, T?>, option: String, show: (T) -> String) throws {
+            guard given[keyPath: keyPath] == nil else { return }  // the command line settles it
             var chosen: (path: String, value: T)?
             for input in inputs {
                 guard let value = input.defaults[keyPath: keyPath] else { continue }

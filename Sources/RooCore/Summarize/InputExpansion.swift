@@ -10,7 +10,9 @@ enum InputExpansion {
     /// The data files of `inputs`, directories expanded (sorted bytewise).
     ///
     /// - Throws: `RooError(.noInput)` for a missing input or an empty directory.
-    static func parquetFiles(_ inputs: [String]) throws -> [String] {
+    /// - Parameter everyFile: take every (non-hidden) file of a directory,
+    ///   not only `*.parquet`/`*.csv*` (`--layout` inputs: `*.TXT`, `*.ZIP`, `*.asc`).
+    static func parquetFiles(_ inputs: [String], everyFile: Bool = false) throws -> [String] {
         var files: [String] = []
         for input in inputs {
             if input == "-" {
@@ -24,7 +26,7 @@ enum InputExpansion {
                 throw RooError(.noInput, "\(input): \(String(cString: strerror(errno)))")
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
-                let found = walk(input).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                let found = walk(input, everyFile: everyFile).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
                 guard !found.isEmpty else { throw RooError(.noInput, "\(input): directory holds no *.parquet or *.csv* files") }
                 files += found
             } else {
@@ -35,7 +37,7 @@ enum InputExpansion {
         return files
     }
 
-    private static func walk(_ directory: String) -> [String] {
+    private static func walk(_ directory: String, everyFile: Bool) -> [String] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
         var result: [String] = []
@@ -48,8 +50,8 @@ enum InputExpansion {
             var status = stat()
             guard stat(path, &status) == 0 else { continue }
             if (status.st_mode & S_IFMT) == S_IFDIR {
-                result += walk(path)
-            } else if name.hasSuffix(".parquet") || name.contains(".csv") {
+                result += walk(path, everyFile: everyFile)
+            } else if everyFile || name.hasSuffix(".parquet") || name.contains(".csv") {
                 result.append(path)
             }
         }

@@ -10,12 +10,12 @@ final class KeyInterner: Sendable {
     /// Bit of a key code marking a region member; the low 24 bits are the id.
     static let regionBit: UInt32 = 1 << 31
     static let idMask: UInt32 = 0xff_ffff
+    /// Bit of a key code marking a raw code with no conversion to alpha-2.
+    static let unmappedBit: UInt32 = 1 << 30
 
     private struct State {
         var ids: [[UInt8]: UInt32] = [:]
         var keys: [String] = [""]
-        /// Ids of keys the code system could not convert to alpha-2.
-        var unmapped: Set<UInt32> = []
     }
 
     private let state = Mutex(State())
@@ -27,7 +27,7 @@ final class KeyInterner: Sendable {
         codes = countryCodes
     }
 
-    /// The code (id | regionBit) of a normalized key, converted to alpha-2
+    /// The code (id | regionBit | unmappedBit) of a normalized key, converted to alpha-2
     /// first when the inputs use another code system (SPEC §1.2); a code
     /// with no conversion is kept as it is and remembered as unmapped.
     ///
@@ -50,18 +50,15 @@ final class KeyInterner: Sendable {
             let id = UInt32(state.keys.count)
             state.ids[key] = id
             state.keys.append(String(decoding: key, as: UTF8.self))
-            if isUnmapped { state.unmapped.insert(id) }
             return id
         }
         let text = String(decoding: key, as: UTF8.self)
-        return region.contains(text) ? id | KeyInterner.regionBit : id
+        // Unmapped is a property of the raw code, not of the id: "MX" (unconverted) and "2010" (→ MX) share an id.
+        return (region.contains(text) ? id | KeyInterner.regionBit : id) | (isUnmapped ? KeyInterner.unmappedBit : 0)
     }
 
     /// Key text by id (index 0 is the empty "missing" key).
     func keys() -> [String] { state.withLock { $0.keys } }
-
-    /// Ids of keys kept unconverted (empty for alpha-2 input).
-    func unmappedIDs() -> Set<UInt32> { state.withLock { $0.unmapped } }
 
     /// Whether keys are converted from another code system (then `totals`
     /// counts the lines with unmapped codes).

@@ -7,6 +7,8 @@ import Synchronization
 /// workers for one notice line.
 final class LayoutSkips: Sendable {
     private struct Counts {
+        /// Records parsed (lines).
+        var records = 0
         var malformed = 0
         var firstMalformation: (line: Int, reason: String)?
         var dropped = 0
@@ -18,18 +20,28 @@ final class LayoutSkips: Sendable {
 
     init(meaning: String?) { self.meaning = meaning }
 
-    /// Adds what `parser` skipped in its last parse.
-    func add(_ parser: any RecordChunkParser) {
+    /// Adds what `parser` skipped in its last parse, which gave `records` records.
+    func add(_ parser: any RecordChunkParser, records: Int) {
         let layout = parser as? LayoutChunkParser
         let malformed = layout?.malformedDropped ?? 0
         let first = layout?.firstMalformation
         let dropped = parser.skipped
-        guard malformed > 0 || dropped > 0 else { return }
         counts.withLock { counts in
+            counts.records += records
             counts.malformed += malformed
             counts.dropped += dropped
             if let first, counts.firstMalformation.map({ first.line < $0.line }) ?? true { counts.firstMalformation = first }
         }
+    }
+
+    /// Throws when malformed records are all the input holds: the file is
+    /// not in the layout (a wrong `--layout` or delimiter), not an empty extract.
+    func requireSomeRecord(path: String, layout: String) throws {
+        let counts = counts.withLock { $0 }
+        guard counts.records == 0, counts.dropped == 0, counts.malformed > 0 else { return }
+        var message = "\(path): no record fits layout \(layout) (\(counts.malformed) malformed"
+        if let first = counts.firstMalformation { message += "; first at line \(first.line): \(first.reason)" }
+        throw RooError(.dataError, message + ")")
     }
 
     /// `path: 2 malformed records skipped (first at line 7: …); 3 records skipped: …`, or nil.

@@ -9,7 +9,7 @@ public enum SummarizeEngine {
     /// Opens and binds the Parquet inputs, with every setting the command
     /// line left open resolved from the inputs (`InputDefaults`).
     static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false) throws -> SummarizeContext {
-        let paths = try paths ?? InputExpansion.parquetFiles(options.inputs)
+        let paths = try paths ?? InputExpansion.parquetFiles(options.inputs, everyFile: options.layout != nil)
         let parquetOrder = paths.indices.filter { InputExpansion.isParquet(paths[$0]) }
         let files = try parquetOrder.map { index -> ParquetFile in
             do { return try ParquetFile(path: paths[index]) } catch let error as ParquetError { throw RooError(error) }
@@ -18,7 +18,8 @@ public enum SummarizeEngine {
         if let layout = options.layout, parquetOrder.count < paths.count {
             said.append(("--layout \(layout.name)", InputDefaults(layout: layout)))
         }
-        let resolved = options.resolved(with: try InputDefaults.agreed(said))
+        let given = InputDefaults(countryCodes: options.countryCodes, dutyFreeBy: options.dutyFreeBy, dutyFreePrograms: options.dutyFreePrograms)
+        let resolved = options.resolved(with: try InputDefaults.agreed(said, given: given))
         let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
         return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects)
@@ -67,7 +68,7 @@ public enum SummarizeEngine {
     static func aggregate(
         _ options: SummarizeOptions, showProgress: Bool, notice: (String) -> Void
     ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?) {
-        let paths = try InputExpansion.parquetFiles(options.inputs)
+        let paths = try InputExpansion.parquetFiles(options.inputs, everyFile: options.layout != nil)
         let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
@@ -82,11 +83,8 @@ public enum SummarizeEngine {
         }
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
-        let unmapped = context.interner.unmappedIDs()
-        var unmappedLines: Int64 = 0
         let groups = result.groups.entries().map { entry -> GroupRow in
             let (origin, partner, chapter) = GroupAccumulator.components(entry.key)
-            if unmapped.contains(origin) || unmapped.contains(partner) { unmappedLines += entry.measures.lines }
             return GroupRow(origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
         }
         let counts = result.counts
@@ -94,7 +92,7 @@ public enum SummarizeEngine {
         let files = (options.rowGroups?.lowerBound ?? 0) > 0 ? textPaths.count : paths.count
         let totals = TotalsInput(files: files, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
                                  rejected: counts.rejected, linesAggregated: counts.linesAggregated,
-                                 unmappedCountryCodes: context.interner.convertsCodes ? unmappedLines : nil)
+                                 unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil)
         return (ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options)), context.options, context.rejects)
     }
 }

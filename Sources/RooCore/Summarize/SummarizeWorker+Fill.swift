@@ -25,9 +25,13 @@ extension SummarizeWorker {
         // originInRegion (8) comes from the code's region bit (bit 31): one pass per row.
         let regionShift: UInt32 = 31 - 3
         let regionMask: UInt32 = regionFlag ? KeyInterner.regionBit : 0
+        // unmappedCode (32) comes from the code's unmapped bit (bit 30).
+        let unmappedShift: UInt32 = 30 - 5
+        let unmappedMask: UInt32 = context.interner.convertsCodes ? KeyInterner.unmappedBit : 0
         @inline(__always) func store(_ code: UInt32, _ row: Int) {
             codes[row] = code & KeyInterner.idMask
             flags[row] |= UInt8(truncatingIfNeeded: (code & regionMask) >> regionShift)
+                | UInt8(truncatingIfNeeded: (code & unmappedMask) >> unmappedShift)
         }
         // Every row is written (null → code 0, missing): the block does not clear key columns.
         switch (kind, view.layout) {

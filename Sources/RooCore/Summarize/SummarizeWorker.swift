@@ -60,6 +60,7 @@ final class SummarizeWorker: WorkUnitProcessor {
             try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup)
         }
         block.ownUnboundMoney()  // columns the file lacks (or fills that copied)
+        block.countsUnmappedCodes = context.interner.convertsCodes
         if !binding.dutyFreeByDuty, binding.columns[.duty] == nil {
             // No duty column: the duty measure is 0 and never decides.
             block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
