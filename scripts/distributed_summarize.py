@@ -85,7 +85,8 @@ def kill_a_busy_worker(client):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    # allow_abbrev=False: `--to` (a summarize option) must not be read as our `--top`.
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter, allow_abbrev=False)
     ap.add_argument("inputs", nargs="+")
     where = ap.add_mutually_exclusive_group(required=True)
     where.add_argument("--scheduler", help="address of a running Dask scheduler, e.g. tcp://10.0.0.5:8786")

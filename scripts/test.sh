@@ -7,10 +7,11 @@
 #      writer/type/layout variants;
 #   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars;
 #      scripts/check_xlsx.sh: roo's xlsx workbooks opened by openpyxl;
+#      scripts/check_distributed.sh: scripts/distributed-summarize on a Dask LocalCluster (incl. a killed worker);
 #   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
 #   5. scripts/check_hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
-# Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy, openpyxl from PyPI); skip them
+# Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy, openpyxl, dask distributed from PyPI); skip them
 # with ROO_SKIP_PYTHON=1. Installs libzstd-dev/zlib1g-dev/libbrotli-dev via apt when missing.
 # Ends with one line "N passed, M failed".
 set -uo pipefail
@@ -49,6 +50,7 @@ if [ "${ROO_SKIP_PYTHON:-0}" != "1" ]; then
   run_stage scripts/differential.sh
   run_stage scripts/check_writer.sh
   run_stage scripts/check_xlsx.sh
+  run_stage scripts/check_distributed.sh
 fi
 run_stage scripts/check_generate.sh
 if [ "${ROO_SKIP_FUZZ:-0}" != "1" ]; then
