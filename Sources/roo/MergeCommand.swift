@@ -21,27 +21,13 @@ struct Merge: ParsableCommand {
     @Argument(help: "Partial aggregates, or directories of them.")
     var partials: [String]
 
-    @Option(help: "Table to print: detail|by_partner|by_chapter|by_origin|totals|all.")
-    var table: String?
-
-    @Option(help: "Keep the first N rows of each keyed table.")
-    var top: Int?
-
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
-    var format: OutputFormat = .csv
-
-    @Option(help: "- for stdout, DIR/ for one file per table, FILE.xlsx for one workbook, FILE.html for the report.")
-    var output: String = "-"
+    @OptionGroup var tables: TableOutputOptions
 
     @Option(help: ArgumentHelp("Write the merged partial aggregate to this Parquet file instead of tables.", valueName: "file.parquet"))
     var partial: String?
 
     func validate() throws {
-        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
-        if let table, table != "all", TableName(rawValue: table) == nil {
-            throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
-        }
-        if partial != nil && (output != "-" || table != nil || top != nil) {
+        if partial != nil && tables.isSet {
             throw ValidationError("--partial writes the merged aggregate, not tables: leave out --output, --table and --top")
         }
     }
@@ -53,12 +39,9 @@ struct Merge: ParsableCommand {
                 try PartialFile.write(aggregate, to: partial)
                 return
             }
-            let tables = try aggregate.tables(top: top)
-            let destination = SummaryOutput(
-                destination: output, format: format,
-                table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
-            let notes = SummaryNotes.make(options: MergeEngine.notesOptions(aggregate, paths: paths), tables: tables)
-            try destination.write(tables, notes: notes) { try writeStandardOutput(Array($0.utf8)) }
+            let built = try aggregate.tables(top: self.tables.top)
+            let notes = SummaryNotes.make(options: MergeEngine.notesOptions(aggregate, paths: paths), tables: built)
+            try self.tables.destination.write(built, notes: notes) { try writeStandardOutput(Array($0.utf8)) }
         }
     }
 }

@@ -71,17 +71,7 @@ struct Summarize: ParsableCommand {
     @Option(help: "Digits an integer HS code is zero-padded to.")
     var hsWidth: Int = 10
 
-    @Option(help: "Table to print: detail|by_partner|by_chapter|by_origin|totals|all.")
-    var table: String?
-
-    @Option(help: "Keep the first N rows of each keyed table.")
-    var top: Int?
-
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
-    var format: OutputFormat = .csv
-
-    @Option(help: "- for stdout, DIR/ for one file per table, FILE.xlsx for one workbook, FILE.html for the report.")
-    var output: String = "-"
+    @OptionGroup var tables: TableOutputOptions
 
     @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")
     var strategy: Strategy = .concurrentPerform
@@ -112,16 +102,12 @@ struct Summarize: ParsableCommand {
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
-        if partial != nil && (output != "-" || table != nil || top != nil) {
+        if partial != nil && tables.isSet {
             throw ValidationError("--partial writes the aggregate, not tables: --output, --table and --top belong to roo merge")
         }
-        if rejects == "-" && output == "-" && partial == nil {
+        if rejects == "-" && tables.output == "-" && partial == nil {
             throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
-        }
-        if let table, table != "all", TableName(rawValue: table) == nil {
-            throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
         }
         for month in [from, to].compactMap({ $0 }) where month < 100_000 || month > 999_999 || month % 100 < 1 || month % 100 > 12 {
             throw ValidationError("--from/--to take YYYYMM, got \(month)")
@@ -137,13 +123,10 @@ struct Summarize: ParsableCommand {
                     notice: { printError("roo: note: \($0)") })
                 return
             }
-            let (tables, resolved) = try SummarizeEngine.summarize(
+            let (built, resolved) = try SummarizeEngine.summarize(
                 options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
                 notice: { printError("roo: note: \($0)") })
-            let destination = SummaryOutput(
-                destination: output, format: format,
-                table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
-            try destination.write(tables, notes: SummaryNotes.make(options: resolved, tables: tables)) { try writeStandardOutput(Array($0.utf8)) }
+            try tables.destination.write(built, notes: SummaryNotes.make(options: resolved, tables: built)) { try writeStandardOutput(Array($0.utf8)) }
         }
     }
 
@@ -165,7 +148,7 @@ struct Summarize: ParsableCommand {
         options.from = from
         options.to = to
         options.hsWidth = hsWidth
-        options.top = top
+        options.top = tables.top
         options.strategy = strategy
         options.threads = threads ?? activeProcessorCount()
         options.rejectsPath = rejects

@@ -10,6 +10,20 @@ struct CLITests {
         var stderr: String
     }
 
+    /// What `command` (a shell command line) writes to its terminal when run
+    /// on a pseudo-terminal (`script`), and its exit status.
+    static func onTerminal(_ command: String) throws -> (shown: String, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qc", command, "/dev/null"]
+        let terminal = Pipe()
+        process.standardOutput = terminal
+        try process.run()
+        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (shown, process.terminationStatus)
+    }
+
     /// Runs roo with `arguments`, feeding `input` (small) on stdin when given.
     static func roo(_ arguments: [String], input: [UInt8]? = nil) throws -> Run {
         let process = Process()
@@ -117,15 +131,8 @@ struct ProgressTests {
     @Test func progressShowsOnATerminalOnly() throws {
         let directory = FixturePaths.temporaryDirectory()
         let command = "\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) > \(directory)/detail.csv"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qc", command, "/dev/null"]
-        let terminal = Pipe()
-        process.standardOutput = terminal
-        try process.run()
-        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (shown, status) = try CLITests.onTerminal(command)
+        #expect(status == 0)
         #expect(shown.contains("\r0.0% | "), "\(shown)")
         #expect(shown.contains("\r100.0% | ") && shown.contains("M lines/s") && shown.contains("done in"), "\(shown)")
         let table = try #require(FixturePaths.read(directory + "/detail.csv"))
@@ -143,25 +150,12 @@ struct ProgressTests {
 
 /// Color: `error:` is colored on a terminal, never with `NO_COLOR`, `TERM=dumb` or a pipe.
 struct ColorTests {
-    /// stderr and stdout of `command` run on a pseudo-terminal (`script`).
-    static func onTerminal(_ command: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qc", command, "/dev/null"]
-        let terminal = Pipe()
-        process.standardOutput = terminal
-        try process.run()
-        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return shown
-    }
-
     @Test func errorLabelIsColoredOnlyWhereColorIsWelcome() throws {
         let roo = "\(FixturePaths.rooBinary()) summarize /nonexistent/x.parquet"
-        let colored = try ColorTests.onTerminal("env -u NO_COLOR TERM=xterm \(roo)")
+        let colored = try CLITests.onTerminal("env -u NO_COLOR TERM=xterm \(roo)").shown
         #expect(colored.contains("roo: \u{1B}[1;31merror:\u{1B}[0m "), "\(colored)")
         for environment in ["NO_COLOR=1 TERM=xterm", "-u NO_COLOR TERM=dumb"] {
-            let plain = try ColorTests.onTerminal("env \(environment) \(roo)")
+            let plain = try CLITests.onTerminal("env \(environment) \(roo)").shown
             #expect(plain.contains("roo: error: /nonexistent/x.parquet"), "\(environment): \(plain)")
             #expect(!plain.contains("\u{1B}"), "\(environment): \(plain)")
         }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Reports
+import RooCore
+
+/// The options that choose and write summary tables, shared by `summarize` and `merge`.
+struct TableOutputOptions: ParsableArguments {
+    @Option(help: "Table to print: detail|by_partner|by_chapter|by_origin|totals|all.")
+    var table: String?
+
+    @Option(help: "Keep the first N rows of each keyed table.")
+    var top: Int?
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
+    var format: OutputFormat = .csv
+
+    @Option(help: "- for stdout, DIR/ for one file per table, FILE.xlsx for one workbook, FILE.html for the report.")
+    var output: String = "-"
+
+    /// Whether any option asks for tables beyond the defaults (not allowed with `--partial`).
+    var isSet: Bool { output != "-" || table != nil || top != nil }
+
+    func validate() throws {
+        if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
+        if let table, table != "all", TableName(rawValue: table) == nil {
+            throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
+        }
+    }
+
+    /// Where and how the tables go.
+    var destination: SummaryOutput {
+        SummaryOutput(destination: output, format: format, table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
+    }
+}
