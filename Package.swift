@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RooCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["RooCore", "Parquet", "Reports", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),

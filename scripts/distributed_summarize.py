@@ -4,7 +4,8 @@
     scripts/distributed-summarize INPUT... (--scheduler tcp://HOST:PORT | --local N)
         [--roo PATH] [--work-dir DIR] [--retries N] [--split-row-groups N]
         [--output PATH|-] [--format F] [--table T|all] [--top N]
-        [any other roo summarize option, e.g. --region us,ca --from 202401]
+        [roo summarize options: --map --config --region --preference-programs --duty-free-programs
+         --duty-free-by --country-codes --layout --reporter --from --to --hs-width --strategy --threads]
 
 Inputs are expanded to files (directories recursed for *.parquet and *.csv*,
 sorted bytewise, as roo does). Each file becomes one task
@@ -15,10 +16,15 @@ default 3; a task whose worker dies is rescheduled by Dask as well). Progress
 (files done, lines/s) goes to stderr. If any task fails for good, nothing is
 written and the exit status is 1; otherwise `roo merge` writes the tables
 (`--output`, `--format`, `--table`, `--top`), byte for byte what
-`roo summarize` gives on the same inputs.
+`roo summarize` gives on the same inputs. Settings the inputs imply (ingest
+metadata, `--layout`) are resolved once over all files
+(`roo summarize --print-resolved-options`) and given to every task. A task
+that fails because of its input or options (roo exit 64/65/66/73) is not
+retried; the script then exits with that code.
 
-The roo binary and the inputs must be reachable under the same paths on every
-worker (a shared filesystem, or --local). `--local N` starts a LocalCluster
+The roo binary, the inputs and `--work-dir` must be reachable under the same
+paths on every worker and here (a shared filesystem, or --local; with
+--scheduler, --work-dir is required). `--local N` starts a LocalCluster
 of N single-threaded worker processes on 127.0.0.1; each roo task then uses
 cores/N threads unless `--threads` is given.
 
@@ -34,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
 
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed
@@ -41,12 +48,14 @@ from distributed import Client, LocalCluster, as_completed
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def expand(inputs):
+def expand(inputs, every_file=False):
+    """Files as given; directories recursed (sorted bytewise) for *.parquet and *.csv*, or for every
+    non-hidden file when a --layout reads them (as roo does)."""
     files = []
     for item in inputs:
         if os.path.isdir(item):
             found = [p for p in glob.glob(os.path.join(item, "**", "*"), recursive=True)
-                     if os.path.isfile(p) and (p.endswith(".parquet") or ".csv" in os.path.basename(p))
+                     if os.path.isfile(p) and (every_file or p.endswith(".parquet") or ".csv" in os.path.basename(p))
                      and not any(part.startswith(".") for part in os.path.relpath(p, item).split(os.sep))]
             files += sorted(found, key=lambda p: p.encode())
         elif os.path.exists(item):
@@ -61,27 +70,45 @@ def is_parquet(path):
         return f.read(4) == b"PAR1"
 
 
-def run_task(command, partial):
-    """Runs one roo summarize --partial; returns (lines read, seconds) or raises with roo's error line."""
+# roo exit codes that come from the input or the options: rerunning cannot help.
+DETERMINISTIC = {64, 65, 66, 73}
+
+
+def run_task(command, partial_stem):
+    """Runs one roo summarize --partial into a path unique to this attempt (a rerun after a worker
+    died never races an orphaned roo for the same file). Returns (partial, lines read, seconds,
+    stderr notes, None) or, for a failure that rerunning cannot fix, (None, 0, 0, stderr, exit code);
+    raises on other failures so that Dask retries the task."""
     start = time.monotonic()
-    done = subprocess.run(command, capture_output=True, text=True)
+    partial = f"{partial_stem}.{uuid.uuid4().hex}.parquet"
+    done = subprocess.run(command + ["--partial", partial], capture_output=True, text=True)
+    if done.returncode in DETERMINISTIC:
+        return None, 0, 0.0, done.stderr.strip(), done.returncode
     if done.returncode != 0:
         raise RuntimeError(f"exit {done.returncode}: {done.stderr.strip()}")
     metadata = pq.read_metadata(partial).metadata
-    return int(metadata[b"roo.count.lines_read"]), time.monotonic() - start
+    return partial, int(metadata[b"roo.count.lines_read"]), time.monotonic() - start, done.stderr.strip(), None
 
 
 def kill_a_busy_worker(client):
-    """Test hook: SIGKILL the process of a worker that is running a task."""
-    processing = client.processing()
-    busy = [address for address, keys in processing.items() if keys] or list(processing)
-    if not busy:
-        return None
-    pids = client.run(os.getpid, workers=[busy[0]])
-    pid = pids.get(busy[0])
-    if pid:
-        os.kill(pid, signal.SIGKILL)
-    return busy[0]
+    """Test hook: SIGKILL the process of a worker that is running a task (waits up to 5 s for one)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        busy = [address for address, keys in client.processing().items() if keys]
+        if busy:
+            pid = client.run(os.getpid, workers=[busy[0]]).get(busy[0])
+            if pid:
+                os.kill(pid, signal.SIGKILL)
+                return busy[0]
+        time.sleep(0.05)
+    return None
+
+
+# roo summarize options passed to every task: (flag, takes a value, repeatable).
+PASSED = [("--map", True, True), ("--config", True, False), ("--region", True, False),
+          ("--preference-programs", True, False), ("--duty-free-programs", True, False), ("--duty-free-by", True, False),
+          ("--country-codes", True, False), ("--layout", True, False), ("--reporter", True, False), ("--from", True, False),
+          ("--to", True, False), ("--hs-width", True, False), ("--strategy", True, False), ("--threads", True, False)]
 
 
 def main():
@@ -99,19 +126,47 @@ def main():
     ap.add_argument("--format")
     ap.add_argument("--table")
     ap.add_argument("--top")
-    args, summarize_options = ap.parse_known_args()
+    for flag, _, repeatable in PASSED:
+        ap.add_argument(flag, action="append" if repeatable else "store", dest="pass_" + flag[2:].replace("-", "_"))
+    args = ap.parse_args()  # unknown options are an error: every task must get exactly what summarize would
+    if args.local is not None and args.local < 1:
+        ap.error("--local needs at least 1 worker")
+    if args.scheduler and not args.work_dir:
+        ap.error("--scheduler needs --work-dir on a filesystem every worker and this machine share")
+    summarize_options = []
+    for flag, _, repeatable in PASSED:
+        value = getattr(args, "pass_" + flag[2:].replace("-", "_"))
+        for item in (value if repeatable else [value]) if value is not None else []:
+            summarize_options += [flag, os.path.abspath(item) if flag == "--config" else item]
     roo = os.path.abspath(args.roo)
     if not os.access(roo, os.X_OK):
         subprocess.run(["swift", "build", "-c", "release", "--product", "roo"], cwd=ROOT, check=True,
                        stdout=subprocess.DEVNULL)
-    files = [os.path.abspath(f) for f in expand(args.inputs)]
+    layout = args.pass_layout not in (None, "csv")
+    files = [os.path.abspath(f) for f in expand(args.inputs, every_file=layout)]
     if not files:
         sys.exit("distributed-summarize: no input files")
+    # Settings the inputs imply (ingest metadata, --layout) are resolved once over all files and
+    # given to every task, so that the pieces agree as one summarize over everything would.
+    resolved = subprocess.run([roo, "summarize"] + files + summarize_options + ["--print-resolved-options"],
+                              capture_output=True, text=True)
+    if resolved.returncode != 0:
+        print(resolved.stderr.strip(), file=sys.stderr)
+        sys.exit(resolved.returncode)
+    summarize_options += resolved.stdout.split()
+    if args.local and args.pass_threads is None:
+        summarize_options += ["--threads", str(max(1, (os.cpu_count() or 1) // args.local))]
     work = args.work_dir or tempfile.mkdtemp(prefix="roo-partials-")
     os.makedirs(work, exist_ok=True)
-    if args.local and "--threads" not in summarize_options:
-        summarize_options += ["--threads", str(max(1, (os.cpu_count() or 1) // args.local))]
+    try:
+        sys.exit(run(args, roo, files, summarize_options, work))
+    finally:
+        if not args.work_dir:
+            shutil.rmtree(work, ignore_errors=True)
 
+
+def run(args, roo, files, summarize_options, work):
+    """Submits the tasks, then merges; returns the exit status."""
     # One task per file, or per share of row groups of a large Parquet file.
     tasks = []
     for path in files:
@@ -121,11 +176,11 @@ def main():
             if groups > args.split_row_groups:
                 shares = [(a, min(a + args.split_row_groups, groups)) for a in range(0, groups, args.split_row_groups)]
         for share in shares:
-            partial = os.path.join(work, f"part-{len(tasks):06d}.parquet")
-            command = [roo, "summarize", path, "--partial", partial, "--quiet"] + summarize_options
+            stem = os.path.join(work, f"part-{len(tasks):06d}")
+            command = [roo, "summarize", path, "--quiet"] + summarize_options
             if share:
                 command += ["--row-groups", f"{share[0]}:{share[1]}"]
-            tasks.append((path, partial, command))
+            tasks.append((path, stem, command))
 
     cluster = None
     if args.local:
@@ -136,21 +191,27 @@ def main():
         client = Client(args.scheduler)
     start = time.monotonic()
     failures = []
+    partials = {}
     lines_total = 0
     try:
-        futures = {client.submit(run_task, command, partial, retries=args.retries, pure=False): (path, partial)
-                   for path, partial, command in tasks}
+        futures = {client.submit(run_task, command, stem, retries=args.retries, pure=False): (index, path)
+                   for index, (path, stem, command) in enumerate(tasks)}
         kill = os.environ.get("ROO_DISTRIBUTED_KILL_WORKER") == "1"
         done = 0
         for future in as_completed(futures):
-            path, partial = futures[future]
+            index, path = futures[future]
+            done += 1
             try:
-                lines, _ = future.result()
-                lines_total += lines
-                done += 1
-            except Exception as error:  # noqa: BLE001 - any task failure is reported, then refused
-                failures.append(f"{path}: {error}")
-                done += 1
+                partial, lines, _, notes, code = future.result()
+                if partial is None:
+                    failures.append((code, f"{path}: exit {code}: {notes}"))
+                else:
+                    partials[index] = partial
+                    lines_total += lines
+                    for line in notes.splitlines():
+                        print(f"\n{line}", file=sys.stderr)
+            except Exception as error:  # noqa: BLE001 - retries exhausted: reported, then output refused
+                failures.append((1, f"{path}: {error}"))
             elapsed = time.monotonic() - start
             print(f"\rdistributed-summarize: {done}/{len(tasks)} tasks, {lines_total / max(elapsed, 1e-9) / 1e6:.1f} M lines/s",
                   end="", file=sys.stderr, flush=True)
@@ -164,21 +225,19 @@ def main():
         if cluster:
             cluster.close()
     if failures:
-        for failure in failures:
+        for _, failure in failures:
             print(f"distributed-summarize: task failed for good: {failure}", file=sys.stderr)
         print("distributed-summarize: no output written", file=sys.stderr)
-        sys.exit(1)
-    merge = [roo, "merge"] + [partial for _, partial, _ in tasks] + ["--output", args.output]
+        return failures[0][0] or 1
+    merge = [roo, "merge"] + [partials[index] for index in sorted(partials)] + ["--output", args.output]
     for flag, value in (("--format", args.format), ("--table", args.table), ("--top", args.top)):
         if value is not None:
             merge += [flag, value]
     code = subprocess.run(merge).returncode
-    if not args.work_dir:
-        shutil.rmtree(work, ignore_errors=True)
     elapsed = time.monotonic() - start
     print(f"distributed-summarize: {len(tasks)} tasks, {lines_total} lines in {elapsed:.2f} s "
           f"({lines_total / max(elapsed, 1e-9) / 1e6:.1f} M lines/s)", file=sys.stderr)
-    sys.exit(code)
+    return code
 
 
 if __name__ == "__main__":

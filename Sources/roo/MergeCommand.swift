@@ -28,7 +28,7 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         if partial != nil && tables.isSet {
-            throw ValidationError("--partial writes the merged aggregate, not tables: leave out --output, --table and --top")
+            throw ValidationError("--partial writes the merged aggregate, not tables: leave out --output, --table, --top and --format")
         }
     }
 
@@ -40,7 +40,9 @@ struct Merge: ParsableCommand {
                 return
             }
             let built = try aggregate.tables(top: self.tables.top)
-            let notes = SummaryNotes.make(options: MergeEngine.notesOptions(aggregate, paths: paths), tables: built)
+            var notesOptions = MergeEngine.notesOptions(aggregate, paths: paths)
+            notesOptions.top = self.tables.top
+            let notes = SummaryNotes.make(options: notesOptions, tables: built)
             try self.tables.destination.write(built, notes: notes) { try writeStandardOutput(Array($0.utf8)) }
         }
     }

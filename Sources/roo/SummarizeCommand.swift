@@ -84,6 +84,9 @@ struct Summarize: ParsableCommand {
         valueName: "file.parquet"))
     var partial: String?
 
+    @Flag(help: "Print the --country-codes, --duty-free-by and --duty-free-programs the inputs imply (one line of options) and exit.")
+    var printResolvedOptions = false
+
     @Option(help: ArgumentHelp(
         "Only row groups A up to (not including) B of each Parquet input, e.g. 0:8 (a share of a large file for --partial).",
         valueName: "A:B"))
@@ -104,7 +107,7 @@ struct Summarize: ParsableCommand {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
         if partial != nil && tables.isSet {
-            throw ValidationError("--partial writes the aggregate, not tables: --output, --table and --top belong to roo merge")
+            throw ValidationError("--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
         }
         if rejects == "-" && tables.output == "-" && partial == nil {
             throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
@@ -117,6 +120,10 @@ struct Summarize: ParsableCommand {
     func run() throws {
         try exitOnError {
             let options = try makeOptions()
+            if printResolvedOptions {
+                try writeStandardOutput(Array((SummarizeEngine.resolvedOptionArguments(options).joined(separator: " ") + "\n").utf8))
+                return
+            }
             if let partial {
                 try SummarizeEngine.writePartial(
                     options, to: partial, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),

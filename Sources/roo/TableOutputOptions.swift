@@ -17,7 +17,7 @@ struct TableOutputOptions: ParsableArguments {
     var output: String = "-"
 
     /// Whether any option asks for tables beyond the defaults (not allowed with `--partial`).
-    var isSet: Bool { output != "-" || table != nil || top != nil }
+    var isSet: Bool { output != "-" || table != nil || top != nil || format != .csv }
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }

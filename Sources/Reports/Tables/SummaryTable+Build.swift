@@ -87,14 +87,19 @@ extension SummaryTable {
         ]
     }
 
+    /// Sums of `groups` by `key`. Keys are compared by their bytes, as the
+    /// interner does (Swift `String` equality would merge canonically
+    /// equivalent spellings such as `É` and `E` + U+0301).
     static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(keys: [String], measures: Measures)] {
-        var sums: [[String]: Measures] = [:]
+        var sums: [[[UInt8]]: (keys: [String], measures: Measures)] = [:]
         for group in groups {
-            var current = sums[key(group)] ?? Measures()
-            guard current.add(group.measures) else { throw MeasureOverflow(table: table) }
-            sums[key(group)] = current
+            let keys = key(group)
+            let bytes = keys.map { Array($0.utf8) }
+            var current = sums[bytes] ?? (keys, Measures())
+            guard current.measures.add(group.measures) else { throw MeasureOverflow(table: table) }
+            sums[bytes] = current
         }
-        return sums.map { (keys: $0.key, measures: $0.value) }
+        return Array(sums.values)
     }
 
     static func keyed(
@@ -115,8 +120,9 @@ extension SummaryTable {
         let unmapped = totals.unmappedCountryCodes.map { _ in ["unmapped_country_codes"] } ?? []
         let columns = ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"] + unmapped
             + measureColumns
+        // Wrapping sum: the counts come from one run (or from partials whose invariants merge checked).
         var row: [Cell] = [.integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
-                           .integer(totals.rejected.reduce(0, +))]
+                           .integer(totals.rejected.reduce(0, &+))]
         row += totals.rejected.map { Cell.integer($0) }
         row.append(.integer(totals.linesAggregated))
         if let count = totals.unmappedCountryCodes { row.append(.integer(count)) }

@@ -45,21 +45,22 @@ public struct ExactAggregate: Sendable {
                     + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
             }
         }
+        // Keys by bytes, as the interner compares them (not String's canonical equivalence).
         struct Key: Hashable {
-            var origin: String
+            var origin: [UInt8]
             var chapter: Int
-            var partner: String
+            var partner: [UInt8]
         }
-        var sums: [Key: Measures] = [:]
+        var sums: [Key: (origin: String, partner: String, measures: Measures)] = [:]
         var totals = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
                                  linesAggregated: 0, unmappedCountryCodes: first.totals.unmappedCountryCodes.map { _ in 0 })
         let overflow = RooError(.dataError, "a sum overflows Int64 cents while merging partials")
         for part in parts {
             for group in part.groups {
-                let key = Key(origin: group.origin, chapter: group.chapter, partner: group.partner)
-                var measures = sums[key] ?? Measures()
-                guard measures.add(group.measures) else { throw overflow }
-                sums[key] = measures
+                let key = Key(origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8))
+                var sum = sums[key] ?? (group.origin, group.partner, Measures())
+                guard sum.measures.add(group.measures) else { throw overflow }
+                sums[key] = sum
             }
             let other = part.totals
             func add(_ a: inout Int64, _ b: Int64) throws {
@@ -67,7 +68,9 @@ public struct ExactAggregate: Sendable {
                 guard !overflowed else { throw overflow }
                 a = sum
             }
-            totals.files += other.files
+            let (files, filesOverflow) = totals.files.addingReportingOverflow(other.files)
+            guard !filesOverflow else { throw overflow }
+            totals.files = files
             try add(&totals.linesRead, other.linesRead)
             try add(&totals.linesFiltered, other.linesFiltered)
             for reason in totals.rejected.indices where reason < other.rejected.count { try add(&totals.rejected[reason], other.rejected[reason]) }
@@ -77,7 +80,7 @@ public struct ExactAggregate: Sendable {
                 totals.unmappedCountryCodes = unmapped
             }
         }
-        let groups = sums.map { GroupRow(origin: $0.key.origin, chapter: $0.key.chapter, partner: $0.key.partner, measures: $0.value) }
+        let groups = sums.map { GroupRow(origin: $0.value.origin, chapter: $0.key.chapter, partner: $0.value.partner, measures: $0.value.measures) }
         return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics)
     }
 }

@@ -8,7 +8,10 @@ public enum MergeEngine {
     ///   different semantic options (the message names the option).
     /// - Complexity: O(total groups) plus reading the files.
     public static func run(_ inputs: [String]) throws -> (aggregate: ExactAggregate, paths: [String]) {
-        let paths = try InputExpansion.parquetFiles(inputs)
+        guard !inputs.contains("-") else { throw RooError(.usage, "roo merge reads partial files (Parquet), not standard input") }
+        // Directories give their *.parquet files only (a stray notes.csv beside the partials is not one).
+        let paths = try InputExpansion.parquetFiles(inputs).filter { $0.hasSuffix(".parquet") || inputs.contains($0) }
+        guard !paths.isEmpty else { throw RooError(.noInput, "no *.parquet partials in \(inputs.joined(separator: ", "))") }
         let parts = try paths.map(PartialFile.read)
         return (try ExactAggregate.merged(parts, names: paths), paths)
     }

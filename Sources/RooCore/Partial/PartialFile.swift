@@ -102,6 +102,7 @@ public enum PartialFile {
         var options: [String: String] = [:]
         for name in SemanticOptions.names { options[name] = values["roo.option." + name] }
         guard let semantics = SemanticOptions(values: options) else { throw notPartial("options missing from its metadata") }
+        if let invalid = semantics.invalidEntry { throw notPartial("roo.option.\(invalid.option) is \"\(invalid.value)\"") }
         var counts: [String: Int64] = [:]
         for name in counterNames {
             guard let text = values["roo.count." + name] else { continue }
@@ -109,11 +110,42 @@ public enum PartialFile {
             counts[name] = count
         }
         for name in counterNames.dropLast() where counts[name] == nil { throw notPartial("roo.count.\(name) missing") }
+        // The unmapped counter exists exactly when codes were converted.
+        let converts = semantics.value(of: "country-codes") != CountryCodeSystem.iso2.rawValue
+        guard (counts["unmapped_country_codes"] != nil) == converts else {
+            throw notPartial("roo.count.unmapped_country_codes \(converts ? "missing" : "present") for country codes \(semantics.value(of: "country-codes"))")
+        }
         let totals = TotalsInput(
             files: Int(counts["files"] ?? 0), linesRead: counts["lines_read"] ?? 0, linesFiltered: counts["lines_filtered"] ?? 0,
             rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 }, linesAggregated: counts["lines_aggregated"] ?? 0,
             unmappedCountryCodes: counts["unmapped_country_codes"])
-        return ExactAggregate(groups: try groups(file, path: path, notPartial: notPartial), totals: totals, semantics: semantics)
+        let groups = try groups(file, path: path, notPartial: notPartial)
+        try checkInvariants(totals, groups: groups, notPartial: notPartial)
+        return ExactAggregate(groups: groups, totals: totals, semantics: semantics)
+    }
+
+    /// `lines_read = lines_filtered + lines_rejected + lines_aggregated`, and the
+    /// groups' lines add up to `lines_aggregated` (overflow-checked): a partial
+    /// that breaks them was not written by roo, and would make merged totals lie.
+    private static func checkInvariants(_ totals: TotalsInput, groups: [GroupRow], notPartial: (String) -> RooError) throws {
+        func sum(_ values: [Int64]) -> Int64? {
+            var total: Int64 = 0
+            for value in values {
+                let (next, overflow) = total.addingReportingOverflow(value)
+                if overflow { return nil }
+                total = next
+            }
+            return total
+        }
+        guard let accounted = sum([totals.linesFiltered, totals.linesAggregated] + totals.rejected), accounted == totals.linesRead else {
+            throw notPartial("its line counters do not add up to lines_read")
+        }
+        guard groups.allSatisfy({ $0.measures.lines > 0 && (0...$0.measures.lines).contains($0.measures.dutyFreeLines) }),
+              sum(groups.map(\.measures.lines)) == totals.linesAggregated
+        else { throw notPartial("its groups' line counts do not add up to lines_aggregated") }
+        if let unmapped = totals.unmappedCountryCodes, unmapped > totals.linesAggregated {
+            throw notPartial("unmapped_country_codes exceeds lines_aggregated")
+        }
     }
 
     private static func groups(_ file: ParquetFile, path: String, notPartial: (String) -> RooError) throws -> [GroupRow] {
@@ -121,8 +153,11 @@ public enum PartialFile {
         let indexes = try names.map { name -> Int in
             guard let index = file.schema.columnIndex(named: name) else { throw notPartial("no column \(name)") }
             let descriptor = file.schema.columns[index]
-            let expected = columns[names.firstIndex(of: name) ?? 0].physicalType
-            guard descriptor.physicalType == expected else { throw notPartial("column \(name) is \(descriptor.physicalType)") }
+            let expected = columns[names.firstIndex(of: name) ?? 0]
+            guard descriptor.physicalType == expected.physicalType else { throw notPartial("column \(name) is \(descriptor.physicalType)") }
+            if moneyColumns.contains(name), descriptor.scale != 2 {
+                throw notPartial("column \(name) is not DECIMAL(18,2) cents")
+            }
             return index
         }
         let decoder = ColumnChunkDecoder()

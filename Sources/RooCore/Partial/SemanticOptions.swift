@@ -4,7 +4,8 @@ import Customs
 /// duty-free rule, HS width, country codes, filters), as text: recorded in
 /// every partial aggregate so that `roo merge` only sums partials computed
 /// the same way. Options that do not change the numbers (strategy, threads,
-/// `--top`, output format, column mapping) are not part of it.
+/// `--top`, output format) are not part of it, nor is the column mapping,
+/// which belongs to each file (partials of differently named files merge).
 public struct SemanticOptions: Sendable, Equatable {
     /// (option, value) in a fixed order; `option` is the command-line flag
     /// without dashes.
@@ -40,6 +41,25 @@ public struct SemanticOptions: Sendable, Equatable {
             entries.append((option, value))
         }
         self.entries = entries
+    }
+
+    /// The value of `option` ("" when absent).
+    func value(of option: String) -> String { entries.first { $0.option == option }?.value ?? "" }
+
+    /// The first entry whose value no run of roo writes, if any.
+    var invalidEntry: (option: String, value: String)? {
+        for (option, value) in entries {
+            let valid: Bool = switch option {
+            case "region": !value.isEmpty
+            case "duty-free-by": DutyFreeBy(rawValue: value) != nil
+            case "country-codes": CountryCodeSystem(rawValue: value) != nil
+            case "hs-width": Int(value).map { (2...18).contains($0) } ?? false
+            case "from", "to": value.isEmpty || (Int(value).map { (100_000...999_999).contains($0) } ?? false)
+            default: true
+            }
+            if !valid { return (option, value) }
+        }
+        return nil
     }
 
     static let names = ["region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "country-codes",

@@ -25,6 +25,17 @@ public enum SummarizeEngine {
         return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects)
     }
 
+    /// The settings the command line left open, as the inputs resolve them
+    /// (ingest metadata, `--layout`), written as options: what a tool that
+    /// runs summarize piecewise (`scripts/distributed-summarize`) passes to
+    /// every piece so that all pieces agree. Reads only Parquet footers.
+    public static func resolvedOptionArguments(_ options: SummarizeOptions) throws -> [String] {
+        let resolved = try makeContext(options).options
+        var arguments = ["--country-codes", (resolved.countryCodes ?? .iso2).rawValue, "--duty-free-by", (resolved.dutyFreeBy ?? .duty).rawValue]
+        if let programs = resolved.dutyFreePrograms { arguments += ["--duty-free-programs", programs.sorted().joined(separator: ",")] }
+        return arguments
+    }
+
     /// Runs the summary over `options.inputs`.
     ///
     /// - Throws: `RooError` (64 usage, 65 bad data or overflow, 66 missing input).
@@ -70,6 +81,9 @@ public enum SummarizeEngine {
     ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?) {
         let paths = try InputExpansion.parquetFiles(options.inputs, everyFile: options.layout != nil)
         let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
+        if options.rowGroups != nil && !textPaths.isEmpty {
+            throw RooError(.usage, "--row-groups selects row groups of Parquet inputs; \(paths[textPaths[0]]) is a text file")
+        }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
         let result: PartialAggregate
