@@ -31,6 +31,7 @@ let package = Package(
         .executable(name: "fuzz-parquet", targets: ["FuzzParquet"]),
         .executable(name: "fuzz-pages", targets: ["FuzzPages"]),
         .executable(name: "fuzz-csv", targets: ["FuzzCSV"]),
+        .executable(name: "fuzz-layouts", targets: ["FuzzLayouts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -94,6 +95,7 @@ let package = Package(
         .executableTarget(name: "FuzzParquet", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzPages", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["Delimited", "FuzzSupport"]),
+        .executableTarget(name: "FuzzLayouts", dependencies: ["Layouts", "Delimited", "FuzzSupport"]),
         .target(
             name: "TestSupport",
             dependencies: ["Parquet", "RooCore", "MappedIO", "Customs", "Aggregation", "Reports"]

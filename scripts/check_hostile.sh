@@ -12,7 +12,7 @@ check() {
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $*"; fi
 }
 check scripts/corruption-matrix --flips 12 --truncations 25
-for target in parquet pages csv; do
+for target in parquet pages csv layouts; do
   check scripts/fuzz "$target" "$seconds"
 done
 echo "hostile input: $passed passed, $failed failed"

@@ -1,0 +1,8 @@
+// libFuzzer target (scripts/fuzz layouts); a plain build replays saved inputs.
+import FuzzSupport
+import Layouts
+
+@main
+enum FuzzLayouts {
+    static func main() { FuzzMain.run(FuzzEntryPoints.layoutInputs) }
+}

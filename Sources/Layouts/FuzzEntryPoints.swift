@@ -1,0 +1,68 @@
+import Delimited
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Entry point of the layouts libFuzzer target (`Sources/FuzzLayouts`):
+/// arbitrary bytes as a ZIP archive (the central directory reader and the
+/// entry stream) and as a chunk of every layout (fixed-width records, a
+/// delimited file's header and records). Must return normally whatever the bytes.
+package enum FuzzEntryPoints {
+    /// One temporary file reused across runs (the ZIP reader reads by offset).
+    nonisolated(unsafe) private static var archivePath: String?
+
+    package static func layoutInputs(_ bytes: UnsafeRawBufferPointer) {
+        readAsZip(bytes)
+        for layout in Layout.catalog { parse(bytes, as: layout) }
+    }
+
+    private static func readAsZip(_ bytes: UnsafeRawBufferPointer) {
+        let path = archivePath ?? "/tmp/roo-fuzz-zip-\(getpid())"
+        archivePath = path
+        guard let file = fopen(path, "wb") else { return }
+        if let base = bytes.baseAddress, !bytes.isEmpty { fwrite(base, 1, bytes.count, file) }
+        fclose(file)
+        guard let stream = try? InputStream(zipArchive: path, member: nil) else { return }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var total = 0
+        while let count = try? buffer.withUnsafeMutableBytes({ try stream.read(into: $0) }), count > 0, total < 64 << 20 {
+            total += count
+        }
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, as layout: Layout) {
+        let sourceNames: [String]
+        switch layout.format {
+        case let .fixedWidth(_, fields):
+            sourceNames = fields.map(\.name)
+        case .delimited:
+            // The layout's own field names as the header, so that the records are parsed.
+            sourceNames = layout.columns.compactMap { column -> String? in
+                switch column.source {
+                case let .field(names), let .amount(names), let .tariffNumber(names), let .monthOfDate(names, _): names.first
+                case let .joined(parts): parts.first?.first
+                case let .yearMonth(year, _): year.first
+                case let .program(spi, tariff, _): spi.first ?? tariff.first
+                case .constant: nil
+                }
+            } + (layout.keep?.field.first.map { [$0] } ?? [])
+        }
+        guard let plan = try? LayoutPlan(layout: layout, sourceNames: sourceNames, path: "fuzz") else { return }
+        var resolved = layout
+        if case .delimited(nil) = layout.format { resolved.format = .delimited(CSVDialect.detect(sample: bytes)) }
+        let batch = RecordBatch()
+        for dropsMalformed in [false, true] {
+            let parser = LayoutChunkParser(layout: resolved, plan: plan, dropsMalformed: dropsMalformed)
+            parser.parse(CSVChunk(bytes: Array(bytes), firstLineNumber: 1), into: batch)
+            var total = 0
+            for record in 0..<batch.count {
+                _ = batch.malformation(record)
+                for field in 0..<batch.fieldCount(record) { total &+= batch.field(record, field).count }
+            }
+            precondition(total >= 0)
+        }
+    }
+}
