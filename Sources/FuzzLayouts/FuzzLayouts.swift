@@ -4,5 +4,8 @@ import Layouts
 
 @main
 enum FuzzLayouts {
-    static func main() { FuzzMain.run(FuzzEntryPoints.layoutInputs) }
+    static func main() {
+        FuzzEntryPoints.prepare()
+        FuzzMain.run(FuzzEntryPoints.layoutInputs)
+    }
 }

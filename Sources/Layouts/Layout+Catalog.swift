@@ -11,7 +11,12 @@ extension Layout {
     /// US Census IMDB monthly `IMP_DETL.TXT` (DOMAIN.md §1.1): fixed width,
     /// 688 bytes, whole-dollar measures, Schedule C countries, no country of
     /// export (partner = origin), duty-free by rate provision.
-    public static let censusIMDB: Layout = {
+    public static let censusIMDB = Layout(censusFields: censusIMDBFields)
+
+    /// The 52 fields of an `IMP_DETL.TXT` record, by byte position (DOMAIN.md §1.1).
+    /// A table of its own: held only inside `Format`'s enum payload, whose
+    /// spare-bit tagging hides the pointer, LeakSanitizer took it for a leak.
+    public static let censusIMDBFields: [FixedWidthField] = {
         var fields: [FixedWidthField] = []
         var position = 1
         func add(_ name: String, _ width: Int) {
@@ -27,9 +32,16 @@ extension Layout {
                         "cnt_val", "cnt_wgt", "cnt_cha"]
         for suffix in ["_mo", "_yr"] { for measure in measures { add(measure + suffix, 15) } }
         precondition(position == 689, "IMP_DETL.TXT records are 688 bytes")
+        return fields
+    }()
+}
+
+extension Layout {
+    /// The census layout around its field table.
+    init(censusFields fields: [FixedWidthField]) {
         var extraTypes: [String: ColumnType] = [:]
-        for suffix in ["_mo", "_yr"] { for measure in measures { extraTypes[measure + suffix] = .int64 } }
-        return Layout(
+        for field in fields where field.width == 15 { extraTypes[field.name] = .int64 }  // the 44 measures
+        self.init(
             name: "census-imdb",
             summary: "US Census IMDB IMP_DETL.TXT (fixed width, 688 bytes; .ZIP read directly)",
             format: .fixedWidth(recordLength: 688, fields: fields),
@@ -55,7 +67,7 @@ extension Layout {
                 "cty_subco → program (00 or blank = none); rate_prov → rate_provision (10–19 = duty-free)",
                 "con_val_mo → customs_value, cal_dut_mo → duty (whole dollars, consumption basis); year·100+month → period",
             ])
-    }()
+    }
 
     /// Importers' ACE entry-summary line extracts (DOMAIN.md §1.2): CSV, ISO
     /// alpha-2 countries, the SPI in its own column or as an HTS prefix.
