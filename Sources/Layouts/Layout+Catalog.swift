@@ -61,12 +61,7 @@ extension Layout {
             countryCodes: .census,
             dutyFreeByRateProvision: true,
             dutyFreePrograms: nil,
-            zipMember: "IMP_DETL.TXT",
-            notes: [
-                "commodity → hs_code; cty_code (Schedule C) → origin and partner: IMDB has no country of export",
-                "cty_subco → program (00 or blank = none); rate_prov → rate_provision (10–19 = duty-free)",
-                "con_val_mo → customs_value, cal_dut_mo → duty (whole dollars, consumption basis); year·100+month → period",
-            ])
+            zipMember: "IMP_DETL.TXT")
     }
 
     /// Importers' ACE entry-summary line extracts (DOMAIN.md §1.2): CSV, ISO
@@ -98,12 +93,7 @@ extension Layout {
             countryCodes: .iso2,
             dutyFreeByRateProvision: false,
             dutyFreePrograms: nil,
-            zipMember: nil,
-            notes: [
-                "Country of Origin → origin, Country of Export → partner (ISO alpha-2)",
-                "HTS Number → hs_code without its SPI prefix; SPI column, else the HTS prefix → program",
-                "Entered Value → customs_value, Duty → duty; Entry Date (MM/DD/YYYY or YYYY-MM-DD) → period",
-            ])
+            zipMember: nil)
     }()
 
     /// Mexican SAT Data Stage item file, record 551 (DOMAIN.md §1.3):
@@ -126,11 +116,5 @@ extension Layout {
         countryCodes: .iso3,
         dutyFreeByRateProvision: false,
         dutyFreePrograms: ["IN"],
-        zipMember: nil,
-        notes: [
-            "PaisOrigenDestino → origin, PaisCompradorVendedor → partner (alpha-3 → alpha-2)",
-            "Fraccion + SubdivisionFraccion (NICO) → hs_code; ValorDolares → customs_value; ClaveDocumento → program",
-            "no duty column: duty-free = ClaveDocumento IN (IMMEX temporary import) unless --duty-free-programs says otherwise",
-            "records with TipoOperacion other than 1 (exports) are skipped and counted",
-        ])
+        zipMember: nil)
 }

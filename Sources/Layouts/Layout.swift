@@ -100,8 +100,6 @@ public struct Layout: Sendable {
     /// The entry to read when the input is a ZIP archive (case-insensitive);
     /// nil = the archive's only file.
     public var zipMember: String?
-    /// What the layout's documentation says about its mapping (README, help).
-    public var notes: [String]
 }
 
 extension Layout {

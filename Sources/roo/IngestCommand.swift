@@ -14,6 +14,9 @@ struct Ingest: ParsableCommand {
         ACE line extracts or pedimento 551 files and writes canonical columns plus the layout's other fields; \
         the layout's country codes and duty-free rule are recorded for summarize.
 
+        Layouts:
+        \(LayoutOption.catalogText)
+
         Examples:
           roo ingest imports.csv.gz --output imports.parquet
           roo ingest extract.csv --output out.parquet --map origin=cty_origin

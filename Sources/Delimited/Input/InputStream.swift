@@ -33,15 +33,6 @@ public final class InputStream {
         try self.init(source: InputSource(path: path))
     }
 
-    /// Reads an open descriptor (a pipe fed by another thread, e.g. a ZIP
-    /// entry being inflated), which the stream owns and closes; `path` names
-    /// it in errors.
-    ///
-    /// - Throws: as `init(path:)`.
-    public convenience init(descriptor: Int32, path: String) throws(DelimitedError) {
-        try self.init(source: InputSource(descriptor: descriptor, path: path))
-    }
-
     /// Reads the entry `member` (matched case-insensitively on its file name;
     /// nil = the archive's only file) of the ZIP archive at `path`: stored or
     /// deflated, its CRC-32 and size checked at the end.
