@@ -15,7 +15,14 @@ enum FieldText {
 
     /// A money amount without `$`, `,` and spaces (`"$1,234.50"` → `"1234.50"`).
     static func amount(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        bytes.filter { $0 != UInt8(ascii: "$") && $0 != UInt8(ascii: ",") && !isSpace($0) }
+        var out: [UInt8] = []
+        appendAmount(bytes, to: &out)
+        return out
+    }
+
+    /// `amount` appended to `out` (the parsers reuse one buffer).
+    static func appendAmount(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        for byte in bytes where byte != UInt8(ascii: "$") && byte != UInt8(ascii: ",") && !isSpace(byte) { out.append(byte) }
     }
 
     /// The length of a leading SPI prefix of an HTS number: letters, `+`, `*`,
@@ -34,14 +41,24 @@ enum FieldText {
 
     /// `YYYYMM` from a year and a month field (`"2024"`, `" 3"` → `"202403"`), or nil.
     static func yearMonth(year: UnsafeRawBufferPointer, month: UnsafeRawBufferPointer) -> [UInt8]? {
+        yearMonthValue(year: year, month: month).map { Array(String($0).utf8) }
+    }
+
+    /// `yearMonth` as the number YYYYMM (no allocation; the parsers' form).
+    static func yearMonthValue(year: UnsafeRawBufferPointer, month: UnsafeRawBufferPointer) -> Int? {
         guard let yearValue = number(year), let monthValue = number(month),
               (1000...9999).contains(yearValue), (1...12).contains(monthValue) else { return nil }
-        return Array(String(yearValue * 100 + monthValue).utf8)
+        return yearValue * 100 + monthValue
     }
 
     /// `YYYYMM` from `YYYY-MM-DD`, `YYYYMMDD`, `YYYY/MM/DD` or a slash date in
     /// `order` (a time after the date is ignored), or nil.
     static func monthOfDate(_ bytes: UnsafeRawBufferPointer, order: Layout.SlashDateOrder) -> [UInt8]? {
+        monthOfDateValue(bytes, order: order).map { Array(String($0).utf8) }
+    }
+
+    /// `monthOfDate` as the number YYYYMM (no allocation; the parsers' form).
+    static func monthOfDateValue(_ bytes: UnsafeRawBufferPointer, order: Layout.SlashDateOrder) -> Int? {
         // The date part: up to the first space or `T`.
         var end = 0
         while end < bytes.count && bytes[end] != 0x20 && bytes[end] != UInt8(ascii: "T") { end += 1 }
@@ -80,7 +97,7 @@ enum FieldText {
             return nil
         }
         guard (1000...9999).contains(year), (1...12).contains(month) else { return nil }
-        return Array(String(year * 100 + month).utf8)
+        return year * 100 + month
     }
 
     /// A small unsigned decimal (leading zeros and spaces allowed), or nil.

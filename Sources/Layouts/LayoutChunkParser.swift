@@ -18,6 +18,8 @@ public final class LayoutChunkParser: RecordChunkParser {
     private let layout: Layout
     private let plan: LayoutPlan
     private let scratch = RecordBatch()
+    /// Bytes of a derived field being built (reused: no allocation per record).
+    private var scratchBytes: [UInt8] = []
     /// Whether malformed records are left out (and counted) instead of
     /// coming out marked malformed.
     private let dropsMalformed: Bool
@@ -157,26 +159,48 @@ public final class LayoutChunkParser: RecordChunkParser {
         case let .field(index):
             batch.appendField(fields(index))
         case let .amount(index):
-            append(FieldText.amount(fields(index)), to: batch)
+            scratchBytes.removeAll(keepingCapacity: true)
+            FieldText.appendAmount(fields(index), to: &scratchBytes)
+            append(scratchBytes, to: batch)
         case let .joined(indexes):
-            append(indexes.flatMap { Array(fields($0)) }, to: batch)
+            scratchBytes.removeAll(keepingCapacity: true)
+            for index in indexes { scratchBytes.append(contentsOf: fields(index)) }
+            append(scratchBytes, to: batch)
         case let .yearMonth(year, month):
-            append(FieldText.yearMonth(year: fields(year), month: fields(month)) ?? [], to: batch)
+            appendMonth(FieldText.yearMonthValue(year: fields(year), month: fields(month)), to: batch)
         case let .monthOfDate(index, order):
-            append(FieldText.monthOfDate(fields(index), order: order) ?? [], to: batch)
+            appendMonth(FieldText.monthOfDateValue(fields(index), order: order), to: batch)
         case let .constant(bytes):
             append(bytes, to: batch)
         case let .tariffNumber(index):
             let value = fields(index)
             batch.appendField(UnsafeRawBufferPointer(rebasing: value[FieldText.tariffPrefixLength(value)...]))
         case let .program(spi, tariff, none):
-            var program: [UInt8] = spi.map { Array(fields($0)) } ?? []
+            var program = spi.map(fields) ?? UnsafeRawBufferPointer(start: nil, count: 0)
             if program.isEmpty, let tariff {
                 let value = fields(tariff)
                 let prefix = UnsafeRawBufferPointer(rebasing: value[0..<FieldText.tariffPrefixLength(value)])
-                program = Array(prefix[FieldText.trimmed(prefix, 0..<prefix.count)])
+                program = UnsafeRawBufferPointer(rebasing: prefix[FieldText.trimmed(prefix, 0..<prefix.count)])
             }
-            append(none.contains(program) ? [] : program, to: batch)
+            // `none` holds a value or two (`00`): compared in place, no copy per record.
+            let isNone = none.contains { $0.elementsEqual(program) }
+            batch.appendField(isNone ? UnsafeRawBufferPointer(start: nil, count: 0) : program)
+        }
+    }
+
+    /// Appends YYYYMM as six digits, or an empty field for nil (no allocation).
+    private func appendMonth(_ value: Int?, to batch: RecordBatch) {
+        guard let value, (100_000...999_999).contains(value) else {
+            batch.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { digits in
+            var rest = value
+            for position in stride(from: 5, through: 0, by: -1) {
+                digits[position] = UInt8(48 + rest % 10)
+                rest /= 10
+            }
+            batch.appendField(UnsafeRawBufferPointer(digits))
         }
     }
 
