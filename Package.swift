@@ -56,8 +56,10 @@ let package = Package(
             providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]
         ),
         .target(name: "CPrefetch"),
-        .target(name: "MappedIO"),
-        .target(name: "Delimited", dependencies: ["CSystemZlib", "CZstd"]),
+        // Signal handlers (temporary-file cleanup, SIGBUS on a mapped input) must be C.
+        .target(name: "CProcessGuard"),
+        .target(name: "MappedIO", dependencies: ["CProcessGuard"]),
+        .target(name: "Delimited", dependencies: ["MappedIO", "CSystemZlib", "CZstd"]),
         .target(
             name: "Parquet",
             dependencies: ["MappedIO", "CZstd", "CSystemZlib", "CBrotli"],
@@ -66,7 +68,7 @@ let package = Package(
         .target(name: "Customs"),
         .target(
             name: "Layouts",
-            dependencies: ["Delimited", "Customs"]
+            dependencies: ["Delimited", "Customs", "MappedIO"]
         ),
         .target(
             name: "Aggregation",
@@ -86,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "roo",
             dependencies: [
-                "RooCore", "Layouts", "Customs",
+                "RooCore", "Layouts", "Customs", "MappedIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

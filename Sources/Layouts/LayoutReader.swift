@@ -1,4 +1,5 @@
 import Delimited
+import MappedIO
 
 #if canImport(Glibc)
 import Glibc
@@ -95,10 +96,9 @@ public final class LayoutReader: RecordChunkReader {
     public var canonicalColumnCount: Int { plan.canonicalCount }
 
     /// Whether `path` starts with a ZIP local file header (`PK\3\4`).
+    /// A stream (stdin, FIFO) is peeked without losing bytes; a ZIP must be seekable, so only files qualify.
     static func isZip(_ path: String) -> Bool {
-        guard path != "-", let stream = fopen(path, "rb") else { return false }
-        defer { fclose(stream) }
-        var magic = [UInt8](repeating: 0, count: 4)
-        return fread(&magic, 1, 4, stream) == 4 && magic == [0x50, 0x4b, 0x03, 0x04]
+        guard !HeldStreams.isStream(path) else { return false }
+        return HeldStreams.peek(path, count: 4) == [0x50, 0x4b, 0x03, 0x04]
     }
 }

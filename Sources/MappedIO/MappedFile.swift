@@ -17,6 +17,9 @@ public final class MappedFile: @unchecked Sendable {
     public let path: String
     /// The mapped bytes (read-only). Valid for the lifetime of `self`.
     public let bytes: UnsafeRawBufferPointer
+    /// The `ProcessGuard` slot naming this file if a read faults (SIGBUS
+    /// when the file is truncated while mapped); -1 when untracked.
+    private let guardSlot: Int32
 
     /// Maps the file at `path` read-only.
     ///
@@ -24,8 +27,18 @@ public final class MappedFile: @unchecked Sendable {
     /// - Throws: `SystemError` (`.notFound`, `.unreadable`, `.tooShort` for an
     ///   empty file, `.ioError`), naming the call and errno.
     /// - Complexity: O(1); pages are faulted in lazily.
+    ///   A stream (stdin `-`, a FIFO, `<(…)`) is read once into memory instead.
     public init(path: String) throws(SystemError) {
         self.path = path
+        if HeldStreams.isStream(path) {
+            // A FIFO, `<(…)` or stdin cannot be mapped: read it once into memory.
+            let contents = try MappedFile.readStream(path)
+            var copy: Result<UnsafeRawBufferPointer, SystemError>?
+            contents.withUnsafeBytes { raw in copy = Result { () throws(SystemError) in try MappedFile.anonymousCopy(raw, path: path) } }
+            bytes = try copy?.get() ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            guardSlot = -1
+            return
+        }
         let descriptor = try MappedFile.openReadOnly(path)
         defer { _ = close(descriptor) }
         let size = try MappedFile.regularFileSize(descriptor, path: path)
@@ -36,6 +49,7 @@ public final class MappedFile: @unchecked Sendable {
             throw SystemError.fromErrno(errno, call: "mmap", path: path)
         }
         self.bytes = UnsafeRawBufferPointer(start: base, count: size)
+        guardSlot = ProcessGuard.trackMapping(bytes, path: path)
     }
 
     /// A read-only anonymous mapping holding a copy of `contents`, named
@@ -46,6 +60,11 @@ public final class MappedFile: @unchecked Sendable {
     /// - Complexity: O(contents.count).
     public init(copying contents: UnsafeRawBufferPointer, path: String) throws(SystemError) {
         self.path = path
+        bytes = try MappedFile.anonymousCopy(contents, path: path)
+        guardSlot = -1
+    }
+
+    private static func anonymousCopy(_ contents: UnsafeRawBufferPointer, path: String) throws(SystemError) -> UnsafeRawBufferPointer {
         guard !contents.isEmpty, let source = contents.baseAddress else {
             throw SystemError(code: .tooShort, call: "mmap", path: path, errno: 0, detail: "file is empty (0 bytes)")
         }
@@ -54,10 +73,11 @@ public final class MappedFile: @unchecked Sendable {
         }
         base.copyMemory(from: source, byteCount: contents.count)
         _ = mprotect(base, contents.count, PROT_READ)
-        self.bytes = UnsafeRawBufferPointer(start: base, count: contents.count)
+        return UnsafeRawBufferPointer(start: base, count: contents.count)
     }
 
     deinit {
+        ProcessGuard.untrackMapping(guardSlot)
         if let base = bytes.baseAddress {
             _ = munmap(UnsafeMutableRawPointer(mutating: base), bytes.count)
         }
@@ -100,6 +120,32 @@ public final class MappedFile: @unchecked Sendable {
         let span = end - start
         guard span > 0 else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + start), span, MADV_DONTNEED)
+    }
+
+    /// Every byte of a stream input (`HeldStreams`), the held prefix first.
+    ///
+    /// - Complexity: O(bytes) (amortized appends of 1 MiB reads).
+    private static func readStream(_ path: String) throws(SystemError) -> [UInt8] {
+        let held = HeldStreams.take(path)
+        let descriptor: Int32
+        if let held {
+            descriptor = held.releaseDescriptor()
+        } else {
+            descriptor = path == "-" ? dup(0) : try openReadOnly(path)
+        }
+        defer { _ = close(descriptor) }
+        var contents = held?.prefix ?? []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let result = read(descriptor, chunk.baseAddress, chunk.count)
+            if result == 0 { return contents }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw SystemError.fromErrno(errno, call: "read", path: path)
+            }
+            contents.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<result]))
+        }
     }
 
     private static func openReadOnly(_ path: String) throws(SystemError) -> Int32 {

@@ -17,8 +17,12 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         case unreadable
         /// The file is empty or too short for its format.
         case tooShort
-        /// Any other failure of the call (`mmap` out of memory, `EIO`, …).
+        /// Any other failure of the call (`mmap` out of memory, `EIO`, a
+        /// write refused with `ENOSPC`, …).
         case ioError
+        /// An output cannot be created or put in place (`EACCES` on its
+        /// directory, a missing directory, a target that is a directory).
+        case cannotCreate
     }
 
     /// The category of failure.
@@ -41,15 +45,24 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Builds the error for a failed syscall from `errno`.
-    static func fromErrno(_ number: Int32, call: String, path: String) -> SystemError {
-        let code: Code
-        switch number {
-        case ENOENT, ENOTDIR: code = .notFound
-        case EACCES, EPERM, EISDIR: code = .unreadable
-        default: code = .ioError
-        }
+    ///
+    /// - Parameter code: the category; by default derived from `number` for a read.
+    static func fromErrno(_ number: Int32, call: String, path: String, code: Code? = nil) -> SystemError {
+        let code = code ?? {
+            switch number {
+            case ENOENT, ENOTDIR: return .notFound
+            case EACCES, EPERM, EISDIR: return .unreadable
+            default: return .ioError
+            }
+        }()
         let text = String(cString: strerror(number))
         return SystemError(code: code, call: call, path: path, errno: number, detail: "\(call): \(text) (errno \(number))")
+    }
+
+    /// An output that cannot be opened or created.
+    static func cannotCreate(_ number: Int32, call: String, path: String) -> SystemError {
+        let text = String(cString: strerror(number))
+        return SystemError(code: .cannotCreate, call: call, path: path, errno: number, detail: "cannot create: \(text) (\(call), errno \(number))")
     }
 
     public var description: String { "\(path): \(detail)" }

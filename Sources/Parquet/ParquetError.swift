@@ -6,11 +6,13 @@
 /// form of SPEC §3: `a.parquet: row group 3, column "v", page at byte 12: zstd: …`.
 public struct ParquetError: Error, Sendable, CustomStringConvertible {
     /// What kind of problem this is. Everything except `.io` means bad or
-    /// unsupported data (exit code 65); `.io` is a read failure (74) and
-    /// `.notFound` a missing input (66).
+    /// unsupported data (exit code 65); `.io` is a read or write failure
+    /// (74), `.notFound` a missing input (66) and `.cannotCreate` an output
+    /// that cannot be created (73).
     public enum Code: String, Sendable {
         case notFound
         case io
+        case cannotCreate
         case notParquet
         case encrypted
         case corruptFooter

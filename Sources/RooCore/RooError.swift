@@ -1,3 +1,4 @@
+import MappedIO
 import Parquet
 
 /// An error that ends a roo command: one line for stderr and a sysexits code.
@@ -24,7 +25,20 @@ public struct RooError: Error, CustomStringConvertible, Sendable {
         switch error.code {
         case .notFound: status = .noInput
         case .io: status = .ioError
+        case .cannotCreate: status = .cannotCreate
         default: status = .dataError
+        }
+        message = error.description
+    }
+
+    /// Maps a system call failure: an output that cannot be created is 73,
+    /// a missing input 66, an empty or short file 65, anything else 74.
+    public init(_ error: SystemError) {
+        switch error.code {
+        case .cannotCreate: status = .cannotCreate
+        case .notFound: status = .noInput
+        case .tooShort: status = .dataError
+        case .unreadable, .ioError: status = .ioError
         }
         message = error.description
     }
@@ -33,6 +47,7 @@ public struct RooError: Error, CustomStringConvertible, Sendable {
     public static func from(_ error: any Error) -> RooError {
         if let roo = error as? RooError { return roo }
         if let parquet = error as? ParquetError { return RooError(parquet) }
+        if let system = error as? SystemError { return RooError(system) }
         return RooError(.ioError, String(describing: error))
     }
 

@@ -95,7 +95,7 @@ struct Bench: ParsableCommand {
             let report = try BenchEngine.run(options)
             try writeStandardOutput(Array(report.rendered(format).utf8))
             if let plot {
-                do { try AtomicFile.write(report.svg(), to: plot) } catch { throw RooError(.cannotCreate, String(describing: error)) }
+                try Outputs.write(Array(report.svg().utf8), toFile: plot, inputs: inputs)
             }
         }
     }

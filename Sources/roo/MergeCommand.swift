@@ -34,7 +34,8 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try exitOnError {
-            let (aggregate, paths) = try MergeEngine.run(partials)
+            let outputs = try partial.map { [$0] } ?? self.tables.destination.targetPaths()
+            let (aggregate, paths) = try MergeEngine.run(partials, outputs: outputs)
             if let partial {
                 try PartialFile.write(aggregate, to: partial)
                 return

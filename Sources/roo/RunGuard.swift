@@ -1,4 +1,5 @@
 import ArgumentParser
+import MappedIO
 import RooCore
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +10,8 @@ import Darwin
 /// Runs a command body, turning any error into one stderr line
 /// (`roo: error: …`) and its sysexits code (SPEC §3).
 func exitOnError(_ body: () throws -> Void) throws {
+    // Before any thread starts: interrupts remove temporary files, a shrinking mapped input is exit 74.
+    ProcessGuard.install()
     do {
         try body()
     } catch {

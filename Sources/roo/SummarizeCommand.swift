@@ -130,10 +130,9 @@ struct Summarize: ParsableCommand {
                     notice: { printError("roo: note: \($0)") })
                 return
             }
-            let (built, resolved) = try SummarizeEngine.summarize(
-                options, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
-                notice: { printError("roo: note: \($0)") })
-            try tables.destination.write(built, notes: SummaryNotes.make(options: resolved, tables: built)) { try writeStandardOutput(Array($0.utf8)) }
+            try SummarizeEngine.summarize(
+                options, to: tables.destination, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
+                notice: { printError("roo: note: \($0)") }, emit: { try writeStandardOutput(Array($0.utf8)) })
         }
     }
 

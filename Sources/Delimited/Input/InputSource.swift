@@ -1,3 +1,5 @@
+import MappedIO
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -34,6 +36,16 @@ final class InputSource {
     ///   `open(2)` failure, with `strerror` text.
     /// - Complexity: O(1) plus the allocation of the buffer.
     convenience init(path: String) throws(DelimitedError) {
+        if let held = HeldStreams.take(path) {
+            // Read once: the bytes a peek took from the front come first.
+            self.init(descriptor: held.releaseDescriptor(), path: path)
+            held.prefix.withUnsafeBytes { prefix in
+                guard let base = prefix.baseAddress, let target = buffer.baseAddress else { return }
+                target.copyMemory(from: base, byteCount: prefix.count)
+            }
+            windowEnd = held.prefix.count
+            return
+        }
         let descriptor = path == "-" ? dup(0) : Self.openRetryingInterrupts(path)
         guard descriptor >= 0 else {
             let number = errno

@@ -68,7 +68,7 @@ public final class ParquetFile: @unchecked Sendable {
         switch error.code {
         case .notFound: ParquetError(.notFound, error.detail, path: path)
         case .tooShort: ParquetError(.notParquet, "\(error.detail): too short to be a Parquet file (needs at least 12 bytes)", path: path)
-        case .unreadable, .ioError: ParquetError(.io, error.detail, path: path)
+        case .unreadable, .ioError, .cannotCreate: ParquetError(.io, error.detail, path: path)
         }
     }
 

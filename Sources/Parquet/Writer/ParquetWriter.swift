@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import MappedIO
 
 /// One row group encoded in memory, ready to append.
 public struct EncodedRowGroup: Sendable {
@@ -11,31 +7,33 @@ public struct EncodedRowGroup: Sendable {
 }
 
 /// Writes a flat Parquet file: row groups are encoded (possibly in parallel,
-/// with `encodeRowGroup`) and appended in order; `close()` writes the footer
-/// and renames the temporary file into place, so a failed or interrupted
-/// write never leaves a partial file at `path`.
+/// with `encodeRowGroup`) and appended in order; `finish()` writes the
+/// footer. The bytes go to an `OutputFile`, so a failed or interrupted write
+/// never leaves a partial file at `path`: `close()` renames the file into
+/// place, or a caller that commits several outputs together takes the
+/// finished file from `finish()` and commits the set (`OutputFile.commit`).
 public final class ParquetWriter {
     public let path: String
     public let columns: [WriterColumn]
     public let options: WriterOptions
-    private let temporaryPath: String
-    private var stream: UnsafeMutablePointer<FILE>?
+    private var output: OutputFile?
     private var offset = 0
     private var rowGroups: [RowGroup] = []
     private var rowCount: Int64 = 0
 
-    /// Creates `path.tmp-PID` and writes the leading magic.
+    /// Opens `path` for writing (`OutputFile`: staged beside the target, or
+    /// in place for a device or FIFO) and writes the leading magic.
     ///
-    /// - Throws: `ParquetError(.io)` when the file cannot be created.
+    /// - Throws: `ParquetError(.cannotCreate)` when the file cannot be created.
     public init(path: String, columns: [WriterColumn], options: WriterOptions = WriterOptions()) throws {
         self.path = path
         self.columns = columns
         self.options = options
-        temporaryPath = path + ".tmp-\(getpid())"
-        guard let stream = fopen(temporaryPath, "wb") else {
-            throw ParquetError(.io, "cannot create: \(String(cString: strerror(errno)))", path: path)
+        do {
+            output = try OutputFile(path: path)
+        } catch {
+            throw ParquetError(.cannotCreate, error.detail, path: path)
         }
-        self.stream = stream
         try append(ParquetFile.magic)
     }
 
@@ -86,8 +84,13 @@ public final class ParquetWriter {
         rowCount += Int64(group.rowCount)
     }
 
-    /// Writes the footer, flushes, syncs and renames into place.
-    public func close() throws {
+    /// Writes the footer, flushes and syncs: the file is complete and only
+    /// its rename into place remains, which the caller does (alone with
+    /// `commit()`, or with other outputs through `OutputFile.commit(_:)`).
+    ///
+    /// - Returns: the prepared output; the writer is closed afterwards.
+    /// - Throws: `ParquetError(.io)` when the bytes cannot be written.
+    public func finish() throws -> OutputFile {
         var meta = FileMetaData()
         meta.version = 2
         var root = SchemaElement()
@@ -105,32 +108,41 @@ public final class ParquetWriter {
         let length = UInt32(footer.count)
         try append([UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24)])
         try append(ParquetFile.magic)
-        guard let stream else { throw ParquetError(.io, "writer already closed", path: path) }
-        let flushed = fflush(stream) == 0 && fsync(fileno(stream)) == 0
-        fclose(stream)
-        self.stream = nil
-        guard flushed, rename(temporaryPath, path) == 0 else {
-            let detail = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw ParquetError(.io, "cannot finish writing: \(detail)", path: path)
+        guard let output else { throw ParquetError(.io, "writer already closed", path: path) }
+        self.output = nil
+        do {
+            try output.prepare()
+        } catch {
+            throw ParquetError(.io, error.detail, path: path)
+        }
+        return output
+    }
+
+    /// Finishes the file and renames it into place.
+    ///
+    /// - Throws: `ParquetError(.io)` / `.cannotCreate`; nothing is left at `path` then.
+    public func close() throws {
+        let output = try finish()
+        do {
+            try output.commit()
+        } catch {
+            throw ParquetError(error.code == .cannotCreate ? .cannotCreate : .io, error.detail, path: path)
         }
     }
 
-    /// Abandons the file: closes and removes the temporary file.
+    /// Abandons the file: the temporary file is removed, the target untouched.
     public func abort() {
-        if let stream {
-            fclose(stream)
-            unlink(temporaryPath)
-            self.stream = nil
-        }
+        output?.discard()
+        output = nil
     }
 
     private func append(_ bytes: [UInt8]) throws {
-        guard let stream else { throw ParquetError(.io, "writer already closed", path: path) }
-        guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, stream) == bytes.count else {
-            let detail = String(cString: strerror(errno))
+        guard let output else { throw ParquetError(.io, "writer already closed", path: path) }
+        do {
+            try output.write(bytes)
+        } catch {
             abort()
-            throw ParquetError(.io, "write failed: \(detail)", path: path)
+            throw ParquetError(.io, error.detail, path: path)
         }
         offset += bytes.count
     }

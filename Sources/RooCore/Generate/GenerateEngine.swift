@@ -1,5 +1,6 @@
 import CZstd
 import Dispatch
+import MappedIO
 import Parquet
 
 #if canImport(Glibc)
@@ -88,32 +89,27 @@ public enum GenerateEngine {
         return writer
     }
 
-    /// Writes generated output: a Parquet writer, or CSV text (optionally zstd),
-    /// into a temporary file renamed into place on success.
+    /// Writes generated output: a Parquet writer, or CSV text (optionally
+    /// zstd) into an `OutputFile` (staged, renamed into place on success).
     final class OutputSink {
         let kind: Kind
         let path: String
         var writer: ParquetWriter?
-        var file: UnsafeMutablePointer<FILE>?
+        var file: OutputFile?
         var zstd: OpaquePointer?
-        let temporary: String
 
         init(kind: Kind, options: GenerateOptions) throws {
             self.kind = kind
             path = options.output
-            temporary = options.output + ".tmp-\(getpid())"
             if kind == .parquet {
                 do {
                     writer = try ParquetWriter(path: path, columns: GeneratedRows.writerColumns, options: GenerateEngine.parquetOptions(options))
                 } catch let error as ParquetError {
-                    throw RooError(.cannotCreate, error.description)
+                    throw RooError(error)
                 }
                 return
             }
-            guard let file = fopen(temporary, "wb") else {
-                throw RooError(.cannotCreate, "\(path): cannot create: \(String(cString: strerror(errno)))")
-            }
-            self.file = file
+            file = try Outputs.open(path)
             if kind == .csvZstd {
                 zstd = ZSTD_createCCtx()
                 if let zstd { ZSTD_CCtx_setParameter(zstd, ZSTD_c_compressionLevel, 3) }
@@ -122,10 +118,6 @@ public enum GenerateEngine {
         }
 
         deinit {
-            if let file {
-                fclose(file)
-                unlink(temporary)
-            }
             if let zstd { ZSTD_freeCCtx(zstd) }
         }
 
@@ -141,7 +133,7 @@ public enum GenerateEngine {
         func writeText(_ bytes: [UInt8], end: Bool = false) throws {
             guard let file else { return }
             guard let zstd else {
-                guard bytes.isEmpty || fwrite(bytes, 1, bytes.count, file) == bytes.count else { throw ioError() }
+                try Outputs.write(bytes, to: file)
                 return
             }
             var output = [UInt8](repeating: 0, count: ZSTD_CStreamOutSize())
@@ -155,30 +147,21 @@ public enum GenerateEngine {
                         return (remaining, buffer.pos)
                     }
                     guard ZSTD_isError(remaining) == 0 else { throw RooError(.ioError, "\(path): zstd: \(String(cString: ZSTD_getErrorName(remaining)))") }
-                    guard produced == 0 || fwrite(output, 1, produced, file) == produced else { throw ioError() }
+                    if produced > 0 { try Outputs.write(Array(output[0..<produced]), to: file) }
                     finished = end ? remaining == 0 : input.pos == input.size
                 }
             }
         }
 
-        func ioError() -> RooError {
-            RooError(.ioError, "\(path): write failed: \(String(cString: strerror(errno)))")
-        }
-
         func close() throws {
             if let writer {
-                do { try writer.close() } catch let error as ParquetError { throw RooError(.ioError, error.description) }
+                do { try writer.close() } catch let error as ParquetError { throw RooError(error) }
                 return
             }
             if zstd != nil { try writeText([], end: true) }
             guard let file else { return }
-            let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
-            fclose(file)
+            try Outputs.commit([file])
             self.file = nil
-            guard flushed, rename(temporary, path) == 0 else {
-                unlink(temporary)
-                throw ioError()
-            }
         }
     }
 }

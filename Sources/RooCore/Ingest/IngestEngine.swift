@@ -2,6 +2,7 @@ import Customs
 import Delimited
 import Dispatch
 import Layouts
+import MappedIO
 import Parquet
 
 #if canImport(Glibc)
@@ -54,6 +55,7 @@ public struct IngestResult: Sendable, Equatable {
 /// only when complete (temporary file + rename).
 public enum IngestEngine {
     public static func run(_ options: IngestOptions) throws -> IngestResult {
+        try OutputTargets.check(outputs: [options.output] + [options.rejectsPath].compactMap { $0 }, inputs: [options.input])
         let reader = try openReader(options)
         let names = try outputNames(header: reader.header, options: options)
         var chunks: [CSVChunk] = []
@@ -118,8 +120,9 @@ public enum IngestEngine {
                 result.rowsWritten += pending.rows
                 try writer.write(pending.columnData())
             }
-            try writer.close()
-            try rejects?.close()
+            // The Parquet file and its rejects appear together, or neither does.
+            let finished = try writer.finish()
+            try Outputs.commit([finished] + (rejects.map { [$0.finish()] } ?? []))
         } catch let error as ParquetError {
             writer.abort()
             throw RooError(error.code == .io ? .ioError : .dataError, error.description)
@@ -231,14 +234,14 @@ struct PendingRowGroup {
     }
 }
 
-/// `--rejects FILE`: `line<TAB>reason<TAB>raw text` per rejected line, written
-/// to a temporary file and renamed into place on success (`StagedFile`).
+/// `--rejects FILE`: `line<TAB>reason<TAB>raw text` per rejected line,
+/// staged (`OutputFile`) and committed with the Parquet output.
 final class RejectsFile {
-    private let file: StagedFile
+    private let file: OutputFile
 
     init(path: String) throws {
-        file = try StagedFile(path: path)
-        try file.write(Array("line\treason\traw\n".utf8))
+        file = try Outputs.open(path)
+        try Outputs.write(Array("line\treason\traw\n".utf8), to: file)
     }
 
     func write(_ rejects: [IngestReject]) throws {
@@ -257,8 +260,9 @@ final class RejectsFile {
             }
             lines.append(0x0a)
         }
-        try file.write(lines)
+        try Outputs.write(lines, to: file)
     }
 
-    func close() throws { try file.commit() }
+    /// The finished file, for the caller to commit with the Parquet output.
+    func finish() -> OutputFile { file }
 }

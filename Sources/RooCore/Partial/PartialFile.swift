@@ -1,4 +1,5 @@
 import Customs
+import MappedIO
 import Parquet
 import Reports
 
@@ -33,9 +34,16 @@ public enum PartialFile {
 
     /// Writes `aggregate` to `path` (temporary file + rename).
     ///
-    /// - Throws: `RooError(.cannotCreate)` when the file cannot be written.
+    /// - Throws: `RooError(.cannotCreate)` when the file cannot be created,
+    ///   `.ioError` when it cannot be written.
     /// - Complexity: O(g log g) for g groups (sorting).
     public static func write(_ aggregate: ExactAggregate, to path: String) throws {
+        try Outputs.commit([finish(aggregate, to: path)])
+    }
+
+    /// Writes `aggregate` into a staged file for `path` and returns it
+    /// prepared, for the caller to commit with its other outputs.
+    static func finish(_ aggregate: ExactAggregate, to path: String) throws -> OutputFile {
         let groups = aggregate.groups.sorted {
             let a = (Array($0.origin.utf8), $0.chapter, Array($0.partner.utf8))
             let b = (Array($1.origin.utf8), $1.chapter, Array($1.partner.utf8))
@@ -65,15 +73,10 @@ public enum PartialFile {
         options.keyValueMetadata = metadata(aggregate)
         do {
             let writer = try ParquetWriter(path: path, columns: columns, options: options)
-            do {
-                if !groups.isEmpty { try writer.write(data) }
-                try writer.close()
-            } catch {
-                writer.abort()
-                throw error
-            }
+            if !groups.isEmpty { try writer.write(data) }
+            return try writer.finish()
         } catch let error as ParquetError {
-            throw RooError(.cannotCreate, error.description)
+            throw RooError(error)
         }
     }
 

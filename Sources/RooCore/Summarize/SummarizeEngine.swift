@@ -1,5 +1,6 @@
 import Aggregation
 import Customs
+import MappedIO
 import Parquet
 import Reports
 
@@ -9,7 +10,7 @@ public enum SummarizeEngine {
     /// Opens and binds the Parquet inputs, with every setting the command
     /// line left open resolved from the inputs (`InputDefaults`).
     static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false) throws -> SummarizeContext {
-        let paths = try paths ?? InputExpansion.parquetFiles(options.inputs, everyFile: options.layout != nil)
+        let paths = try paths ?? InputExpansion.expand(options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true).files
         let parquetOrder = paths.indices.filter { InputExpansion.isParquet(paths[$0]) }
         let files = try parquetOrder.map { index -> ParquetFile in
             do { return try ParquetFile(path: paths[index]) } catch let error as ParquetError { throw RooError(error) }
@@ -53,33 +54,59 @@ public enum SummarizeEngine {
     public static func summarize(
         _ options: SummarizeOptions, showProgress: Bool = false, notice: (String) -> Void = { _ in }
     ) throws -> (tables: [SummaryTable], options: SummarizeOptions) {
-        let run = try aggregate(options, showProgress: showProgress, notice: notice)
+        let run = try aggregate(options, outputs: [], showProgress: showProgress, notice: notice)
         let tables = try run.aggregate.tables(top: options.top)
-        try run.rejects?.commit()
+        try Outputs.commit(try run.rejects?.finish().map { [$0] } ?? [])
         return (tables, run.options)
     }
 
+    /// `roo summarize`: the tables written to `destination`, with the
+    /// `--rejects` file committed in the same set. An output that is one of
+    /// the inputs is refused (exit 73) before any work.
+    ///
+    /// - Parameter emit: receives stdout text.
+    public static func summarize(
+        _ options: SummarizeOptions, to destination: SummaryOutput, showProgress: Bool = false,
+        notice: (String) -> Void = { _ in }, emit: (String) throws -> Void
+    ) throws {
+        let outputs = try destination.targetPaths() + [options.rejectsPath].compactMap { $0 }
+        let run = try aggregate(options, outputs: outputs, showProgress: showProgress, notice: notice)
+        let tables = try run.aggregate.tables(top: options.top)
+        let rejects = try run.rejects?.finish()
+        try destination.write(tables, notes: SummaryNotes.make(options: run.options, tables: tables),
+                              committingWith: rejects.map { [$0] } ?? [], emit: emit)
+    }
+
     /// `summarize --partial PATH`: writes the exact aggregate of the inputs
-    /// (`PartialFile`) instead of tables. Parameters as `summarize`.
+    /// (`PartialFile`) instead of tables, committed with the `--rejects`
+    /// file. Parameters as `summarize`.
     ///
     /// - Returns: the aggregate written.
     @discardableResult
     public static func writePartial(
         _ options: SummarizeOptions, to path: String, showProgress: Bool = false, notice: (String) -> Void = { _ in }
     ) throws -> ExactAggregate {
-        let run = try aggregate(options, showProgress: showProgress, notice: notice)
-        try PartialFile.write(run.aggregate, to: path)
-        try run.rejects?.commit()
+        let outputs = [path] + [options.rejectsPath].compactMap { $0 }
+        let run = try aggregate(options, outputs: outputs, showProgress: showProgress, notice: notice)
+        let partial = try PartialFile.finish(run.aggregate, to: path)
+        let rejects = try run.rejects?.finish()
+        try Outputs.commit([partial] + (rejects.map { [$0] } ?? []))
         return run.aggregate
     }
 
     /// The exact aggregate of the inputs and the options as resolved from
     /// them; the `--rejects` file is left for the caller to commit once its
     /// own output is written.
+    ///
+    /// - Parameter outputs: the files the run will write; one that is an
+    ///   input is refused before any work (`OutputTargets`).
     static func aggregate(
-        _ options: SummarizeOptions, showProgress: Bool, notice: (String) -> Void
+        _ options: SummarizeOptions, outputs: [String], showProgress: Bool, notice: (String) -> Void
     ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?) {
-        let paths = try InputExpansion.parquetFiles(options.inputs, everyFile: options.layout != nil)
+        let expansion = try InputExpansion.expand(options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true)
+        expansion.notes.forEach(notice)
+        let paths = expansion.files
+        try OutputTargets.check(outputs: outputs, inputs: paths)
         let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
         if options.rowGroups != nil && !textPaths.isEmpty {
             throw RooError(.usage, "--row-groups selects row groups of Parquet inputs; \(paths[textPaths[0]]) is a text file")

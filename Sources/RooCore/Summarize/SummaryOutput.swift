@@ -1,3 +1,4 @@
+import MappedIO
 import Reports
 
 #if canImport(Glibc)
@@ -6,9 +7,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Where and how `roo summarize` writes its tables (SPEC §2.2).
+/// Where and how `roo summarize` and `roo merge` write their tables.
+///
+/// Files are written through `OutputFile`: every file of one run (the
+/// tables of `DIR/`, a workbook, a report, and the `--rejects` file given as
+/// `committingWith`) is staged first and renamed into place as one set, so
+/// an existing output stays byte-identical when the run fails, and two runs
+/// into the same directory never leave a mix of both.
 public struct SummaryOutput: Sendable {
-    /// `-` (stdout), a directory (`DIR/`), or a workbook file (`FILE.xlsx`).
+    /// `-` (stdout), a directory (`DIR/`), a workbook (`FILE.xlsx`) or a report (`FILE.html`).
     public var destination: String
     public var format: OutputFormat
     /// `nil` = `detail` on stdout, all tables into a directory.
@@ -25,89 +32,107 @@ public struct SummaryOutput: Sendable {
     /// `--format xlsx`, or an `--output` file named `*.xlsx`.
     var isWorkbook: Bool { format == .xlsx || destination.lowercased().hasSuffix(".xlsx") }
 
-    /// Every table (or the one `--table` names) as a sheet, plus the notes sheet.
-    private func writeWorkbook(_ tables: [SummaryTable], notes: [(String, String)]) throws {
-        guard destination != "-", !isDirectory, destination.lowercased().hasSuffix(".xlsx") else {
-            throw RooError(.usage, "--format xlsx writes a workbook: give --output FILE.xlsx")
-        }
-        let selected = (table != nil && !allTables) ? tables.filter { $0.name == table } : tables
-        do {
-            try XLSXFile.write(XLSXWorkbook(tables: selected, notes: notes), to: destination)
-        } catch {
-            throw RooError(.cannotCreate, error.description)
-        }
-    }
-
-    /// The HTML report: to stdout, to FILE, or to DIR/report.html.
-    private func writeReport(_ tables: [SummaryTable], notes: [(String, String)], emit: (String) throws -> Void) throws {
-        let report = HTMLReport.render(tables: tables, notes: notes)
-        if destination == "-" {
-            try emit(report)
-            return
-        }
-        let path = isDirectory ? (destination.hasSuffix("/") ? destination : destination + "/") + "report.html" : destination
-        if isDirectory {
-            let directory = String(path.dropLast("/report.html".count))
-            if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-                throw RooError(.cannotCreate, "\(directory): cannot create directory: \(String(cString: strerror(errno)))")
-            }
-        }
-        do {
-            try AtomicFile.write(report, to: path)
-        } catch {
-            throw RooError(.cannotCreate, error.description)
-        }
-    }
+    /// `--format html`, or an `--output` file named `*.html`.
+    var isReport: Bool { format == .html || destination.lowercased().hasSuffix(".html") }
 
     /// Whether the destination is a directory (`DIR/` or an existing directory).
     var isDirectory: Bool {
-        if destination.hasSuffix("/") { return true }
-        var status = stat()
-        return stat(destination, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+        destination.hasSuffix("/") || FileKind(path: destination) == .directory
     }
 
-    /// Writes `tables`; `emit` receives stdout text.
+    private var directoryPath: String {
+        destination.hasSuffix("/") && destination.count > 1 ? String(destination.dropLast()) : destination
+    }
+
+    /// The tables a file destination receives (`--table` selects one unless `all`).
+    private func selected(_ names: [TableName]) -> [TableName] {
+        (table != nil && !allTables) ? names.filter { $0 == table } : names
+    }
+
+    /// The files this destination writes, given the tables that exist
+    /// (`[]` for stdout): checked against the inputs before any work.
     ///
-    /// - Throws: `RooError(.usage)` for `--table all` to stdout in a
-    ///   delimited format, `RooError(.cannotCreate)` when a file cannot be written.
-    public func write(_ tables: [SummaryTable], notes: [(String, String)] = [], emit: (String) throws -> Void) throws {
+    /// - Throws: `RooError(.usage)` for a destination the format cannot take.
+    public func targetPaths(tables names: [TableName] = TableName.allCases) throws -> [String] {
         if isWorkbook {
-            try writeWorkbook(tables, notes: notes)
-            return
+            guard destination != "-", !isDirectory, destination.lowercased().hasSuffix(".xlsx") else {
+                throw RooError(.usage, "--format xlsx writes a workbook: give --output FILE.xlsx")
+            }
+            return [destination]
         }
-        if format == .html || destination.lowercased().hasSuffix(".html") {
-            try writeReport(tables, notes: notes, emit: emit)
-            return
+        if isReport {
+            if destination == "-" { return [] }
+            return [isDirectory ? directoryPath + "/report.html" : destination]
         }
         if destination == "-" {
-            if allTables {
-                guard format == .md || format == .jsonl else {
-                    throw RooError(.usage, "--table all needs --output DIR/ for \(format.rawValue) (or --format md|jsonl on stdout)")
-                }
-                for table in tables {
-                    try emit(format == .md ? "## \(table.name.rawValue)\n\n" + format.render(table) + "\n" : format.render(table))
-                }
-                return
+            if allTables && format != .md && format != .jsonl {
+                throw RooError(.usage, "--table all needs --output DIR/ for \(format.rawValue) (or --format md|jsonl on stdout)")
             }
-            let wanted = table ?? .detail
-            if let selected = tables.first(where: { $0.name == wanted }) { try emit(format.render(selected)) }
-            return
+            return []
         }
         guard isDirectory else {
-            throw RooError(.usage, "--output \(destination): give - for stdout, a directory ending in /, or FILE.xlsx")
+            throw RooError(.usage, "--output \(destination): give - for stdout, a directory ending in /, FILE.xlsx or FILE.html")
         }
-        let directory = destination.hasSuffix("/") ? String(destination.dropLast()) : destination
-        if mkdir(directory, 0o755) != 0 && errno != EEXIST {
-            throw RooError(.cannotCreate, "\(directory): cannot create directory: \(String(cString: strerror(errno)))")
+        return selected(names).map { directoryPath + "/" + $0.rawValue + "." + format.fileExtension }
+    }
+
+    /// Writes `tables`, then commits `extra` (the `--rejects` file) in the
+    /// same set; `emit` receives stdout text.
+    ///
+    /// - Throws: `RooError(.usage)` for a destination the format cannot take,
+    ///   `RooError(.cannotCreate)` / `.ioError` when a file cannot be
+    ///   created or written; no file of the set is changed then.
+    public func write(
+        _ tables: [SummaryTable], notes: [(String, String)] = [], committingWith extra: [OutputFile] = [],
+        emit: (String) throws -> Void
+    ) throws {
+        let paths = try targetPaths(tables: tables.map(\.name))
+        guard !paths.isEmpty else {
+            try emitStandardOutput(tables, notes: notes, emit: emit)
+            try Outputs.commit(extra)
+            return
         }
-        let selected = (table != nil && !allTables) ? tables.filter { $0.name == table } : tables
-        for table in selected {
-            let path = directory + "/" + table.name.rawValue + "." + format.fileExtension
+        let contents: [[UInt8]]
+        if isWorkbook {
+            let sheets = tables.filter { selected([$0.name]).count == 1 }
             do {
-                try AtomicFile.write(format.render(table), to: path)
+                contents = [try XLSXFile.bytes(XLSXWorkbook(tables: sheets, notes: notes), path: destination)]
             } catch {
                 throw RooError(.cannotCreate, error.description)
             }
+        } else if isReport {
+            contents = [Array(HTMLReport.render(tables: tables, notes: notes).utf8)]
+        } else {
+            contents = tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
+        }
+        if isDirectory { try makeDirectory(directoryPath) }
+        var files: [OutputFile] = []
+        for (path, bytes) in zip(paths, contents) {
+            let file = try Outputs.open(path)
+            files.append(file)
+            try Outputs.write(bytes, to: file)
+        }
+        try Outputs.commit(files + extra)
+    }
+
+    private func emitStandardOutput(_ tables: [SummaryTable], notes: [(String, String)], emit: (String) throws -> Void) throws {
+        if isReport {
+            try emit(HTMLReport.render(tables: tables, notes: notes))
+            return
+        }
+        if allTables {
+            for table in tables {
+                try emit(format == .md ? "## \(table.name.rawValue)\n\n" + format.render(table) + "\n" : format.render(table))
+            }
+            return
+        }
+        let wanted = table ?? .detail
+        if let selected = tables.first(where: { $0.name == wanted }) { try emit(format.render(selected)) }
+    }
+
+    private func makeDirectory(_ directory: String) throws {
+        if mkdir(directory, 0o777) != 0 && errno != EEXIST {
+            throw RooError(.cannotCreate, "\(directory): cannot create directory: \(String(cString: strerror(errno)))")
         }
     }
 }

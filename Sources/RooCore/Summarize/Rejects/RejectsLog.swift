@@ -1,4 +1,5 @@
 import Customs
+import MappedIO
 import Reports
 import Synchronization
 
@@ -28,7 +29,7 @@ final class RejectsLog: Sendable {
     }
 
     /// The file being written; nil for `-` (stdout) and once committed.
-    private let staged: Mutex<StagedFile?>
+    private let staged: Mutex<OutputFile?>
     private let toStandardOutput: Bool
     private let parts = Mutex<[Part]>([])
 
@@ -36,7 +37,7 @@ final class RejectsLog: Sendable {
     /// before any work when it cannot be created).
     init(path: String) throws {
         toStandardOutput = path == "-"
-        staged = Mutex(toStandardOutput ? nil : try StagedFile(path: path))
+        staged = Mutex(toStandardOutput ? nil : try Outputs.open(path))
     }
 
     /// Adds the records of one work unit: `file` is the input's position in
@@ -46,22 +47,24 @@ final class RejectsLog: Sendable {
         parts.withLock { $0.append(Part(file: file, sequence: sequence, bytes: records)) }
     }
 
-    /// Writes the header and every record in input order, then renames the file into place.
-    func commit() throws {
+    /// Writes the header and every record in input order: to stdout, or
+    /// into the staged file, which is returned for the caller to commit
+    /// together with the tables (nil for stdout).
+    func finish() throws -> OutputFile? {
         let sorted = parts.withLock { parts in
             parts.sort { ($0.file, $0.sequence) < ($1.file, $1.sequence) }
             return parts
         }
         if toStandardOutput {
             try StandardOutput.writeAll(Array(RejectsLog.header.utf8) + sorted.flatMap(\.bytes))
-            return
+            return nil
         }
-        try staged.withLock { staged in
-            guard let file = staged else { return }
-            try file.write(Array(RejectsLog.header.utf8))
-            for part in sorted { try file.write(part.bytes) }
-            try file.commit()
+        return try staged.withLock { staged in
+            guard let file = staged else { return nil }
             staged = nil
+            try Outputs.write(Array(RejectsLog.header.utf8), to: file)
+            for part in sorted { try Outputs.write(part.bytes, to: file) }
+            return file
         }
     }
 
