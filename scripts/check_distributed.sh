@@ -63,7 +63,7 @@ check "layout directory" $? "$d/ref-census" "$d/dist-census"
 
 mkdir -p "$d/bad"
 cp "$d/in/part-1.parquet" "$d/bad/"
-cp Fixtures/corrupt/page-uncompressed-size-lies.parquet "$d/bad/part-2.parquet"
+cp Fixtures/corrupt/page-compressed-size-past-footer.parquet "$d/bad/part-2.parquet"
 scripts/distributed-summarize "$d/bad" --local 2 --retries 1 --output "$d/bad-out/" 2> "$d/bad.log"
 status=$?
 if [ "$status" -eq 65 ] && [ ! -e "$d/bad-out" ] && grep -q "task failed for good" "$d/bad.log"; then

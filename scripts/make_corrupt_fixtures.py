@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ROO = os.path.join(ROOT, ".build", "release", "roo")
+ROO = os.environ.get("ROO", os.path.join(ROOT, ".build", "release", "roo"))
 OUT = os.path.join(ROOT, "Fixtures", "corrupt")
 
 
@@ -109,9 +109,11 @@ def main():
     columns = {column["column"]: column for column in info["row_groups"][0]["columns"]}
     value = columns["customs_value"]
     period = columns["period"]
+    # The chunk that starts last in the file: a header that grows there shifts no other chunk.
+    last = max(info["row_groups"][-1]["columns"], key=lambda column: column["data_page_offset"])
     variants = {
-        # PageHeader field 2 (uncompressed_page_size) on a PLAIN INT64 page.
-        "page-uncompressed-size-lies.parquet": replace_i32_field(base, value["data_page_offset"], [2], 1 << 29),
+        # PageHeader field 2 (uncompressed_page_size) on the last chunk's first data page.
+        "page-uncompressed-size-lies.parquet": replace_i32_field(base, last["data_page_offset"], [2], 1 << 29),
         # PageHeader field 3 (compressed_page_size): the body would run past the footer.
         "page-compressed-size-past-footer.parquet": replace_i32_field(base, value["data_page_offset"], [3], 1 << 29),
         # DictionaryPageHeader (PageHeader field 7) field 1 (num_values) of an INT32 column.

@@ -130,7 +130,7 @@ struct RejectsCLITests {
     @Test func noRejectsFileWhenTheRunFails() throws {
         let directory = FixturePaths.temporaryDirectory()
         // rules.parquet has rejected lines; the second file fails while its pages are decoded.
-        let bad = FixturePaths.fixtures + "/corrupt/page-uncompressed-size-lies.parquet"
+        let bad = FixturePaths.fixtures + "/corrupt/page-compressed-size-past-footer.parquet"
         let run = try CLITests.roo(["summarize", RejectsCLITests.rules, bad, "--rejects", directory + "/rejects.csv"])
         #expect(run.status == 65)
         #expect(FixturePaths.list(directory).isEmpty, "neither the file nor its temporary file remains")

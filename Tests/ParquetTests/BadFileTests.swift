@@ -10,12 +10,12 @@ struct BadFileTests {
     /// File → a phrase its error must contain. `nil`: the file is decodable
     /// and must match its `.expected.jsonl`.
     static let expectedErrors: [String: String?] = [
-        "ARROW-GH-41317.parquet": "without data_page_header",
+        "ARROW-GH-41317.parquet": "INDEX_PAGE inside the column chunk",
         "ARROW-GH-41321.parquet": "RLE/bit-packed data ended",
         "ARROW-GH-43605.parquet": nil,
         "ARROW-GH-45185.parquet": "unsupported nested schema",
         "ARROW-GH-47662.parquet": "PLAIN data has 364 bytes, 100 values of 4 bytes need 400",
-        "ARROW-RS-GH-6229-DICTHEADER.parquet": "runs past the data region",
+        "ARROW-RS-GH-6229-DICTHEADER.parquet": "column chunk ends (at the next column chunk or the footer) before all its values were read",
         "ARROW-RS-GH-6229-LEVELS.parquet": "unsupported nested schema",
         "PARQUET-1481.parquet": "invalid physical type id -7",
         "derived_chunks_past_eof.parquet": "thrift: unexpected end of data",

@@ -9,9 +9,6 @@ extension ColumnChunkDecoder {
         guard count >= 0, count <= ColumnChunkDecoder.dictionaryEntryCountMax else {
             throw ParquetError(.corruptPage, "dictionary page declares \(header.numValues) entries (allowed 0...\(ColumnChunkDecoder.dictionaryEntryCountMax))")
         }
-        guard batch.rowCount == 0, !hasDictionary else {
-            throw ParquetError(.corruptPage, "dictionary page after data pages or a second dictionary page in one column chunk")
-        }
         let body = try decompressor.decompress(codec, page.body, uncompressedSize: Int(page.header.uncompressedPageSize))
         switch descriptor.physicalType {
         case .byteArray:

@@ -74,34 +74,32 @@ public final class ColumnChunkDecoder {
         hasDictionary = false
         let target = Int(meta.numValues)
         if target == 0 { return }
-        var pages = try PageIterator(file: file.mapping.bytes, dataEnd: file.footerOffset, start: ColumnChunkDecoder.firstPageOffset(meta))
+        var pages = try ChunkPages(file: file, meta: meta)
         let wanted = rows ?? 0..<target
         var pageStart = 0          // chunk row of the next data page's first row
         var firstDecodedRow = -1   // chunk row of the batch's row 0
-        while pageStart < min(target, wanted.upperBound) {
-            let page = try pages.next()
+        while pageStart < wanted.upperBound, let next = try pages.next() {
             do {
-                let slots = ColumnChunkDecoder.dataPageSlots(page.header)
-                if let slots, pageStart + slots <= wanted.lowerBound {
+                if let values = next.values, pageStart + values <= wanted.lowerBound {
                     // Entirely before the range: skip without decompressing.
-                    guard slots >= 0, slots <= target - pageStart else {
-                        throw ParquetError(.corruptPage, "page holds \(slots) values but only \(target - pageStart) remain in the column chunk")
-                    }
-                    pageStart += slots
+                    pageStart += values
                     continue
                 }
-                let before = batch.rowCount
-                try decodePage(page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - pageStart)
-                if slots != nil {
+                try decodePage(next.page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - pageStart)
+                if let values = next.values {
                     if firstDecodedRow < 0 { firstDecodedRow = pageStart }
-                    pageStart += batch.rowCount - before
+                    pageStart += values
                 }
             } catch let error as ParquetError {
-                throw error.adding(byteOffset: page.offset)
+                throw error.adding(byteOffset: next.page.offset)
             }
         }
         if rows != nil && firstDecodedRow >= 0 {
             batch.trim(droppingFirst: wanted.lowerBound - firstDecodedRow, keeping: wanted.count)
+        }
+        // Every value accounted for: the pages held exactly what the footer declares.
+        guard batch.rowCount == wanted.count else {
+            throw ParquetError(.corruptPage, "column chunk decoded to \(batch.rowCount) values where the footer declares \(wanted.count)")
         }
     }
 
@@ -113,15 +111,10 @@ public final class ColumnChunkDecoder {
         precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
         let chunk = file.metadata.rowGroups[rowGroup].columns[column]
         guard let meta = chunk.metaData, meta.numValues > 0 else { return 0 }
-        var pages = try PageIterator(file: file.mapping.bytes, dataEnd: file.footerOffset, start: ColumnChunkDecoder.firstPageOffset(meta))
-        var values = 0
+        var pages = try ChunkPages(file: file, meta: meta)
         var produced = 0
-        while values < meta.numValues {
-            let page = try pages.next()
-            if let slots = ColumnChunkDecoder.dataPageSlots(page.header) {
-                guard slots >= 0 else { throw ParquetError(.corruptPage, "negative value count", byteOffset: page.offset) }
-                values += slots
-            }
+        while let next = try pages.next() {
+            let page = next.page
             var body = page.body
             var size = Int(page.header.uncompressedPageSize)
             if let v2 = page.header.dataPageV2 {
@@ -134,15 +127,6 @@ public final class ColumnChunkDecoder {
             produced += try decompressor.decompress(meta.codec, body, uncompressedSize: size).count
         }
         return produced
-    }
-
-    /// Values in a data page (nil for dictionary/index pages).
-    static func dataPageSlots(_ header: PageHeader) -> Int? {
-        switch header.type {
-        case .dataPage: header.dataPage.map { Int($0.numValues) }
-        case .dataPageV2: header.dataPageV2.map { Int($0.numValues) }
-        default: nil
-        }
     }
 
     /// Checks the chunk metadata against the schema before any page is read.
@@ -187,7 +171,8 @@ public final class ColumnChunkDecoder {
         case .dataPageV2:
             try decodeDataPageV2(page, codec: codec, descriptor: descriptor, batch: batch, rowsLeft: rowsLeft)
         default:
-            return  // index pages and unknown page kinds carry no values
+            // `ChunkPages` lets only dictionary and data pages through.
+            throw ParquetError(.corruptPage, "unexpected \(page.header.type) page")
         }
     }
 }

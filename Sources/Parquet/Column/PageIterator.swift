@@ -14,8 +14,8 @@ struct Page {
 /// Pages are identified by their headers, not by the chunk's declared size:
 /// some writers understate `total_compressed_size` or omit
 /// `dictionary_page_offset` (parquet-testing `nation.dict-malformed`). Reads
-/// are bounded by the start of the footer, so a lying header can never read
-/// past the data region.
+/// are bounded by `dataEnd` (the next column chunk's start or the footer),
+/// so a lying header can never read another chunk's bytes.
 struct PageIterator {
     /// Largest page (compressed or uncompressed) accepted.
     static let pageSizeBytesMax = 1 << 30
@@ -25,7 +25,7 @@ struct PageIterator {
 
     /// - Parameters:
     ///   - file: the whole mapping.
-    ///   - dataEnd: first byte after the page data (the footer offset).
+    ///   - dataEnd: first byte after the chunk's region (`ParquetFile.pageDataEnd(forChunkAt:)`).
     ///   - start: offset of the chunk's first page.
     init(file: UnsafeRawBufferPointer, dataEnd: Int, start: Int) throws {
         guard start >= 4, start < dataEnd, dataEnd <= file.count else {
@@ -40,7 +40,7 @@ struct PageIterator {
     mutating func next() throws -> Page {
         let headerOffset = offset
         guard offset < data.bytes.count, let rest = data.slice(offset: offset, length: data.bytes.count - offset) else {
-            throw ParquetError(.corruptPage, "column chunk runs into the footer before all values were read", byteOffset: headerOffset)
+            throw ParquetError(.corruptPage, "column chunk ends (at the next column chunk or the footer) before all its values were read", byteOffset: headerOffset)
         }
         var decoder = ThriftCompactDecoder(rest)
         let header: PageHeader

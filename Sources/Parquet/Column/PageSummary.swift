@@ -19,28 +19,21 @@ extension ParquetFile {
         let chunk = metadata.rowGroups[rowGroup].columns[column]
         guard let meta = chunk.metaData, meta.numValues > 0 else { return [] }
         return try ParquetError.context(path: path, rowGroup: rowGroup, column: schema.columns[column].name) {
-            var pages = try PageIterator(file: mapping.bytes, dataEnd: footerOffset, start: ColumnChunkDecoder.firstPageOffset(meta))
+            var pages = try ChunkPages(file: self, meta: meta)
             var summaries: [PageSummary] = []
-            var values = 0
-            while values < meta.numValues {
-                let page = try pages.next()
+            while let next = try pages.next() {
+                let page = next.page
                 var summary = PageSummary(
                     offset: page.offset, type: page.header.type,
                     compressedSizeBytes: Int(page.header.compressedPageSize),
-                    uncompressedSizeBytes: Int(page.header.uncompressedPageSize), valueCount: 0, encoding: nil)
+                    uncompressedSizeBytes: Int(page.header.uncompressedPageSize), valueCount: next.values ?? 0, encoding: nil)
                 if let data = page.header.dataPage {
-                    summary.valueCount = Int(data.numValues)
                     summary.encoding = data.encoding
                 } else if let data = page.header.dataPageV2 {
-                    summary.valueCount = Int(data.numValues)
                     summary.encoding = data.encoding
                 } else if let dictionary = page.header.dictionaryPage {
                     summary.valueCount = Int(dictionary.numValues)
                     summary.encoding = dictionary.encoding
-                }
-                if page.header.type == .dataPage || page.header.type == .dataPageV2 {
-                    guard summary.valueCount >= 0 else { throw ParquetError(.corruptPage, "negative value count", byteOffset: page.offset) }
-                    values += summary.valueCount
                 }
                 summaries.append(summary)
             }

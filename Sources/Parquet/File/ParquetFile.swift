@@ -21,6 +21,11 @@ public final class ParquetFile: @unchecked Sendable {
     public let schema: Schema
     /// Byte offset where the footer (FileMetaData) starts; page data lies before it.
     public let footerOffset: Int
+    /// Rows one row group may declare (every allocation sized by a row count is bounded by it).
+    public static let rowGroupRowCountMax = ColumnChunkDecoder.chunkRowCountMax
+    /// Where each column chunk's pages start, sorted: a chunk's pages end
+    /// where the next chunk starts.
+    private let chunkStarts: [Int]
 
     /// Opens and maps `path`, validates magic and footer, and decodes the schema.
     ///
@@ -62,6 +67,22 @@ public final class ParquetFile: @unchecked Sendable {
         }
         schema = try ParquetError.context(path: path) { try Schema(elements: decoded.schema) }
         try ParquetFile.validateRowGroups(decoded, schema: schema, path: path)
+        let starts = decoded.rowGroups.flatMap { $0.columns.compactMap { $0.metaData.map(ColumnChunkDecoder.firstPageOffset) } }
+        chunkStarts = Array(Set(starts)).sorted()
+    }
+
+    /// The end of the region the pages of the chunk starting at `start` may
+    /// occupy: the next chunk's start, or the footer.
+    ///
+    /// - Complexity: O(log chunks).
+    func pageDataEnd(forChunkAt start: Int) -> Int {
+        var low = 0
+        var high = chunkStarts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if chunkStarts[middle] <= start { low = middle + 1 } else { high = middle }
+        }
+        return low < chunkStarts.count ? min(chunkStarts[low], footerOffset) : footerOffset
     }
 
     private static func error(from error: SystemError, path: String) -> ParquetError {
@@ -109,6 +130,9 @@ public final class ParquetFile: @unchecked Sendable {
         for (index, group) in metadata.rowGroups.enumerated() {
             guard group.numRows >= 0 else {
                 throw ParquetError(.corruptFooter, "negative row count \(group.numRows)", path: path, rowGroup: index)
+            }
+            guard group.numRows <= Int64(rowGroupRowCountMax) else {
+                throw ParquetError(.corruptFooter, "row group declares \(group.numRows) rows (at most \(rowGroupRowCountMax) are read)", path: path, rowGroup: index)
             }
             guard group.columns.count == schema.columns.count else {
                 throw ParquetError(.corruptFooter, "row group has \(group.columns.count) column chunks but the schema has \(schema.columns.count) columns", path: path, rowGroup: index)

@@ -58,6 +58,25 @@ extension Schema {
             columns.append(try Builder.leaf(element, index: columns.count, path: childPath, definition: definition, repetition: repetitionLevelHere))
         }
 
+        /// DECIMAL(precision, scale) needs 1 <= precision, 0 <= scale <= precision,
+        /// and a precision the physical type can hold (INT32 9, INT64 18,
+        /// FIXED_LEN_BYTE_ARRAY(n) floor(log10(2^(8n-1)))); otherwise the
+        /// values would be read at a wrong scale.
+        static func checkDecimal(_ name: String, physical: PhysicalType, typeLength: Int, scale: Int32, precision: Int32) throws {
+            var limit = Int32.max
+            switch physical {
+            case .int32: limit = 9
+            case .int64: limit = 18
+            case .fixedLenByteArray: limit = Int32(min(Double(Int32.max), (Double(8 * typeLength - 1) * 0.30102999566398120).rounded(.down)))
+            case .byteArray: break
+            default:
+                throw ParquetError(.corruptSchema, "column \"\(name)\": DECIMAL on \(physical), which cannot hold decimals")
+            }
+            guard precision >= 1, precision <= limit, scale >= 0, scale <= precision else {
+                throw ParquetError(.corruptSchema, "column \"\(name)\": DECIMAL(\(precision),\(scale)) is invalid for \(physical) (needs 1 <= precision <= \(limit == Int32.max ? "any" : String(limit)) and 0 <= scale <= precision)")
+            }
+        }
+
         static func repetition(_ element: SchemaElement) throws -> Repetition {
             guard let raw = element.repetitionId else { return .required }
             guard let value = Repetition(rawValue: raw) else {
@@ -80,6 +99,9 @@ extension Schema {
             var logical = element.logicalType
             if logical == nil, let converted = element.convertedType {
                 logical = converted.logicalType(scale: element.scale, precision: element.precision)
+            }
+            if case let .decimal(scale, precision)? = logical {
+                try Builder.checkDecimal(element.name, physical: physical, typeLength: typeLength, scale: scale, precision: precision)
             }
             return ColumnDescriptor(
                 index: index, path: path, physicalType: physical, typeLength: typeLength,

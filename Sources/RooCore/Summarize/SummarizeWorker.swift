@@ -43,11 +43,19 @@ final class SummarizeWorker: WorkUnitProcessor {
         let (fileIndex, rowGroup) = (work.file, work.rowGroup)
         let binding = context.bindings[fileIndex]
         let rows = work.rows?.count ?? Int(binding.file.metadata.rowGroups[rowGroup].numRows)
+        let columns = binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }).filter { context.isNeeded($0.key, binding: binding) }
+        if work.rows == nil {
+            // The pages must hold the rows the footer declares before a block of that size is allocated.
+            for (_, bound) in columns {
+                do { _ = try ColumnChunkDecoder.verifiedValueCount(binding.file, rowGroup: rowGroup, column: bound.index) } catch let error as ParquetError {
+                    throw RooError(error)
+                }
+            }
+        }
         // Origin, partner and HS code are bound in every file (required
         // columns) and their fills write every row.
         block.prepare(count: rows, clearingKeys: false)
-        for (canonical, bound) in binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            guard context.isNeeded(canonical, binding: binding) else { continue }
+        for (canonical, bound) in columns {
             batch = batch(for: canonical, kind: bound.kind)
             do {
                 try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
@@ -158,7 +166,7 @@ final class SummarizeContext: Sendable {
             var bytes = 0
             for bound in binding.columns.values { bytes += Int(clamping: group.columns[bound.index].metaData?.totalCompressedSize ?? 0) }
             let rows = max(Int(group.numRows), 1)
-            unitBytes.append(unit.rows.map { bytes * $0.count / rows } ?? bytes)
+            unitBytes.append(unit.rows.map { Int(Double(bytes) * Double($0.count) / Double(rows)) } ?? bytes)
         }
         self.unitBytes = unitBytes
         progress = showProgress ? SummarizeProgress(totalBytes: unitBytes.reduce(0, +)) : nil
