@@ -81,63 +81,76 @@ public enum Cents {
         return fromDecimal(bigEndian: UnsafeRawBufferPointer(rebasing: bytes[extra...]), scale: scale)
     }
 
-    /// Outcome of converting a floating-point value.
-    public enum FloatingResult: Equatable {
+    /// Outcome of converting a value that may not be a number, or may not fit.
+    public enum Conversion: Equatable {
         case cents(Int64)
-        /// NaN or ±infinity: the line is rejected as `invalid_value`.
+        /// Not a number (NaN, ±infinity, malformed text): the line is rejected as `invalid_value`.
         case invalid
-        /// Finite but beyond Int64 cents.
+        /// A number, but beyond Int64 cents: the run fails (exit 65), as a sum past Int64 does.
         case overflow
     }
 
     /// DOUBLE/FLOAT dollars → cents: `(x * 100).rounded(.toNearestOrAwayFromZero)`.
     @inline(__always)
-    public static func fromDouble(_ dollars: Double) -> FloatingResult {
+    public static func fromDouble(_ dollars: Double) -> Conversion {
         guard dollars.isFinite else { return .invalid }
         let cents = (dollars * 100).rounded(.toNearestOrAwayFromZero)
         guard let exact = Int64(exactly: cents) else { return .overflow }
         return .cents(exact)
     }
 
-    /// Exact decimal text (`"-1234.5"`, `"1.005"`) → cents, half away from zero; nil if malformed.
+    /// Exact decimal text (`"-1234.5"`, `"1.005"`) → cents, half away from zero; nil if malformed or beyond Int64 cents.
     public static func fromText(_ text: Substring) -> Int64? {
         var utf8 = Array(text.utf8)
         return utf8.withUnsafeMutableBytes { fromText(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Exact decimal text in bytes, surrounding ASCII whitespace ignored → cents
-    /// (half away from zero); nil if malformed or beyond Int64 cents.
+    /// Exact decimal text in bytes → cents; nil if malformed or beyond Int64
+    /// cents (`parse(text:)` tells the two apart).
     public static func fromText(bytes raw: UnsafeRawBufferPointer) -> Int64? {
+        if case let .cents(cents) = parse(text: raw) { return cents }
+        return nil
+    }
+
+    /// Exact decimal text in bytes, surrounding ASCII whitespace ignored →
+    /// cents (half away from zero); `.invalid` when it is not a decimal
+    /// number, `.overflow` when it is one beyond Int64 cents.
+    ///
+    /// - Complexity: O(text length).
+    public static func parse(text raw: UnsafeRawBufferPointer) -> Conversion {
         var start = 0
         var end = raw.count
         while start < end && CountryKey.isSpace(raw[start]) { start += 1 }
         while end > start && CountryKey.isSpace(raw[end - 1]) { end -= 1 }
         var bytes = Array(raw[start..<end])
-        guard !bytes.isEmpty else { return nil }
+        guard !bytes.isEmpty else { return .invalid }
         var negative = false
         if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
             negative = bytes[0] == UInt8(ascii: "-")
             bytes.removeFirst()
         }
-        var unscaled: Int64 = 0
+        // 128 bits hold 38 digits: every number that fits Int64 cents (at most
+        // 17 digits before the point) keeps 18 digits after it, which decide
+        // the rounding exactly (digits dropped beyond them cannot cross a half cent).
+        var unscaled: Int128 = 0
         var scale = 0
         var seenPoint = false
         var digits = 0
+        var integerDigits = 0
         for byte in bytes {
             if byte == UInt8(ascii: ".") && !seenPoint {
                 seenPoint = true
                 continue
             }
-            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            guard byte >= 0x30 && byte <= 0x39 else { return .invalid }
             digits += 1
-            if seenPoint && scale >= 18 { continue }
-            let (times, overflowA) = unscaled.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = times.addingReportingOverflow(Int64(byte - 0x30))
-            if overflowA || overflowB { return nil }
-            unscaled = sum
+            if !seenPoint && (unscaled != 0 || byte != 0x30) { integerDigits += 1 }
+            if seenPoint && scale >= 18 || integerDigits > 30 { continue }
+            unscaled = unscaled * 10 + Int128(byte - 0x30)
             if seenPoint { scale += 1 }
         }
-        guard digits > 0 else { return nil }
-        return fromDecimal(negative ? -unscaled : unscaled, scale: scale)
+        guard digits > 0 else { return .invalid }
+        guard integerDigits <= 30, let cents = fromDecimal128(negative ? -unscaled : unscaled, scale: scale) else { return .overflow }
+        return .cents(cents)
     }
 }

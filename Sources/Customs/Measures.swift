@@ -10,25 +10,14 @@ public struct Measures: Sendable, Equatable {
 
     @inlinable public init() {}
 
-    /// Adds `other` field by field; returns false on Int64 overflow (self is then unspecified).
-    ///
-    /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
-    @inlinable @inline(__always)
-    public mutating func add(_ other: Measures) -> Bool {
-        let a = lines.addingReportingOverflow(other.lines)
-        let b = customsValue.addingReportingOverflow(other.customsValue)
-        let c = duty.addingReportingOverflow(other.duty)
-        let d = dutyFreeLines.addingReportingOverflow(other.dutyFreeLines)
-        let e = dutyFreeValue.addingReportingOverflow(other.dutyFreeValue)
-        let f = preferenceValue.addingReportingOverflow(other.preferenceValue)
-        let g = nonRegionalValue.addingReportingOverflow(other.nonRegionalValue)
-        lines = a.partialValue
-        customsValue = b.partialValue
-        duty = c.partialValue
-        dutyFreeLines = d.partialValue
-        dutyFreeValue = e.partialValue
-        preferenceValue = f.partialValue
-        nonRegionalValue = g.partialValue
-        return !(a.overflow || b.overflow || c.overflow || d.overflow || e.overflow || f.overflow || g.overflow)
+    @inlinable
+    public init(lines: Int64, customsValue: Int64, duty: Int64, dutyFreeLines: Int64, dutyFreeValue: Int64, preferenceValue: Int64, nonRegionalValue: Int64) {
+        self.lines = lines
+        self.customsValue = customsValue
+        self.duty = duty
+        self.dutyFreeLines = dutyFreeLines
+        self.dutyFreeValue = dutyFreeValue
+        self.preferenceValue = preferenceValue
+        self.nonRegionalValue = nonRegionalValue
     }
 }

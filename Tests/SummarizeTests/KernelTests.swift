@@ -36,9 +36,9 @@ struct KernelTests {
     }
 
     static func total(_ partial: PartialAggregate) -> Measures {
-        var sum = Measures()
-        for entry in partial.groups.entries() { _ = sum.add(entry.measures) }
-        return sum
+        var sums = MeasureSums()
+        for entry in partial.groups.entries() { sums.add(entry.measures) }
+        return sums.exact ?? Measures()
     }
 
     @Test func rejectionsTakeTheFirstFailingReasonAndFiltersComeFirst() {
@@ -114,6 +114,20 @@ struct KernelTests {
     @Test func overflowIsReportedNotWrapped() {
         let partial = KernelTests.run([Line(value: Int64.max), Line(value: 1)])
         #expect(partial.groups.overflowed)
+    }
+
+    /// Overflow is decided on the exact final sum: an intermediate sum past
+    /// Int64 that later lines bring back is exact, in every merge order.
+    @Test func anIntermediateOverflowThatComesBackIsExact() {
+        let partial = KernelTests.run([Line(value: Int64.max), Line(value: 1), Line(value: -2)])
+        #expect(!partial.groups.overflowed)
+        #expect(KernelTests.total(partial).customsValue == Int64.max - 1)
+        let up = KernelTests.run([Line(value: Int64.max), Line(value: Int64.max)])
+        let down = KernelTests.run([Line(value: Int64.min), Line(value: Int64.min + 2)])
+        #expect(up.groups.overflowed && down.groups.overflowed)
+        up.merge(down)
+        #expect(!up.groups.overflowed, "(2·max) + (2·min + 2) = 0 fits")
+        #expect(KernelTests.total(up).customsValue == 0)
     }
 
     @Test func mergeOrderDoesNotMatter() {

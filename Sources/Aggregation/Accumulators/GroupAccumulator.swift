@@ -25,8 +25,16 @@ public struct GroupTable {
     public private(set) var slots: UnsafeMutablePointer<Slot>
     public private(set) var size: Int
     public private(set) var occupied = 0
-    /// Set when any sum overflowed Int64 (reported as exit 65).
-    public var overflowed = false
+    /// Cells whose sums wrapped around Int64, with the net wraps per
+    /// measure (`MeasureCarries`): sums are added with wrapping arithmetic,
+    /// so the wrapped value plus `carry × 2^64` is the exact sum, and the
+    /// run overflows only when a final carry is not 0. That decision is the
+    /// same in every strategy, thread count and merge order (an
+    /// intermediate sum that a different order would not reach never decides).
+    public var carries: [UInt64: MeasureCarries] = [:]
+
+    /// Whether some cell's exact sum does not fit Int64 (exit 65).
+    public var overflowed: Bool { carries.values.contains { !$0.isZero } }
 
     init(size: Int) {
         self.size = size
@@ -87,10 +95,22 @@ public struct GroupTable {
         }
     }
 
-    /// Adds `measures` to the cell at `slot`.
+    /// Adds `measures` to the cell at `slot`, recording wraps in `carries`.
     @inline(__always)
     public mutating func add(_ measures: Measures, at slot: Int) {
-        if !slots[slot].measures.add(measures) { overflowed = true }
+        let wrapped = slots[slot].measures.addWrapping(measures)
+        if wrapped != 0 { recordCarries(wrapped, key: slots[slot].key, addend: measures) }
+    }
+
+    /// Records the wraps of one add to the cell of `key` (rare: out of line).
+    @inline(never)
+    public mutating func recordCarries(_ wrapped: UInt8, key: UInt64, addend: Measures) {
+        carries[key, default: MeasureCarries()].record(wrapped, addend: addend)
+    }
+
+    /// Adds the carries of another table (cells merged into this one).
+    mutating func addCarries(_ other: [UInt64: MeasureCarries]) {
+        for (key, carry) in other { carries[key, default: MeasureCarries()].add(carry) }
     }
 
     /// Hash of a packed key (the home slot is `hash & (size - 1)`).
@@ -101,14 +121,15 @@ public struct GroupTable {
 
     /// Adds one aggregated line to `cell`: one line, `value` and `duty`;
     /// and, where `freeMask` is all ones (0 otherwise), one duty-free line
-    /// and value. Returns false when a sum overflowed Int64 (line counts
-    /// cannot: one per line read).
+    /// and value. Sums wrap; returns which ones wrapped
+    /// (`MeasureCarries.Bit`, 0 almost always) for the caller to record
+    /// (line counts cannot wrap: one per line read).
     ///
     /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
     @inline(__always)
     public static func addLine(
         _ cell: UnsafeMutablePointer<Slot>, value: Int64, duty: Int64, freeMask: Int64, preferenceValue: Int64, nonRegionalValue: Int64
-    ) -> Bool {
+    ) -> UInt8 {
         let a = cell.pointee.measures.customsValue.addingReportingOverflow(value)
         let b = cell.pointee.measures.duty.addingReportingOverflow(duty)
         let c = cell.pointee.measures.dutyFreeValue.addingReportingOverflow(value & freeMask)
@@ -121,14 +142,15 @@ public struct GroupTable {
         cell.pointee.measures.dutyFreeValue = c.partialValue
         cell.pointee.measures.preferenceValue = d.partialValue
         cell.pointee.measures.nonRegionalValue = e.partialValue
-        return !(a.overflow || b.overflow || c.overflow || d.overflow || e.overflow)
+        return UInt8(a.overflow ? 1 : 0) | UInt8(b.overflow ? 2 : 0) | UInt8(c.overflow ? 4 : 0)
+            | UInt8(d.overflow ? 8 : 0) | UInt8(e.overflow ? 16 : 0)
     }
 
     @inline(never)
     private mutating func grow() {
         let old = self
         self = GroupTable(size: old.size * 2)
-        overflowed = old.overflowed
+        carries = old.carries
         for index in 0..<old.size where old.slots[index].key != 0 {
             let target = slot(for: old.slots[index].key)
             slots[target].measures = old.slots[index].measures
@@ -167,7 +189,7 @@ public final class GroupAccumulator {
     /// Adds every cell of `other` (merge of partial aggregates).
     public func merge(_ other: GroupAccumulator) {
         var local = table
-        if other.overflowed { local.overflowed = true }
+        local.addCarries(other.table.carries)
         let source = other.table
         for index in 0..<source.size where source.key(at: index) != 0 {
             let slot = local.slot(for: source.key(at: index))

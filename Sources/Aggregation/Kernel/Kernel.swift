@@ -33,7 +33,6 @@ public enum Kernel {
         let dutyStatusMask: UInt8 = byDuty ? 0xff : 0
         var probe = Probe(partial.groups.table)
         var aggregated: Int64 = 0
-        var overflowed = false
         let count = block.count
         for row in 0..<count {
             let ahead = row &+ prefetchDistance
@@ -51,7 +50,8 @@ public enum Kernel {
                 countExcluded(columns, row: row, byDuty: byDuty, counts: &counts)
                 continue
             }
-            let cell = probe.cell(for: GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter))
+            let key = GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter)
+            let cell = probe.cell(for: key)
             // Branch-free from here: the flags are random per line, so every
             // choice is an all-ones/all-zeros mask instead of a branch.
             let value = columns.value[row]
@@ -67,15 +67,18 @@ public enum Kernel {
             let sign = value >> 63
             let clamped = clamp(columns.nonOriginating[row], low: value & sign, high: value & ~sign)
             let nonRegional = (value & ~inRegionMask) | (clamped & declaredMask & inRegionMask)
-            if !GroupTable.addLine(
-                cell, value: value, duty: duty, freeMask: freeMask, preferenceValue: value & preferenceMask,
-                nonRegionalValue: nonRegional & freeMask
-            ) { overflowed = true }
+            let preferenceValue = value & preferenceMask
+            let nonRegionalValue = nonRegional & freeMask
+            let wrapped = GroupTable.addLine(
+                cell, value: value, duty: duty, freeMask: freeMask, preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue)
+            if wrapped != 0 {
+                probe.table.recordCarries(wrapped, key: key, addend: Measures(
+                    lines: 1, customsValue: value, duty: duty, dutyFreeLines: freeMask & 1, dutyFreeValue: value & freeMask,
+                    preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue))
+            }
             aggregated &+= 1
         }
-        var table = probe.table
-        if overflowed { table.overflowed = true }
-        partial.groups.table = table
+        partial.groups.table = probe.table
         counts.linesRead += Int64(block.count)
         counts.linesAggregated += aggregated
         if block.countsUnmappedCodes { counts.unmappedLines += unmappedLines(columns, count: block.count, byDuty: byDuty) }

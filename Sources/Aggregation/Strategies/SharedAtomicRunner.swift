@@ -48,6 +48,9 @@ final class AtomicGroupTable: @unchecked Sendable {
     // @unchecked Sendable: all shared state is accessed through atomics.
     static let slotCountDefault = 1 << 18
     static let measureCount = 7
+    /// The carry bit of each measure offset (0 for the line counts, which cannot wrap).
+    static let carryBits: [UInt8] = [0, MeasureCarries.Bit.customsValue, MeasureCarries.Bit.duty, 0, MeasureCarries.Bit.dutyFreeValue,
+                                     MeasureCarries.Bit.preferenceValue, MeasureCarries.Bit.nonRegionalValue]
 
     struct Full: Error, CustomStringConvertible {
         var slotCount: Int
@@ -58,7 +61,8 @@ final class AtomicGroupTable: @unchecked Sendable {
     private let keys: UnsafeMutablePointer<UnsafeAtomic<UInt64>.Storage>
     private let measures: UnsafeMutablePointer<UnsafeAtomic<Int64>.Storage>
     private let occupied = ManagedAtomic<Int>(0)
-    private let overflowed = ManagedAtomic<Bool>(false)
+    /// Wraps of the shared sums per cell (rare, so a lock is fine).
+    private let carries = Mutex<[UInt64: MeasureCarries]>([:])
 
     init(slotCount: Int) {
         self.slotCount = slotCount
@@ -81,11 +85,13 @@ final class AtomicGroupTable: @unchecked Sendable {
         let base = slot * AtomicGroupTable.measureCount
         let amounts = [value.lines, value.customsValue, value.duty, value.dutyFreeLines, value.dutyFreeValue,
                        value.preferenceValue, value.nonRegionalValue]
+        var wrapped: UInt8 = 0
         for (offset, amount) in amounts.enumerated() where amount != 0 {
             let cell = UnsafeAtomic<Int64>(at: measures + base + offset)
             let old = cell.loadThenWrappingIncrement(by: amount, ordering: .relaxed)
-            if old.addingReportingOverflow(amount).overflow { overflowed.store(true, ordering: .relaxed) }
+            if old.addingReportingOverflow(amount).overflow { wrapped |= AtomicGroupTable.carryBits[offset] }
         }
+        if wrapped != 0 { carries.withLock { $0[key, default: MeasureCarries()].record(wrapped, addend: value) } }
     }
 
     private func slot(for key: UInt64) -> Int? {
@@ -111,7 +117,7 @@ final class AtomicGroupTable: @unchecked Sendable {
     /// Copies every cell into `accumulator` (after all workers are done).
     func drain(into accumulator: GroupAccumulator) {
         var table = accumulator.table
-        if overflowed.load(ordering: .relaxed) { table.overflowed = true }
+        table.carries = carries.withLock { $0 }
         for slot in 0..<slotCount {
             let key = UnsafeAtomic<UInt64>(at: keys + slot).load(ordering: .relaxed)
             guard key != 0 else { continue }

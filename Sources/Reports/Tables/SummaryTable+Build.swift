@@ -73,8 +73,9 @@ extension SummaryTable {
         let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
         let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
         let byOrigin = try marginal(groups, table: .byOrigin) { [$0.origin] }
-        var all = Measures()
-        for group in groups where !all.add(group.measures) { throw MeasureOverflow(table: .totals) }
+        var sums = MeasureSums()
+        for group in groups { sums.add(group.measures) }
+        guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
         return [
             keyed(.detail, ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"], detail, top: top) { keys in
                 [.text(keys[0]), .text(CountryNames.name(alpha2: keys[0])), .text(keys[1]),
@@ -90,16 +91,18 @@ extension SummaryTable {
     /// Sums of `groups` by `key`. Keys are compared by their bytes, as the
     /// interner does (Swift `String` equality would merge canonically
     /// equivalent spellings such as `É` and `E` + U+0301).
+    /// Sums are exact (`MeasureSums`): a row overflows only when its final sum does not fit Int64.
     static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(keys: [String], measures: Measures)] {
-        var sums: [[[UInt8]]: (keys: [String], measures: Measures)] = [:]
+        var sums: [[[UInt8]]: (keys: [String], sums: MeasureSums)] = [:]
         for group in groups {
             let keys = key(group)
             let bytes = keys.map { Array($0.utf8) }
-            var current = sums[bytes] ?? (keys, Measures())
-            guard current.measures.add(group.measures) else { throw MeasureOverflow(table: table) }
-            sums[bytes] = current
+            sums[bytes, default: (keys, MeasureSums())].sums.add(group.measures)
         }
-        return Array(sums.values)
+        return try sums.values.map { row in
+            guard let measures = row.sums.exact else { throw MeasureOverflow(table: table) }
+            return (row.keys, measures)
+        }
     }
 
     static func keyed(

@@ -51,16 +51,14 @@ public struct ExactAggregate: Sendable {
             var chapter: Int
             var partner: [UInt8]
         }
-        var sums: [Key: (origin: String, partner: String, measures: Measures)] = [:]
+        var sums: [Key: (origin: String, partner: String, sums: MeasureSums)] = [:]
         var totals = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
                                  linesAggregated: 0, unmappedCountryCodes: first.totals.unmappedCountryCodes.map { _ in 0 })
         let overflow = RooError(.dataError, "a sum overflows Int64 cents while merging partials")
         for part in parts {
             for group in part.groups {
                 let key = Key(origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8))
-                var sum = sums[key] ?? (group.origin, group.partner, Measures())
-                guard sum.measures.add(group.measures) else { throw overflow }
-                sums[key] = sum
+                sums[key, default: (group.origin, group.partner, MeasureSums())].sums.add(group.measures)
             }
             let other = part.totals
             func add(_ a: inout Int64, _ b: Int64) throws {
@@ -80,7 +78,11 @@ public struct ExactAggregate: Sendable {
                 totals.unmappedCountryCodes = unmapped
             }
         }
-        let groups = sums.map { GroupRow(origin: $0.value.origin, chapter: $0.key.chapter, partner: $0.value.partner, measures: $0.value.measures) }
+        // Exact sums: whether a group overflows does not depend on the order of the partials.
+        let groups = try sums.map { entry -> GroupRow in
+            guard let measures = entry.value.sums.exact else { throw overflow }
+            return GroupRow(origin: entry.value.origin, chapter: entry.key.chapter, partner: entry.value.partner, measures: measures)
+        }
         return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics)
     }
 }

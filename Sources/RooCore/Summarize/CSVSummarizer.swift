@@ -22,7 +22,7 @@ struct CSVSummarizer {
         var columns: [CanonicalColumn: Int] = [:]
         for canonical in CanonicalColumn.allCases {
             let source = options.mapping.source(for: canonical)
-            if let index = header.firstIndex(of: source) {
+            if let index = try FileBinding.uniqueIndex(of: source, among: header, for: canonical, path: path) {
                 columns[canonical] = index
             } else if CanonicalColumn.required.contains(canonical) || options.mapping.isExplicit(canonical) {
                 throw FileBinding.missing(canonical, source: source, path: path, names: header)
@@ -152,6 +152,18 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         return value.isEmpty ? nil : value
     }
 
+    /// Money text → cents; nil when it is not a number.
+    ///
+    /// - Throws: `RooError(.dataError)` for a number beyond Int64 cents (as in Parquet input).
+    private func money(_ canonical: CanonicalColumn, _ text: UnsafeRawBufferPointer, _ row: Int) throws -> Int64? {
+        switch Cents.parse(text: text) {
+        case let .cents(cents): return cents
+        case .invalid: return nil
+        case .overflow:
+            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): \(canonical.rawValue) \(KeyText.display(Array(text))) does not fit Int64 cents")
+        }
+    }
+
     private func fill(_ row: Int) throws {
         if let malformation = batch.malformation(row) {
             throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): malformed CSV record: \(malformation)")
@@ -173,16 +185,16 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         }
         if let hs = field(.hsCode, row) { block.chapter[row] = HSChapter.chapter(text: hs) }
         if let value = field(.customsValue, row) {
-            if let cents = Cents.fromText(bytes: value) { block.value[row] = cents } else { block.valueStatus[row] = LineBlock.ValueStatus.invalid }
+            if let cents = try money(.customsValue, value, row) { block.value[row] = cents } else { block.valueStatus[row] = LineBlock.ValueStatus.invalid }
         } else {
             block.valueStatus[row] = LineBlock.ValueStatus.missing
         }
-        if let duty = field(.duty, row), let cents = Cents.fromText(bytes: duty) {
+        if let duty = field(.duty, row), let cents = try money(.duty, duty, row) {
             block.duty[row] = cents
         } else {
             block.dutyStatus[row] = LineBlock.ValueStatus.missing
         }
-        if let amount = field(.nonOriginatingValue, row), let cents = Cents.fromText(bytes: amount) {
+        if let amount = field(.nonOriginatingValue, row), let cents = try money(.nonOriginatingValue, amount, row) {
             block.nonOriginating[row] = cents
             flags |= LineBlock.Flag.hasNonOriginating
         }

@@ -38,7 +38,7 @@ struct FileBinding: @unchecked Sendable {
         let names = file.schema.columns.map(\.name)
         for canonical in CanonicalColumn.allCases {
             let source = options.mapping.source(for: canonical)
-            guard let index = file.schema.columnIndex(named: source) else {
+            guard let index = try FileBinding.uniqueIndex(of: source, among: names, for: canonical, path: file.path) else {
                 if CanonicalColumn.required.contains(canonical) || options.mapping.isExplicit(canonical) {
                     throw FileBinding.missing(canonical, source: source, path: file.path, names: names)
                 }
@@ -77,6 +77,21 @@ struct FileBinding: @unchecked Sendable {
         }
         try require(.program)
         return false
+    }
+
+    /// The position of the column named `source` (compared by bytes), nil
+    /// when there is none.
+    ///
+    /// - Throws: `RooError(.dataError)` when two columns have that name: the
+    ///   mapping would be ambiguous (a duplicate name no mapping uses is fine).
+    static func uniqueIndex(of source: String, among names: [String], for canonical: CanonicalColumn, path: String) throws -> Int? {
+        let wanted = Array(source.utf8)
+        let matches = names.indices.filter { names[$0].utf8.elementsEqual(wanted) }
+        guard matches.count <= 1 else {
+            let positions = matches.map { String($0 + 1) }.joined(separator: " and ")
+            throw RooError(.dataError, "\(path): \(matches.count) columns are named \"\(KeyText.display(wanted))\" (columns \(positions)), so \(canonical.rawValue) is ambiguous: rename one in the file, or --map \(canonical.rawValue)= another column")
+        }
+        return matches.first
     }
 
     static func missing(_ canonical: CanonicalColumn, source: String, path: String, names: [String]) -> RooError {

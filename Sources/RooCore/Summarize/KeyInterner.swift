@@ -49,7 +49,8 @@ final class KeyInterner: Sendable {
             }
             let id = UInt32(state.keys.count)
             state.ids[key] = id
-            state.keys.append(String(decoding: key, as: UTF8.self))
+            // Shown one to one (`KeyText`): keys that differ by bytes never merge.
+            state.keys.append(KeyText.display(key))
             return id
         }
         let text = String(decoding: key, as: UTF8.self)

@@ -171,7 +171,7 @@ extension SummarizeWorker {
     }
 
     @inline(__always)
-    static func cents(_ view: ColumnView, _ row: Int, kind: SourceKind) -> Cents.FloatingResult {
+    static func cents(_ view: ColumnView, _ row: Int, kind: SourceKind) -> Cents.Conversion {
         let converted: Int64?
         switch kind {
         case .dollars: converted = Cents.fromDollars(view.integer(row))
