@@ -108,16 +108,17 @@ def main():
         info = json.loads(subprocess.run([ROO, "inspect", "--format", "json", base_path], capture_output=True, check=True).stdout)
     columns = {column["column"]: column for column in info["row_groups"][0]["columns"]}
     value = columns["customs_value"]
-    period = columns["period"]
     # The chunk that starts last in the file: a header that grows there shifts no other chunk.
     last = max(info["row_groups"][-1]["columns"], key=lambda column: column["data_page_offset"])
+    last_dictionary = max((column for column in info["row_groups"][-1]["columns"] if column.get("dictionary_page_offset")),
+                          key=lambda column: column["dictionary_page_offset"])
     variants = {
         # PageHeader field 2 (uncompressed_page_size) on the last chunk's first data page.
         "page-uncompressed-size-lies.parquet": replace_i32_field(base, last["data_page_offset"], [2], 1 << 29),
         # PageHeader field 3 (compressed_page_size): the body would run past the footer.
         "page-compressed-size-past-footer.parquet": replace_i32_field(base, value["data_page_offset"], [3], 1 << 29),
-        # DictionaryPageHeader (PageHeader field 7) field 1 (num_values) of an INT32 column.
-        "dictionary-count-lies.parquet": replace_i32_field(base, period["dictionary_page_offset"], [7, 1], 1 << 27),
+        # DictionaryPageHeader (PageHeader field 7) field 1 (num_values) of the last dictionary-encoded chunk.
+        "dictionary-count-lies.parquet": replace_i32_field(base, last_dictionary["dictionary_page_offset"], [7, 1], 1 << 27),
         # Footer length (last 8 bytes: length, "PAR1") larger than the file.
         "footer-length-past-start.parquet": base[:-8] + (len(base)).to_bytes(4, "little") + b"PAR1",
     }

@@ -35,6 +35,26 @@ public enum KeyText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `text` with C0 and C1 control characters and DEL written as `\xNN`
+    /// (everything else as it is): for error lines and Markdown cells, which
+    /// must never carry a line break or a terminal escape from an input.
+    ///
+    /// - Complexity: O(text length).
+    public static func escapingControls(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     private static func escape(_ byte: UInt8, into out: inout [UInt8]) {
         let digits = Array("0123456789ABCDEF".utf8)
         out += [0x5c, UInt8(ascii: "x"), digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]

@@ -44,8 +44,12 @@ struct Generate: ParsableCommand {
     var dataPageVersion: Int = 1
 
     func validate() throws {
-        guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
-        guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
+        guard rows >= 0 && rows <= GenerateOptions.rowCountMax else {
+            throw ValidationError("--rows must be within 0...\(GenerateOptions.rowCountMax)")
+        }
+        guard rowGroupRows >= 1 && rowGroupRows <= GenerateOptions.rowGroupRowCountMax else {
+            throw ValidationError("--row-group-rows must be within 1...\(GenerateOptions.rowGroupRowCountMax) (memory holds one row group per thread)")
+        }
         guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
         guard (0...1).contains(passThroughShare) else { throw ValidationError("--pass-through-share must be within 0...1") }
         guard year >= 1900 && year <= 2200 else { throw ValidationError("--year must be within 1900...2200") }

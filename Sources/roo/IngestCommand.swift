@@ -65,7 +65,9 @@ struct Ingest: ParsableCommand {
     var threads: Int?
 
     func validate() throws {
-        guard rowGroupRows >= 1 else { throw ValidationError("--row-group-rows must be at least 1") }
+        guard rowGroupRows >= 1 && rowGroupRows <= ParquetFile.rowGroupRowCountMax else {
+            throw ValidationError("--row-group-rows must be within 1...\(ParquetFile.rowGroupRowCountMax) (the most rows a row group may hold for roo to read it)")
+        }
         guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
         _ = try LayoutOption.parse(layout)
         _ = try CompressionOption.parse(compression)

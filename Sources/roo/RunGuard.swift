@@ -1,4 +1,5 @@
 import ArgumentParser
+import Customs
 import MappedIO
 import RooCore
 #if canImport(Glibc)
@@ -16,17 +17,30 @@ func exitOnError(_ body: () throws -> Void) throws {
         try body()
     } catch {
         let roo = RooError.from(error)
-        printError("roo: \(TerminalStyle.errorLabel) \(roo.message)")
+        // The label may carry color escapes; only the message is made terminal-safe.
+        writeStandardError("roo: \(TerminalStyle.errorLabel) \(terminalSafe(roo.message))")
         throw ExitCode(roo.status.rawValue)
     }
 }
 
+/// Writes one line to stderr. Text from inputs (paths, header names, ZIP
+/// entry names, keys) may hold control characters; they are written as
+/// `\xNN`, so a line break or an escape sequence in an input can never
+/// forge a second `roo: error:` line or drive the terminal.
 func printError(_ line: String) {
+    writeStandardError(terminalSafe(line))
+}
+
+/// Writes `line` and a line break to stderr as it is.
+func writeStandardError(_ line: String) {
     var bytes = Array((line + "\n").utf8)
     bytes.withUnsafeMutableBytes { raw in
         _ = write(2, raw.baseAddress, raw.count)
     }
 }
+
+/// `text` with control characters written as `\xNN` (`KeyText.escapingControls`).
+func terminalSafe(_ text: String) -> String { KeyText.escapingControls(text) }
 
 /// Writes bytes to stdout, retrying short writes.
 func writeStandardOutput(_ bytes: [UInt8]) throws {

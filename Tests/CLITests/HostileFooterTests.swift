@@ -20,6 +20,12 @@ import TestSupport
         let file = try ParquetFile(path: base)
         var metadata = file.metadata
         change(&metadata)
+        return try rewritingFooter(name, from: base, metadata: metadata)
+    }
+
+    /// The file at `source` with its footer replaced by `metadata`.
+    static func rewritingFooter(_ name: String, from source: String, metadata: FileMetaData) throws -> String {
+        let file = try ParquetFile(path: source)
         var encoder = ThriftCompactEncoder()
         encoder.fileMetaData(metadata, columnOrderCount: file.schema.columns.count)
         let footer = encoder.bytes

@@ -130,7 +130,7 @@ import TestSupport
                 kill -\(signal) $roo
                 wait $roo
                 echo "status=$?"
-                kill $writer 2>/dev/null
+                kill -KILL $writer 2>/dev/null
                 ls -a | grep roo-tmp && exit 21
                 exit 0
                 """, in: directory)

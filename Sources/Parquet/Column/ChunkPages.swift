@@ -77,18 +77,28 @@ extension ColumnChunkDecoder {
     /// checks that they hold exactly the values the footer declares: call it
     /// before allocating anything sized by the footer's row count.
     ///
-    /// - Returns: the chunk's value count (= the row group's rows).
+    /// - Parameter rows: the rows a decode will ask for (nil = all).
+    /// - Returns: how many values `decode(…, rows:)` materializes for
+    ///   `rows` (whole pages overlapping the range: a decode holds whole pages).
     /// - Throws: `ParquetError` naming file, row group, column and page.
     /// - Complexity: O(pages of the chunk).
-    public static func verifiedValueCount(_ file: ParquetFile, rowGroup: Int, column: Int) throws -> Int {
+    @discardableResult
+    public static func verifiedValueCount(_ file: ParquetFile, rowGroup: Int, column: Int, rows: Range<Int>? = nil) throws -> Int {
         precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
         let descriptor = file.schema.columns[column]
         do {
             let group = file.metadata.rowGroups[rowGroup]
             let meta = try validate(group.columns[column], descriptor: descriptor, rowCount: group.numRows)
+            if meta.numValues == 0 { return 0 }  // an empty chunk has no pages to read
             var pages = try ChunkPages(file: file, meta: meta)
-            while try pages.next() != nil {}
-            return pages.valueCount
+            var pageStart = 0
+            var materialized = 0
+            while let next = try pages.next() {
+                guard let values = next.values else { continue }
+                if rows.map({ pageStart < $0.upperBound && pageStart + values > $0.lowerBound }) ?? true { materialized += values }
+                pageStart += values
+            }
+            return materialized
         } catch let error as ParquetError {
             throw error.adding(path: file.path, rowGroup: rowGroup, column: descriptor.name)
         }

@@ -31,18 +31,21 @@ public final class ColumnBatch {
     /// Bytes per row in `fixedValues` (0 for byte arrays).
     public internal(set) var valueWidth = 0
 
+    // Buffers start small and grow on first use: a reader that holds one
+    // batch per column of a 100,000-column file must not hold 100,000 × 37 KiB.
+
     /// One byte per row: 1 = value present, 0 = null.
-    public let validity = ScratchBuffer<UInt8>(capacity: 1 << 12)
+    public let validity = ScratchBuffer<UInt8>()
     /// Fixed-width values, `valueWidth` bytes per row.
-    public let fixedValues = ScratchBuffer<UInt8>(capacity: 1 << 12)
+    public let fixedValues = ScratchBuffer<UInt8>()
     /// Plain BYTE_ARRAY: `rowCount + 1` offsets into `byteValues`.
-    public let byteOffsets = ScratchBuffer<Int>(capacity: 1 << 10)
-    public let byteValues = ScratchBuffer<UInt8>(capacity: 1 << 12)
+    public let byteOffsets = ScratchBuffer<Int>()
+    public let byteValues = ScratchBuffer<UInt8>()
     /// Dictionary BYTE_ARRAY: entry `k` is `dictionaryBytes[dictionaryOffsets[k] ..< dictionaryOffsets[k+1]]`.
-    public let dictionaryOffsets = ScratchBuffer<Int>(capacity: 1 << 10)
-    public let dictionaryBytes = ScratchBuffer<UInt8>(capacity: 1 << 12)
+    public let dictionaryOffsets = ScratchBuffer<Int>()
+    public let dictionaryBytes = ScratchBuffer<UInt8>()
     /// Dictionary BYTE_ARRAY: one entry index per row (0 for null rows).
-    public let indices = ScratchBuffer<UInt32>(capacity: 1 << 10)
+    public let indices = ScratchBuffer<UInt32>()
 
     public init() {}
 

@@ -35,18 +35,4 @@ public enum CellText {
         }
     }
 
-    /// Spreadsheet formula-injection guard: text starting with `=`, `+`, `-`,
-    /// `@`, tab or CR gets a leading `'` (SPEC §2.2).
-    public static func guarded(_ text: String) -> String {
-        guard let first = text.utf8.first, startsFormula(first) else { return text }
-        return "'" + text
-    }
-
-    /// Whether text starting with `byte` needs the formula guard.
-    public static func startsFormula(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0d: true
-        default: false
-        }
-    }
 }

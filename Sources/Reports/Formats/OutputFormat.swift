@@ -1,3 +1,5 @@
+import Customs
+
 /// Output formats of summary tables (SPEC §2.2).
 public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
@@ -21,8 +23,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// - Precondition: `isPerTable` (workbooks: `XLSXFile`; reports: `HTMLReport`).
     public func render(_ table: SummaryTable) -> String {
         switch self {
-        case .csv: DelimitedWriter.render(table, separator: ",")
-        case .tsv: DelimitedWriter.render(table, separator: "\t")
+        case .csv: DelimitedWriter.render(table, separator: UInt8(ascii: ","))
+        case .tsv: DelimitedWriter.render(table, separator: 0x09)
         case .jsonl: JSONLinesWriter.render(table)
         case .md: MarkdownWriter.render(table)
         case .xlsx, .html: preconditionFailure("\(rawValue) is one document for all tables: use XLSXFile or HTMLReport")
@@ -30,29 +32,30 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// CSV (RFC 4180: LF line ends, header row, quoting only where needed) and TSV.
+/// CSV (RFC 4180: LF line ends, header row, quoting only where needed) and
+/// TSV, with the formula guard on text cells (`DelimitedText`, on bytes).
 enum DelimitedWriter {
-    static func render(_ table: SummaryTable, separator: Character) -> String {
-        var out = table.columns.map { field($0, separator: separator) }.joined(separator: String(separator)) + "\n"
+    static func render(_ table: SummaryTable, separator: UInt8) -> String {
+        var out: [UInt8] = []
+        func append(_ field: [UInt8]) {
+            if separator == 0x09 { DelimitedText.appendTSVField(field, to: &out) } else { DelimitedText.appendCSVField(field, to: &out) }
+        }
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { out.append(separator) }
+            append(Array(column.utf8))
+        }
+        out.append(0x0a)
         for row in table.rows {
-            out += row.map { cell in
+            for (index, cell) in row.enumerated() {
+                if index > 0 { out.append(separator) }
                 switch cell {
-                case let .text(text): field(CellText.guarded(text), separator: separator)
-                default: CellText.plain(cell)
+                case let .text(text): append(DelimitedText.guardedFormula(Array(text.utf8)))
+                default: out += CellText.plain(cell).utf8
                 }
-            }.joined(separator: String(separator))
-            out += "\n"
+            }
+            out.append(0x0a)
         }
-        return out
-    }
-
-    static func field(_ text: String, separator: Character) -> String {
-        if separator == "\t" {
-            // TSV has no quoting: tabs and line breaks inside a cell become spaces.
-            return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
-        }
-        guard text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -103,8 +106,15 @@ enum JSONLinesWriter {
 
 /// An aligned Markdown table; numbers right-aligned.
 enum MarkdownWriter {
+    /// A cell's text: `|` escaped, and control characters (a line break, an
+    /// ESC that would drive the terminal) written as `\xNN`, so a cell never
+    /// breaks the table or reaches a terminal raw.
+    static func cellText(_ text: String) -> String {
+        KeyText.escapingControls(text).replacing("|", with: "\\|")
+    }
+
     static func render(_ table: SummaryTable) -> String {
-        let texts = table.rows.map { $0.map { CellText.plain($0).replacing("|", with: "\\|") } }
+        let texts = table.rows.map { $0.map { MarkdownWriter.cellText(CellText.plain($0)) } }
         var widths = table.columns.map { max($0.count, 3) }
         for row in texts { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
         let numeric = table.rows.first.map { $0.map { if case .text = $0 { false } else { true } } } ?? Array(repeating: false, count: widths.count)

@@ -1,4 +1,5 @@
 import Parquet
+import Reports
 
 /// `roo cat`: decodes rows of a Parquet file and writes them as JSONL or CSV.
 ///
@@ -28,9 +29,13 @@ public enum CatEngine {
         let keys = names.map { name -> [UInt8] in Array((JSONText.quoted(name) + ": ").utf8) }
         var remaining = options.limit ?? Int.max
         for rowGroup in 0..<file.rowGroupCount where remaining > 0 {
+            let groupRows = Int(file.metadata.rowGroups[rowGroup].numRows)
+            // Only the rows still wanted: `--limit` reads the pages it needs.
+            let wanted = remaining < groupRows ? 0..<remaining : nil
+            try checkMemory(file, rowGroup: rowGroup, columns: selected, rows: wanted)
             for (slot, column) in selected.enumerated() {
                 do {
-                    try decoder.decode(file, rowGroup: rowGroup, column: column, into: batches[slot])
+                    try decoder.decode(file, rowGroup: rowGroup, column: column, rows: wanted, into: batches[slot])
                 } catch let error as ParquetError { throw RooError(error) }
             }
             let rows = min(batches.first?.rowCount ?? 0, remaining)
@@ -47,6 +52,38 @@ public enum CatEngine {
             remaining -= rows
         }
         if !out.isEmpty { try emit(out) }
+    }
+
+    /// Decoded bytes `cat` may hold for one row group (every selected column at once).
+    public static let decodedBytesMax = 2 << 30
+
+    /// Checks the selected chunks' page headers against the footer (a lying
+    /// count is exit 65), then refuses a row group whose selected columns
+    /// would decode to more than `decodedBytesMax` — whole pages, as the
+    /// decoder holds them — before anything is decoded.
+    ///
+    /// - Throws: `RooError(.dataError)` from the pages, `RooError(.usage)`
+    ///   suggesting `--columns` or `--limit`.
+    static func checkMemory(_ file: ParquetFile, rowGroup: Int, columns: [Int], rows: Range<Int>?) throws {
+        let group = file.metadata.rowGroups[rowGroup]
+        let groupRows = max(Int(group.numRows), 1)
+        var bytes = 0.0
+        var largest = 0
+        for column in columns {
+            let values: Int
+            do { values = try ColumnChunkDecoder.verifiedValueCount(file, rowGroup: rowGroup, column: column, rows: rows) } catch let error as ParquetError {
+                throw RooError(error)
+            }
+            largest = max(largest, values)
+            let descriptor = file.schema.columns[column]
+            let width = descriptor.physicalType == .byteArray ? 8 : max(descriptor.typeLength, 8)
+            let text = descriptor.physicalType == .byteArray ? Double(group.columns[column].metaData?.totalUncompressedSize ?? 0) : 0
+            bytes += Double(values) * Double(1 + width) + text * Double(values) / Double(groupRows)
+        }
+        guard bytes <= Double(decodedBytesMax) else {
+            let megabytes = Int(bytes / 1_048_576)
+            throw RooError(.usage, "\(file.path): row group \(rowGroup) would decode to about \(megabytes) MiB (\(largest) rows × \(columns.count) columns; roo cat holds one row group's pages at a time, at most \(decodedBytesMax >> 20) MiB): choose fewer columns with --columns or fewer rows with --limit")
+        }
     }
 
     static func selectColumns(_ schema: Schema, names: [String]) throws -> [Int] {
@@ -78,7 +115,7 @@ public enum CatEngine {
     static func appendCSVHeader(_ names: [String], to out: inout [UInt8]) {
         for (index, name) in names.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            CSVText.appendField(Array(name.utf8), to: &out)
+            DelimitedText.appendCSVField(Array(name.utf8), to: &out)
         }
         out.append(UInt8(ascii: "\n"))
     }
@@ -91,25 +128,9 @@ public enum CatEngine {
             guard batch.isValid(row) else { continue }
             cell.removeAll(keepingCapacity: true)
             CellWriter.appendText(batch.bytes(at: row), kind: kinds[index], to: &cell)
-            CSVText.appendField(cell, to: &out)
+            // Text gets the formula guard (numbers stay as they are), as in every CSV roo writes.
+            DelimitedText.appendCSVField(kinds[index] == .string ? DelimitedText.guardedFormula(cell) : cell, to: &out)
         }
         out.append(UInt8(ascii: "\n"))
-    }
-}
-
-/// RFC 4180 field quoting: quote only when the field holds `,`, `"`, CR or LF.
-public enum CSVText {
-    public static func appendField(_ field: [UInt8], to out: inout [UInt8]) {
-        let needsQuotes = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0a || $0 == 0x0d }
-        guard needsQuotes else {
-            out.append(contentsOf: field)
-            return
-        }
-        out.append(UInt8(ascii: "\""))
-        for byte in field {
-            if byte == UInt8(ascii: "\"") { out.append(byte) }
-            out.append(byte)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

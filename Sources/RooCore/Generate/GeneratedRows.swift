@@ -8,6 +8,12 @@ import Darwin
 
 /// Options of `roo generate` (SPEC §3, §5).
 public struct GenerateOptions: Sendable {
+    /// Most rows one run writes (10^12: a 10 TB extract; far past any real year of lines).
+    public static let rowCountMax = 1_000_000_000_000
+    /// Most rows per row group: one row group per thread is held in memory
+    /// (about 100 bytes a row), and readers take at most 2^28 rows per group.
+    public static let rowGroupRowCountMax = 10_000_000
+
     public var rows: Int
     public var seed: UInt64 = 1
     public var year = 2024

@@ -4,6 +4,7 @@ import Dispatch
 import Layouts
 import MappedIO
 import Parquet
+import Reports
 
 #if canImport(Glibc)
 import Glibc
@@ -248,8 +249,9 @@ final class RejectsFile {
         var lines: [UInt8] = []
         for reject in rejects {
             lines += Array("\(reject.line)\t\(reject.reason.replacing("\t", with: " "))\t".utf8)
-            // Keep one reject per line: line breaks inside the raw record are escaped.
-            for byte in reject.raw {
+            // Keep one reject per line: line breaks inside the raw record are escaped;
+            // raw text that starts like a formula gets the guard, as in every delimited file roo writes.
+            for byte in DelimitedText.guardedFormula(reject.raw) {
                 switch byte {
                 case 0x0a: lines += Array("\\n".utf8)
                 case 0x0d: lines += Array("\\r".utf8)

@@ -1,5 +1,5 @@
 import Customs
-import TOMLKit
+import MappedIO
 
 /// `roo.toml` (SPEC §1.2, `--config`): column mapping, region and programs.
 ///
@@ -12,21 +12,19 @@ import TOMLKit
 /// preference = ["S", "S+"]
 /// duty_free = ["S", "S+", "A"]   # used when no duty column is mapped
 /// ```
-/// Command-line options override the file.
-public struct ConfigFile: Decodable, Sendable {
-    public struct RegionSection: Decodable, Sendable {
+/// Command-line options override the file. The text is read by `TOMLSubset`
+/// (a strict parser for just this much TOML); unknown tables and keys and
+/// values of the wrong type are errors, never silently ignored.
+public struct ConfigFile: Equatable, Sendable {
+    public struct RegionSection: Equatable, Sendable {
         public var preset: String?
         public var members: [String]?
     }
 
-    public struct ProgramsSection: Decodable, Sendable {
+    public struct ProgramsSection: Equatable, Sendable {
         public var preference: [String]?
+        /// `duty_free` in the file.
         public var dutyFree: [String]?
-
-        enum CodingKeys: String, CodingKey {
-            case preference
-            case dutyFree = "duty_free"
-        }
     }
 
     public var columns: [String: String]?
@@ -35,23 +33,45 @@ public struct ConfigFile: Decodable, Sendable {
 
     /// Parses TOML text.
     ///
-    /// - Throws: `RooError(.usage)` naming `path` and the parser's position.
+    /// - Throws: `RooError(.usage)`, one line: `PATH: line L, column C: …`.
+    /// - Complexity: O(text.utf8.count).
     public static func parse(_ text: String, path: String) throws -> ConfigFile {
-        do {
-            return try TOMLDecoder().decode(ConfigFile.self, from: text)
-        } catch let error as TOMLParseError {
-            throw RooError(.usage, "\(path): invalid TOML: \(error.description) (\(error.source))")
-        } catch {
-            throw RooError(.usage, "\(path): \(error)")
-        }
+        try parse(bytes: Array(text.utf8), path: path)
     }
 
-    /// Reads and parses the file at `path`.
+    /// Parses the bytes of a file (UTF-8, at most `TOMLSubset.maximumFileSize`).
+    ///
+    /// - Throws: `RooError(.usage)`, one line: `PATH: line L, column C: …`.
+    /// - Complexity: O(bytes.count).
+    static func parse(bytes: [UInt8], path: String) throws -> ConfigFile {
+        let document: TOMLDocument
+        do {
+            document = try TOMLSubset.parse(bytes, path: path)
+        } catch {
+            throw RooError(.usage, error.description)
+        }
+        return try ConfigSchema(path: path).read(document)
+    }
+
+    /// Reads and parses the file at `path`; a file over
+    /// `TOMLSubset.maximumFileSize` is refused before it is copied.
+    ///
+    /// - Throws: `RooError(.noInput)` when it cannot be read, else as `parse`.
     public static func load(path: String) throws -> ConfigFile {
-        guard let bytes = FileBytes.read(path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try withMappedFile(path: path) { file in
+                try TOMLSubset.checkSize(file.count, path: path)
+                return Array(file.bytes)
+            }
+        } catch let error as TOMLSubsetError {
+            throw RooError(.usage, error.description)
+        } catch let error as SystemError where error.code == .tooShort {
+            bytes = []  // an empty file: no settings
+        } catch {
             throw RooError(.noInput, "\(path): cannot read configuration file")
         }
-        return try parse(String(decoding: bytes, as: UTF8.self), path: path)
+        return try parse(bytes: bytes, path: path)
     }
 
     /// Applies the file to `options` (call before command-line overrides).
@@ -76,10 +96,103 @@ public struct ConfigFile: Decodable, Sendable {
     }
 }
 
-/// Whole-file reads for small inputs (configuration).
-enum FileBytes {
-    static func read(_ path: String) -> [UInt8]? {
-        guard let file = try? MappedFileReader.bytes(path) else { return nil }
-        return file
+/// The shape of `roo.toml`: maps a `TOMLDocument` onto `ConfigFile`,
+/// refusing top-level keys, unknown tables and keys, and values of the wrong
+/// type, each with the path, line and column.
+struct ConfigSchema {
+    /// The file's name for error messages.
+    let path: String
+
+    static let tables = ["columns", "region", "programs"]
+    static let regionKeys = ["preset", "members"]
+    static let programsKeys = ["preference", "duty_free"]
+
+    /// The configuration `document` describes.
+    ///
+    /// - Throws: `RooError(.usage)` at the first entry that does not fit.
+    /// - Complexity: O(entries).
+    func read(_ document: TOMLDocument) throws -> ConfigFile {
+        let knownTables = ConfigSchema.tables.map { "[\($0)]" }.joined(separator: ", ")
+        if let entry = document.root.entries.first {
+            throw failure(at: entry.keyPosition, "unknown top-level key \(TOMLSubset.quoted(entry.key)) (keys belong in a table: \(knownTables))")
+        }
+        var config = ConfigFile()
+        for table in document.tables {
+            switch table.name {
+            case "columns": config.columns = try columns(table)
+            case "region": config.region = try region(table)
+            case "programs": config.programs = try programs(table)
+            default:
+                throw failure(at: table.position, "unknown table \(TOMLSubset.tableText(table.name ?? "")) (known: \(knownTables))")
+            }
+        }
+        return config
+    }
+
+    /// `[columns]`: canonical column = source column name.
+    private func columns(_ table: TOMLTable) throws -> [String: String] {
+        var mapping: [String: String] = [:]
+        for entry in table.entries {
+            guard CanonicalColumn(rawValue: entry.key) != nil else {
+                let known = CanonicalColumn.allCases.map(\.rawValue).joined(separator: ", ")
+                throw failure(at: entry.keyPosition, "unknown canonical column \(TOMLSubset.quoted(entry.key)) in [columns] (known: \(known))")
+            }
+            mapping[entry.key] = try string(entry, in: "columns", meaning: " (the name of a source column)")
+        }
+        return mapping
+    }
+
+    /// `[region]`: `preset` (a string) or `members` (country codes).
+    private func region(_ table: TOMLTable) throws -> ConfigFile.RegionSection {
+        var section = ConfigFile.RegionSection()
+        for entry in table.entries {
+            switch entry.key {
+            case "preset": section.preset = try string(entry, in: "region", meaning: "")
+            case "members": section.members = try strings(entry, in: "region")
+            default: throw unknownKey(entry, in: "region", known: ConfigSchema.regionKeys)
+            }
+        }
+        return section
+    }
+
+    /// `[programs]`: `preference` and `duty_free` (program codes).
+    private func programs(_ table: TOMLTable) throws -> ConfigFile.ProgramsSection {
+        var section = ConfigFile.ProgramsSection()
+        for entry in table.entries {
+            switch entry.key {
+            case "preference": section.preference = try strings(entry, in: "programs")
+            case "duty_free": section.dutyFree = try strings(entry, in: "programs")
+            default: throw unknownKey(entry, in: "programs", known: ConfigSchema.programsKeys)
+            }
+        }
+        return section
+    }
+
+    private func string(_ entry: TOMLEntry, in table: String, meaning: String) throws -> String {
+        guard case .string(let text) = entry.value else {
+            throw failure(at: entry.valuePosition, "[\(table)] \(TOMLSubset.keyText(entry.key)) must be a string\(meaning), not \(entry.value.kind)")
+        }
+        return text
+    }
+
+    private func strings(_ entry: TOMLEntry, in table: String) throws -> [String] {
+        let name = "[\(table)] \(TOMLSubset.keyText(entry.key))"
+        guard case .array(let elements) = entry.value else {
+            throw failure(at: entry.valuePosition, "\(name) must be an array of strings, not \(entry.value.kind)")
+        }
+        return try elements.map { element in
+            guard case .string(let text) = element.value else {
+                throw failure(at: element.position, "\(name) must be an array of strings, but this element is \(element.value.kind)")
+            }
+            return text
+        }
+    }
+
+    private func unknownKey(_ entry: TOMLEntry, in table: String, known: [String]) -> RooError {
+        failure(at: entry.keyPosition, "unknown key \(TOMLSubset.quoted(entry.key)) in [\(table)] (known: \(known.joined(separator: ", ")))")
+    }
+
+    private func failure(at position: TOMLPosition, _ message: String) -> RooError {
+        RooError(.usage, TOMLSubsetError(path: path, position: position, message: message).description)
     }
 }

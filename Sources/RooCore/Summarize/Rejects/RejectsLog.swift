@@ -74,7 +74,7 @@ final class RejectsLog: Sendable {
         file: String, rowGroup: Int?, row: Int, reason: RejectionReason,
         values: [(bytes: [UInt8]?, isText: Bool)], to out: inout [UInt8]
     ) {
-        CSVText.appendField(Array(file.utf8), to: &out)
+        DelimitedText.appendCSVField(Array(file.utf8), to: &out)
         out.append(UInt8(ascii: ","))
         if let rowGroup { out += Array(String(rowGroup).utf8) }
         out.append(UInt8(ascii: ","))
@@ -84,7 +84,7 @@ final class RejectsLog: Sendable {
         for value in values {
             out.append(UInt8(ascii: ","))
             guard let bytes = value.bytes else { continue }
-            CSVText.appendField(value.isText ? guarded(bytes) : bytes, to: &out)
+            DelimitedText.appendCSVField(value.isText ? guarded(bytes) : bytes, to: &out)
         }
         out.append(0x0a)
     }
@@ -92,8 +92,8 @@ final class RejectsLog: Sendable {
     /// The formula guard for raw text, except text that reads as a number
     /// (`-12.50` stays as it is, as in a numeric column).
     static func guarded(_ bytes: [UInt8]) -> [UInt8] {
-        guard let first = bytes.first, CellText.startsFormula(first) else { return bytes }
-        let isNumber = bytes.withUnsafeBytes { Cents.fromText(bytes: $0) != nil }
+        guard let first = bytes.first, DelimitedText.startsFormula(first) else { return bytes }
+        let isNumber = bytes.withUnsafeBytes { Cents.parse(text: $0) != .invalid }
         return isNumber ? bytes : [UInt8(ascii: "'")] + bytes
     }
 }
