@@ -4,6 +4,7 @@ write_all(OUTDIR) writes the files and OUTDIR/cases.tsv: one case per line,
 `name<TAB>inputs (space-separated)<TAB>roo/oracle flags`.
 """
 import os
+from decimal import Decimal
 import shutil
 
 import duckdb
@@ -21,6 +22,45 @@ def money_to_double(table, names):
         table = table.set_column(index, name, pc.cast(table[name], pa.float64()))
     return table
 
+
+
+def money_cast(table, money_type, then=None):
+    """The money columns cast to `money_type` (rounding to the type), then to `then` when given."""
+    for name in ("customs_value", "duty", "non_originating_value"):
+        index = table.schema.get_field_index(name)
+        column = pc.cast(table[name], money_type, safe=False)
+        if then is not None:
+            column = pc.cast(pc.round(column), then)
+        table = table.set_column(index, name, column)
+    return table
+
+
+def money_clip(table, largest):
+    """Money above `largest` dollars replaced by `largest` (exact decimals)."""
+    for name in ("customs_value", "duty", "non_originating_value"):
+        index = table.schema.get_field_index(name)
+        values = [None if v is None else min(v, largest) for v in table[name].to_pylist()]
+        table = table.set_column(index, name, pa.array(values, type=table.schema.field(name).type))
+    return table
+
+
+def integer_keys(table):
+    """Origin and partner as INT32 Schedule C codes (lines whose country has none dropped);
+    HS codes as INT64 six-digit subheadings."""
+    codes = {}
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "schedule_c.tsv")) as f:
+        next(f)
+        for line in f:
+            code, alpha2 = line.rstrip("\n").split("\t")[:2]
+            codes.setdefault(alpha2, int(code))
+    keep = pc.and_(pc.is_in(table["origin"], pa.array(list(codes))), pc.is_in(table["partner"], pa.array(list(codes))))
+    table = table.filter(keep)
+    for name in ("origin", "partner"):
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, name, pa.array([codes[v] for v in table[name].to_pylist()], pa.int32()))
+    index = table.schema.get_field_index("hs_code")
+    subheadings = [int(v.replace(".", "")[:6]) for v in table["hs_code"].to_pylist()]
+    return table.set_column(index, "hs_code", pa.array(subheadings, pa.int64()))
 
 
 def rejection_table():
@@ -140,6 +180,26 @@ def write_all(outdir, make_table, write):
     case("csv-every-rejection", [f"{outdir}/rules.csv"])
     # Parquet, CSV, Parquet: rejected lines listed in input order, across row groups.
     case("mixed-inputs-rejections", [path2, f"{outdir}/rules.csv", f"{outdir}/bad_lines.parquet"])
+
+    # Money and key types the contract accepts that the cases above do not cover.
+    t = make_table(12000, 51)
+    # FLOAT (32-bit) money: converted through Double, like DOUBLE.
+    path = f"{outdir}/float32_money.parquet"
+    pq.write_table(money_cast(t, pa.float32()), path, compression="snappy", row_group_size=5000)
+    case("pyarrow-float32-money", [path])
+    # DECIMAL(9,2) stored in INT32 (values clipped to 9 digits).
+    clipped = money_clip(t, Decimal("9999999.99"))
+    path = f"{outdir}/int32_decimal.parquet"
+    pq.write_table(money_cast(clipped, pa.decimal128(9, 2)), path, store_decimal_as_integer=True, row_group_size=5000)
+    case("pyarrow-int32-decimal", [path])
+    # Whole dollars in INT32.
+    path = f"{outdir}/int32_dollars.parquet"
+    pq.write_table(money_cast(clipped, pa.float64(), then=pa.int32()), path, row_group_size=5000)
+    case("pyarrow-int32-dollars", [path])
+    # Country keys as INT32 Census Schedule C codes, HS codes as INT64 6-digit subheadings (--hs-width 6).
+    path = f"{outdir}/integer_keys.parquet"
+    pq.write_table(integer_keys(t), path, row_group_size=5000)
+    case("pyarrow-integer-census-keys-hs6", [path], "--country-codes census --hs-width 6")
 
     with open(f"{outdir}/cases.tsv", "w") as f:
         f.write("\n".join(cases) + "\n")

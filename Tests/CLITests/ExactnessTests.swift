@@ -1,4 +1,5 @@
 import Foundation
+import Parquet
 import Testing
 import TestSupport
 
@@ -107,6 +108,16 @@ import TestSupport
         let result = try CLITests.roo(["summarize", path])
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr == "roo: error: \(path): 2 columns are named \"origin\" (columns 1 and 6), so origin is ambiguous: rename one in the file, or --map origin= another column\n", "\(result.stderr)")
+        // The same in a Parquet file.
+        let parquet = directory + "/dup.parquet"
+        let columns = ["origin", "partner", "hs_code", "origin"].map { WriterColumn(name: $0, physicalType: .byteArray, logicalType: .string, isOptional: false) }
+            + ["customs_value", "duty"].map { WriterColumn(name: $0, physicalType: .int64, logicalType: .decimal(scale: 2, precision: 18), isOptional: false) }
+        let writer = try ParquetWriter(path: parquet, columns: columns)
+        func text(_ value: String) -> ColumnData { ColumnData(.byteArray(offsets: [0, value.utf8.count], bytes: Array(value.utf8))) }
+        try writer.write([text("CN"), text("MX"), text("8703230000"), text("US"), ColumnData(.int64([100])), ColumnData(.int64([0]))])
+        try writer.close()
+        let fromParquet = try CLITests.roo(["summarize", parquet])
+        #expect(fromParquet.status == 65 && fromParquet.stderr.contains("2 columns are named \"origin\" (columns 1 and 4)"), "\(fromParquet.stderr)")
         // A duplicate name no mapping uses is fine.
         #expect(FixturePaths.write(Array("origin,partner,hs_code,customs_value,duty,note,note\nCN,MX,870323,1.00,0,a,b\n".utf8), to: path))
         #expect(try CLITests.roo(["summarize", path]).status == 0)

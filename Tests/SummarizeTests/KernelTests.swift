@@ -59,6 +59,39 @@ struct KernelTests {
         #expect(partial.counts.linesRead == 9)
     }
 
+    /// A line that fails two rules counts once, under the first reason in
+    /// `RejectionReason` order, for every pair of rules on different fields;
+    /// a filtered line is never rejected, whatever else it fails.
+    @Test func everyPairOfFailingRulesTakesTheFirstReason() {
+        let failures: [(reason: RejectionReason, field: String, apply: (inout Line) -> Void)] = [
+            (.missingOrigin, "origin", { $0.origin = 0 }),
+            (.missingPartner, "partner", { $0.partner = 0 }),
+            (.missingHS, "hs", { $0.chapter = HSChapter.missing }),
+            (.badHS, "hs", { $0.chapter = HSChapter.bad }),
+            (.missingValue, "value", { $0.valueStatus = LineBlock.ValueStatus.missing }),
+            (.invalidValue, "value", { $0.valueStatus = LineBlock.ValueStatus.invalid }),
+            (.missingDuty, "duty", { $0.dutyStatus = LineBlock.ValueStatus.missing }),
+        ]
+        var pairs = 0
+        for (first, a) in failures.enumerated() {
+            for b in failures[(first + 1)...] where a.field != b.field {
+                var line = Line()
+                a.apply(&line)
+                b.apply(&line)
+                var expected = [Int64](repeating: 0, count: RejectionReason.allCases.count)
+                expected[RejectionReason.allCases.firstIndex(of: a.reason) ?? 0] = 1
+                let partial = KernelTests.run([line])
+                #expect(partial.counts.rejected == expected, "\(a.reason) + \(b.reason)")
+                var filtered = line
+                filtered.flags |= LineBlock.Flag.filtered
+                let filteredPartial = KernelTests.run([filtered])
+                #expect(filteredPartial.counts.rejected.allSatisfy { $0 == 0 } && filteredPartial.counts.linesFiltered == 1, "filtered \(a.reason) + \(b.reason)")
+                pairs += 1
+            }
+        }
+        #expect(pairs == 19)
+    }
+
     /// The kernel turns flags into masks by bit position (`flags >> 2 & 1`, …).
     @Test func flagBitsAreWhereTheKernelReadsThem() {
         #expect(LineBlock.Flag.filtered == 1 << 0)
