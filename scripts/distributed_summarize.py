@@ -29,10 +29,15 @@ of N single-threaded worker processes on 127.0.0.1; each roo task then uses
 cores/N threads unless `--threads` is given.
 
 Test hook: ROO_DISTRIBUTED_KILL_WORKER=1 kills (SIGKILL) the process of one
-worker that is running a task, once, after the first task finishes.
+worker that is running a task, once, after the first task finishes. With
+ROO_DISTRIBUTED_KILL_RECORD=FILE as well, it appends JSON lines to FILE: the
+kill ({"event": "kill", "pid", "worker", "time", "keys" it was processing})
+and, once every task is done, how often the scheduler sent each of those keys
+to a worker ({"event": "story", "key", "processing"}: 2 or more = recomputed).
 """
 import argparse
 import glob
+import json
 import os
 import shutil
 import signal
@@ -90,18 +95,41 @@ def run_task(command, partial_stem):
     return partial, int(metadata[b"roo.count.lines_read"]), time.monotonic() - start, done.stderr.strip(), None
 
 
+def record(event):
+    """Test hook: appends one JSON line to $ROO_DISTRIBUTED_KILL_RECORD, when set."""
+    path = os.environ.get("ROO_DISTRIBUTED_KILL_RECORD")
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(event) + "\n")
+
+
 def kill_a_busy_worker(client):
-    """Test hook: SIGKILL the process of a worker that is running a task (waits up to 5 s for one)."""
+    """Test hook: SIGKILL the process of a worker that is running a task (waits up to 5 s for one).
+    Returns (worker address, pid, keys it was processing), or None when no worker was busy."""
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:
-        busy = [address for address, keys in client.processing().items() if keys]
+        busy = [(address, keys) for address, keys in client.processing().items() if keys]
         if busy:
-            pid = client.run(os.getpid, workers=[busy[0]]).get(busy[0])
+            address, keys = busy[0]
+            pid = client.run(os.getpid, workers=[address]).get(address)
             if pid:
                 os.kill(pid, signal.SIGKILL)
-                return busy[0]
+                keys = [str(key) for key in keys]
+                record({"event": "kill", "pid": pid, "worker": address, "time": time.time(), "keys": keys})
+                return address, pid, keys
         time.sleep(0.05)
     return None
+
+
+def record_stories(client, keys):
+    """Test hook: for each key, how many times the scheduler moved it to `processing` (sent it to a
+    worker); a key of the killed worker that was rerun elsewhere has 2 or more."""
+    def count(dask_scheduler, keys):
+        return {key: sum(1 for entry in dask_scheduler.story(key) if len(entry) > 2 and entry[2] == "processing")
+                for key in keys}
+    for key, processing in client.run_on_scheduler(count, keys=keys).items():
+        record({"event": "story", "key": key, "processing": processing})
+        print(f"distributed-summarize: test hook: task {key} was sent to a worker {processing} time(s)", file=sys.stderr)
 
 
 # roo summarize options passed to every task: (flag, takes a value, repeatable).
@@ -197,6 +225,7 @@ def run(args, roo, files, summarize_options, work):
         futures = {client.submit(run_task, command, stem, retries=args.retries, pure=False): (index, path)
                    for index, (path, stem, command) in enumerate(tasks)}
         kill = os.environ.get("ROO_DISTRIBUTED_KILL_WORKER") == "1"
+        killed = None
         done = 0
         for future in as_completed(futures):
             index, path = futures[future]
@@ -217,9 +246,15 @@ def run(args, roo, files, summarize_options, work):
                   end="", file=sys.stderr, flush=True)
             if kill and done == 1 and done < len(tasks):
                 killed = kill_a_busy_worker(client)
-                print(f"\ndistributed-summarize: test hook killed worker {killed}", file=sys.stderr)
+                if killed:
+                    print(f"\ndistributed-summarize: test hook killed worker {killed[0]} (pid {killed[1]}) "
+                          f"processing {', '.join(killed[2])}", file=sys.stderr)
+                else:
+                    print("\ndistributed-summarize: test hook found no busy worker to kill", file=sys.stderr)
                 kill = False
         print(file=sys.stderr)
+        if killed:
+            record_stories(client, killed[2])
     finally:
         client.close()
         if cluster:

@@ -11,51 +11,110 @@
 #   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
 #   5. scripts/check_hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
-# Stages 2-3 create .venv/ (pyarrow, duckdb, polars, numpy, openpyxl, dask distributed from PyPI); skip them
+# Stages 2-3 create .venv/ (the pinned scripts/requirements.txt from PyPI, scripts/venv.sh); skip them
 # with ROO_SKIP_PYTHON=1. Installs libzstd-dev/zlib1g-dev/libbrotli-dev via apt when missing.
-# Ends with one line "N passed, M failed".
+# Arguments go to `swift test`.
+#
+# Failure, counted in the last line, when: swift test exits non-zero, fails a test, prints no
+# "Test run with N tests" line (a build error) or runs 0 tests; a stage exits non-zero, reports
+# failures, prints no "N passed, M failed" line, or reports 0 passed and 0 failed. A stage whose
+# tool is missing (python3 with venv for stages 2-3; python3 and ld.lld for stage 5) is skipped.
+# Before the last line: "failed stages: ..." when any, and "skipped: NAME (WHY), ..." or
+# "skipped: none". Ends with one line "N passed, M failed"; exit status 1 when M > 0.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh || exit 1
 log=$(mktemp)
-status=0
 passed=0
 failed=0
+failed_stages=()
+skipped=()
 
 swift test "$@" 2>&1 | tee "$log"
-stage=${PIPESTATUS[0]}
+code=${PIPESTATUS[0]}
 total=$(grep -Eo 'Test run with [0-9]+ tests?' "$log" | grep -Eo '[0-9]+' | tail -1)
 bad=$(grep -E '^✘ Test ' "$log" | grep -v '^✘ Test run' | grep -vc 'recorded an issue')
-if [ "$stage" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
-passed=$(( ${total:-0} - bad ))
+why=""
+if [ -z "$total" ]; then
+  why="printed no \"Test run with N tests\" line, exit $code"; total=0; [ "$bad" -eq 0 ] && bad=1
+elif [ "$total" -eq 0 ]; then
+  why="ran 0 tests, exit $code"; bad=1
+elif [ "$code" -ne 0 ] && [ "$bad" -eq 0 ]; then
+  why="exited $code with no failed test listed"; bad=1
+elif [ "$bad" -gt 0 ]; then
+  why="$bad failed test(s), exit $code"
+fi
+if [ "$bad" -gt "$total" ]; then passed=0; else passed=$(( total - bad )); fi
 failed=$bad
-[ "$stage" -ne 0 ] && status=1
+if [ -n "$why" ]; then
+  echo "test.sh: swift test $why"
+  failed_stages+=("swift test: $why")
+fi
 
+# run_stage NAME COMMAND...: runs a stage script and adds its "N passed, M failed" line.
 run_stage() {
+  local name=$1
+  shift
   "$@" 2>&1 | tee "$log"
   local code=${PIPESTATUS[0]}
-  local line
-  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-  local p f
-  p=$(echo "$line" | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+')
-  f=$(echo "$line" | grep -Eo '[0-9]+ failed' | grep -Eo '[0-9]+')
-  if [ "$code" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then f=1; fi
-  passed=$(( passed + ${p:-0} ))
-  failed=$(( failed + ${f:-0} ))
-  [ "$code" -ne 0 ] && status=1
+  local line p f why=""
+  line=$(grep -E '(^|[^0-9])[0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
+  if [ -z "$line" ]; then
+    p=0; f=1; why="stage printed no result, exit $code"
+  else
+    p=$(echo "$line" | grep -Eo '[0-9]+ passed' | tail -1 | grep -Eo '[0-9]+')
+    f=$(echo "$line" | grep -Eo '[0-9]+ failed' | tail -1 | grep -Eo '[0-9]+')
+    if [ "$code" -ne 0 ] && [ "$f" -eq 0 ]; then
+      f=1; why="exited $code but reported no failure"
+    elif [ "$f" -gt 0 ]; then
+      why="$f failed, exit $code"
+    elif [ "$p" -eq 0 ]; then
+      f=1; why="reported 0 passed and 0 failed, exit $code"
+    fi
+  fi
+  passed=$(( passed + p ))
+  failed=$(( failed + f ))
+  if [ -n "$why" ]; then
+    echo "test.sh: $name: $why"
+    failed_stages+=("$name: $why")
+  fi
   return 0
 }
 
-if [ "${ROO_SKIP_PYTHON:-0}" != "1" ]; then
-  run_stage scripts/differential.sh
-  run_stage scripts/check_writer.sh
-  run_stage scripts/check_xlsx.sh
-  run_stage scripts/check_distributed.sh
+# skip NAME WHY: records a stage not run.
+skip() { skipped+=("$1 ($2)"); }
+
+python_stages=(differential check_writer check_xlsx check_distributed)
+if [ "${ROO_SKIP_PYTHON:-0}" = "1" ]; then
+  for name in "${python_stages[@]}"; do skip "$name" "ROO_SKIP_PYTHON=1"; done
+elif [ ! -x .venv/bin/python ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
+  for name in "${python_stages[@]}"; do skip "$name" "missing tool: python3 with venv"; done
+else
+  run_stage differential scripts/differential.sh
+  run_stage check_writer scripts/check_writer.sh
+  run_stage check_xlsx scripts/check_xlsx.sh
+  run_stage check_distributed scripts/check_distributed.sh
 fi
-run_stage scripts/check_generate.sh
-if [ "${ROO_SKIP_FUZZ:-0}" != "1" ]; then
-  run_stage scripts/check_hostile.sh
+run_stage check_generate scripts/check_generate.sh
+if [ "${ROO_SKIP_FUZZ:-0}" = "1" ]; then
+  skip check_hostile "ROO_SKIP_FUZZ=1"
+elif ! command -v python3 >/dev/null 2>&1; then
+  skip check_hostile "missing tool: python3"
+elif ! command -v ld.lld >/dev/null 2>&1; then
+  skip check_hostile "missing tool: ld.lld"
+else
+  run_stage check_hostile scripts/check_hostile.sh
 fi
 rm -f "$log"
+
+if [ "${#failed_stages[@]}" -gt 0 ]; then
+  echo "failed stages: $(printf '%s; ' "${failed_stages[@]}" | sed 's/; $//')"
+  [ "$failed" -eq 0 ] && failed=1
+fi
+if [ "${#skipped[@]}" -gt 0 ]; then
+  echo "skipped: $(printf '%s, ' "${skipped[@]}" | sed 's/, $//')"
+else
+  echo "skipped: none"
+fi
 echo "$passed passed, $failed failed"
-exit "$status"
+[ "$failed" -eq 0 ]

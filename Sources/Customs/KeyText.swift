@@ -60,8 +60,12 @@ public enum KeyText {
         out += [0x5c, UInt8(ascii: "x"), digits[Int(byte >> 4)], digits[Int(byte & 0x0f)]]
     }
 
-    /// Length of the well-formed UTF-8 scalar at `index`, 0 when the bytes there are not one.
-    static func scalarLength(_ bytes: [UInt8], at index: Int) -> Int {
+    /// Length of the well-formed UTF-8 scalar at `index` (shortest form, no
+    /// surrogates, at most U+10FFFF: RFC 3629), 0 when the bytes there are not one.
+    ///
+    /// - Precondition: `0 <= index < bytes.count`.
+    /// - Complexity: O(1).
+    public static func scalarLength(_ bytes: [UInt8], at index: Int) -> Int {
         let lead = bytes[index]
         let length: Int
         var low: UInt8 = 0x80

@@ -1,5 +1,7 @@
+import Customs
+
 /// A strict, bounds-checked parser for the TOML subset `roo.toml` uses
-/// (SPEC §1.2 `--config`). No input traps: every failure is a
+/// (`roo summarize --config`). No input traps: every failure is a
 /// `TOMLSubsetError` of one line, `PATH: line L, column C: what is wrong`.
 ///
 /// Accepted (TOML 1.0 semantics):
@@ -219,30 +221,8 @@ enum UTF8Scalars {
     /// - Complexity: O(1).
     static func sequence(in bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
         guard offset >= 0, offset < bytes.count else { return nil }
-        let lead = bytes[offset]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        // Length and the allowed range of the second byte (RFC 3629 table).
-        let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondRange = 0xA0...0xBF
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondRange = 0x80...0x9F
-        case 0xF0: length = 4; secondRange = 0x90...0xBF
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondRange = 0x80...0x8F
-        default: return nil
-        }
-        guard bytes.count - offset >= length else { return nil }
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for index in 1..<length {
-            let byte = bytes[offset + index]
-            let range: ClosedRange<UInt8> = index == 1 ? secondRange : 0x80...0xBF
-            guard range.contains(byte) else { return nil }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let length = KeyText.scalarLength(bytes, at: offset)
+        guard length > 0, let scalar = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars.first else { return nil }
         return (scalar, length)
     }
 }
