@@ -5,7 +5,7 @@
         [--roo PATH] [--work-dir DIR] [--retries N] [--split-row-groups N]
         [--output PATH|-] [--format F] [--table T|all] [--top N]
         [roo summarize options: --map --config --region --preference-programs --duty-free-programs
-         --duty-free-by --country-codes --layout --reporter --from --to --hs-width --strategy --threads]
+         --duty-free-by --country-codes --layout --reporter --from --to --hs-width --pad-hs --strategy --threads]
 
 Inputs are expanded to files (directories recursed for *.parquet and *.csv*,
 sorted bytewise, as roo does). Each file becomes one task
@@ -136,7 +136,8 @@ def record_stories(client, keys):
 PASSED = [("--map", True, True), ("--config", True, False), ("--region", True, False),
           ("--preference-programs", True, False), ("--duty-free-programs", True, False), ("--duty-free-by", True, False),
           ("--country-codes", True, False), ("--layout", True, False), ("--reporter", True, False), ("--from", True, False),
-          ("--to", True, False), ("--hs-width", True, False), ("--strategy", True, False), ("--threads", True, False)]
+          ("--to", True, False), ("--hs-width", True, False), ("--pad-hs", False, False), ("--strategy", True, False),
+          ("--threads", True, False)]
 
 
 def main():
@@ -154,16 +155,20 @@ def main():
     ap.add_argument("--format")
     ap.add_argument("--table")
     ap.add_argument("--top")
-    for flag, _, repeatable in PASSED:
-        ap.add_argument(flag, action="append" if repeatable else "store", dest="pass_" + flag[2:].replace("-", "_"))
+    for flag, takes_value, repeatable in PASSED:
+        action = "append" if repeatable else ("store" if takes_value else "store_true")
+        ap.add_argument(flag, action=action, dest="pass_" + flag[2:].replace("-", "_"))
     args = ap.parse_args()  # unknown options are an error: every task must get exactly what summarize would
     if args.local is not None and args.local < 1:
         ap.error("--local needs at least 1 worker")
     if args.scheduler and not args.work_dir:
         ap.error("--scheduler needs --work-dir on a filesystem every worker and this machine share")
     summarize_options = []
-    for flag, _, repeatable in PASSED:
+    for flag, takes_value, repeatable in PASSED:
         value = getattr(args, "pass_" + flag[2:].replace("-", "_"))
+        if not takes_value:
+            summarize_options += [flag] if value else []
+            continue
         for item in (value if repeatable else [value]) if value is not None else []:
             summarize_options += [flag, os.path.abspath(item) if flag == "--config" else item]
     roo = os.path.abspath(args.roo)

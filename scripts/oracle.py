@@ -124,8 +124,13 @@ def expressions(con, path, mapping, args):
     if hs_t in ("BIGINT", "INTEGER", "SMALLINT", "HUGEINT"):
         hs_digits = f"CASE WHEN {hs} < 0 THEN '' ELSE lpad(CAST({hs} AS VARCHAR), {args.hs_width}, '0') END"
         hs_missing = f"{hs} IS NULL"
+        hs_odd = "false"  # integer codes are zero-padded to --hs-width, never odd
     else:
-        hs_digits = f"regexp_replace(CAST({hs} AS VARCHAR), '[^0-9]', '', 'g')"
+        raw_digits = f"regexp_replace(CAST({hs} AS VARCHAR), '[^0-9]', '', 'g')"
+        # A text code with 3, 5, 7 or 9 digits probably lost a leading zero: counted (hs_odd_length),
+        # and read with one leading zero under --pad-hs.
+        hs_odd = f"coalesce(length({raw_digits}) IN (3, 5, 7, 9), false)"
+        hs_digits = f"CASE WHEN {hs_odd} THEN '0' || {raw_digits} ELSE {raw_digits} END" if args.pad_hs else raw_digits
         hs_missing = f"({hs} IS NULL OR trim(CAST({hs} AS VARCHAR), {WS}) = '')"
     prog = f"trim(CAST({q(col['program'])} AS VARCHAR), {WS})" if have["program"] else "NULL"
     pref = sql_list(sorted(args.preference_programs))
@@ -162,7 +167,7 @@ def expressions(con, path, mapping, args):
           '{path}' AS file, {row_number} AS rn,
           ({' OR '.join(filtered)}) AS filtered,
           {key('origin')} AS o, {key('partner')} AS p,
-          {hs_missing} AS hs_missing, {hs_digits} AS hs_digits,
+          {hs_missing} AS hs_missing, {hs_digits} AS hs_digits, {hs_odd} AS hs_odd,
           {q(col['customs_value'])} IS NULL AS v_missing, {invalid('customs_value')} AS v_invalid,
           {cents('customs_value')} AS v,
           {duty_decides} AND ({q(col['duty']) if have['duty'] else 'NULL'} IS NULL OR {invalid('duty') if have['duty'] else 'false'}) AS d_missing,
@@ -196,6 +201,7 @@ def main():
     ap.add_argument("--from", dest="from_", type=int)
     ap.add_argument("--to", type=int)
     ap.add_argument("--hs-width", type=int, default=10)
+    ap.add_argument("--pad-hs", action="store_true")
     ap.add_argument("--top", type=int)
     ap.add_argument("--threads", type=int)
     ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census"])
@@ -204,6 +210,8 @@ def main():
     mapping = dict(m.split("=", 1) for m in args.map)
     usmca = args.region.lower() == "usmca"
     region = ["US", "CA", "MX"] if usmca else [c.strip().upper() for c in args.region.split(",") if c.strip()]
+    # A list of exactly the USMCA members is the USMCA bloc, with its default programs.
+    usmca = usmca or sorted(region) == ["CA", "MX", "US"]
     args.preference_programs = set(p.strip() for p in args.preference_programs.split(",")) if args.preference_programs else ({"S", "S+"} if usmca else set())
     args.duty_free_programs = set(p.strip() for p in args.duty_free_programs.split(",")) if args.duty_free_programs else None
     con = duckdb.connect()
@@ -237,7 +245,7 @@ def main():
              WHEN d_missing THEN 'missing_duty' END AS reason,
         substr(hs_digits, 1, 2) AS ch
         FROM lines""")
-    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped,
+    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd,
         CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
              WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
         FROM classified WHERE NOT filtered AND reason IS NULL""")
@@ -287,10 +295,11 @@ def main():
         w = csv.writer(f, lineterminator="\n")
         unmapped_col = ["unmapped_country_codes"] if converts else []
         unmapped_n = [con.execute("SELECT count(*) FROM ok WHERE unmapped").fetchone()[0]] if converts else []
+        odd_n = con.execute("SELECT count(*) FROM ok WHERE hs_odd").fetchone()[0]
         w.writerow(["files", "lines_read", "lines_filtered", "lines_rejected"] + REASONS + ["lines_aggregated"] + unmapped_col
-                   + measure_cols)
+                   + ["hs_odd_length"] + measure_cols)
         w.writerow([len(files), read, filtered_n, sum(rejected)] + rejected + [counts.get(None, 0)] + unmapped_n
-                   + measure_cells(total))
+                   + [odd_n] + measure_cells(total))
     if args.rejects:
         with open(args.rejects, "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")

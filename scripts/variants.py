@@ -201,6 +201,15 @@ def write_all(outdir, make_table, write):
     pq.write_table(integer_keys(t), path, row_group_size=5000)
     case("pyarrow-integer-census-keys-hs6", [path], "--country-codes census --hs-width 6")
 
+    # Text HS codes that lost their leading zero in a spreadsheet (chapters 01-09 become 9 digits),
+    # read as written and with --pad-hs; and the USMCA members given as a list (the bloc's programs apply).
+    t = make_table(10000, 61)
+    index = t.schema.get_field_index("hs_code")
+    t = t.set_column(index, "hs_code", pa.array([v.lstrip("0") for v in t["hs_code"].to_pylist()], pa.string()))
+    pacsv.write_csv(t, f"{outdir}/odd_hs.csv")
+    case("csv-odd-hs", [f"{outdir}/odd_hs.csv"])
+    case("csv-odd-hs-padded", [f"{outdir}/odd_hs.csv"], "--pad-hs --region us,ca,mx")
+
     with open(f"{outdir}/cases.tsv", "w") as f:
         f.write("\n".join(cases) + "\n")
     print(f"wrote {len(cases)} cases to {outdir}")

@@ -27,6 +27,27 @@ public enum HSChapter {
         return sawNonSpace ? bad : missing
     }
 
+    /// Chapter of a text code, and whether the code has an odd number of
+    /// digits — 3, 5, 7 or 9: usually a code that lost its leading zero in a
+    /// spreadsheet (`0901110010`, coffee, saved as `901110010`). With
+    /// `padOddLength` such a code is read with one leading zero (chapter 09,
+    /// not 90); without, as `chapter(text:)` reads it.
+    ///
+    /// - Complexity: O(bytes.count).
+    public static func chapter(text bytes: UnsafeRawBufferPointer, padOddLength: Bool) -> (chapter: UInt8, isOddLength: Bool) {
+        var digits = 0
+        var first: UInt8 = 0
+        var second: UInt8 = 0
+        for byte in bytes where byte >= 0x30 && byte <= 0x39 {
+            if digits == 0 { first = byte - 0x30 } else if digits == 1 { second = byte - 0x30 }
+            digits += 1
+        }
+        let isOdd = digits == 3 || digits == 5 || digits == 7 || digits == 9
+        guard isOdd else { return (chapter(text: bytes), false) }
+        let value = padOddLength ? first : first * 10 + second
+        return (value == 0 ? bad : value, true)
+    }
+
     /// Chapter of an integer code zero-padded to `width` digits (`--hs-width`).
     ///
     /// - Returns: 1…99 or `bad` (negative, zero, or chapter 00).

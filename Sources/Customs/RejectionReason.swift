@@ -21,4 +21,15 @@ public enum RejectionReason: Int, CaseIterable, Sendable {
         case .missingDuty: "missing_duty"
         }
     }
+
+    /// The canonical column whose value makes a line fail this rule.
+    public var column: CanonicalColumn {
+        switch self {
+        case .missingOrigin: .origin
+        case .missingPartner: .partner
+        case .missingHS, .badHS: .hsCode
+        case .missingValue, .invalidValue: .customsValue
+        case .missingDuty: .duty
+        }
+    }
 }

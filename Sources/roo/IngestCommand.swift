@@ -105,6 +105,9 @@ struct Ingest: ParsableCommand {
             options.rejectsPath = rejects
             options.threads = threads ?? activeProcessorCount()
             options.layout = try LayoutOption.parse(layout)
+            if let layout = options.layout, !mappings.isEmpty {
+                throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
+            }
             options.countryCodes = countryCodes
             let result = try IngestEngine.run(options)
             var summary = "roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected"

@@ -26,6 +26,9 @@ struct Merge: ParsableCommand {
     @Option(help: ArgumentHelp("Write the merged partial aggregate to this Parquet file instead of tables.", valueName: "file.parquet"))
     var partial: String?
 
+    @Flag(help: "Write the tables even when the partials aggregated no line (otherwise exit 65 saying why).")
+    var allowEmpty = false
+
     func validate() throws {
         if partial != nil && tables.isSet {
             throw ValidationError("--partial writes the merged aggregate, not tables: leave out --output, --table, --top and --format")
@@ -39,6 +42,11 @@ struct Merge: ParsableCommand {
             if let partial {
                 try PartialFile.write(aggregate, to: partial)
                 return
+            }
+            let totals = aggregate.totals
+            if totals.linesAggregated == 0 && !allowEmpty {
+                let rejected = totals.rejected.reduce(0, +)
+                throw RooError(.dataError, "no line was aggregated in the partials: \(totals.linesRead) lines read, \(totals.linesFiltered) filtered, \(rejected) rejected (each summarize --partial warned why); give --allow-empty to write empty tables")
             }
             let built = try aggregate.tables(top: self.tables.top)
             var notesOptions = MergeEngine.notesOptions(aggregate, paths: paths)

@@ -62,14 +62,17 @@ struct Summarize: ParsableCommand {
     @Option(help: "Keep only lines of this importing country.")
     var reporter: String?
 
-    @Option(help: "First month, YYYYMM.")
-    var from: Int?
+    @Option(help: ArgumentHelp("First month to keep, YYYYMM or YYYY-MM (needs a period column).", valueName: "month"))
+    var from: String?
 
-    @Option(help: "Last month, YYYYMM.")
-    var to: Int?
+    @Option(help: ArgumentHelp("Last month to keep, YYYYMM or YYYY-MM (inclusive).", valueName: "month"))
+    var to: String?
 
     @Option(help: "Digits an integer HS code is zero-padded to.")
     var hsWidth: Int = 10
+
+    @Flag(help: "Read a text HS code of odd length (3, 5, 7 or 9 digits, usually a lost leading zero) with one leading zero: 901110010 is chapter 09.")
+    var padHS = false
 
     @OptionGroup var tables: TableOutputOptions
 
@@ -100,8 +103,11 @@ struct Summarize: ParsableCommand {
     @Flag(help: "Show a progress line on stderr (default: when stderr is a terminal).")
     var progress = false
 
-    @Flag(help: "No progress line, even on a terminal.")
+    @Flag(help: "No progress line, even on a terminal, and no warnings (errors are always shown).")
     var quiet = false
+
+    @Flag(help: "Write the tables even when no line was aggregated (otherwise exit 65 saying why).")
+    var allowEmpty = false
 
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -112,8 +118,16 @@ struct Summarize: ParsableCommand {
         if rejects == "-" && tables.output == "-" && partial == nil {
             throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
         }
-        for month in [from, to].compactMap({ $0 }) where month < 100_000 || month > 999_999 || month % 100 < 1 || month % 100 > 12 {
-            throw ValidationError("--from/--to take YYYYMM, got \(month)")
+        let first: Int?
+        let last: Int?
+        do {
+            first = try from.map { try PeriodText.month(option: "--from", $0) }
+            last = try to.map { try PeriodText.month(option: "--to", $0) }
+        } catch {
+            throw ValidationError(RooError.from(error).message)
+        }
+        if let first, let last, first > last {
+            throw ValidationError("--from \(first) is after --to \(last): no line could be kept; give the earlier month to --from")
         }
     }
 
@@ -124,15 +138,16 @@ struct Summarize: ParsableCommand {
                 try writeStandardOutput(Array((SummarizeEngine.resolvedOptionArguments(options).joined(separator: " ") + "\n").utf8))
                 return
             }
+            let warning: (String) -> Void = quiet ? { _ in } : { printError("roo: warning: \($0)") }
             if let partial {
                 try SummarizeEngine.writePartial(
                     options, to: partial, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
-                    notice: { printError("roo: note: \($0)") })
+                    notice: { printError("roo: note: \($0)") }, warning: warning)
                 return
             }
             try SummarizeEngine.summarize(
                 options, to: tables.destination, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
-                notice: { printError("roo: note: \($0)") }, emit: { try writeStandardOutput(Array($0.utf8)) })
+                notice: { printError("roo: note: \($0)") }, warning: warning, emit: { try writeStandardOutput(Array($0.utf8)) })
         }
     }
 
@@ -150,10 +165,15 @@ struct Summarize: ParsableCommand {
         options.dutyFreeBy = dutyFreeBy
         options.countryCodes = countryCodes
         options.layout = try LayoutOption.parse(layout)
+        if let layout = options.layout, !mappings.isEmpty {
+            throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
+        }
         options.reporter = reporter
-        options.from = from
-        options.to = to
+        options.from = try from.map { try PeriodText.month(option: "--from", $0) }
+        options.to = try to.map { try PeriodText.month(option: "--to", $0) }
         options.hsWidth = hsWidth
+        options.padHS = padHS
+        options.allowEmpty = allowEmpty
         options.top = tables.top
         options.strategy = strategy
         options.threads = threads ?? activeProcessorCount()

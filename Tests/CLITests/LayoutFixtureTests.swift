@@ -168,7 +168,7 @@ struct LayoutFixtureTests {
         // The well-formed archive itself reads (one blank record: every key missing).
         let good = "\(directory)/good.zip"
         #expect(FixturePaths.write(LayoutFixtureTests.zip(record + "\r\n"), to: good))
-        let run = try CLITests.roo(["summarize", good, "--layout", "census-imdb", "--table", "totals", "--quiet"])
+        let run = try CLITests.roo(["summarize", good, "--layout", "census-imdb", "--table", "totals", "--quiet", "--allow-empty"])
         #expect(run.status == 0 && run.stdout.contains("\n1,1,0,1,1,"), "\(run.stderr) \(run.stdout)")
     }
 

@@ -22,8 +22,8 @@ struct RulesFixtureTests {
     @Test func totalsCountEveryReasonAndKeepTheInvariant() throws {
         let totals = RulesFixtureTests.csv(try RulesFixtureTests.tables(), .totals)
         #expect(totals == """
-        files,lines_read,lines_filtered,lines_rejected,missing_origin,missing_partner,missing_hs,bad_hs,missing_value,invalid_value,missing_duty,lines_aggregated,lines,customs_value,duty,duty_free_lines,duty_free_value,preference_value,non_regional_value,non_regional_share
-        1,69,0,39,6,6,6,9,3,6,3,30,30,4608.39,75.00,27,1608.39,1563.00,739.14,0.459553
+        files,lines_read,lines_filtered,lines_rejected,missing_origin,missing_partner,missing_hs,bad_hs,missing_value,invalid_value,missing_duty,lines_aggregated,hs_odd_length,lines,customs_value,duty,duty_free_lines,duty_free_value,preference_value,non_regional_value,non_regional_share
+        1,69,0,39,6,6,6,9,3,6,3,30,0,30,4608.39,75.00,27,1608.39,1563.00,739.14,0.459553
 
         """)
     }

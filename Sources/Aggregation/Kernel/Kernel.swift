@@ -26,7 +26,7 @@ public enum Kernel {
     ///
     /// - Complexity: O(block.count) expected (one hash probe per aggregated line).
     public static func aggregate(_ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate) {
-        var counts = partial.counts
+        var counts = LineCounts()
         let columns = Columns(block)
         let byDuty = configuration.dutyFreeByDuty
         // With duty deciding, a non-present duty rejects; otherwise it only reads as 0.
@@ -81,16 +81,25 @@ public enum Kernel {
         partial.groups.table = probe.table
         counts.linesRead += Int64(block.count)
         counts.linesAggregated += aggregated
-        if block.countsUnmappedCodes { counts.unmappedLines += unmappedLines(columns, count: block.count, byDuty: byDuty) }
-        partial.counts = counts
+        countFlaggedLines(block, columns, byDuty: byDuty, into: &counts)
+        block.counts = counts
+        partial.counts.add(counts)
     }
 
-    /// Aggregated rows that carry `Flag.unmappedCode` (a second pass, run only
-    /// when country codes are converted).
+    /// Counts the aggregated lines with `Flag.unmappedCode` and
+    /// `Flag.oddHSCode`, in a second pass run only when the filler saw such
+    /// a line in the block.
+    @inline(__always)
+    static func countFlaggedLines(_ block: LineBlock, _ columns: Columns, byDuty: Bool, into counts: inout LineCounts) {
+        if block.countsUnmappedCodes { counts.unmappedLines += aggregatedLines(columns, count: block.count, byDuty: byDuty, flag: LineBlock.Flag.unmappedCode) }
+        if block.countsOddHSCodes { counts.oddHSLines += aggregatedLines(columns, count: block.count, byDuty: byDuty, flag: LineBlock.Flag.oddHSCode) }
+    }
+
+    /// Aggregated rows that carry `flag` (neither filtered nor rejected).
     @inline(never)
-    static func unmappedLines(_ columns: Columns, count: Int, byDuty: Bool) -> Int64 {
+    static func aggregatedLines(_ columns: Columns, count: Int, byDuty: Bool, flag: UInt8) -> Int64 {
         var lines: Int64 = 0
-        for row in 0..<count where columns.flags[row] & (LineBlock.Flag.unmappedCode | LineBlock.Flag.filtered) == LineBlock.Flag.unmappedCode {
+        for row in 0..<count where columns.flags[row] & (flag | LineBlock.Flag.filtered) == flag {
             if rejection(columns, row: row, byDuty: byDuty) == nil { lines += 1 }
         }
         return lines
@@ -169,19 +178,24 @@ public enum Kernel {
     ) {
         let columns = Columns(block)
         let byDuty = configuration.dutyFreeByDuty
-        counts.linesRead += Int64(block.count)
-        if block.countsUnmappedCodes { counts.unmappedLines += unmappedLines(columns, count: block.count, byDuty: byDuty) }
+        var local = LineCounts()
+        defer {
+            block.counts = local
+            counts.add(local)
+        }
+        local.linesRead += Int64(block.count)
+        countFlaggedLines(block, columns, byDuty: byDuty, into: &local)
         for row in 0..<block.count {
             let flags = columns.flags[row]
             if flags & LineBlock.Flag.filtered != 0 {
-                counts.linesFiltered += 1
+                local.linesFiltered += 1
                 continue
             }
             if let reason = rejection(columns, row: row, byDuty: byDuty) {
-                counts.rejected[reason.rawValue] += 1
+                local.rejected[reason.rawValue] += 1
                 continue
             }
-            counts.linesAggregated += 1
+            local.linesAggregated += 1
             let key = GroupAccumulator.key(origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
             body(key, measures(columns, row: row, flags: flags, byDuty: byDuty))
         }

@@ -29,11 +29,20 @@ public final class LineBlock {
         public static let hasNonOriginating: UInt8 = 16
         /// The origin or partner code had no conversion to alpha-2 (`--country-codes`).
         public static let unmappedCode: UInt8 = 32
+        /// The text HS code has an odd number of digits (3, 5, 7, 9): it
+        /// probably lost a leading zero (`HSChapter.chapter(text:padOddLength:)`).
+        public static let oddHSCode: UInt8 = 64
     }
 
     /// Whether the kernel counts aggregated lines with `Flag.unmappedCode`
     /// (set by the filler when codes are converted; off = no extra pass).
     public var countsUnmappedCodes = false
+    /// Whether the kernel counts aggregated lines with `Flag.oddHSCode`
+    /// (set by the filler when some row of the block has one; off = no extra pass).
+    public var countsOddHSCodes = false
+    /// The line counts of this block alone, set by the kernel (what the
+    /// binding layer looks at after a block: were lines rejected?).
+    public var counts = LineCounts()
 
     /// Status codes of `valueStatus` / `dutyStatus`.
     public enum ValueStatus {
@@ -187,6 +196,8 @@ public final class LineBlock {
         }
         count = newCount
         boundMoney = 0
+        countsOddHSCodes = false
+        counts = LineCounts()
         (value, duty, nonOriginating) = (unbound, unbound, unbound)
         if clearingKeys {
             origin.initialize(repeating: 0, count: newCount)

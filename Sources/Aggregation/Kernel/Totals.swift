@@ -10,6 +10,8 @@ public struct LineCounts: Sendable, Equatable {
     public var linesAggregated: Int64 = 0
     /// Aggregated lines whose origin or partner code had no conversion.
     public var unmappedLines: Int64 = 0
+    /// Aggregated lines whose text HS code has an odd number of digits.
+    public var oddHSLines: Int64 = 0
 
     public init() {}
 
@@ -21,5 +23,6 @@ public struct LineCounts: Sendable, Equatable {
         for index in rejected.indices { rejected[index] += other.rejected[index] }
         linesAggregated += other.linesAggregated
         unmappedLines += other.unmappedLines
+        oddHSLines += other.oddHSLines
     }
 }

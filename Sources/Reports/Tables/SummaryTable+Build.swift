@@ -26,9 +26,13 @@ public struct TotalsInput: Sendable {
     /// Aggregated lines whose origin or partner code had no conversion to
     /// alpha-2 (`--country-codes census|iso3`); nil (no column) for alpha-2 input.
     public var unmappedCountryCodes: Int64?
+    /// Aggregated lines whose text HS code has an odd number of digits
+    /// (3, 5, 7, 9: probably a lost leading zero; `--pad-hs`).
+    public var oddHSCodes: Int64
 
     public init(files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64,
-                unmappedCountryCodes: Int64? = nil) {
+                unmappedCountryCodes: Int64? = nil, oddHSCodes: Int64 = 0) {
+        self.oddHSCodes = oddHSCodes
         self.files = files
         self.linesRead = linesRead
         self.linesFiltered = linesFiltered
@@ -122,13 +126,14 @@ extension SummaryTable {
         let reasonColumns = RejectionReason.allCases.map(\.name)
         let unmapped = totals.unmappedCountryCodes.map { _ in ["unmapped_country_codes"] } ?? []
         let columns = ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"] + unmapped
-            + measureColumns
+            + ["hs_odd_length"] + measureColumns
         // Wrapping sum: the counts come from one run (or from partials whose invariants merge checked).
         var row: [Cell] = [.integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
                            .integer(totals.rejected.reduce(0, &+))]
         row += totals.rejected.map { Cell.integer($0) }
         row.append(.integer(totals.linesAggregated))
         if let count = totals.unmappedCountryCodes { row.append(.integer(count)) }
+        row.append(.integer(totals.oddHSCodes))
         row += measureCells(measures)
         return SummaryTable(name: .totals, columns: columns, rows: [row])
     }

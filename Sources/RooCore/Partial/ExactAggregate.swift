@@ -73,6 +73,7 @@ public struct ExactAggregate: Sendable {
             try add(&totals.linesFiltered, other.linesFiltered)
             for reason in totals.rejected.indices where reason < other.rejected.count { try add(&totals.rejected[reason], other.rejected[reason]) }
             try add(&totals.linesAggregated, other.linesAggregated)
+            try add(&totals.oddHSCodes, other.oddHSCodes)
             if var unmapped = totals.unmappedCountryCodes {
                 try add(&unmapped, other.unmappedCountryCodes ?? 0)
                 totals.unmappedCountryCodes = unmapped

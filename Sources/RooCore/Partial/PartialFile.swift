@@ -16,7 +16,8 @@ import Reports
 /// counters as `roo.count.<column>`. Any Parquet reader (DuckDB, Spark,
 /// pyarrow) can read it; `roo merge` reads it back exactly.
 public enum PartialFile {
-    static let formatVersion = "1"
+    /// 2: adds `roo.count.hs_odd_length` (partials of format 1 are refused with a clear message).
+    static let formatVersion = "2"
     static let moneyColumns = ["customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value"]
 
     static let columns: [WriterColumn] = [
@@ -29,7 +30,7 @@ public enum PartialFile {
 
     /// Counter names (metadata `roo.count.<name>`), in `totals` order.
     static var counterNames: [String] {
-        ["files", "lines_read", "lines_filtered"] + RejectionReason.allCases.map(\.name) + ["lines_aggregated", "unmapped_country_codes"]
+        ["files", "lines_read", "lines_filtered"] + RejectionReason.allCases.map(\.name) + ["lines_aggregated", "hs_odd_length", "unmapped_country_codes"]
     }
 
     /// Writes `aggregate` to `path` (temporary file + rename).
@@ -84,7 +85,7 @@ public enum PartialFile {
         var entries = [KeyValue(key: "roo.partial", value: formatVersion), KeyValue(key: "roo.version", value: SummaryNotes.rooVersion)]
         for (option, value) in aggregate.semantics.entries { entries.append(KeyValue(key: "roo.option." + option, value: value)) }
         let totals = aggregate.totals
-        var counts = [Int64(totals.files), totals.linesRead, totals.linesFiltered] + totals.rejected + [totals.linesAggregated]
+        var counts = [Int64(totals.files), totals.linesRead, totals.linesFiltered] + totals.rejected + [totals.linesAggregated, totals.oddHSCodes]
         var names = counterNames
         if let unmapped = totals.unmappedCountryCodes { counts.append(unmapped) } else { names.removeLast() }
         for (name, count) in zip(names, counts) { entries.append(KeyValue(key: "roo.count." + name, value: String(count))) }
@@ -101,7 +102,12 @@ public enum PartialFile {
         var values: [String: String] = [:]
         for entry in file.metadata.keyValueMetadata { if let value = entry.value { values[entry.key] = value } }
         let notPartial = { (detail: String) in RooError(.dataError, "\(path): not a roo partial aggregate (\(detail)); make one with roo summarize --partial") }
-        guard values["roo.partial"] == formatVersion else { throw notPartial("no roo.partial=\(formatVersion) in its metadata") }
+        guard values["roo.partial"] == formatVersion else {
+            if let version = values["roo.partial"] {
+                throw RooError(.dataError, "\(path): a roo partial aggregate of format \(KeyText.escapingControls(version)), which this roo (format \(formatVersion)) does not merge; make it again with roo summarize --partial")
+            }
+            throw notPartial("no roo.partial=\(formatVersion) in its metadata")
+        }
         var options: [String: String] = [:]
         for name in SemanticOptions.names { options[name] = values["roo.option." + name] }
         guard let semantics = SemanticOptions(values: options) else { throw notPartial("options missing from its metadata") }
@@ -121,7 +127,7 @@ public enum PartialFile {
         let totals = TotalsInput(
             files: Int(counts["files"] ?? 0), linesRead: counts["lines_read"] ?? 0, linesFiltered: counts["lines_filtered"] ?? 0,
             rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 }, linesAggregated: counts["lines_aggregated"] ?? 0,
-            unmappedCountryCodes: counts["unmapped_country_codes"])
+            unmappedCountryCodes: counts["unmapped_country_codes"], oddHSCodes: counts["hs_odd_length"] ?? 0)
         let groups = try groups(file, path: path, notPartial: notPartial)
         try checkInvariants(totals, groups: groups, notPartial: notPartial)
         return ExactAggregate(groups: groups, totals: totals, semantics: semantics)
@@ -149,6 +155,7 @@ public enum PartialFile {
         if let unmapped = totals.unmappedCountryCodes, unmapped > totals.linesAggregated {
             throw notPartial("unmapped_country_codes exceeds lines_aggregated")
         }
+        guard totals.oddHSCodes <= totals.linesAggregated else { throw notPartial("hs_odd_length exceeds lines_aggregated") }
     }
 
     private static func groups(_ file: ParquetFile, path: String, notPartial: (String) -> RooError) throws -> [GroupRow] {

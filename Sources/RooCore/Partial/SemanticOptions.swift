@@ -24,6 +24,7 @@ public struct SemanticOptions: Sendable, Equatable {
             ("duty-free-by", (options.dutyFreeBy ?? .duty).rawValue),
             ("duty-free-programs", options.dutyFreePrograms.map(list) ?? ""),
             ("hs-width", String(options.hsWidth)),
+            ("pad-hs", options.padHS ? "yes" : "no"),
             ("country-codes", (options.countryCodes ?? .iso2).rawValue),
             ("reporter", options.reporter.flatMap { CountryKey.normalize($0) } ?? ""),
             ("from", options.from.map(String.init) ?? ""),
@@ -54,6 +55,7 @@ public struct SemanticOptions: Sendable, Equatable {
             case "duty-free-by": DutyFreeBy(rawValue: value) != nil
             case "country-codes": CountryCodeSystem(rawValue: value) != nil
             case "hs-width": Int(value).map { (2...18).contains($0) } ?? false
+            case "pad-hs": value == "yes" || value == "no"
             case "from", "to": value.isEmpty || (Int(value).map { (100_000...999_999).contains($0) } ?? false)
             default: true
             }
@@ -62,7 +64,7 @@ public struct SemanticOptions: Sendable, Equatable {
         return nil
     }
 
-    static let names = ["region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "country-codes",
+    static let names = ["region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "pad-hs", "country-codes",
                         "reporter", "from", "to"]
 
     /// The first option whose value differs, with both values.
@@ -84,6 +86,7 @@ public struct SemanticOptions: Sendable, Equatable {
         options.dutyFreeBy = DutyFreeBy(rawValue: value("duty-free-by"))
         options.dutyFreePrograms = value("duty-free-programs").isEmpty ? nil : set("duty-free-programs")
         options.hsWidth = Int(value("hs-width")) ?? 10
+        options.padHS = value("pad-hs") == "yes"
         options.countryCodes = CountryCodeSystem(rawValue: value("country-codes"))
         options.reporter = value("reporter").isEmpty ? nil : value("reporter")
         options.from = Int(value("from"))

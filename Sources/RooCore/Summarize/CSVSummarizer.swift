@@ -15,29 +15,22 @@ struct CSVSummarizer {
     struct Binding {
         let columns: [CanonicalColumn: Int]
         let dutyFreeByDuty: Bool
+        /// Notes on optional columns left unmapped that a header looks like.
+        let notes: [String]
     }
 
     func bind(header: [String], path: String) throws -> Binding {
-        let options = context.options
-        var columns: [CanonicalColumn: Int] = [:]
-        for canonical in CanonicalColumn.allCases {
-            let source = options.mapping.source(for: canonical)
-            if let index = try FileBinding.uniqueIndex(of: source, among: header, for: canonical, path: path) {
-                columns[canonical] = index
-            } else if CanonicalColumn.required.contains(canonical) || options.mapping.isExplicit(canonical) {
-                throw FileBinding.missing(canonical, source: source, path: path, names: header)
-            }
-        }
-        let byDuty = try FileBinding.resolveRules(present: Set(columns.keys), options: options, path: path, names: header)
-        return Binding(columns: columns, dutyFreeByDuty: byDuty)
+        let bound = try FileBinding.bind(names: header, options: context.options, path: path)
+        return Binding(columns: bound.indices, dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
     }
 
     /// Aggregates the text file at `path` (CSV, or `--layout`) into `total`;
     /// `inputOrder` is its position in the expanded input list (orders the
     /// rejects).
     ///
-    /// - Returns: the records the layout skipped (malformed, or dropped by its keep rule).
-    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> LayoutSkips {
+    /// - Returns: the records the layout skipped (malformed, or dropped by
+    ///   its keep rule), and the binding's notes.
+    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> (skips: LayoutSkips, notes: [String]) {
         let reader: any RecordChunkReader
         if let layout = context.options.layout {
             do { reader = try LayoutReader(path: path, layout: layout) } catch { throw IngestEngine.rooError(error) }
@@ -77,7 +70,7 @@ struct CSVSummarizer {
             chunksBefore += units.count
         }
         if let layout = context.options.layout { try skips.requireSomeRecord(path: path, layout: layout.name) }
-        return skips
+        return (skips, binding.notes)
     }
 
     /// A parser for one worker; layout records that are malformed are left
@@ -101,6 +94,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     let block = LineBlock()
     let keys: KeyCache
     private var programFlags: [UInt64: UInt8] = [:]
+    /// What this unit saw, merged once per unit (`Observations`).
+    private var observed = Observations.Local()
 
     private let skips: LayoutSkips
 
@@ -128,9 +123,27 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         block.countsUnmappedCodes = context.interner.convertsCodes
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
-        if let rejects = context.rejects {
-            rejects.add(file: origin.file, sequence: origin.firstSequence + unit,
-                        records: rejectedRecords(Kernel.rejectedRows(block, configuration: configuration)))
+        context.observations.merge(observed)
+        observed = Observations.Local()
+        if block.counts.linesRejected > 0 {
+            let rejected = Kernel.rejectedRows(block, configuration: configuration)
+            if let rejects = context.rejects {
+                rejects.add(file: origin.file, sequence: origin.firstSequence + unit, records: rejectedRecords(rejected))
+            }
+            recordExamples(rejected, unit: unit)
+        }
+    }
+
+    /// Keeps the first rejected line of each reason (in input order) as the warning's example.
+    private func recordExamples(_ rejected: [RejectedRow], unit: Int) {
+        var first: [RejectionReason: Int] = [:]
+        for line in rejected where first[line.reason] == nil { first[line.reason] = line.row }
+        for (reason, row) in first {
+            let order = (input: origin.file, unit: origin.firstSequence + unit, row: row)
+            guard context.observations.wantsExample(reason, at: order) else { continue }
+            let value = field(reason.column, row).map { KeyText.display(Array($0)) } ?? ""
+            context.observations.example(reason, Observations.Example(
+                order: order, location: "\(path): line \(batch.lineNumber(row))", column: context.options.mapping.source(for: reason.column), value: value))
         }
     }
 
@@ -183,7 +196,15 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             if code & KeyInterner.unmappedBit != 0 { flags |= LineBlock.Flag.unmappedCode }
             block.partner[row] = code & KeyInterner.idMask
         }
-        if let hs = field(.hsCode, row) { block.chapter[row] = HSChapter.chapter(text: hs) }
+        if let hs = field(.hsCode, row) {
+            let (chapter, isOdd) = HSChapter.chapter(text: hs, padOddLength: context.options.padHS)
+            block.chapter[row] = chapter
+            if isOdd {
+                flags |= LineBlock.Flag.oddHSCode
+                observed.oddHS(hs)
+                block.countsOddHSCodes = true
+            }
+        }
         if let value = field(.customsValue, row) {
             if let cents = try money(.customsValue, value, row) { block.value[row] = cents } else { block.valueStatus[row] = LineBlock.ValueStatus.invalid }
         } else {
@@ -203,11 +224,14 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
            let code = Int(SummarizeWorker.trimmed(provision)), (10...19).contains(code) {
             flags |= LineBlock.Flag.freeByRule
         }
-        if let reporter = context.reporter, field(.reporter, row).flatMap(CountryKey.normalize) != reporter {
-            flags |= LineBlock.Flag.filtered
+        if context.reporter != nil {
+            let reporter = field(.reporter, row)
+            if let key = reporter.flatMap(CountryKey.normalize) { observed.reporter(key) }
+            if !(reporter.map(context.isReporter) ?? false) { flags |= LineBlock.Flag.filtered }
         }
         if context.options.from != nil || context.options.to != nil {
             let month = field(.period, row).flatMap(PeriodText.month(text:))
+            if let month { observed.month(month) }
             if month.map({ $0 < (context.options.from ?? Int.min) || $0 > (context.options.to ?? Int.max) }) ?? true {
                 flags |= LineBlock.Flag.filtered
             }
@@ -223,6 +247,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             if let hit = programFlags[packed] { return hit }
         }
         let text = SummarizeWorker.trimmed(bytes)
+        observed.program(Array(text.utf8))
         var flags: UInt8 = 0
         if context.preferencePrograms.contains(text) { flags |= LineBlock.Flag.preferenceClaimed }
         if context.dutyFreePrograms.contains(text) { flags |= LineBlock.Flag.freeByRule }

@@ -25,58 +25,103 @@ struct FileBinding: @unchecked Sendable {
     let columns: [CanonicalColumn: (index: Int, kind: SourceKind)]
     /// Whether the duty column decides duty-free status for this file.
     let dutyFreeByDuty: Bool
+    /// Notes on optional columns left unmapped that a header looks like.
+    let notes: [String]
 
     /// Resolves the canonical columns of `file`.
     ///
-    /// - Throws: `RooError(.usage)` for a missing required or explicitly mapped
-    ///   column (listing the file's columns and the closest name) or when
-    ///   duty-free status cannot be decided; `RooError(.dataError)` for a
-    ///   column of an unaccepted type.
+    /// - Throws: `RooError(.usage)` listing every column the run needs and
+    ///   the file lacks (`bind`); `RooError(.dataError)` for a column of an
+    ///   unaccepted type or a name the file holds twice.
     init(file: ParquetFile, options: SummarizeOptions) throws {
         self.file = file
-        var columns: [CanonicalColumn: (index: Int, kind: SourceKind)] = [:]
         let names = file.schema.columns.map(\.name)
-        for canonical in CanonicalColumn.allCases {
-            let source = options.mapping.source(for: canonical)
-            guard let index = try FileBinding.uniqueIndex(of: source, among: names, for: canonical, path: file.path) else {
-                if CanonicalColumn.required.contains(canonical) || options.mapping.isExplicit(canonical) {
-                    throw FileBinding.missing(canonical, source: source, path: file.path, names: names)
-                }
-                continue
-            }
+        let bound = try FileBinding.bind(names: names, options: options, path: file.path)
+        var columns: [CanonicalColumn: (index: Int, kind: SourceKind)] = [:]
+        for (canonical, index) in bound.indices {
             let descriptor = file.schema.columns[index]
             guard descriptor.maxRepetitionLevel == 0 else {
-                throw RooError(.dataError, "\(file.path): column \"\(source)\" (\(canonical.rawValue)) is repeated; only flat columns are supported")
+                throw RooError(.dataError, "\(file.path): column \"\(descriptor.name)\" (\(canonical.rawValue)) is repeated; only flat columns are supported")
             }
             columns[canonical] = (index, try FileBinding.kind(of: descriptor, for: canonical, path: file.path))
         }
         self.columns = columns
-        dutyFreeByDuty = try FileBinding.resolveRules(present: Set(columns.keys), options: options, path: file.path, names: names)
+        dutyFreeByDuty = bound.dutyFreeByDuty
+        notes = bound.notes
     }
 
-    /// Decides how duty-free status is determined for one input and checks
-    /// that the columns the options need are present (shared by Parquet and CSV).
+    /// The canonical columns of one input's header (Parquet leaf names or
+    /// CSV header), shared by both input planes: each found by its source
+    /// name (`--map`, else the canonical name), compared by bytes.
     ///
-    /// - Returns: whether the duty column decides duty-free status.
-    /// - Throws: `RooError(.usage)` naming the missing column (with a suggestion).
-    static func resolveRules(present: Set<CanonicalColumn>, options: SummarizeOptions, path: String, names: [String]) throws -> Bool {
-        func require(_ canonical: CanonicalColumn) throws {
-            guard present.contains(canonical) else {
-                throw FileBinding.missing(canonical, source: options.mapping.source(for: canonical), path: path, names: names)
-            }
+    /// - Returns: canonical → position, whether duty decides duty-free
+    ///   status, and notes for optional columns left unmapped that a header
+    ///   looks like.
+    /// - Throws: `RooError(.usage)` listing every column the run needs and
+    ///   the file lacks, each with the `--map` a header suggests;
+    ///   `RooError(.dataError)` for a name the header holds twice.
+    static func bind(names: [String], options: SummarizeOptions, path: String) throws
+        -> (indices: [CanonicalColumn: Int], dutyFreeByDuty: Bool, notes: [String])
+    {
+        var indices: [CanonicalColumn: Int] = [:]
+        for canonical in CanonicalColumn.allCases {
+            let source = options.mapping.source(for: canonical)
+            if let index = try uniqueIndex(of: source, among: names, for: canonical, path: path) { indices[canonical] = index }
         }
-        if options.reporter != nil { try require(.reporter) }
-        if options.from != nil || options.to != nil { try require(.period) }
+        let present = Set(indices.keys)
+        let needed = neededColumns(present: present, options: options)
+        let missing = CanonicalColumn.allCases.filter { needed.contains($0) && !present.contains($0) }
+        let unbound = names.indices.filter { index in !indices.values.contains(index) }.map { names[$0] }
+        if !missing.isEmpty { throw missingColumns(missing, options: options, path: path, names: names, free: unbound) }
+        let optional: [CanonicalColumn] = [.program, .nonOriginatingValue].filter { !present.contains($0) && !options.mapping.isExplicit($0) }
+        let likely = ColumnSuggestions.sources(for: optional, among: unbound)
+        let notes = optional.compactMap { canonical -> String? in
+            guard let source = likely[canonical] else { return nil }
+            let effect = canonical == .program ? "no line counts as claiming a preference program" : "declared non-originating values count as 0"
+            return "\(path): no \(canonical.rawValue) column, but \"\(KeyText.escapingControls(source))\" looks like one: \(ColumnSuggestions.mapFlag(canonical, source)) (without it, \(effect))"
+        }
+        let dutyFreeByDuty = options.dutyFreeBy != .rateProvision && present.contains(.duty)
+        return (indices, dutyFreeByDuty, notes)
+    }
+
+    /// The columns a run with `options` needs: the required four, every
+    /// explicitly mapped one, and those the options' rules read (reporter,
+    /// period, rate provision; duty, or program when `--duty-free-programs`
+    /// decide instead).
+    static func neededColumns(present: Set<CanonicalColumn>, options: SummarizeOptions) -> Set<CanonicalColumn> {
+        var needed = Set(CanonicalColumn.required)
+        for canonical in CanonicalColumn.allCases where options.mapping.isExplicit(canonical) { needed.insert(canonical) }
+        if options.reporter != nil { needed.insert(.reporter) }
+        if options.from != nil || options.to != nil { needed.insert(.period) }
         if options.dutyFreeBy == .rateProvision {
-            try require(.rateProvision)
-            return false
+            needed.insert(.rateProvision)
+        } else if !present.contains(.duty) {
+            needed.insert(options.dutyFreePrograms == nil ? .duty : .program)
         }
-        if present.contains(.duty) { return true }
-        guard options.dutyFreePrograms != nil else {
-            throw RooError(.usage, "\(path): no duty column (\"\(options.mapping.source(for: .duty))\") to decide duty-free status: map one with --map duty=COLUMN, or give --duty-free-programs LIST")
+        return needed
+    }
+
+    /// One error for every missing column, with the `--map` flags the file's
+    /// other headers suggest.
+    static func missingColumns(_ missing: [CanonicalColumn], options: SummarizeOptions, path: String, names: [String], free: [String]) -> RooError {
+        let suggested = ColumnSuggestions.sources(for: missing, among: free)
+        let listed = missing.map { canonical -> String in
+            let source = options.mapping.source(for: canonical)
+            let named = source == canonical.rawValue ? "" : " \"\(KeyText.escapingControls(source))\""
+            return "\(canonical.rawValue)\(named) (\(canonical.meaning))"
         }
-        try require(.program)
-        return false
+        var message = "\(path): \(missing.count == 1 ? "no column for" : "\(missing.count) columns missing:") " + listed.joined(separator: ", ")
+        let flags = missing.compactMap { canonical in suggested[canonical].map { ColumnSuggestions.mapFlag(canonical, $0) } }
+        if !flags.isEmpty { message += "; the file's headers suggest: " + flags.joined(separator: " ") }
+        // The optional columns too, so one run shows every --map the file needs.
+        let used = Set(suggested.values)
+        let optional: [CanonicalColumn] = [.program, .nonOriginatingValue].filter { !missing.contains($0) && !options.mapping.isExplicit($0) && !names.contains($0.rawValue) }
+        let optionalFlags = ColumnSuggestions.sources(for: optional, among: free.filter { !used.contains($0) })
+            .sorted { $0.key.rawValue < $1.key.rawValue }.map { ColumnSuggestions.mapFlag($0.key, $0.value) }
+        if !optionalFlags.isEmpty { message += " (and for optional columns: " + optionalFlags.joined(separator: " ") + ")" }
+        if missing.contains(.duty) { message += "; without a duty column, give --duty-free-programs LIST to decide duty-free status by program" }
+        message += "; the file's columns: " + names.map(KeyText.escapingControls).joined(separator: ", ")
+        return RooError(.usage, message)
     }
 
     /// The position of the column named `source` (compared by bytes), nil
@@ -92,15 +137,6 @@ struct FileBinding: @unchecked Sendable {
             throw RooError(.dataError, "\(path): \(matches.count) columns are named \"\(KeyText.display(wanted))\" (columns \(positions)), so \(canonical.rawValue) is ambiguous: rename one in the file, or --map \(canonical.rawValue)= another column")
         }
         return matches.first
-    }
-
-    static func missing(_ canonical: CanonicalColumn, source: String, path: String, names: [String]) -> RooError {
-        var message = "\(path): no column \"\(source)\" for \(canonical.rawValue) (\(canonical.meaning))"
-        if let suggestion = NameSuggestion.closest(to: source, among: names) {
-            message += "; did you mean \"\(suggestion)\"? (--map \(canonical.rawValue)=\(suggestion))"
-        }
-        message += "; the file's columns: " + names.joined(separator: ", ")
-        return RooError(.usage, message)
     }
 
     static func kind(of column: ColumnDescriptor, for canonical: CanonicalColumn, path: String) throws -> SourceKind {

@@ -20,10 +20,30 @@ public enum SummarizeEngine {
             said.append(("--layout \(layout.name)", InputDefaults(layout: layout)))
         }
         let given = InputDefaults(countryCodes: options.countryCodes, dutyFreeBy: options.dutyFreeBy, dutyFreePrograms: options.dutyFreePrograms)
-        let resolved = options.resolved(with: try InputDefaults.agreed(said, given: given))
+        let (resolved, notes) = try checkingCodes(options.resolved(with: try InputDefaults.agreed(said, given: given)))
         let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
-        return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects)
+        return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects, notes: notes + bindings.flatMap(\.notes))
+    }
+
+    /// `--region` and `--reporter` checked against the country codes of the
+    /// inputs' system and converted to alpha-2 (a list equal to a named bloc
+    /// becomes the bloc, with a note).
+    ///
+    /// - Throws: `RooError(.usage)` naming an unknown code, with a suggestion.
+    static func checkingCodes(_ options: SummarizeOptions) throws -> (SummarizeOptions, [String]) {
+        var checked = options
+        var notes: [String] = []
+        let codes = options.countryCodes ?? .iso2
+        do {
+            let (region, note) = try options.region.resolved(codes: codes)
+            checked.region = region
+            if let note, options.preferencePrograms == nil { notes.append(note) }
+            if let reporter = options.reporter { checked.reporter = try CountryCodes.alpha2(for: reporter, in: codes, option: "--reporter") }
+        } catch {
+            throw RooError(.usage, error.description)
+        }
+        return (checked, notes)
     }
 
     /// The settings the command line left open, as the inputs resolve them
@@ -65,12 +85,21 @@ public enum SummarizeEngine {
     /// the inputs is refused (exit 73) before any work.
     ///
     /// - Parameter emit: receives stdout text.
+    /// - Parameter warning: receives one line per problem the run noticed
+    ///   (`RunWarnings`: rejected lines, odd HS codes, program codes that
+    ///   differ only in case); `--quiet` passes a closure that drops them.
+    /// - Throws: also `RooError(.dataError)` when no line was aggregated,
+    ///   unless `options.allowEmpty`, with the reason.
     public static func summarize(
         _ options: SummarizeOptions, to destination: SummaryOutput, showProgress: Bool = false,
-        notice: (String) -> Void = { _ in }, emit: (String) throws -> Void
+        notice: (String) -> Void = { _ in }, warning: (String) -> Void = { _ in }, emit: (String) throws -> Void
     ) throws {
         let outputs = try destination.targetPaths() + [options.rejectsPath].compactMap { $0 }
         let run = try aggregate(options, outputs: outputs, showProgress: showProgress, notice: notice)
+        if run.aggregate.totals.linesAggregated == 0 && !options.allowEmpty {
+            throw RooError(.dataError, run.warnings.emptyResult)
+        }
+        run.warnings.lines.forEach(warning)
         let tables = try run.aggregate.tables(top: options.top)
         let rejects = try run.rejects?.finish()
         try destination.write(tables, notes: SummaryNotes.make(options: run.options, tables: tables),
@@ -84,10 +113,13 @@ public enum SummarizeEngine {
     /// - Returns: the aggregate written.
     @discardableResult
     public static func writePartial(
-        _ options: SummarizeOptions, to path: String, showProgress: Bool = false, notice: (String) -> Void = { _ in }
+        _ options: SummarizeOptions, to path: String, showProgress: Bool = false, notice: (String) -> Void = { _ in },
+        warning: (String) -> Void = { _ in }
     ) throws -> ExactAggregate {
         let outputs = [path] + [options.rejectsPath].compactMap { $0 }
         let run = try aggregate(options, outputs: outputs, showProgress: showProgress, notice: notice)
+        // A piece may be empty (a share of row groups all filtered): merge decides for the whole.
+        run.warnings.lines.forEach(warning)
         let partial = try PartialFile.finish(run.aggregate, to: path)
         let rejects = try run.rejects?.finish()
         try Outputs.commit([partial] + (rejects.map { [$0] } ?? []))
@@ -102,7 +134,7 @@ public enum SummarizeEngine {
     ///   input is refused before any work (`OutputTargets`).
     static func aggregate(
         _ options: SummarizeOptions, outputs: [String], showProgress: Bool, notice: (String) -> Void
-    ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?) {
+    ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?, warnings: RunWarnings) {
         let expansion = try InputExpansion.expand(options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true)
         expansion.notes.forEach(notice)
         let paths = expansion.files
@@ -112,6 +144,7 @@ public enum SummarizeEngine {
             throw RooError(.usage, "--row-groups selects row groups of Parquet inputs; \(paths[textPaths[0]]) is a text file")
         }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
+        context.notes.forEach(notice)
         let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
         let result: PartialAggregate
         do {
@@ -119,7 +152,8 @@ public enum SummarizeEngine {
             result = try context.options.strategy.run(plan, threads: context.options.threads)
         }
         for index in textPaths {
-            let skips = try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result)
+            let (skips, notes) = try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result)
+            notes.forEach(notice)
             if let line = skips.notice(path: paths[index]) { notice(line) }
         }
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
@@ -133,7 +167,9 @@ public enum SummarizeEngine {
         let files = (options.rowGroups?.lowerBound ?? 0) > 0 ? textPaths.count : paths.count
         let totals = TotalsInput(files: files, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
                                  rejected: counts.rejected, linesAggregated: counts.linesAggregated,
-                                 unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil)
-        return (ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options)), context.options, context.rejects)
+                                 unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil,
+                                 oddHSCodes: counts.oddHSLines)
+        let warnings = RunWarnings(counts: counts, observations: context.observations.seen, options: context.options)
+        return (ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options)), context.options, context.rejects, warnings)
     }
 }

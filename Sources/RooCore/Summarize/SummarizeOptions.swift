@@ -32,6 +32,12 @@ public struct SummarizeOptions: Sendable {
     public var to: Int?
     /// `--hs-width`: digits an integer HS code is zero-padded to.
     public var hsWidth = 10
+    /// `--allow-empty`: write the tables even when no line was aggregated
+    /// (otherwise exit 65 saying why: everything filtered, or rejected).
+    public var allowEmpty = false
+    /// `--pad-hs`: read a text HS code of odd length (3, 5, 7, 9 digits)
+    /// with one leading zero (`901110010` → chapter 09).
+    public var padHS = false
     public var strategy = Strategy.concurrentPerform
     public var threads = 1
     /// `--top N` rows per keyed table.

@@ -59,14 +59,24 @@ extension SummarizeWorker {
     func fillChapters(kind: SourceKind) {
         let view = ColumnView(batch)
         let chapters = block.chapter
+        let flags = block.flags
         let width = context.options.hsWidth
+        let pad = context.options.padHS
         let rows = view.rowCount
         let missing = HSChapter.missing
         // Every row is written (null → missing): the block does not clear chapters.
         switch (kind, view.layout) {
         case (.text, .dictionaryByteArray) where view.dictionaryCount > 0:
             entryFlags.removeAll(keepingCapacity: true)
-            for entry in 0..<view.dictionaryCount { entryFlags.append(HSChapter.chapter(text: view.dictionaryEntry(entry))) }
+            entryOdd.removeAll(keepingCapacity: true)
+            for entry in 0..<view.dictionaryCount {
+                let code = view.dictionaryEntry(entry)
+                let (chapter, isOdd) = HSChapter.chapter(text: code, padOddLength: pad)
+                entryFlags.append(chapter)
+                entryOdd.append(isOdd)
+                if isOdd { observed.oddHS(code) }
+            }
+            let anyOdd = entryOdd.contains(true)
             entryFlags.withUnsafeBufferPointer { table in
                 guard let table = table.baseAddress else { return }
                 if batch.nullCount == 0 {
@@ -75,10 +85,28 @@ extension SummarizeWorker {
                     for row in 0..<rows { chapters[row] = view.isValid(row) ? table[view.index(row)] : missing }
                 }
             }
+            if anyOdd {
+                // Rare: flag the rows whose code is odd.
+                for row in 0..<rows where view.isValid(row) && entryOdd[Int(view.index(row))] { flags[row] |= LineBlock.Flag.oddHSCode }
+                block.countsOddHSCodes = true
+            }
         case (.text, .dictionaryByteArray):
             chapters.update(repeating: missing, count: rows)  // every row null
         case (.text, _):
-            for row in 0..<rows { chapters[row] = view.isValid(row) ? HSChapter.chapter(text: view.bytes(row)) : missing }
+            for row in 0..<rows {
+                guard view.isValid(row) else {
+                    chapters[row] = missing
+                    continue
+                }
+                let code = view.bytes(row)
+                let (chapter, isOdd) = HSChapter.chapter(text: code, padOddLength: pad)
+                chapters[row] = chapter
+                if isOdd {
+                    flags[row] |= LineBlock.Flag.oddHSCode
+                    observed.oddHS(code)
+                    block.countsOddHSCodes = true
+                }
+            }
         default:
             for row in 0..<rows {
                 chapters[row] = view.isValid(row) ? HSChapter.chapter(integer: view.integer(row), width: width) : missing
@@ -190,6 +218,7 @@ extension SummarizeWorker {
         let free = context.dutyFreePrograms
         applyTextFlags { bytes in
             let text = SummarizeWorker.trimmed(bytes)
+            observed.program(Array(text.utf8))
             var result: UInt8 = 0
             if preference.contains(text) { result |= LineBlock.Flag.preferenceClaimed }
             if free.contains(text) { result |= LineBlock.Flag.freeByRule }
@@ -198,9 +227,12 @@ extension SummarizeWorker {
     }
 
     func fillReporterFilter() {
-        guard let reporter = context.reporter else { return }
+        guard context.reporter != nil else { return }
         // Matching lines get no flag; the rest (including nulls) are filtered below.
-        applyTextFlags { CountryKey.normalize($0) == reporter ? 0 : LineBlock.Flag.filtered }
+        applyTextFlags { bytes in
+            if let key = CountryKey.normalize(bytes) { observed.reporter(key) }
+            return context.isReporter(bytes) ? 0 : LineBlock.Flag.filtered
+        }
         let view = ColumnView(batch)
         let flags = block.flags
         for row in 0..<view.rowCount where !view.isValid(row) { flags[row] |= LineBlock.Flag.filtered }
@@ -220,10 +252,12 @@ extension SummarizeWorker {
                 default: month = PeriodText.month(integer: view.integer(row))
                 }
             }
-            guard let month, month >= from, month <= to else {
+            guard let month else {
                 flags[row] |= LineBlock.Flag.filtered
                 continue
             }
+            observed.month(month)
+            if month < from || month > to { flags[row] |= LineBlock.Flag.filtered }
         }
     }
 
@@ -290,7 +324,24 @@ extension SummarizeWorker {
 }
 
 /// Months (YYYYMM) from the accepted `period` representations.
-enum PeriodText {
+public enum PeriodText {
+    /// A month given on the command line (`--from`, `--to`): `YYYYMM`,
+    /// `YYYY-MM` or `YYYY/MM`, months 01…12 — as YYYYMM.
+    ///
+    /// - Throws: `RooError(.usage)` naming the option and the accepted forms.
+    public static func month(option name: String, _ text: String) throws -> Int {
+        let bytes = Array(text.utf8)
+        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }
+        let separators = bytes.filter { !($0 >= 0x30 && $0 <= 0x39) }
+        let shapeOK = (separators.isEmpty && digits.count == 6)
+            || (separators.count == 1 && digits.count == 6 && bytes.count == 7 && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")))
+        let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard shapeOK, (1...12).contains(value % 100), (1900...2200).contains(value / 100) else {
+            throw RooError(.usage, "\(name) takes a month as YYYYMM or YYYY-MM (e.g. 202401 or 2024-01), got \"\(KeyText.escapingControls(text))\"")
+        }
+        return value
+    }
+
     /// YYYYMM, or YYYYMMDD reduced to YYYYMM.
     static func month(integer value: Int64) -> Int? {
         if value >= 100_000 && value <= 999_999 { return Int(value) }

@@ -20,8 +20,12 @@ final class SummarizeWorker: WorkUnitProcessor {
     /// Per dictionary entry codes (reused scratch).
     var entryCodes: [UInt32] = []
     var entryFlags: [UInt8] = []
-    /// Raw values of rejected lines (`--rejects` only).
+    /// Raw values of rejected lines (`--rejects`, and the first line of each reason for the warning).
     private lazy var rejectedLines = ParquetRejectedLines()
+    /// What this unit saw (programs, reporters, months, odd HS codes), merged once per unit.
+    var observed = Observations.Local()
+    /// Per dictionary entry: whether its HS code has odd length (reused scratch).
+    var entryOdd: [Bool] = []
 
     init(context: SummarizeContext) {
         self.context = context
@@ -75,15 +79,32 @@ final class SummarizeWorker: WorkUnitProcessor {
         }
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
-        if let rejects = context.rejects {
+        context.observations.merge(observed)
+        observed = Observations.Local()
+        if block.counts.linesRejected > 0 {
             let rejected = Kernel.rejectedRows(block, configuration: configuration)
-            if !rejected.isEmpty {
+            if let rejects = context.rejects {
                 let records = try rejectedLines.render(rejected, binding: binding, rowGroup: rowGroup, rows: work.rows)
                 rejects.add(file: context.inputOrder[fileIndex], sequence: unit, records: records)
             }
+            try recordExamples(rejected, unit: unit, binding: binding, rowGroup: rowGroup, rows: work.rows)
         }
         if work.rows == nil { releasePages(binding, rowGroup: rowGroup) }
         context.progress?.add(bytes: context.unitBytes[unit], lines: rows)
+    }
+
+    /// Keeps the first rejected line of each reason (in input order) as the
+    /// warning's example, with the raw value of the column at fault.
+    private func recordExamples(_ rejected: [RejectedRow], unit: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?) throws {
+        var first: [RejectionReason: Int] = [:]
+        for line in rejected where first[line.reason] == nil { first[line.reason] = line.row }
+        let input = context.inputOrder[context.units[unit].file]
+        for (reason, row) in first where context.observations.wantsExample(reason, at: (input, unit, row)) {
+            let value = try rejectedLines.rawValue(reason.column, row: row, binding: binding, rowGroup: rowGroup, rows: rows)
+            let location = "\(binding.file.path): row group \(rowGroup), row \((rows?.lowerBound ?? 0) + row)"
+            let column = binding.columns[reason.column].map { binding.file.schema.columns[$0.index].name } ?? context.options.mapping.source(for: reason.column)
+            context.observations.example(reason, Observations.Example(order: (input, unit, row), location: location, column: column, value: value))
+        }
     }
 
     /// Drops the unit's column chunk pages from the resident set: each row
@@ -137,9 +158,14 @@ final class SummarizeContext: Sendable {
     let preferencePrograms: Set<String>
     let dutyFreePrograms: Set<String>
     let reporter: [UInt8]?
+    /// Lines for stderr about how the options were read (a region recognized as a bloc).
+    let notes: [String]
+    /// What the run saw besides its sums, for the warnings (`RunWarnings`).
+    let observations = Observations()
 
     init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false,
-         inputOrder: [Int]? = nil, rejects: RejectsLog? = nil) {
+         inputOrder: [Int]? = nil, rejects: RejectsLog? = nil, notes: [String] = []) {
+        self.notes = notes
         self.bindings = bindings
         self.inputOrder = inputOrder ?? Array(bindings.indices)
         self.rejects = rejects
@@ -175,6 +201,15 @@ final class SummarizeContext: Sendable {
         preferencePrograms = options.effectivePreferencePrograms
         dutyFreePrograms = options.dutyFreePrograms ?? []
         reporter = options.reporter.flatMap(CountryKey.normalize).map { Array($0.utf8) }
+    }
+
+    /// Whether a reporter column value names the `--reporter` country: both
+    /// in alpha-2, the value converted from the inputs' code system.
+    func isReporter(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard let reporter, var key = CountryKey.normalize(raw) else { return false }
+        let codes = options.countryCodes ?? .iso2
+        if codes != .iso2, let converted = codes.alpha2(String(decoding: key, as: UTF8.self)) { key = Array(converted.utf8) }
+        return key == reporter
     }
 
     /// Whether a bound column contributes to this run (filters only when used).

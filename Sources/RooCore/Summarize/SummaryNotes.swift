@@ -22,6 +22,7 @@ public enum SummaryNotes {
             ("preference programs", options.effectivePreferencePrograms.sorted().joined(separator: ", ")),
             ("duty-free rule", dutyFreeRule(options)),
             ("hs width", String(options.hsWidth)),
+            ("hs codes of odd length", options.padHS ? "read with a leading zero (--pad-hs)" : "read as written"),
         ]
         if let reporter = options.reporter { notes.append(("reporter", reporter)) }
         if let from = options.from { notes.append(("from", String(from))) }

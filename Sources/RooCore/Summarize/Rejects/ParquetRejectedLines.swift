@@ -1,4 +1,5 @@
 import Aggregation
+import Customs
 import Parquet
 
 /// Renders the rejected lines of one Parquet work unit with their raw
@@ -45,5 +46,25 @@ final class ParquetRejectedLines {
                 values: values, to: &out)
         }
         return out
+    }
+
+    /// The raw value of `canonical` at `row` of the unit, as `render` writes
+    /// it (empty when null or when the column is not bound).
+    ///
+    /// - Throws: `RooError` from the reader.
+    func rawValue(_ canonical: CanonicalColumn, row: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?) throws -> String {
+        guard let bound = binding.columns[canonical], let slot = RejectsLog.valueColumns.firstIndex(of: canonical) else { return "" }
+        let batch = batches[slot]
+        do {
+            try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: rows, into: batch)
+        } catch let error as ParquetError {
+            throw RooError(error)
+        }
+        guard row < batch.rowCount, batch.isValid(row) else { return "" }
+        let raw = batch.bytes(at: row)
+        guard bound.kind != .text else { return KeyText.display(Array(raw)) }
+        var cell: [UInt8] = []
+        CellWriter.appendText(raw, kind: CellKind(binding.file.schema.columns[bound.index]), to: &cell)
+        return String(decoding: cell, as: UTF8.self)
     }
 }

@@ -1,0 +1,87 @@
+import Customs
+import Synchronization
+
+/// What a run saw besides its sums, for the warnings that keep a user's
+/// mistake from passing silently: the program codes present, an odd-length
+/// HS code, the reporter codes and months present, and the first rejected
+/// line of each reason. Workers fill a `Local` per work unit and merge it
+/// once per unit (one lock per unit, nothing per line). Every "example" is
+/// chosen deterministically (smallest bytes, or earliest in input order), so
+/// warnings are the same for every strategy and thread count.
+final class Observations: Sendable {
+    /// Distinct values kept per kind (beyond, a value is not remembered).
+    static let distinctValuesMax = 256
+
+    /// The first rejected line of one reason.
+    struct Example: Sendable {
+        /// Position in input order: (input, work unit, row).
+        var order: (input: Int, unit: Int, row: Int)
+        /// `file: row group G, row R` or `file: line L`.
+        var location: String
+        var column: String
+        /// The raw value, empty when null or absent.
+        var value: String
+    }
+
+    /// One work unit's observations.
+    struct Local {
+        var programs: Set<[UInt8]> = []
+        var reporters: Set<[UInt8]> = []
+        var oddHSCode: [UInt8]?
+        var months: ClosedRange<Int>?
+
+        mutating func program(_ bytes: [UInt8]) {
+            if programs.count < Observations.distinctValuesMax { programs.insert(bytes) }
+        }
+
+        mutating func reporter(_ bytes: [UInt8]) {
+            if reporters.count < Observations.distinctValuesMax { reporters.insert(bytes) }
+        }
+
+        /// Keeps the smallest odd-length code (allocates only when it is smaller).
+        mutating func oddHS(_ bytes: UnsafeRawBufferPointer) {
+            if oddHSCode.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { oddHSCode = Array(bytes) }
+        }
+
+        mutating func month(_ month: Int) {
+            months = months.map { min($0.lowerBound, month)...max($0.upperBound, month) } ?? month...month
+        }
+    }
+
+    private struct State {
+        var local = Local()
+        var examples: [RejectionReason: Example] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    /// Merges one unit's observations.
+    func merge(_ local: Local) {
+        state.withLock { state in
+            for program in local.programs { state.local.program(program) }
+            for reporter in local.reporters { state.local.reporter(reporter) }
+            if let odd = local.oddHSCode { odd.withUnsafeBytes { state.local.oddHS($0) } }
+            if let months = local.months {
+                state.local.month(months.lowerBound)
+                state.local.month(months.upperBound)
+            }
+        }
+    }
+
+    /// Whether an example of `reason` at `order` would replace the current one.
+    func wantsExample(_ reason: RejectionReason, at order: (input: Int, unit: Int, row: Int)) -> Bool {
+        state.withLock { state in state.examples[reason].map { order < $0.order } ?? true }
+    }
+
+    /// Keeps `example` of `reason` when it comes first in input order.
+    func example(_ reason: RejectionReason, _ example: Example) {
+        state.withLock { state in
+            if state.examples[reason].map({ example.order < $0.order }) ?? true { state.examples[reason] = example }
+        }
+    }
+
+    /// Everything seen so far.
+    var seen: (local: Local, examples: [RejectionReason: Example]) {
+        state.withLock { ($0.local, $0.examples) }
+    }
+}

@@ -1,0 +1,144 @@
+import Aggregation
+import Customs
+
+/// The words a finished run owes its user when something looks wrong: the
+/// lines it rejected (how many, why, one example each, and the hint that
+/// fits), HS codes that lost a leading zero, a program code that matches
+/// no line only because of its case or spaces — and the error when no line
+/// at all was aggregated. Built from the line counts and `Observations`, so
+/// the text is the same for every strategy and thread count.
+struct RunWarnings {
+    let counts: LineCounts
+    let observations: (local: Observations.Local, examples: [RejectionReason: Observations.Example])
+    let options: SummarizeOptions
+
+    /// One line per problem, without the `roo: warning:` label.
+    var lines: [String] {
+        [rejectedLines, oddHSCodes].compactMap { $0 } + programVariants
+    }
+
+    /// "N of M lines (x%) rejected: reason n (e.g. …), …; hint".
+    var rejectedLines: String? {
+        let rejected = counts.linesRejected
+        guard rejected > 0 else { return nil }
+        let considered = counts.linesRead - counts.linesFiltered
+        return "\(Plural.count(rejected, "line")) of \(Plural.number(considered)) (\(RunWarnings.percent(rejected, of: considered))) rejected: "
+            + reasonList + "; " + hint
+    }
+
+    /// The reasons by count, each with its first line.
+    var reasonList: String {
+        let reasons = RejectionReason.allCases.filter { counts.rejected[$0.rawValue] > 0 }
+            .sorted { (counts.rejected[$0.rawValue], $1.rawValue) > (counts.rejected[$1.rawValue], $0.rawValue) }
+        return reasons.map { reason in
+            var text = "\(reason.name) \(Plural.number(counts.rejected[reason.rawValue]))"
+            if let example = observations.examples[reason] {
+                text += " (e.g. \(example.location), \(example.column) " + (example.value.isEmpty ? "empty" : "\"\(example.value)\"") + ")"
+            }
+            return text
+        }.joined(separator: ", ")
+    }
+
+    /// The fix that fits the examples best.
+    var hint: String {
+        if let example = observations.examples[.invalidValue], RunWarnings.looksLikeDecimalComma(example.value) {
+            return "amounts like \"\(example.value)\" look like decimal commas: give --decimal-separator , (and --thousands .); --rejects FILE lists every rejected line"
+        }
+        let considered = counts.linesRead - counts.linesFiltered
+        if let reason = RejectionReason.allCases.first(where: { [.missingOrigin, .missingPartner, .missingHS, .missingValue, .missingDuty].contains($0) && counts.rejected[$0.rawValue] == considered }) {
+            return "every line lacks \(reason.column.rawValue): check that --map \(reason.column.rawValue)=COLUMN names the right column; --rejects FILE lists every rejected line"
+        }
+        return "--rejects FILE lists every rejected line"
+    }
+
+    /// Odd-length HS codes: how many lines, an example, and what roo read them as.
+    var oddHSCodes: String? {
+        guard counts.oddHSLines > 0 else { return nil }
+        let example = observations.local.oddHSCode.map { KeyText.display($0) } ?? ""
+        let lines = Plural.count(counts.oddHSLines, "line")
+        if options.padHS {
+            return "\(lines) had HS codes of odd length (e.g. \(example)), read with a leading zero (--pad-hs): totals hs_odd_length"
+        }
+        return "\(lines) have HS codes of odd length (e.g. \(example)), which usually lost a leading zero in a spreadsheet: "
+            + "their chapter is read from the first two digits; give --pad-hs to read them as 0\(example) (totals hs_odd_length)"
+    }
+
+    /// A listed program that matches no program code seen, while a code that
+    /// differs only in case or spaces is there.
+    var programVariants: [String] {
+        let seen = observations.local.programs.map { String(decoding: $0, as: UTF8.self) }
+        func check(_ programs: Set<String>, option: String) -> [String] {
+            programs.sorted().compactMap { program in
+                guard !seen.contains(program) else { return nil }
+                let variants = seen.filter { RunWarnings.folded($0) == RunWarnings.folded(program) }.sorted()
+                guard !variants.isEmpty else { return nil }
+                return "\(option) \(program) matches no line, but the data has \(variants.map { "\"\($0)\"" }.joined(separator: ", ")): programs are compared exactly, give \(option) \(variants.joined(separator: ","))"
+            }
+        }
+        let preference = options.preferencePrograms == nil ? "the default preference program" : "--preference-programs"
+        return check(options.effectivePreferencePrograms, option: preference) + check(options.dutyFreePrograms ?? [], option: "--duty-free-programs")
+    }
+
+    /// Why no line was aggregated (the message of exit 65).
+    var emptyResult: String {
+        var reasons: [String] = []
+        if counts.linesRead == 0 { return "no line to summarize: the inputs hold no data lines; give --allow-empty to write empty tables" }
+        if counts.linesFiltered > 0 {
+            var filters: [String] = []
+            if let reporter = options.reporter {
+                let seen = observations.local.reporters.map { KeyText.display($0) }.sorted().prefix(5)
+                filters.append("--reporter \(reporter)" + (seen.isEmpty ? "" : " (the reporter column holds \(seen.joined(separator: ", ")))"))
+            }
+            if options.from != nil || options.to != nil {
+                let range = observations.local.months.map { " (the period column runs \($0.lowerBound) to \($0.upperBound))" } ?? " (no line has a readable period)"
+                let given = [options.from.map { "--from \($0)" }, options.to.map { "--to \($0)" }].compactMap { $0 }
+                filters.append(given.joined(separator: " ") + range)
+            }
+            reasons.append("\(Plural.count(counts.linesFiltered, "line")) filtered out by " + filters.joined(separator: " and "))
+        }
+        if counts.linesRejected > 0 { reasons.append("\(Plural.count(counts.linesRejected, "line")) rejected: " + reasonList + "; " + hint) }
+        return "no line was aggregated out of \(Plural.count(counts.linesRead, "line")): " + reasons.joined(separator: "; ")
+            + "; give --allow-empty to write empty tables"
+    }
+
+    static func percent(_ part: Int64, of whole: Int64) -> String {
+        guard whole > 0 else { return "0%" }
+        let share = Double(part) / Double(whole) * 100
+        if share >= 10 || share == 0 { return "\(Int(share.rounded()))%" }
+        return String(Double(Int((share * 100).rounded())) / 100) + "%"
+    }
+
+    /// Whether `value` reads as a number written with a decimal comma
+    /// (`1.234,56`, `12,5`): digits, at most dots between groups, one comma
+    /// followed by one or two digits.
+    static func looksLikeDecimalComma(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        guard let comma = bytes.lastIndex(of: UInt8(ascii: ",")), comma > 0 else { return false }
+        let fraction = bytes[(comma + 1)...]
+        guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return bytes[..<comma].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+    }
+
+    /// A program code without case or spaces, for finding near misses.
+    static func folded(_ text: String) -> String {
+        String(text.uppercased().filter { $0 != " " && $0 != "\t" })
+    }
+}
+
+/// Counts with their noun: "1 line", "2 lines", "12,345 lines".
+enum Plural {
+    static func count(_ value: Int64, _ noun: String) -> String {
+        "\(number(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    /// `value` with thousands separators (`12,345`).
+    static func number(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "-" : "") + grouped
+    }
+}
