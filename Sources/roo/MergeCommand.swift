@@ -13,7 +13,8 @@ struct Merge: ParsableCommand {
 
         Examples:
           roo merge parts/*.parquet --output tables/
-          roo merge parts/ --format xlsx --output report.xlsx
+          roo merge parts/ --output report.xlsx
+          roo merge parts/ --table all --output tables.md
           roo merge jan.parquet feb.parquet --partial q1-so-far.parquet
         """
     )

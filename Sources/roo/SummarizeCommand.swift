@@ -25,6 +25,7 @@ struct Summarize: ParsableCommand {
           roo summarize extract.parquet --format html --output report.html
           roo summarize extract.parquet --from 202401 --to 202406 --format md
           roo summarize extract.parquet --region CA,MX,US --table by_partner
+          roo summarize extract.parquet --table by_partner --output by_partner.csv
           roo summarize extract.parquet --table totals --rejects rejects.csv
           roo summarize IMDB2401.ZIP --layout census-imdb --format md
           roo summarize items_551.asc --layout pedimento-551 --table by_origin

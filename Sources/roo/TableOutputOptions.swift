@@ -10,14 +10,21 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Keep the first N rows of each keyed table.")
     var top: Int?
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")).")
-    var format: OutputFormat = .csv
+    @Option(help: """
+        Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: the --output file's \
+        extension, else csv; the two must agree).
+        """)
+    var format: OutputFormat?
 
-    @Option(help: "- for stdout, DIR/ for one file per table, FILE.xlsx for one workbook, FILE.html for the report.")
+    @Option(help: """
+        - for stdout, DIR/ for one file per table in --format, FILE.csv|.tsv|.jsonl|.md for one table \
+        (.md and .jsonl: every table with --table all), FILE.xlsx for one workbook, FILE.html for the report.
+        """)
     var output: String = "-"
 
-    /// Whether any option asks for tables beyond the defaults (not allowed with `--partial`).
-    var isSet: Bool { output != "-" || table != nil || top != nil || format != .csv }
+    /// Whether any option asks for tables beyond the defaults (not allowed
+    /// with `--partial`); `--format csv` and `--output -` are the defaults.
+    var isSet: Bool { output != "-" || table != nil || top != nil || (format ?? .csv) != .csv }
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }

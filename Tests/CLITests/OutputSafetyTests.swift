@@ -50,14 +50,15 @@ import TestSupport
         let before = try #require(FixturePaths.read(directory + "/in.parquet"))
         let csvBefore = try #require(FixturePaths.read(directory + "/in.csv"))
         let partialBefore = try #require(FixturePaths.read(directory + "/p.parquet"))
-        _ = try OutputSafetyTests.bash("ln in.parquet hard.parquet; ln -s in.parquet soft.parquet; mkdir tables; cp in.csv tables/detail.csv", in: directory)
+        _ = try OutputSafetyTests.bash("ln in.parquet hard.parquet; ln -s in.parquet soft.parquet; ln -s in.csv soft.html; mkdir tables; cp in.csv tables/detail.csv", in: directory)
         let refused: [[String]] = [
             ["summarize", "in.parquet", "--rejects", "in.parquet"],
             ["summarize", "in.parquet", "--partial", "in.parquet"],
             ["summarize", "in.parquet", "--partial", "./hard.parquet"],
             ["summarize", "in.parquet", "--rejects", "soft.parquet"],
             ["summarize", "in.parquet", "--rejects", "\(directory)/../\(URL(fileURLWithPath: directory).lastPathComponent)/in.parquet"],
-            ["summarize", "in.csv", "--format", "html", "--output", "in.csv"],
+            ["summarize", "in.csv", "--output", "in.csv"],
+            ["summarize", "in.csv", "--format", "html", "--output", "soft.html"],
             ["summarize", "tables/detail.csv", "--output", "tables/"],
             ["summarize", ".", "--partial", "in.csv"],
             ["ingest", "in.csv", "--output", "in.csv"],

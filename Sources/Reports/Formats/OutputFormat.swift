@@ -14,6 +14,16 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// File extension for `--output DIR/`.
     public var fileExtension: String { rawValue }
 
+    /// The format a file named `path` holds, from its extension, compared
+    /// without case (`r.csv`, `R.CSV`, `book.Xlsx`); `nil` for any other name.
+    ///
+    /// - Complexity: O(`path.utf8.count`).
+    public init?(fileExtensionOf path: String) {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        self.init(rawValue: name[name.index(after: dot)...].lowercased())
+    }
+
     /// Whether each table renders on its own (`render`); `xlsx` and `html`
     /// are one document for all tables.
     public var isPerTable: Bool { self != .xlsx && self != .html }

@@ -47,6 +47,13 @@ enum OutputTargets {
         }
     }
 
+    /// Whether `OutputFile` writes into `path` in place (an existing device,
+    /// FIFO or socket, or any path under `/dev/` or `/proc/`) rather than
+    /// replacing it; a directory is neither.
+    static func isWrittenInPlace(_ path: String) -> Bool {
+        !isReplaceable(path) && FileKind(path: path) != .directory
+    }
+
     /// Whether `OutputFile` would replace the target (a regular file or a
     /// new path), rather than write into it in place.
     private static func isReplaceable(_ path: String) -> Bool {
