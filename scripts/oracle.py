@@ -300,6 +300,38 @@ def main():
                    + ["hs_odd_length"] + measure_cols)
         w.writerow([len(files), read, filtered_n, sum(rejected)] + rejected + [counts.get(None, 0)] + unmapped_n
                    + [odd_n] + measure_cells(total))
+    # through_bloc: non-regional content through the bloc's partners (docs/semantics.md). Per partner in the
+    # region, all bloc partners together, and partners outside it; pass-through = duty-free value of non-bloc
+    # origin shipped from a bloc partner, declared = non-regional value of bloc-origin lines.
+    members = sql_list(region)
+    route_sql = f"""SELECT count(*), sum(v), sum(CASE WHEN free THEN v ELSE 0 END), sum(CASE WHEN pref THEN v ELSE 0 END), sum(nr),
+        sum(CASE WHEN {{via}} AND NOT list_contains({members}, o) AND free THEN v ELSE 0 END),
+        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END)
+        FROM ok WHERE {{where}}"""
+    member_rows = con.execute(f"""SELECT p, count(*) AS n, sum(v), sum(CASE WHEN free THEN v ELSE 0 END), sum(CASE WHEN pref THEN v ELSE 0 END),
+        sum(nr) AS nrs, sum(CASE WHEN NOT list_contains({members}, o) AND free THEN v ELSE 0 END),
+        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END)
+        FROM ok WHERE list_contains({members}, p) GROUP BY p ORDER BY nrs DESC, p ASC""").fetchall()
+    bloc = con.execute(route_sql.format(via="true", where=f"list_contains({members}, p)")).fetchone()
+    direct = con.execute(route_sql.format(via="false", where=f"NOT list_contains({members}, p)")).fetchone()
+    country = dict(con.execute("SELECT alpha2, name FROM cn").fetchall())
+
+    def share_text(numerator, denominator):
+        return "" if not denominator else "%.6f" % (float(numerator) / float(denominator))
+
+    def route_cells(route, name, r):
+        n, cv, dfv, pv, nr, pt, dec = (0 if x is None else x for x in r)
+        return [guard(route), guard(name), str(n), money(cv), money(dfv), money(pv), share_text(pv, cv), money(nr), money(pt),
+                money(dec), share_text(nr, dfv)]
+
+    with open(os.path.join(args.out, "through_bloc.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["route", "route_name", "lines", "customs_value", "duty_free_value", "preference_value", "claim_share",
+                    "non_regional_value", "pass_through_value", "declared_non_originating_value", "non_regional_share"])
+        for r in member_rows:
+            w.writerow(route_cells(r[0], country.get(r[0], ""), r[1:]))
+        w.writerow(route_cells("bloc", "All bloc partners", bloc))
+        w.writerow(route_cells("direct", "Direct, from outside the bloc", direct))
     if args.rejects:
         with open(args.rejects, "w", newline="") as f:
             w = csv.writer(f, lineterminator="\n")

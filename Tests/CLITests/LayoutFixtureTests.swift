@@ -7,7 +7,7 @@ import TestSupport
 /// DuckDB oracle's tables over an equivalent canonical CSV, byte for byte.
 struct LayoutFixtureTests {
     static let root = FixturePaths.fixtures + "/layouts"
-    static let tables = ["by_chapter.csv", "by_origin.csv", "by_partner.csv", "detail.csv", "totals.csv"]
+    static let tables = ["by_chapter.csv", "by_origin.csv", "by_partner.csv", "detail.csv", "through_bloc.csv", "totals.csv"]
 
     struct Case: CustomTestStringConvertible, Sendable {
         var layout: String

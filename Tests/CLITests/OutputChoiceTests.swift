@@ -168,7 +168,7 @@ struct OutputChoiceTests {
         #expect(jsonl.status == 0, "\(jsonl.stderr)")
         #expect(FixturePaths.read(directory + "/r.jsonl") == (try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", "jsonl"])))
         // A directory takes --format (default csv), whatever its name; an existing one needs no slash.
-        let tables = ["by_chapter", "by_origin", "by_partner", "detail", "totals"]
+        let tables = ["by_chapter", "by_origin", "by_partner", "detail", "through_bloc", "totals"]
         #expect(mkdir(directory + "/tables.md", 0o755) == 0)
         #expect(mkdir(directory + "/plain", 0o755) == 0)
         for (output, format, extraArguments) in [

@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 import TestSupport
 import ZIPFoundation
@@ -32,7 +33,7 @@ struct PartialMergeTests {
         // The notes (inputs, strategy, time) say how the file was made, not what it holds: left out.
         try roo(command + ["--output", "\(directory)/book.xlsx"])
         let archive = try Archive(url: URL(fileURLWithPath: "\(directory)/book.xlsx"), accessMode: .read)
-        for entry in archive where entry.path != "xl/worksheets/sheet6.xml" {
+        for entry in archive where entry.path != "xl/worksheets/sheet\(TableName.allCases.count + 1).xml" {  // all but the notes sheet
             var data = Data()
             _ = try archive.extract(entry) { data.append($0) }
             result["xlsx/\(entry.path)"] = Array(data)

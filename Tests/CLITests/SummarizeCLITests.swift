@@ -12,7 +12,7 @@ struct SummarizeCLITests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let files = FixturePaths.list(directory)
-        #expect(files == ["by_chapter.tsv", "by_origin.tsv", "by_partner.tsv", "detail.tsv", "totals.tsv"], "no temporary files may remain")
+        #expect(files == ["by_chapter.tsv", "by_origin.tsv", "by_partner.tsv", "detail.tsv", "through_bloc.tsv", "totals.tsv"], "no temporary files may remain")
         let totals = String(decoding: FixturePaths.read(directory + "/totals.tsv") ?? [], as: UTF8.self)
         #expect(totals.hasPrefix("files\tlines_read\tlines_filtered\tlines_rejected\t"))
         #expect(totals.contains("\n1\t200000\t0\t0\t"))

@@ -70,7 +70,8 @@ extension SummaryTable {
     ///
     /// - Throws: `MeasureOverflow` when a marginal sum overflows.
     /// - Complexity: O(g log g) for g groups.
-    public static func buildAll(groups: [GroupRow], totals: TotalsInput, top: Int?) throws -> [SummaryTable] {
+    /// - Parameter members: the region's alpha-2 codes (for `through_bloc`).
+    public static func buildAll(groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>) throws -> [SummaryTable] {
         let detail = groups.map { group in
             (keys: [group.origin, chapterText(group.chapter), group.partner], measures: group.measures)
         }
@@ -89,6 +90,7 @@ extension SummaryTable {
             keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top) { [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))] },
             keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top) { [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))] },
             totalsTable(totals, all),
+            try throughBloc(groups, members: members),
         ]
     }
 

@@ -15,6 +15,8 @@ public enum TableName: String, CaseIterable, Sendable {
     case byChapter = "by_chapter"
     case byOrigin = "by_origin"
     case totals
+    /// Non-regional content through the bloc's partners (`SummaryTable.throughBloc`).
+    case throughBloc = "through_bloc"
 }
 
 /// A rendered-ready table: column names and rows of cells.

@@ -25,7 +25,8 @@ public struct ExactAggregate: Sendable {
     /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
     public func tables(top: Int?) throws -> [SummaryTable] {
         do {
-            return try SummaryTable.buildAll(groups: groups, totals: totals, top: top)
+            let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
+            return try SummaryTable.buildAll(groups: groups, totals: totals, top: top, members: members)
         } catch let error as MeasureOverflow {
             throw RooError(.dataError, error.description)
         }

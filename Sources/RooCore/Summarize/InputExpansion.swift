@@ -195,7 +195,7 @@ enum RooOutputs {
     static let headerLines: Set<[UInt8]> = {
         var lines: Set<[UInt8]> = [Array(RejectsLog.header.utf8.dropLast()), Array("line\treason\traw".utf8)]
         let empty = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count), linesAggregated: 0, unmappedCountryCodes: nil)
-        let tables = (try? SummaryTable.buildAll(groups: [], totals: empty, top: nil)) ?? []
+        let tables = (try? SummaryTable.buildAll(groups: [], totals: empty, top: nil, members: [])) ?? []
         for table in tables {
             lines.insert(Array(table.columns.joined(separator: ",").utf8))
             lines.insert(Array(table.columns.joined(separator: "\t").utf8))
