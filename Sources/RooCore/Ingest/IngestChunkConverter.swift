@@ -55,9 +55,11 @@ struct IngestChunkConverter {
         return nil
     }
 
-    /// The `--rejects` reason: the column, the raw value (its first 40 bytes) and what is wrong.
+    /// The `--rejects` reason: the column, the raw value (its first 40 bytes,
+    /// control bytes and broken UTF-8 escaped so the reason stays on its line)
+    /// and what is wrong.
     func reason(_ rejection: ValueRejection, column: Int, field: UnsafeRawBufferPointer) -> String {
-        let value = "column \"\(names[column])\": \"\(String(decoding: field.prefix(40), as: UTF8.self))\""
+        let value = "column \"\(names[column])\": \"\(KeyText.display(Array(field.prefix(40))))\""
         let type = types[column]
         switch rejection {
         case .notOfType:

@@ -136,10 +136,13 @@ public enum IngestEngine {
         return result
     }
 
-    /// The type of every output column: canonical money columns DECIMAL(18, s)
-    /// (`TypeInference.moneyScale`; a layout's DECIMAL scale is the least s),
-    /// canonical keys STRING, other columns inferred from `sample`; then the
-    /// layout's declared types, then `--type` (by output or source name).
+    /// The type of every output column, the first rule that applies:
+    /// `--type` (by output or source name); a canonical money column is
+    /// DECIMAL(18, s), s the largest scale of its sample values in the money
+    /// format (`TypeInference.moneyScale`) and at least a layout's declared
+    /// DECIMAL scale, or the layout's other declared type (Census whole
+    /// dollars, INT64); a canonical key is the layout's type or STRING; any
+    /// other column the layout's type, else the type inferred from `sample`.
     ///
     /// - Complexity: O(sample bytes).
     static func columnTypes(sample: RecordBatch, names: [String], header: [String], layoutTypes: [Layout.ColumnType?],
