@@ -108,7 +108,7 @@ let package = Package(
             exclude: ["Golden"]
         ),
         .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
-        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "TestSupport"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "Customs", "TestSupport"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),

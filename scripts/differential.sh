@@ -13,6 +13,16 @@ out=.build-oracle
 .venv/bin/python scripts/fixtures.py variants "$out" || exit 1
 passed=0
 failed=0
+# The --decimal-separator/--thousands options in a case's flags (ingest takes these, not the others).
+number_flags() {
+  local out=()
+  # shellcheck disable=SC2086
+  set -- $1
+  while [ $# -gt 0 ]; do
+    case "$1" in --decimal-separator|--thousands) out+=("$1" "$2"); shift 2 ;; *) shift ;; esac
+  done
+  echo "${out[@]}"
+}
 while IFS=$'\t' read -r name inputs flags; do
   [ -z "$name" ] && continue
   rm -rf "$out/result/$name"
@@ -41,13 +51,14 @@ while IFS=$'\t' read -r name inputs flags; do
   else
     echo "FAIL $name (--rejects): rejected lines differ (see $dir.diff)"; head -5 "$dir.diff"; failed=$((failed+1))
   fi
-  # A single CSV input: ingest-then-summarize must give the same tables (not for the
-  # rejection file, whose NaN money makes ingest infer DOUBLE, which is not exact).
+  # A single CSV input: ingest-then-summarize must give the same tables (not for files with money
+  # that is not a number: ingest rejects those lines, summarize counts them as invalid_value).
   case "$name:$inputs" in
-    *.parquet|*" "*|*/multi|*every-rejection*) ;;
+    *.parquet|*" "*|*/multi|*every-rejection*|*money-refused*) ;;
     *)
       dir="$out/result/$name/ingested"
-      if .build/release/roo ingest "$inputs" --output "$dir.parquet" 2>/dev/null \
+      # shellcheck disable=SC2046
+      if .build/release/roo ingest "$inputs" --output "$dir.parquet" $(number_flags "$flags") 2>/dev/null \
          && .build/release/roo summarize "$dir.parquet" --output "$dir/" $flags \
          && diff -r "$out/result/$name/oracle" "$dir" > "$dir.diff"; then
         passed=$((passed+1))

@@ -5,7 +5,8 @@
         [--roo PATH] [--work-dir DIR] [--retries N] [--split-row-groups N]
         [--output PATH|-] [--format F] [--table T|all] [--top N]
         [roo summarize options: --map --config --region --preference-programs --duty-free-programs
-         --duty-free-by --country-codes --layout --reporter --from --to --hs-width --pad-hs --strategy --threads]
+         --duty-free-by --country-codes --layout --reporter --from --to --hs-width --pad-hs --decimal-separator
+         --thousands --strategy --threads]
 
 Inputs are expanded to files (directories recursed for *.parquet and *.csv*,
 sorted bytewise, as roo does). Each file becomes one task
@@ -136,8 +137,8 @@ def record_stories(client, keys):
 PASSED = [("--map", True, True), ("--config", True, False), ("--region", True, False),
           ("--preference-programs", True, False), ("--duty-free-programs", True, False), ("--duty-free-by", True, False),
           ("--country-codes", True, False), ("--layout", True, False), ("--reporter", True, False), ("--from", True, False),
-          ("--to", True, False), ("--hs-width", True, False), ("--pad-hs", False, False), ("--strategy", True, False),
-          ("--threads", True, False)]
+          ("--to", True, False), ("--hs-width", True, False), ("--pad-hs", False, False), ("--decimal-separator", True, False),
+          ("--thousands", True, False), ("--strategy", True, False), ("--threads", True, False)]
 
 
 def main():

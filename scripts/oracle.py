@@ -9,12 +9,13 @@ outputs can be compared byte for byte.
     .venv/bin/python scripts/oracle.py INPUT... --out DIR [--map c=s]... [--region usmca|LIST]
         [--preference-programs L] [--duty-free-programs L] [--duty-free-by duty|rate-provision]
         [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N] [--rejects FILE]
-        [--country-codes iso2|iso3|census]
+        [--country-codes iso2|iso3|census] [--decimal-separator C] [--thousands C|none]
 """
 import argparse
 import csv
 import glob
 import os
+import tempfile
 
 import duckdb
 
@@ -61,6 +62,69 @@ def source(path):
     return f"read_csv('{path}', all_varchar=true, header=true, auto_detect=true, compression='{csv_compression(path)}')"
 
 
+MONEY = ["customs_value", "duty", "non_originating_value"]
+
+
+def q(name):
+    return '"' + name.replace('"', '""') + '"'
+
+
+def re_char(c):
+    """One separator character inside an RE2 pattern."""
+    return "\\" + c if c in ".$^|?*+()[]{}\\" else c
+
+
+def money_pattern(args):
+    """The money-text rule of the product (README "Using roo", summarize --help), as an RE2 pattern
+    over the trimmed text: [sign] [currency ($, US$ or USD) and spaces] [sign] digits, thousands
+    separators only between groups of three (the first of 1-3 digits), [decimal separator digits].
+    DuckDB's thousands option does not check the grouping (it reads 1,23.45 as 123.45), so the
+    oracle checks it here; that at most one sign is given and some digit is present are checked
+    beside it (money_valid)."""
+    digits = "[0-9]+"
+    if args.thousands is not None:
+        digits = f"(?:[0-9]{{1,3}}(?:{re_char(args.thousands)}[0-9]{{3}})+|[0-9]+)"
+    return f"^[+-]?(?:(?:\\$|US\\$|USD)[ \t]*)?[+-]?(?:{digits})?(?:{re_char(args.decimal_separator)}[0-9]*)?$"
+
+
+def money_valid(text, args):
+    """SQL: whether the trimmed text `text` follows the money rule."""
+    return (f"(regexp_matches({text}, '{money_pattern(args)}') AND regexp_matches({text}, '[0-9]')"
+            f" AND NOT regexp_matches({text}, '^[+-](?:\\$|US\\$|USD)[ \t]*[+-]'))")
+
+
+def money_stripped(x):
+    """SQL: the text with its currency sign (and the spaces after it) removed, a sign kept
+    (-$1.00 and $-1.00 both become -1.00): what DuckDB's CSV reader is given to parse."""
+    return f"regexp_replace(trim(CAST({x} AS VARCHAR), {WS}), '^([+-]?)(?:\\$|US\\$|USD)[ \t]*', '\\1')"
+
+
+def money_lookup(con, files, mapping, args, workdir):
+    """Table money_parsed(__money_raw, __money_value): every distinct currency-stripped money text of
+    the CSV inputs, parsed by DuckDB's own CSV reader with read_csv(decimal_separator=...,
+    thousands=...) as DECIMAL(38,10); texts DuckDB refuses have no row (ignore_errors)."""
+    texts = set()
+    for path in files:
+        if is_parquet(path):
+            continue
+        src = source(path)
+        types = {row[0]: row[1].upper() for row in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
+        for c in MONEY:
+            name = mapping.get(c, c)
+            if types.get(name) == "VARCHAR":
+                texts.update(r[0] for r in con.execute(
+                    f"SELECT DISTINCT {money_stripped(q(name))} FROM {src} WHERE {q(name)} IS NOT NULL").fetchall())
+    table = os.path.join(workdir, "money_texts.csv")
+    with open(table, "w", newline="") as f:
+        w = csv.writer(f, delimiter="\t", quoting=csv.QUOTE_ALL, lineterminator="\n")
+        for text in sorted(texts):
+            w.writerow([text, text])
+    thousands = f", thousands='{args.thousands}'" if args.thousands is not None else ""
+    con.execute(f"""CREATE TEMP TABLE money_parsed AS SELECT * FROM read_csv('{table}', delim='\t', quote='"', escape='"',
+        header=false, auto_detect=false, columns={{'__money_raw': 'VARCHAR', '__money_value': 'DECIMAL(38,10)'}},
+        decimal_separator='{args.decimal_separator}'{thousands}, ignore_errors=true)""")
+
+
 def rejects_position(con, path):
     """Turns a row number of `path` (0-based) into roo's (row_group, row) cells:
     the row group and the row within it for Parquet, ("", line number) for CSV."""
@@ -91,9 +155,10 @@ def expressions(con, path, mapping, args):
     types = {row[0]: row[1].upper() for row in con.execute(f"DESCRIBE SELECT * FROM {src}").fetchall()}
     col = {c: mapping.get(c, c) for c in CANONICAL}
     have = {c: col[c] in types for c in CANONICAL}
+    csv_money = [c for c in MONEY if have[c] and types[col[c]] == "VARCHAR"]
 
-    def q(name):
-        return '"' + name.replace('"', '""') + '"'
+    def parsed(c):
+        return f"m_{c}.__money_value"
 
     def key(c):
         expr = f"trim(CAST({q(col[c])} AS VARCHAR), {WS})"
@@ -107,14 +172,15 @@ def expressions(con, path, mapping, args):
         if t in ("DOUBLE", "FLOAT", "REAL"):
             return f"CASE WHEN isnan({x}) OR isinf({x}) THEN NULL ELSE CAST(round(CAST({x} AS DOUBLE) * 100) AS HUGEINT) END"
         if t == "VARCHAR":
-            # CSV money is exact decimal text (SPEC §1.3): 1.005 -> 101 cents.
-            return f"CAST(round(TRY_CAST(trim({x}, {WS}) AS DECIMAL(38,10)) * 100) AS HUGEINT)"
+            # CSV money is exact decimal text in the money format: 1.005 -> 101 cents, $1,234.56 -> 123456.
+            return f"CASE WHEN {money_valid(f'trim({x}, {WS})', args)} THEN CAST(round({parsed(c)} * 100) AS HUGEINT) END"
         return f"CAST({x} AS HUGEINT) * 100"
 
     def invalid(c):
         t = types[col[c]]
         if t == "VARCHAR":
-            return f"({q(col[c])} IS NOT NULL AND TRY_CAST(trim({q(col[c])}, {WS}) AS DECIMAL(38,10)) IS NULL)"
+            x = q(col[c])
+            return f"({x} IS NOT NULL AND (NOT {money_valid(f'trim({x}, {WS})', args)} OR {parsed(c)} IS NULL))"
         if t in ("DOUBLE", "FLOAT", "REAL"):
             return f"({q(col[c])} IS NOT NULL AND (isnan({q(col[c])}) OR isinf({q(col[c])})))"
         return "false"
@@ -161,7 +227,10 @@ def expressions(con, path, mapping, args):
         filtered.append(f"coalesce(NOT ({month} BETWEEN {args.from_ or 0} AND {args.to or 999999}), true)")
     duty_cents = cents("duty") if have["duty"] else "CAST(0 AS HUGEINT)"
     nov = cents("non_originating_value") if have["non_originating_value"] else "NULL"
-    row_number = "file_row_number" if is_parquet(path) else "row_number() OVER () - 1"
+    row_number = "file_row_number" if is_parquet(path) else "__rn"
+    if not is_parquet(path):
+        src = f"(SELECT *, row_number() OVER () - 1 AS __rn FROM {src}) s" + "".join(
+            f" LEFT JOIN money_parsed m_{c} ON m_{c}.__money_raw = {money_stripped(q(col[c]))}" for c in csv_money)
     return f"""
         SELECT
           '{path}' AS file, {row_number} AS rn,
@@ -206,7 +275,15 @@ def main():
     ap.add_argument("--threads", type=int)
     ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census"])
     ap.add_argument("--rejects", help="write file,row_group,row,reason of every rejected line (roo's --rejects columns)")
+    ap.add_argument("--decimal-separator", default=".", choices=[".", ","])
+    ap.add_argument("--thousands", help="thousands separator of CSV money (default , or . with --decimal-separator ,); none")
     args = ap.parse_args()
+    if args.thousands is None:
+        args.thousands = "." if args.decimal_separator == "," else ","
+    elif args.thousands == "none":
+        args.thousands = None
+    if args.thousands == args.decimal_separator:
+        raise SystemExit("oracle: --decimal-separator and --thousands are equal")
     mapping = dict(m.split("=", 1) for m in args.map)
     usmca = args.region.lower() == "usmca"
     region = ["US", "CA", "MX"] if usmca else [c.strip().upper() for c in args.region.split(",") if c.strip()]
@@ -218,6 +295,8 @@ def main():
     if args.threads:
         con.execute(f"SET threads = {args.threads}")
     files = files_of(args.inputs)
+    workdir = tempfile.mkdtemp(prefix="roo-oracle-")
+    money_lookup(con, files, mapping, args, workdir)
     union = " UNION ALL ".join(expressions(con, f, mapping, args) for f in files)
     con.execute(f"CREATE TEMP TABLE lines AS {union}")
     converts = args.country_codes != "iso2"

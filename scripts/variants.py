@@ -3,6 +3,7 @@
 write_all(OUTDIR) writes the files and OUTDIR/cases.tsv: one case per line,
 `name<TAB>inputs (space-separated)<TAB>roo/oracle flags`.
 """
+import csv
 import os
 from decimal import Decimal
 import shutil
@@ -101,6 +102,50 @@ def rejection_table():
     return t
 
 
+MONEY = ("customs_value", "duty", "non_originating_value")
+
+
+def amount(cents, style, decimal=".", thousands=","):
+    """Money text of `cents` written in `style` (0-7), with the given separators."""
+    sign = "-" if cents < 0 else ""
+    whole, fraction = divmod(abs(cents), 100)
+    grouped = f"{whole:,}".replace(",", thousands)
+    number = f"{grouped}{decimal}{fraction:02d}"
+    return [
+        f"{sign}{whole}{decimal}{fraction:02d}",  # no separators
+        f"{sign}{number}",
+        f"{sign}${number}",                        # -$1,234.56
+        f"${sign}{number}",                        # $-1,234.56
+        f"USD {sign}{number}",
+        f"{sign}US${number}0",                     # a third decimal place (scale 3 for ingest)
+        f"  ${sign}{grouped}{decimal}{fraction:02d}  ",
+        f"{sign}{number}",
+    ][style]
+
+
+def write_formatted_csv(table, path, delimiter, decimal, thousands, refused=()):
+    """`table` as CSV with its money written in every style of `amount` (some values negated), and
+    the texts of `refused` put in place of customs_value on every 97th line."""
+    rows = table.to_pylist()
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, delimiter=delimiter, lineterminator="\n")
+        w.writerow(table.column_names)
+        for i, row in enumerate(rows):
+            cells = []
+            for name in table.column_names:
+                value = row[name]
+                if value is None:
+                    cells.append("")
+                elif name in MONEY:
+                    cents = int(value * 100) * (-1 if name != "duty" and i % 23 == 0 else 1)
+                    cells.append(amount(cents, (i + len(name)) % 8, decimal, thousands))
+                else:
+                    cells.append(str(value))
+            if refused and i % 97 == 5:
+                cells[table.column_names.index("customs_value")] = refused[(i // 97) % len(refused)]
+            w.writerow(cells)
+
+
 def write_all(outdir, make_table, write):
     shutil.rmtree(outdir, ignore_errors=True)
     os.makedirs(outdir)
@@ -180,6 +225,18 @@ def write_all(outdir, make_table, write):
     case("csv-every-rejection", [f"{outdir}/rules.csv"])
     # Parquet, CSV, Parquet: rejected lines listed in input order, across row groups.
     case("mixed-inputs-rejections", [path2, f"{outdir}/rules.csv", f"{outdir}/bad_lines.parquet"])
+
+    # Money text with currency signs and thousands separators (the default format), then
+    # semicolon-delimited with decimal commas (1.234,56; --decimal-separator ,), then text that is not
+    # a number in the default format (grouping not by three, two signs, exponents...): invalid_value.
+    write_formatted_csv(make_table(12000, 61), f"{outdir}/dollars_thousands.csv", ",", ".", ",")
+    case("csv-dollar-thousands", [f"{outdir}/dollars_thousands.csv"])
+    write_formatted_csv(make_table(12000, 62), f"{outdir}/semicolon_decimal_comma.csv", ";", ",", ".")
+    case("csv-semicolon-decimal-comma", [f"{outdir}/semicolon_decimal_comma.csv"], "--decimal-separator ,")
+    refused = ["1,23.45", "12,34", "1,2345.00", "$$5", "-$-5.00", "1e5", "5 000", "USD", "(5.00)", "1.234.56",
+               "1,234,56", ",123", "+-1", "$", "12.5.", "0x10", "1.234,56"]
+    write_formatted_csv(make_table(4000, 63), f"{outdir}/money_refused.csv", ",", ".", ",", refused)
+    case("csv-money-refused", [f"{outdir}/money_refused.csv"], "--top 20")
 
     # Money and key types the contract accepts that the cases above do not cover.
     t = make_table(12000, 51)

@@ -19,6 +19,16 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// Whether the column holds a code or key compared as text (countries,
+    /// HS and Schedule C codes with their leading zeros, programs, rate
+    /// provisions): every column but the money ones and the period.
+    public var isKey: Bool {
+        switch self {
+        case .origin, .partner, .hsCode, .program, .reporter, .rateProvision: true
+        case .customsValue, .duty, .nonOriginatingValue, .period: false
+        }
+    }
+
     /// Columns every input must have.
     public static let required: [CanonicalColumn] = [.origin, .partner, .hsCode, .customsValue]
 

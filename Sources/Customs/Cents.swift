@@ -99,58 +99,32 @@ public enum Cents {
         return .cents(exact)
     }
 
-    /// Exact decimal text (`"-1234.5"`, `"1.005"`) → cents, half away from zero; nil if malformed or beyond Int64 cents.
-    public static func fromText(_ text: Substring) -> Int64? {
+    /// Money text (`"-1234.5"`, `"1.005"`, `"$1,234.56"` in `.standard`) →
+    /// cents, half away from zero; nil if it is not a number in `format` or
+    /// beyond Int64 cents.
+    public static func fromText(_ text: Substring, format: MoneyFormat = .standard) -> Int64? {
         var utf8 = Array(text.utf8)
-        return utf8.withUnsafeMutableBytes { fromText(bytes: UnsafeRawBufferPointer($0)) }
+        return utf8.withUnsafeMutableBytes { fromText(bytes: UnsafeRawBufferPointer($0), format: format) }
     }
 
-    /// Exact decimal text in bytes → cents; nil if malformed or beyond Int64
-    /// cents (`parse(text:)` tells the two apart).
-    public static func fromText(bytes raw: UnsafeRawBufferPointer) -> Int64? {
-        if case let .cents(cents) = parse(text: raw) { return cents }
+    /// Money text in bytes → cents; nil if it is not a number in `format` or
+    /// beyond Int64 cents (`parse(text:format:)` tells the two apart).
+    public static func fromText(bytes raw: UnsafeRawBufferPointer, format: MoneyFormat = .standard) -> Int64? {
+        if case let .cents(cents) = parse(text: raw, format: format) { return cents }
         return nil
     }
 
-    /// Exact decimal text in bytes, surrounding ASCII whitespace ignored →
-    /// cents (half away from zero); `.invalid` when it is not a decimal
-    /// number, `.overflow` when it is one beyond Int64 cents.
+    /// Money text in bytes, surrounding ASCII whitespace ignored → cents
+    /// (half away from zero, exact: 128-bit accumulation, never a Double).
     ///
-    /// - Complexity: O(text length).
-    public static func parse(text raw: UnsafeRawBufferPointer) -> Conversion {
-        var start = 0
-        var end = raw.count
-        while start < end && CountryKey.isSpace(raw[start]) { start += 1 }
-        while end > start && CountryKey.isSpace(raw[end - 1]) { end -= 1 }
-        var bytes = Array(raw[start..<end])
-        guard !bytes.isEmpty else { return .invalid }
-        var negative = false
-        if bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") {
-            negative = bytes[0] == UInt8(ascii: "-")
-            bytes.removeFirst()
-        }
-        // 128 bits hold 38 digits: every number that fits Int64 cents (at most
-        // 17 digits before the point) keeps 18 digits after it, which decide
-        // the rounding exactly (digits dropped beyond them cannot cross a half cent).
-        var unscaled: Int128 = 0
-        var scale = 0
-        var seenPoint = false
-        var digits = 0
-        var integerDigits = 0
-        for byte in bytes {
-            if byte == UInt8(ascii: ".") && !seenPoint {
-                seenPoint = true
-                continue
-            }
-            guard byte >= 0x30 && byte <= 0x39 else { return .invalid }
-            digits += 1
-            if !seenPoint && (unscaled != 0 || byte != 0x30) { integerDigits += 1 }
-            if seenPoint && scale >= 18 || integerDigits > 30 { continue }
-            unscaled = unscaled * 10 + Int128(byte - 0x30)
-            if seenPoint { scale += 1 }
-        }
-        guard digits > 0 else { return .invalid }
-        guard integerDigits <= 30, let cents = fromDecimal128(negative ? -unscaled : unscaled, scale: scale) else { return .overflow }
-        return .cents(cents)
+    /// - Parameters:
+    ///   - raw: any bytes.
+    ///   - format: separators and currency signs accepted (`MoneyFormat`).
+    /// - Returns: `.invalid` when the text is not a number in `format`,
+    ///   `.overflow` when it is one beyond Int64 cents.
+    /// - Complexity: O(text length); no allocation (the CSV hot path calls it per value).
+    public static func parse(text raw: UnsafeRawBufferPointer, format: MoneyFormat) -> Conversion {
+        guard let money = format.scan(raw) else { return .invalid }
+        return money.cents(in: raw)
     }
 }

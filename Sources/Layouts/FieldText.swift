@@ -13,18 +13,6 @@ enum FieldText {
         return start..<end
     }
 
-    /// A money amount without `$`, `,` and spaces (`"$1,234.50"` → `"1234.50"`).
-    static func amount(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
-        var out: [UInt8] = []
-        appendAmount(bytes, to: &out)
-        return out
-    }
-
-    /// `amount` appended to `out` (the parsers reuse one buffer).
-    static func appendAmount(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
-        for byte in bytes where byte != UInt8(ascii: "$") && byte != UInt8(ascii: ",") && !isSpace(byte) { out.append(byte) }
-    }
-
     /// The length of a leading SPI prefix of an HTS number: letters, `+`, `*`,
     /// `#` and the spaces after them (`"S+ 8708.29"` → 3); 0 when it starts with a digit.
     static func tariffPrefixLength(_ bytes: UnsafeRawBufferPointer) -> Int {

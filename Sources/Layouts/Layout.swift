@@ -41,7 +41,8 @@ public struct Layout: Sendable {
     public enum Source: Sendable {
         /// A field as it is (trimmed).
         case field([String])
-        /// A money amount: `$`, `,` and spaces removed.
+        /// A money amount, read with the money format (`MoneyFormat`: `$1,234.50`
+        /// → `1234.50`; text that is no number there passes unchanged).
         case amount([String])
         /// Several fields joined without separator (`Fraccion` + `NICO`).
         case joined([[String]])

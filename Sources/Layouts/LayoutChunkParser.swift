@@ -1,3 +1,4 @@
+import Customs
 import Delimited
 
 #if canImport(Glibc)
@@ -23,6 +24,8 @@ public final class LayoutChunkParser: RecordChunkParser {
     /// Whether malformed records are left out (and counted) instead of
     /// coming out marked malformed.
     private let dropsMalformed: Bool
+    /// How the amount fields are written (`--decimal-separator`, `--thousands`).
+    private let moneyFormat: MoneyFormat
     /// Records skipped by the keep rule in the last `parse`.
     public private(set) var skipped = 0
     /// Malformed records left out in the last `parse` (`dropsMalformed`).
@@ -33,10 +36,11 @@ public final class LayoutChunkParser: RecordChunkParser {
     /// The derivations run per record: all, or the canonical ones only.
     private let derivations: [LayoutPlan.Derivation]
 
-    init(layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false) {
+    init(layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false, moneyFormat: MoneyFormat = .standard) {
         self.layout = layout
         self.plan = plan
         self.dropsMalformed = dropsMalformed
+        self.moneyFormat = moneyFormat
         derivations = canonicalOnly ? Array(plan.derivations.prefix(plan.canonicalCount)) : plan.derivations
     }
 
@@ -159,9 +163,7 @@ public final class LayoutChunkParser: RecordChunkParser {
         case let .field(index):
             batch.appendField(fields(index))
         case let .amount(index):
-            scratchBytes.removeAll(keepingCapacity: true)
-            FieldText.appendAmount(fields(index), to: &scratchBytes)
-            append(scratchBytes, to: batch)
+            appendAmount(fields(index), to: batch)
         case let .joined(indexes):
             scratchBytes.removeAll(keepingCapacity: true)
             for index in indexes { scratchBytes.append(contentsOf: fields(index)) }
@@ -186,6 +188,19 @@ public final class LayoutChunkParser: RecordChunkParser {
             let isNone = none.contains { $0.elementsEqual(program) }
             batch.appendField(isNone ? UnsafeRawBufferPointer(start: nil, count: 0) : program)
         }
+    }
+
+    /// Appends a money amount as plain decimal text in the money format
+    /// (`$1,234.50` → `1234.50`), or the field unchanged when it is not a
+    /// number in that format (the consumers then see an invalid value).
+    private func appendAmount(_ value: UnsafeRawBufferPointer, to batch: RecordBatch) {
+        guard let money = moneyFormat.scan(value) else {
+            batch.appendField(value)
+            return
+        }
+        scratchBytes.removeAll(keepingCapacity: true)
+        money.appendCanonical(from: value, format: moneyFormat, to: &scratchBytes)
+        append(scratchBytes, to: batch)
     }
 
     /// Appends YYYYMM as six digits, or an empty field for nil (no allocation).

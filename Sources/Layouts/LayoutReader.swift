@@ -1,3 +1,4 @@
+import Customs
 import Delimited
 import MappedIO
 
@@ -20,6 +21,8 @@ public final class LayoutReader: RecordChunkReader {
     public let types: [Layout.ColumnType?]
     private let plan: LayoutPlan
     private let chunks: ChunkSource
+    /// How the layout's amount fields are written.
+    public let moneyFormat: MoneyFormat
 
     private enum ChunkSource {
         case delimited(CSVReader)
@@ -30,9 +33,12 @@ public final class LayoutReader: RecordChunkReader {
     ///
     /// - Throws: `LayoutError` (missing fields, unreadable archive or input).
     ///
-    /// - Parameter delimiter: overrides a delimited layout's delimiter (`--delimiter`).
-    public init(path: String, layout: Layout, delimiter: UInt8? = nil) throws(LayoutError) {
+    /// - Parameters:
+    ///   - delimiter: overrides a delimited layout's delimiter (`--delimiter`).
+    ///   - moneyFormat: how amount fields are written (`--decimal-separator`, `--thousands`).
+    public init(path: String, layout: Layout, delimiter: UInt8? = nil, moneyFormat: MoneyFormat = .standard) throws(LayoutError) {
         self.path = path
+        self.moneyFormat = moneyFormat
         let stream: InputStream
         do {
             if LayoutReader.isZip(path) {
@@ -89,7 +95,7 @@ public final class LayoutReader: RecordChunkReader {
     /// gives only the canonical columns (`header.prefix(canonicalColumnCount)`)
     /// when `canonicalOnly`.
     public func makeParser(droppingMalformed: Bool, canonicalOnly: Bool = false) -> LayoutChunkParser {
-        LayoutChunkParser(layout: layout, plan: plan, dropsMalformed: droppingMalformed, canonicalOnly: canonicalOnly)
+        LayoutChunkParser(layout: layout, plan: plan, dropsMalformed: droppingMalformed, canonicalOnly: canonicalOnly, moneyFormat: moneyFormat)
     }
 
     /// How many columns of `header` (the first ones) are canonical.

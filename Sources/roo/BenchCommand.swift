@@ -7,7 +7,7 @@ extension BenchReport.Format: ExpressibleByArgument {}
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark the parallel strategies × thread counts of roo summarize on one input (SPEC §4).",
+        abstract: "Benchmark the parallel strategies × thread counts of roo summarize on one input.",
         discussion: """
         Runs every chosen strategy at every thread count on the same input, one warm-up and --repeat \
         measured runs per cell, interleaved, and reports median/min/max seconds, lines/s, MB/s, \

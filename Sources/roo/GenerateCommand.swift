@@ -4,7 +4,7 @@ import RooCore
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a realistic synthetic customs extract (SPEC §5): .parquet, .csv or .csv.zst.",
+        abstract: "Write a realistic synthetic customs extract: .parquet, .csv or .csv.zst.",
         discussion: """
         Synthetic US import lines shaped like real extracts (origins, pass-through partners, HS \
         chapters, values, duties, preference programs). Deterministic: the same seed and options \

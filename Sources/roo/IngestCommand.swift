@@ -8,9 +8,15 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Convert a CSV extract (plain, .gz or .zst, detected by magic bytes) or a known layout to Parquet.",
         discussion: """
-        Types are inferred from the first chunk (INT64, DECIMAL with the observed scale, DATE, DOUBLE, STRING) \
-        and can be forced with --type column=TYPE. Lines that do not parse go to --rejects. \
-        The output appears only when complete. --layout reads Census IMDB IMP_DETL.TXT (or its monthly .ZIP), \
+        Canonical columns (named so, or renamed with --map) are typed by what they hold: customs_value, duty \
+        and non_originating_value are DECIMAL(18,S), S the largest scale in the first chunk (2 to 18), read \
+        as roo summarize reads money ($1,234.56; --decimal-separator, --thousands); a value that is not such \
+        an amount is a rejected line, never a change of type. origin, partner, hs_code, program, reporter \
+        and rate_provision are STRING, so HS and Schedule C codes keep their leading zeros. Other columns \
+        are inferred from the first chunk (INT64, DECIMAL with the observed scale, DATE, DOUBLE, STRING). \
+        --type column=TYPE overrides both. Lines that do not parse go to --rejects. \
+        The output appears only when complete; then a warning names each column roo summarize needs that \
+        the output lacks, with the --map that would add it. --layout reads Census IMDB IMP_DETL.TXT (or its monthly .ZIP), \
         ACE line extracts or pedimento 551 files and writes canonical columns plus the layout's other fields; \
         the layout's country codes and duty-free rule are recorded for summarize.
 
@@ -21,6 +27,7 @@ struct Ingest: ParsableCommand {
           roo ingest imports.csv.gz --output imports.parquet
           roo ingest extract.csv --output out.parquet --map origin=cty_origin
           roo ingest extract.csv --output out.parquet --type hs_code=string --rejects bad.csv
+          roo ingest partidas.csv --output mx.parquet --decimal-separator ,
           zcat extract.csv.gz | roo ingest - --output out.parquet
           roo ingest IMDB2401.ZIP --layout census-imdb --output imdb-2024-01.parquet
           roo ingest ace_lines.csv --layout ace-lines --output ace.parquet
@@ -42,6 +49,8 @@ struct Ingest: ParsableCommand {
 
     @Option(name: .customLong("type"), help: "Force a column type: column=int64|double|decimal(18,S)|date|string (repeatable).")
     var typeOverrides: [String] = []
+
+    @OptionGroup var money: MoneyFormatOptions
 
     @Option(help: "Compression: zstd[:LEVEL]|snappy|none.")
     var compression: String = "zstd"
@@ -109,12 +118,14 @@ struct Ingest: ParsableCommand {
                 throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
             }
             options.countryCodes = countryCodes
+            options.moneyFormat = try money.format()
             let result = try IngestEngine.run(options)
             var summary = "roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected"
             if result.rowsSkipped > 0 {
                 summary += "; \(result.rowsSkipped) records skipped: \(options.layout?.keep?.meaning ?? "not kept by the layout")"
             }
             printError(summary)
+            for warning in result.warnings { printError("roo: warning: \(warning)") }
         }
     }
 }

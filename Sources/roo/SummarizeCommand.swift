@@ -12,11 +12,16 @@ extension CountryCodeSystem: ExpressibleByArgument {}
 
 struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Summarize non-regional content of duty-free imports (SPEC §1–2).",
+        abstract: "Summarize non-regional content of duty-free imports by origin, HS chapter and partner.",
         discussion: """
         Reads Parquet or CSV extracts (files or directories) and computes, in exact cents, how much \
         non-regional content enters duty-free: the tables detail (origin × HS chapter × partner), \
         by_partner, by_chapter, by_origin and totals, identical for every strategy and thread count.
+
+        Money in CSV and layout inputs is decimal text read exactly: an optional sign, a currency sign ($, US$ \
+        or USD), thousands separators only between groups of three digits ($1,234.56, -$1.00, 1,234,567). \
+        --decimal-separator , reads 1.234,56 (the thousands separator becomes .). A value that is not a \
+        number is an invalid_value line; one past Int64 cents ends the run (exit 65).
 
         Examples:
           roo summarize extract.parquet
@@ -27,6 +32,7 @@ struct Summarize: ParsableCommand {
           roo summarize extract.parquet --region CA,MX,US --table by_partner
           roo summarize extract.parquet --table by_partner --output by_partner.csv
           roo summarize extract.parquet --table totals --rejects rejects.csv
+          roo summarize partidas.csv --decimal-separator , --table totals
           roo summarize IMDB2401.ZIP --layout census-imdb --format md
           roo summarize items_551.asc --layout pedimento-551 --table by_origin
           roo summarize 2024-01.parquet --partial parts/2024-01.parquet
@@ -59,6 +65,8 @@ struct Summarize: ParsableCommand {
 
     @Option(help: "Layout of text inputs: \(LayoutOption.names).")
     var layout: String = "csv"
+
+    @OptionGroup var money: MoneyFormatOptions
 
     @Option(help: "Keep only lines of this importing country.")
     var reporter: String?
@@ -169,6 +177,7 @@ struct Summarize: ParsableCommand {
         if let layout = options.layout, !mappings.isEmpty {
             throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
         }
+        options.moneyFormat = try money.format()
         options.reporter = reporter
         options.from = try from.map { try PeriodText.month(option: "--from", $0) }
         options.to = try to.map { try PeriodText.month(option: "--to", $0) }

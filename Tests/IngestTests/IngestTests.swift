@@ -120,3 +120,105 @@ struct IngestTests {
         #expect { _ = try IngestEngine.run(options) } throws: { ($0 as? RooError)?.status == .noInput }
     }
 }
+
+/// Ingest writes what summarize reads: canonical money columns are DECIMAL
+/// read with the money format (bad values are rejects, never a change of
+/// type), canonical keys are text, and missing canonical columns are named.
+struct IngestCanonicalTypeTests {
+    /// INT64 values of a column (nil for nulls); a value of another width (a
+    /// column of the wrong type) reads as Int64.min, so a test fails instead of trapping.
+    static func integers(_ file: ParquetFile, _ name: String) throws -> [Int64?] {
+        try IngestTests.column(file, name).map { value in
+            value.map { $0.count == 8 ? $0.withUnsafeBytes { $0.loadUnaligned(as: Int64.self) } : Int64.min }
+        }
+    }
+
+    /// Line `index` of the rejects file of `directory` ("" when it has fewer).
+    static func reject(_ directory: String, _ index: Int) -> Substring {
+        let lines = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self).split(separator: "\n")
+        return index < lines.count ? lines[index] : ""
+    }
+
+    static func texts(_ file: ParquetFile, _ name: String) throws -> [String?] {
+        try IngestTests.column(file, name).map { $0.map { String(decoding: $0, as: UTF8.self) } }
+    }
+
+    @Test func moneyColumnsAreDecimalAtTheLargestScaleAndBadValuesAreRejects() throws {
+        let text = """
+            origin,partner,hs_code,customs_value,duty,non_originating_value
+            CN,MX,8703230190,"$1,234.56",0,
+            CN,MX,8703230190,"1,23.45",0,
+            CN,MX,8703230190,7.005,"-$0.50",12
+            CN,MX,8703230190,USD 2,0,1e5
+
+            """
+        let (result, file, directory) = try IngestTests.ingest(Array(text.utf8))
+        #expect(result.columnTypes["customs_value"] == .decimal(scale: 3))
+        #expect(result.columnTypes["duty"] == .decimal(scale: 2))
+        #expect(result.columnTypes["non_originating_value"] == .decimal(scale: 2))
+        #expect(result.rowsWritten == 2)
+        #expect(try IngestCanonicalTypeTests.integers(file, "customs_value") == [1_234_560, 7005])
+        #expect(try IngestCanonicalTypeTests.integers(file, "duty") == [0, -50])
+        #expect(try IngestCanonicalTypeTests.integers(file, "non_originating_value") == [nil, 1200])
+        #expect(IngestCanonicalTypeTests.reject(directory, 1).hasPrefix(
+            "3\tcolumn \"customs_value\": \"1,23.45\" is not an amount (decimal separator \".\", thousands separator \",\";"))
+        #expect(IngestCanonicalTypeTests.reject(directory, 2).hasPrefix("5\tcolumn \"non_originating_value\": \"1e5\" is not an amount"))
+        #expect(IngestCanonicalTypeTests.reject(directory, 3).isEmpty)
+    }
+
+    @Test func decimalCommasWithTheFormatAndForcedTypesStillWin() throws {
+        let text = "origin;partner;hs_code;customs_value;duty\nCN;MX;8703;1.234,5;0,00\nCN;MX;8703;12,005;1\n"
+        let (comma, file, _) = try IngestTests.ingest(Array(text.utf8)) { $0.moneyFormat = .decimalComma }
+        #expect(comma.columnTypes["customs_value"] == .decimal(scale: 3))
+        #expect(try IngestCanonicalTypeTests.integers(file, "customs_value") == [1_234_500, 12005])
+        let (forced, _, directory) = try IngestTests.ingest(Array(text.utf8)) {
+            $0.moneyFormat = .decimalComma
+            $0.types["customs_value"] = .decimal(scale: 2)
+            $0.types["duty"] = .string
+        }
+        #expect(forced.columnTypes["duty"] == .string)
+        #expect(forced.rowsWritten == 1)
+        #expect(IngestCanonicalTypeTests.reject(directory, 1).hasPrefix(
+            "3\tcolumn \"customs_value\": \"12,005\" has more decimal places than the column's decimal(18,2)"))
+        #expect(IngestCanonicalTypeTests.reject(directory, 2).isEmpty)
+    }
+
+    /// Codes that look like numbers in the first chunk stay text, so a later
+    /// code with a leading zero keeps it.
+    @Test func keyColumnsAreTextAcrossChunks() throws {
+        var text = "reporter,origin,partner,hs_code,customs_value,duty,program,rate_provision,period\n"
+        let line = "840,5700,2010,8703230190,100.00,0,18,61,202401\n"
+        text.reserveCapacity(line.utf8.count * 120_000)
+        for _ in 0..<110_000 { text += line }  // past the first 4 MiB chunk
+        text += "840,0010,1220,0101210000,5.00,0,00,00,202402\n"
+        let (result, file, _) = try IngestTests.ingest(Array(text.utf8))
+        for name in ["reporter", "origin", "partner", "hs_code", "program", "rate_provision"] {
+            #expect(result.columnTypes[name] == .string, "\(name)")
+        }
+        #expect(result.columnTypes["period"] == .int64)
+        #expect(result.rowsWritten == 110_001)
+        let last = try IngestCanonicalTypeTests.texts(file, "hs_code").last
+        #expect(last == "0101210000")
+        #expect(try IngestCanonicalTypeTests.texts(file, "origin").last == "0010")
+    }
+
+    @Test func missingCanonicalColumnsAreNamedWithTheMapThatAddsThem() throws {
+        let text = "Country of Origin,Exporting Country,HTS Number,Customs Value ($),Notes\nCN,MX,8703,1.00,x\n"
+        let (result, _, directory) = try IngestTests.ingest(Array(text.utf8))
+        let output = directory + "/out.parquet"
+        #expect(result.warnings == [
+            "\(output): no origin column (country of origin), which roo summarize needs; ingest again with --map origin='Country of Origin'",
+            "\(output): no partner column (country of export), which roo summarize needs; ingest again with --map partner='Exporting Country'",
+            "\(output): no hs_code column (HS / HTS tariff code), which roo summarize needs; ingest again with --map hs_code='HTS Number'",
+            "\(output): no customs_value column (customs value, USD), which roo summarize needs; ingest again with --map customs_value='Customs Value ($)'",
+            "\(output): no duty column (calculated duty, USD), which roo summarize needs unless given --duty-free-programs or --duty-free-by rate-provision; ingest again with --map duty=COLUMN",
+        ])
+        let (mapped, _, _) = try IngestTests.ingest(Array(text.utf8)) { options in
+            for assignment in ["origin=Country of Origin", "partner=Exporting Country", "hs_code=HTS Number", "customs_value=Customs Value ($)"] {
+                try? options.mapping.parse(assignment)
+            }
+        }
+        #expect(mapped.warnings.count == 1)
+        #expect(mapped.columnTypes["customs_value"] == .decimal(scale: 2))
+    }
+}

@@ -1,3 +1,4 @@
+import Customs
 import Delimited
 import Testing
 @testable import Layouts
@@ -34,9 +35,7 @@ struct FieldTextTests {
         #expect(prefix("") == 0)
     }
 
-    @Test func amountsAndYearMonths() {
-        #expect(FieldTextTests.bytes("$1,234.50") { FieldText.amount($0) } == "1234.50")
-        #expect(FieldTextTests.bytes(" -12 ") { FieldText.amount($0) } == "-12")
+    @Test func yearMonths() {
         let yearMonth = { (year: String, month: String) -> String? in
             Array(year.utf8).withUnsafeBytes { y in Array(month.utf8).withUnsafeBytes { m in FieldText.yearMonth(year: y, month: m) } }
                 .map { String(decoding: $0, as: UTF8.self) }
@@ -89,5 +88,41 @@ struct LayoutCatalogTests {
                 #expect(batch.fieldCount(record) > 9)
             }
         }
+    }
+}
+
+/// Layout amount fields are read with the money format (`MoneyFormat`), the
+/// same rule as summarize's CSV plane and ingest: normalized to plain decimal
+/// text when they are numbers, passed on unchanged (and then invalid) when not.
+struct LayoutAmountTests {
+    static let names = ["Country of Origin", "Country of Export", "HTS Number", "SPI", "Entered Value", "Duty"]
+
+    static func amounts(_ records: String, format: MoneyFormat = .standard) throws -> [[String]] {
+        let plan = try LayoutPlan(layout: .aceLines, sourceNames: names, path: "ace.csv")
+        let parser = LayoutChunkParser(layout: .aceLines, plan: plan, dropsMalformed: false, moneyFormat: format)
+        let batch = RecordBatch()
+        parser.parse(CSVChunk(bytes: Array(records.utf8), firstLineNumber: 2), into: batch)
+        let value = try #require(plan.names.firstIndex(of: "customs_value"))
+        let duty = try #require(plan.names.firstIndex(of: "duty"))
+        return (0..<batch.count).map { record in
+            [value, duty].map { String(decoding: batch.field(record, $0), as: UTF8.self) }
+        }
+    }
+
+    @Test func amountsFollowTheMoneyFormat() throws {
+        let records = """
+            CN,MX,8708.29.5160,S,"$1,234.50",$0.00
+            CN,MX,8708.29.5160,, -$5 ,"USD 1,000"
+            CN,MX,8708.29.5160,,"1,23",12A45
+            CN,MX,8708.29.5160,,"$-1,234,567.891",US$7
+
+            """
+        #expect(try LayoutAmountTests.amounts(records) == [["1234.50", "0.00"], ["-5", "1000"], ["1,23", "12A45"], ["-1234567.891", "7"]])
+        let comma = """
+            CN,MX,8708.29.5160,S,"1.234,50","$0,00"
+            CN,MX,8708.29.5160,S,"1,234.50",7
+
+            """
+        #expect(try LayoutAmountTests.amounts(comma, format: .decimalComma) == [["1234,50", "0,00"], ["1,234.50", "7"]])
     }
 }

@@ -1,3 +1,4 @@
+import Customs
 import Delimited
 
 /// One rejected line of an ingest.
@@ -11,6 +12,8 @@ struct IngestReject: Sendable {
 struct IngestChunkConverter {
     let types: [IngestType]
     let names: [String]
+    /// Per column: the money format when it is a money column written as DECIMAL.
+    let moneyFormats: [MoneyFormat?]
 
     struct Output {
         var columns: [IngestColumnBuilder]
@@ -25,7 +28,7 @@ struct IngestChunkConverter {
     /// together in memory, so row order is the cache-friendly one).
     func convert(_ chunk: CSVChunk, parser: any RecordChunkParser, batch: RecordBatch) -> Output {
         parser.parse(chunk, into: batch)
-        var output = Output(columns: types.map { IngestColumnBuilder(type: $0, reserving: batch.count) }, rejects: [])
+        var output = Output(columns: zip(types, moneyFormats).map { IngestColumnBuilder(type: $0.0, reserving: batch.count, moneyFormat: $0.1) }, rejects: [])
         output.lines = batch.count
         output.skipped = parser.skipped
         let expected = types.count
@@ -45,11 +48,29 @@ struct IngestChunkConverter {
         guard fields == expected else { return "expected \(expected) fields, found \(fields)" }
         for column in 0..<expected {
             let field = batch.field(record, column)
-            if columns[column].append(field) { continue }
+            guard let rejection = columns[column].append(field) else { continue }
             for done in 0..<column { columns[done].removeLast() }
-            let value = String(decoding: field.prefix(40), as: UTF8.self)
-            return "column \"\(names[column])\": \"\(value)\" is not a valid \(types[column])"
+            return reason(rejection, column: column, field: field)
         }
         return nil
+    }
+
+    /// The `--rejects` reason: the column, the raw value (its first 40 bytes,
+    /// control bytes and broken UTF-8 escaped so the reason stays on its line)
+    /// and what is wrong.
+    func reason(_ rejection: ValueRejection, column: Int, field: UnsafeRawBufferPointer) -> String {
+        let value = "column \"\(names[column])\": \"\(KeyText.display(Array(field.prefix(40))))\""
+        let type = types[column]
+        switch rejection {
+        case .notOfType:
+            return "\(value) is not a valid \(type)"
+        case .notMoney:
+            let format = moneyFormats[column].map { " (\($0); see --decimal-separator, --thousands)" } ?? ""
+            return "\(value) is not an amount\(format)"
+        case .tooManyDecimals:
+            return "\(value) has more decimal places than the column's \(type) (its scale is the largest in the first chunk; force one with --type)"
+        case .outOfRange:
+            return "\(value) does not fit \(type)"
+        }
     }
 }

@@ -1,9 +1,25 @@
+import Customs
 import Parquet
+
+/// Why a field was not appended to its column.
+enum ValueRejection: Sendable {
+    /// Not text of the column's type.
+    case notOfType
+    /// A money column's value that is not a number in the money format.
+    case notMoney
+    /// A money value with non-zero digits beyond the column's scale.
+    case tooManyDecimals
+    /// A money value that 18 digits at the column's scale do not hold.
+    case outOfRange
+}
 
 /// Accumulates one column's converted values (spaced: one slot per row, 0
 /// for nulls) and turns row ranges into `ColumnData` for the writer.
 struct IngestColumnBuilder {
     let type: IngestType
+    /// Set for a money column written as DECIMAL: its text is read with
+    /// this format (`$1,234.56`, `1.234,56`) instead of as a plain decimal.
+    var moneyFormat: MoneyFormat?
     var validity: [Bool] = []
     var integers: [Int64] = []
     var doubles: [Double] = []
@@ -13,9 +29,10 @@ struct IngestColumnBuilder {
 
     init(type: IngestType) { self.type = type }
 
-    /// An empty builder with room for `rows` rows.
-    init(type: IngestType, reserving rows: Int) {
+    /// An empty builder with room for `rows` rows; `moneyFormat` as the property.
+    init(type: IngestType, reserving rows: Int, moneyFormat: MoneyFormat? = nil) {
         self.type = type
+        self.moneyFormat = moneyFormat
         validity.reserveCapacity(rows)
         switch type {
         case .int64, .decimal: integers.reserveCapacity(rows)
@@ -27,22 +44,33 @@ struct IngestColumnBuilder {
 
     var rowCount: Int { validity.count }
 
-    /// Converts and appends a field; returns false (appending nothing) when
+    /// Converts and appends a field; returns why not (appending nothing) when
     /// it does not parse as the column's type. An empty field is a null.
-    mutating func append(_ field: UnsafeRawBufferPointer) -> Bool {
+    ///
+    /// - Complexity: O(field length); amortized O(1) appends.
+    mutating func append(_ field: UnsafeRawBufferPointer) -> ValueRejection? {
         let present = !field.isEmpty
         switch type {
         case .int64:
-            guard let value = present ? FieldParser.int64(field) : 0 else { return false }
+            guard let value = present ? FieldParser.int64(field) : 0 else { return .notOfType }
             integers.append(value)
         case let .decimal(scale):
-            guard let value = present ? FieldParser.decimal(field, scale: scale) : 0 else { return false }
-            integers.append(value)
+            if let moneyFormat, present {
+                switch IngestColumnBuilder.money(field, format: moneyFormat, scale: scale) {
+                case let .unscaled(value): integers.append(value)
+                case nil: return .notMoney
+                case .tooManyDecimals?: return .tooManyDecimals
+                case .outOfRange?: return .outOfRange
+                }
+            } else {
+                guard let value = present ? FieldParser.decimal(field, scale: scale) : 0 else { return .notOfType }
+                integers.append(value)
+            }
         case .double:
-            guard let value = present ? FieldParser.double(field) : 0 else { return false }
+            guard let value = present ? FieldParser.double(field) : 0 else { return .notOfType }
             doubles.append(value)
         case .date:
-            guard let value = present ? FieldParser.date(field) : 0 else { return false }
+            guard let value = present ? FieldParser.date(field) : 0 else { return .notOfType }
             dates.append(value)
         case .string:
             if !field.isEmpty {
@@ -53,7 +81,14 @@ struct IngestColumnBuilder {
             offsets.append(bytes.count)
         }
         validity.append(present)
-        return true
+        return nil
+    }
+
+    /// Money text at `scale` (nil: not a number in `format`).
+    ///
+    /// - Complexity: O(field length + scale).
+    static func money(_ field: UnsafeRawBufferPointer, format: MoneyFormat, scale: Int) -> MoneyText.DecimalConversion? {
+        format.scan(field).map { $0.unscaled(in: field, scale: scale) }
     }
 
     /// Removes the last appended row (rolls back a partly converted record).

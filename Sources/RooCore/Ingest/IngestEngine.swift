@@ -33,6 +33,8 @@ public struct IngestOptions: Sendable {
     /// `--country-codes`: the code system of origin/partner, recorded in the
     /// file's metadata for `summarize` (default: the layout's, else alpha-2).
     public var countryCodes: CountryCodeSystem?
+    /// `--decimal-separator`, `--thousands`: how the money columns are written.
+    public var moneyFormat = MoneyFormat.standard
 
     public init(input: String, output: String) {
         self.input = input
@@ -48,6 +50,9 @@ public struct IngestResult: Sendable, Equatable {
     public var rowsRejected = 0
     public var rowsSkipped = 0
     public var columnTypes: [String: IngestType] = [:]
+    /// One line per required canonical column the output lacks, saying how
+    /// to map it (`IngestWarnings`); the ingest itself succeeded.
+    public var warnings: [String] = []
 }
 
 /// `roo ingest`: streams CSV (plain, gzip or zstd) into Parquet with bounded
@@ -63,12 +68,8 @@ public enum IngestEngine {
         if let first = try next(reader) { chunks.append(first) }
         let sampleBatch = RecordBatch()
         if let first = chunks.first { reader.makeParser().parse(first, into: sampleBatch) }
-        var types = TypeInference.infer(sampleBatch, columns: names.count)
         let layoutTypes = (reader as? LayoutReader)?.types ?? []
-        for (index, type) in layoutTypes.enumerated() { if let type { types[index] = IngestType(type) } }
-        for (index, name) in names.enumerated() {
-            if let forced = options.types[name] ?? options.types[reader.header[index]] { types[index] = forced }
-        }
+        let types = columnTypes(sample: sampleBatch, names: names, header: reader.header, layoutTypes: layoutTypes, options: options)
         var result = IngestResult()
         result.columnTypes = Dictionary(zip(names, types), uniquingKeysWith: { first, _ in first })
         var writerOptions = WriterOptions()
@@ -83,7 +84,7 @@ public enum IngestEngine {
             throw RooError(.cannotCreate, error.description)
         }
         let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
-        let converter = IngestChunkConverter(types: types, names: names)
+        let converter = IngestChunkConverter(types: types, names: names, moneyFormats: moneyFormats(names: names, types: types, options: options))
         var pending = PendingRowGroup(types: types)
         let threads = max(1, options.threads)
         let batches = (0..<threads).map { _ in RecordBatch() }
@@ -131,7 +132,46 @@ public enum IngestEngine {
             writer.abort()
             throw error
         }
+        result.warnings = IngestWarnings.missingColumns(names: names, output: options.output, layout: options.layout)
         return result
+    }
+
+    /// The type of every output column, the first rule that applies:
+    /// `--type` (by output or source name); a canonical money column is
+    /// DECIMAL(18, s), s the largest scale of its sample values in the money
+    /// format (`TypeInference.moneyScale`) and at least a layout's declared
+    /// DECIMAL scale, or the layout's other declared type (Census whole
+    /// dollars, INT64); a canonical key is the layout's type or STRING; any
+    /// other column the layout's type, else the type inferred from `sample`.
+    ///
+    /// - Complexity: O(sample bytes).
+    static func columnTypes(sample: RecordBatch, names: [String], header: [String], layoutTypes: [Layout.ColumnType?],
+                            options: IngestOptions) -> [IngestType] {
+        let inferred = TypeInference.infer(sample, columns: names.count)
+        return names.indices.map { index in
+            if let forced = options.types[names[index]] ?? options.types[header[index]] { return forced }
+            let declared = index < layoutTypes.count ? layoutTypes[index].map(IngestType.init) : nil
+            guard let canonical = CanonicalColumn(rawValue: names[index]) else { return declared ?? inferred[index] }
+            if canonical.isMoney {
+                let seen = TypeInference.moneyScale(sample, column: index, columns: names.count, format: options.moneyFormat)
+                switch declared {
+                case let .decimal(scale)?: return .decimal(scale: max(scale, seen))
+                case let other?: return other  // e.g. Census whole dollars (INT64)
+                case nil: return .decimal(scale: seen)
+                }
+            }
+            if canonical.isKey { return declared ?? .string }
+            return declared ?? inferred[index]
+        }
+    }
+
+    /// Per column: the money format for a canonical money column written as
+    /// DECIMAL (its text is read as an amount), else nil.
+    static func moneyFormats(names: [String], types: [IngestType], options: IngestOptions) -> [MoneyFormat?] {
+        zip(names, types).map { name, type in
+            guard CanonicalColumn(rawValue: name)?.isMoney == true, case .decimal = type else { return nil }
+            return options.moneyFormat
+        }
     }
 
     private static func next(_ reader: any RecordChunkReader) throws -> CSVChunk? {
@@ -141,7 +181,11 @@ public enum IngestEngine {
     /// The CSV reader, or the layout reader for `--layout`.
     static func openReader(_ options: IngestOptions) throws -> any RecordChunkReader {
         if let layout = options.layout {
-            do { return try LayoutReader(path: options.input, layout: layout, delimiter: options.delimiter) } catch { throw rooError(error) }
+            do {
+                return try LayoutReader(path: options.input, layout: layout, delimiter: options.delimiter, moneyFormat: options.moneyFormat)
+            } catch {
+                throw rooError(error)
+            }
         }
         do {
             return try CSVReader(path: options.input, dialect: options.delimiter.map { CSVDialect(delimiter: $0) })

@@ -1,3 +1,4 @@
+import Customs
 import Delimited
 
 /// Infers column types from sample records (SPEC §3 `roo ingest`).
@@ -8,6 +9,8 @@ import Delimited
 /// with the largest observed scale when every value is a plain decimal of at
 /// most 18 digits, DATE when every value is `YYYY-MM-DD`, DOUBLE when every
 /// value parses as a C double, else STRING. Empty columns are STRING.
+/// Canonical columns are typed by what they are, not inferred
+/// (`IngestEngine.columnTypes`): money is DECIMAL (`moneyScale`), keys are STRING.
 enum TypeInference {
     struct Candidates {
         var integer = true
@@ -35,6 +38,27 @@ enum TypeInference {
             if candidate.double { return .double }
             return .string
         }
+    }
+
+    /// The scales a money column may be written at: DECIMAL(18, s) with s
+    /// at least cents and at most 18 (the precision).
+    static let moneyScales = 2...18
+
+    /// The scale of a money column: the most fraction digits among the
+    /// sample's values that are numbers in `format`, clamped to
+    /// `moneyScales`. Values that are not numbers do not count (they become
+    /// rejects; they never change the column's type).
+    ///
+    /// - Parameters:
+    ///   - column: the column's position; `columns` the record width.
+    /// - Complexity: O(sample bytes of the column).
+    static func moneyScale(_ batch: RecordBatch, column: Int, columns: Int, format: MoneyFormat) -> Int {
+        var scale = moneyScales.lowerBound
+        for record in 0..<batch.count where batch.malformation(record) == nil && batch.fieldCount(record) == columns {
+            let field = batch.field(record, column)
+            if let money = format.scan(field) { scale = max(scale, money.fractionDigitCount) }
+        }
+        return min(scale, moneyScales.upperBound)
     }
 
     private static func observe(_ field: UnsafeRawBufferPointer, into candidate: inout Candidates) {

@@ -33,7 +33,11 @@ struct CSVSummarizer {
     func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> (skips: LayoutSkips, notes: [String]) {
         let reader: any RecordChunkReader
         if let layout = context.options.layout {
-            do { reader = try LayoutReader(path: path, layout: layout) } catch { throw IngestEngine.rooError(error) }
+            do {
+                reader = try LayoutReader(path: path, layout: layout, moneyFormat: context.options.moneyFormat)
+            } catch {
+                throw IngestEngine.rooError(error)
+            }
         } else {
             do { reader = try CSVReader(path: path) } catch { throw IngestEngine.rooError(error) }
         }
@@ -93,6 +97,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     let batch = RecordBatch()
     let block = LineBlock()
     let keys: KeyCache
+    /// How money is written (`--decimal-separator`, `--thousands`).
+    let moneyFormat: MoneyFormat
     private var programFlags: [UInt64: UInt8] = [:]
     /// What this unit saw, merged once per unit (`Observations`).
     private var observed = Observations.Local()
@@ -112,6 +118,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         self.path = path
         self.columnCount = columnCount
         keys = KeyCache(interner: context.interner)
+        moneyFormat = context.options.moneyFormat
     }
 
     func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
@@ -165,11 +172,12 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         return value.isEmpty ? nil : value
     }
 
-    /// Money text → cents; nil when it is not a number.
+    /// Money text → cents (`moneyFormat`); nil when it is not a number.
     ///
     /// - Throws: `RooError(.dataError)` for a number beyond Int64 cents (as in Parquet input).
+    /// - Complexity: O(text length), no allocation unless it throws.
     private func money(_ canonical: CanonicalColumn, _ text: UnsafeRawBufferPointer, _ row: Int) throws -> Int64? {
-        switch Cents.parse(text: text) {
+        switch Cents.parse(text: text, format: moneyFormat) {
         case let .cents(cents): return cents
         case .invalid: return nil
         case .overflow:

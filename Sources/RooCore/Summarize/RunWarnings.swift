@@ -41,7 +41,9 @@ struct RunWarnings {
 
     /// The fix that fits the examples best.
     var hint: String {
-        if let example = observations.examples[.invalidValue], RunWarnings.looksLikeDecimalComma(example.value) {
+        // Only while money is read with a decimal point: with --decimal-separator , the text is not a number for another reason.
+        if options.moneyFormat.decimalSeparator == UInt8(ascii: "."), let example = observations.examples[.invalidValue],
+           RunWarnings.looksLikeDecimalComma(example.value) {
             return "amounts like \"\(example.value)\" look like decimal commas: give --decimal-separator , (and --thousands .); --rejects FILE lists every rejected line"
         }
         let considered = counts.linesRead - counts.linesFiltered

@@ -102,7 +102,7 @@ public enum SummarizeEngine {
         run.warnings.lines.forEach(warning)
         let tables = try run.aggregate.tables(top: options.top)
         let rejects = try run.rejects?.finish()
-        try destination.write(tables, notes: SummaryNotes.make(options: run.options, tables: tables),
+        try destination.write(tables, notes: SummaryNotes.make(options: run.options, tables: tables, moneyFormat: run.options.moneyFormat),
                               committingWith: rejects.map { [$0] } ?? [], emit: emit)
     }
 

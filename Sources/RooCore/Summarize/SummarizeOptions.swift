@@ -25,6 +25,9 @@ public struct SummarizeOptions: Sendable {
     public var countryCodes: CountryCodeSystem?
     /// `--layout` for text inputs (nil = canonical CSV).
     public var layout: Layout?
+    /// `--decimal-separator`, `--thousands`: how money is written in text
+    /// inputs (CSV and layouts; Parquet money is typed).
+    public var moneyFormat = MoneyFormat.standard
     /// `--reporter`: keep only lines of this importing country.
     public var reporter: String?
     /// `--from`/`--to` as YYYYMM, inclusive.

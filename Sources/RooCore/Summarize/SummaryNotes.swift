@@ -1,3 +1,4 @@
+import Customs
 import Reports
 
 #if canImport(Glibc)
@@ -15,7 +16,9 @@ public enum SummaryNotes {
     /// (item, value) lines: inputs, the options that change the numbers, the
     /// roo version, the creation time (UTC; `SOURCE_DATE_EPOCH` when set, for
     /// reproducible files) and the line counts of the `totals` table.
-    public static func make(options: SummarizeOptions, tables: [SummaryTable]) -> [(String, String)] {
+    /// `moneyFormat` is how money text was read (`summarize`); a merge of
+    /// partials passes nil: each `summarize --partial` read its own inputs.
+    public static func make(options: SummarizeOptions, tables: [SummaryTable], moneyFormat: MoneyFormat? = nil) -> [(String, String)] {
         var notes: [(String, String)] = [
             ("inputs", options.inputs.joined(separator: ", ")),
             ("region", options.region.isUSMCA ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", ")),
@@ -24,6 +27,7 @@ public enum SummaryNotes {
             ("hs width", String(options.hsWidth)),
             ("hs codes of odd length", options.padHS ? "read with a leading zero (--pad-hs)" : "read as written"),
         ]
+        notes.append(("money text", moneyFormat?.description ?? "as each summarize --partial read it"))
         if let reporter = options.reporter { notes.append(("reporter", reporter)) }
         if let from = options.from { notes.append(("from", String(from))) }
         if let to = options.to { notes.append(("to", String(to))) }

@@ -89,11 +89,12 @@ final class RejectsLog: Sendable {
         out.append(0x0a)
     }
 
-    /// The formula guard for raw text, except text that reads as a number
-    /// (`-12.50` stays as it is, as in a numeric column).
+    /// The formula guard for raw text, except text that reads as a plain
+    /// number (`-12.50` stays as it is, as in a numeric column; `-$12.50`
+    /// gets the guard).
     static func guarded(_ bytes: [UInt8]) -> [UInt8] {
         guard let first = bytes.first, DelimitedText.startsFormula(first) else { return bytes }
-        let isNumber = bytes.withUnsafeBytes { Cents.parse(text: $0) != .invalid }
+        let isNumber = bytes.withUnsafeBytes { Cents.parse(text: $0, format: .plain) != .invalid }
         return isNumber ? bytes : [UInt8(ascii: "'")] + bytes
     }
 }
