@@ -52,8 +52,9 @@ struct Merge: ParsableCommand {
             let built = try aggregate.tables(top: self.tables.top)
             var notesOptions = MergeEngine.notesOptions(aggregate, paths: paths)
             notesOptions.top = self.tables.top
-            let notes = SummaryNotes.make(options: notesOptions, tables: built)
-            try self.tables.destination.write(built, notes: notes) { try writeStandardOutput(Array($0.utf8)) }
+            let notes = SummaryNotes.make(options: notesOptions, tables: built, periods: aggregate.periods)
+            let headline = Headline(tables: built, context: SummaryNotes.headlineContext(options: notesOptions, periods: aggregate.periods))
+            try self.tables.destination.write(built, notes: notes, headline: headline) { try writeStandardOutput(Array($0.utf8)) }
         }
     }
 }

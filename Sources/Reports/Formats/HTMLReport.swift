@@ -13,10 +13,11 @@ public enum HTMLReport {
     /// The whole document.
     ///
     /// - Complexity: O(cells of the tables shown).
-    public static func render(tables: [SummaryTable], notes: [(String, String)]) -> String {
+    public static func render(tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
             + "<title>roo: non-regional content of duty-free imports</title>\n<style>\n" + style + "</style>\n</head>\n<body>\n"
             + "<h1>Non-regional content of duty-free imports</h1>\n"
+        if let headline { html += "<p class=\"headline\">\(escaped(headline.sentence))</p>\n" }
         if let totals = tables.first(where: { $0.name == .totals }) { html += totalsSection(totals) }
         if let detail = tables.first(where: { $0.name == .detail }) { html += flowsSection(detail) }
         if let partners = tables.first(where: { $0.name == .byPartner }) {

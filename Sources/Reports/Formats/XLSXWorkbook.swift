@@ -23,9 +23,10 @@ public struct XLSXWorkbook: Sendable {
     public var sheets: [Sheet]
 
     /// A workbook of `tables`, then a "notes" sheet of `notes` (key, value).
-    public init(tables: [SummaryTable], notes: [(String, String)]) {
+    public init(tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil) {
         sheets = tables.map { Sheet(name: $0.name.rawValue, header: $0.columns, rows: $0.rows) }
-        sheets.append(Sheet(name: "notes", header: ["item", "value"], rows: notes.map { [.text($0.0), .text($0.1)] }))
+        let lead: [(String, String)] = headline.map { [("headline", $0.sentence)] } ?? []
+        sheets.append(Sheet(name: "notes", header: ["item", "value"], rows: (lead + notes).map { [.text($0.0), .text($0.1)] }))
     }
 
     /// Style indexes in `styles.xml` (`cellXfs`).

@@ -13,11 +13,16 @@ public struct ExactAggregate: Sendable {
     public var groups: [GroupRow]
     public var totals: TotalsInput
     public var semantics: SemanticOptions
+    /// The months (YYYYMM) the inputs cover, first to last: from the
+    /// period column (Parquet footer statistics, or the CSV values read),
+    /// within `--from/--to`; nil when no input says.
+    public var periods: ClosedRange<Int>?
 
-    public init(groups: [GroupRow], totals: TotalsInput, semantics: SemanticOptions) {
+    public init(groups: [GroupRow], totals: TotalsInput, semantics: SemanticOptions, periods: ClosedRange<Int>? = nil) {
         self.groups = groups
         self.totals = totals
         self.semantics = semantics
+        self.periods = periods
     }
 
     /// The five summary tables (SPEC §2.1).
@@ -85,6 +90,11 @@ public struct ExactAggregate: Sendable {
             guard let measures = entry.value.sums.exact else { throw overflow }
             return GroupRow(origin: entry.value.origin, chapter: entry.key.chapter, partner: entry.value.partner, measures: measures)
         }
-        return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics)
+        // Periods: the union of the parts' ranges, unknown when a part does not know its own.
+        let ranges = parts.map(\.periods)
+        let periods = ranges.contains { $0 == nil } ? nil : ranges.compactMap { $0 }.reduce(nil) { (union: ClosedRange<Int>?, next) in
+            union.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
+        }
+        return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics, periods: periods)
     }
 }

@@ -89,6 +89,7 @@ public enum PartialFile {
         var names = counterNames
         if let unmapped = totals.unmappedCountryCodes { counts.append(unmapped) } else { names.removeLast() }
         for (name, count) in zip(names, counts) { entries.append(KeyValue(key: "roo.count." + name, value: String(count))) }
+        if let periods = aggregate.periods { entries.append(KeyValue(key: "roo.periods", value: "\(periods.lowerBound)-\(periods.upperBound)")) }
         return entries
     }
 
@@ -130,7 +131,15 @@ public enum PartialFile {
             unmappedCountryCodes: counts["unmapped_country_codes"], oddHSCodes: counts["hs_odd_length"] ?? 0)
         let groups = try groups(file, path: path, notPartial: notPartial)
         try checkInvariants(totals, groups: groups, notPartial: notPartial)
-        return ExactAggregate(groups: groups, totals: totals, semantics: semantics)
+        var periods: ClosedRange<Int>?
+        if let text = values["roo.periods"] {
+            let parts = text.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] <= parts[1], (100_000...999_999).contains(parts[0]), (100_000...999_999).contains(parts[1]) else {
+                throw notPartial("roo.periods is \"\(KeyText.escapingControls(text))\"")
+            }
+            periods = parts[0]...parts[1]
+        }
+        return ExactAggregate(groups: groups, totals: totals, semantics: semantics, periods: periods)
     }
 
     /// `lines_read = lines_filtered + lines_rejected + lines_aggregated`, and the

@@ -237,8 +237,10 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             if let key = reporter.flatMap(CountryKey.normalize) { observed.reporter(key) }
             if !(reporter.map(context.isReporter) ?? false) { flags |= LineBlock.Flag.filtered }
         }
+        let hasPeriod = binding.columns[.period] != nil
+        let month = hasPeriod ? field(.period, row).flatMap(PeriodText.month(text:)) : nil
+        if let month { observed.textMonth(month) } else if !hasPeriod { observed.textWithoutPeriod = true }
         if context.options.from != nil || context.options.to != nil {
-            let month = field(.period, row).flatMap(PeriodText.month(text:))
             if let month { observed.month(month) }
             if month.map({ $0 < (context.options.from ?? Int.min) || $0 > (context.options.to ?? Int.max) }) ?? true {
                 flags |= LineBlock.Flag.filtered

@@ -29,6 +29,10 @@ final class Observations: Sendable {
         var reporters: Set<[UInt8]> = []
         var oddHSCode: [UInt8]?
         var months: ClosedRange<Int>?
+        /// Months of the text inputs' period column (every line, for the period covered).
+        var textMonths: ClosedRange<Int>?
+        /// Whether a text input without a readable period was read.
+        var textWithoutPeriod = false
 
         mutating func program(_ bytes: [UInt8]) {
             if programs.count < Observations.distinctValuesMax { programs.insert(bytes) }
@@ -45,6 +49,10 @@ final class Observations: Sendable {
 
         mutating func month(_ month: Int) {
             months = months.map { min($0.lowerBound, month)...max($0.upperBound, month) } ?? month...month
+        }
+
+        mutating func textMonth(_ month: Int) {
+            textMonths = textMonths.map { min($0.lowerBound, month)...max($0.upperBound, month) } ?? month...month
         }
     }
 
@@ -65,6 +73,11 @@ final class Observations: Sendable {
                 state.local.month(months.lowerBound)
                 state.local.month(months.upperBound)
             }
+            if let months = local.textMonths {
+                state.local.textMonth(months.lowerBound)
+                state.local.textMonth(months.upperBound)
+            }
+            if local.textWithoutPeriod { state.local.textWithoutPeriod = true }
         }
     }
 

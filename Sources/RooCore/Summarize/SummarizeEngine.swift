@@ -102,8 +102,10 @@ public enum SummarizeEngine {
         run.warnings.lines.forEach(warning)
         let tables = try run.aggregate.tables(top: options.top)
         let rejects = try run.rejects?.finish()
-        try destination.write(tables, notes: SummaryNotes.make(options: run.options, tables: tables, moneyFormat: run.options.moneyFormat),
-                              committingWith: rejects.map { [$0] } ?? [], emit: emit)
+        let periods = run.aggregate.periods
+        let notes = SummaryNotes.make(options: run.options, tables: tables, moneyFormat: run.options.moneyFormat, periods: periods)
+        let headline = Headline(tables: tables, context: SummaryNotes.headlineContext(options: run.options, periods: periods))
+        try destination.write(tables, notes: notes, headline: headline, committingWith: rejects.map { [$0] } ?? [], emit: emit)
     }
 
     /// `summarize --partial PATH`: writes the exact aggregate of the inputs
@@ -169,7 +171,11 @@ public enum SummarizeEngine {
                                  rejected: counts.rejected, linesAggregated: counts.linesAggregated,
                                  unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil,
                                  oddHSCodes: counts.oddHSLines)
-        let warnings = RunWarnings(counts: counts, observations: context.observations.seen, options: context.options)
-        return (ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options)), context.options, context.rejects, warnings)
+        let seen = context.observations.seen
+        let warnings = RunWarnings(counts: counts, observations: seen, options: context.options)
+        let periods = PeriodCoverage.covered(bindings: context.bindings, textMonths: textPaths.isEmpty ? .none : .some(seen.local.textMonths),
+                                             options: context.options)
+        let aggregate = ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options), periods: periods)
+        return (aggregate, context.options, context.rejects, warnings)
     }
 }

@@ -325,6 +325,15 @@ extension SummarizeWorker {
 
 /// Months (YYYYMM) from the accepted `period` representations.
 public enum PeriodText {
+    /// A range of months in words: `2024` for a whole calendar year, else
+    /// `2024-01 to 2024-06` (`2024-03` for one month).
+    public static func describe(_ months: ClosedRange<Int>) -> String {
+        func month(_ value: Int) -> String { "\(value / 100)-" + (value % 100 < 10 ? "0" : "") + String(value % 100) }
+        let (first, last) = (months.lowerBound, months.upperBound)
+        if first / 100 == last / 100 && first % 100 == 1 && last % 100 == 12 { return String(first / 100) }
+        return first == last ? month(first) : "\(month(first)) to \(month(last))"
+    }
+
     /// A month given on the command line (`--from`, `--to`): `YYYYMM`,
     /// `YYYY-MM` or `YYYY/MM`, months 01…12 — as YYYYMM.
     ///
@@ -356,9 +365,14 @@ public enum PeriodText {
 
     /// `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD` or `YYYYMMDD`.
     static func month(text bytes: UnsafeRawBufferPointer) -> Int? {
-        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.map { Int64($0 - 0x30) }
-        guard digits.count == 6 || digits.count == 8 else { return nil }
-        let value = digits.prefix(6).reduce(0) { $0 * 10 + $1 }
+        // No allocation: read per line of CSV input.
+        var digits = 0
+        var value: Int64 = 0
+        for byte in bytes where byte >= 0x30 && byte <= 0x39 {
+            if digits < 6 { value = value * 10 + Int64(byte - 0x30) }
+            digits += 1
+        }
+        guard digits == 6 || digits == 8 else { return nil }
         return month(integer: value)
     }
 }

@@ -18,9 +18,13 @@ public enum SummaryNotes {
     /// reproducible files) and the line counts of the `totals` table.
     /// `moneyFormat` is how money text was read (`summarize`); a merge of
     /// partials passes nil: each `summarize --partial` read its own inputs.
-    public static func make(options: SummarizeOptions, tables: [SummaryTable], moneyFormat: MoneyFormat? = nil) -> [(String, String)] {
+    public static func make(
+        options: SummarizeOptions, tables: [SummaryTable], moneyFormat: MoneyFormat? = nil, periods: ClosedRange<Int>? = nil
+    ) -> [(String, String)] {
         var notes: [(String, String)] = [
             ("inputs", options.inputs.joined(separator: ", ")),
+            ("period covered", periods.map(PeriodText.describe) ?? "not recorded in the inputs"),
+            ("currency", "USD (customs value as declared)"),
             ("region", options.region.isUSMCA ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", ")),
             ("preference programs", options.effectivePreferencePrograms.sorted().joined(separator: ", ")),
             ("duty-free rule", dutyFreeRule(options)),
@@ -56,5 +60,13 @@ public enum SummaryNotes {
         var out: [UInt8] = []
         CalendarText.appendTimestamp(ticks: seconds, unit: (ticksPerSecond: 1, fractionDigits: 0), to: &out)
         return String(decoding: out, as: UTF8.self) + "Z"
+    }
+}
+
+extension SummaryNotes {
+    /// What the headline says the numbers were computed under.
+    public static func headlineContext(options: SummarizeOptions, periods: ClosedRange<Int>?) -> Headline.Context {
+        Headline.Context(period: periods.map(PeriodText.describe), region: options.region.members.sorted(),
+                         isUSMCA: options.region.isUSMCA, programs: options.effectivePreferencePrograms.sorted())
     }
 }

@@ -136,8 +136,10 @@ public struct SummaryOutput: Sendable {
     /// - Throws: `RooError(.usage)` for a destination the format cannot take,
     ///   `RooError(.cannotCreate)` / `.ioError` when a file cannot be
     ///   created or written; no file of the set is changed then.
+    ///
+    /// - Parameter headline: the answer the report and the workbook lead with.
     public func write(
-        _ tables: [SummaryTable], notes: [(String, String)] = [], committingWith extra: [OutputFile] = [],
+        _ tables: [SummaryTable], notes: [(String, String)] = [], headline: Headline? = nil, committingWith extra: [OutputFile] = [],
         emit: (String) throws -> Void
     ) throws {
         let target = try target()
@@ -145,18 +147,18 @@ public struct SummaryOutput: Sendable {
         let contents: [[UInt8]]
         switch target {
         case let .standardOutput(format):
-            for text in texts(tables, notes: notes, format: format) { try emit(text) }
+            for text in texts(tables, notes: notes, headline: headline, format: format) { try emit(text) }
             try Outputs.commit(extra)
             return
         case let .directory(directory, format):
             try makeDirectory(directory)
             contents = format == .html
-                ? [Array(HTMLReport.render(tables: tables, notes: notes).utf8)]
+                ? [Array(HTMLReport.render(tables: tables, notes: notes, headline: headline).utf8)]
                 : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
         case let .file(path, .xlsx):
-            contents = [try workbook(tables, notes: notes, path: path)]
+            contents = [try workbook(tables, notes: notes, headline: headline, path: path)]
         case let .file(_, format):
-            contents = [Array(texts(tables, notes: notes, format: format).joined().utf8)]
+            contents = [Array(texts(tables, notes: notes, headline: headline, format: format).joined().utf8)]
         }
         precondition(paths.count == contents.count, "one content per output path")
         try commit(zip(paths, contents), with: extra)
@@ -168,9 +170,9 @@ public struct SummaryOutput: Sendable {
     /// concatenated), or the selected table (`detail` by default).
     ///
     /// - Precondition: `format` is not `xlsx` (a workbook is not text).
-    private func texts(_ tables: [SummaryTable], notes: [(String, String)], format: OutputFormat) -> [String] {
+    private func texts(_ tables: [SummaryTable], notes: [(String, String)], headline: Headline?, format: OutputFormat) -> [String] {
         precondition(format != .xlsx, "a workbook is not text")
-        if format == .html { return [HTMLReport.render(tables: tables, notes: notes)] }
+        if format == .html { return [HTMLReport.render(tables: tables, notes: notes, headline: headline)] }
         if allTables {
             return tables.map { format == .md ? "## \($0.name.rawValue)\n\n" + format.render($0) + "\n" : format.render($0) }
         }
@@ -181,10 +183,10 @@ public struct SummaryOutput: Sendable {
     /// The workbook's bytes: a sheet per selected table and the notes sheet.
     ///
     /// - Throws: `RooError(.cannotCreate)` when the workbook cannot be built.
-    private func workbook(_ tables: [SummaryTable], notes: [(String, String)], path: String) throws -> [UInt8] {
+    private func workbook(_ tables: [SummaryTable], notes: [(String, String)], headline: Headline?, path: String) throws -> [UInt8] {
         let sheets = tables.filter { selected([$0.name]).count == 1 }
         do {
-            return try XLSXFile.bytes(XLSXWorkbook(tables: sheets, notes: notes), path: path)
+            return try XLSXFile.bytes(XLSXWorkbook(tables: sheets, notes: notes, headline: headline), path: path)
         } catch {
             throw RooError(.cannotCreate, error.description)
         }
