@@ -16,9 +16,10 @@ from decimal import Decimal
 
 import openpyxl
 
-TABLES = ["detail", "by_partner", "by_chapter", "by_origin", "totals"]
-MONEY = {"customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value"}
-KEYS = {"origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"}
+TABLES = ["detail", "by_partner", "by_chapter", "by_origin", "totals", "through_bloc"]
+MONEY = {"customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value", "pass_through_value",
+         "declared_non_originating_value"}
+KEYS = {"origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name", "route", "route_name"}
 FORMULA_LIKE = []  # formula-like texts seen (stored as text cells)
 
 

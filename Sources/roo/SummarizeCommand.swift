@@ -5,6 +5,12 @@ import Layouts
 import Reports
 import RooCore
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension OutputFormat: ExpressibleByArgument {}
 extension Strategy: ExpressibleByArgument {}
 extension DutyFreeBy: ExpressibleByArgument {}
@@ -154,8 +160,11 @@ struct Summarize: ParsableCommand {
                     notice: { printError("roo: note: \($0)") }, warning: warning)
                 return
             }
+            var destination = tables.destination
+            // A person at a terminal who asked for nothing in particular gets the answer, not 16,000 CSV rows.
+            if !tables.isSet && isatty(1) != 0 { destination.terminalView = inputs }
             try SummarizeEngine.summarize(
-                options, to: tables.destination, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
+                options, to: destination, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
                 notice: { printError("roo: note: \($0)") }, warning: warning, emit: { try writeStandardOutput(Array($0.utf8)) })
         }
     }

@@ -142,3 +142,22 @@ import TestSupport
         #expect(merge.status == 64 && merge.stderr.contains("different --pad-hs"), "\(merge.stderr)")
     }
 }
+
+/// On a terminal, with nothing else asked for, summarize prints the answer.
+struct TerminalViewTests {
+    @Test func aTerminalGetsTheAnswerAndAPipeKeepsCSV() throws {
+        let sample = FixturePaths.fixtures + "/sample-2024.parquet"
+        let (shown, status) = try CLITests.onTerminal("\(FixturePaths.rooBinary()) summarize \(sample) --quiet")
+        #expect(status == 0)
+        let text = shown.replacing("\r\n", with: "\n")
+        #expect(text.hasPrefix("US$382.4 million of non-regional content entered duty-free through the USMCA partners (Mexico,\nCanada) in 2024"), "\(text)")
+        #expect(text.contains("  All bloc partners            56,084  1,635,425,007       382,405,774       142,520,268   239,885,506   23.4%"), "\(text)")
+        #expect(text.contains("Largest flows through the bloc:") && text.contains("  China                      CA            84 Machinery, boilers, computers             21,383,528  pass-through"), "\(text)")
+        #expect(text.contains("Data: read 200,000 lines from 1 file: 0 filtered, 0 rejected, 200,000 aggregated."))
+        // Any table option, or a pipe, keeps the CSV contract.
+        let (table, _) = try CLITests.onTerminal("\(FixturePaths.rooBinary()) summarize \(sample) --quiet --table by_partner")
+        #expect(table.hasPrefix("partner,partner_name,lines,"), "\(table)")
+        let piped = try CLITests.roo(["summarize", sample])
+        #expect(piped.stdout.hasPrefix("origin,origin_name,hs_chapter,chapter_title,partner,partner_name,"))
+    }
+}

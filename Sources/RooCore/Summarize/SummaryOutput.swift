@@ -30,6 +30,9 @@ public struct SummaryOutput: Sendable {
     /// `nil` = `detail` on stdout and in a file, all tables into a directory.
     public var table: TableName?
     public var allTables: Bool
+    /// Set for a terminal with nothing else asked for: stdout gets the
+    /// readable `TerminalSummary` of these inputs instead of CSV.
+    public var terminalView: [String]?
 
     public init(destination: String = "-", format: OutputFormat? = nil, table: TableName? = nil, allTables: Bool = false) {
         self.destination = destination
@@ -147,7 +150,11 @@ public struct SummaryOutput: Sendable {
         let contents: [[UInt8]]
         switch target {
         case let .standardOutput(format):
-            for text in texts(tables, notes: notes, headline: headline, format: format) { try emit(text) }
+            if let inputs = terminalView {
+                try emit(TerminalSummary.render(tables: tables, headline: headline, inputs: inputs))
+            } else {
+                for text in texts(tables, notes: notes, headline: headline, format: format) { try emit(text) }
+            }
             try Outputs.commit(extra)
             return
         case let .directory(directory, format):
