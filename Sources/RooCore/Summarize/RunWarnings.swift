@@ -22,7 +22,7 @@ struct RunWarnings {
         let rejected = counts.linesRejected
         guard rejected > 0 else { return nil }
         let considered = counts.linesRead - counts.linesFiltered
-        return "\(Plural.count(rejected, "line")) of \(Plural.number(considered)) (\(RunWarnings.percent(rejected, of: considered))) rejected: "
+        return "\(Plural.count(rejected, "line", grouped: true)) of \(Plural.number(considered)) (\(RunWarnings.percent(rejected, of: considered))) rejected: "
             + reasonList + "; " + hint
     }
 
@@ -57,7 +57,7 @@ struct RunWarnings {
     var oddHSCodes: String? {
         guard counts.oddHSLines > 0 else { return nil }
         let example = observations.local.oddHSCode.map { KeyText.display($0) } ?? ""
-        let lines = Plural.count(counts.oddHSLines, "line")
+        let lines = Plural.count(counts.oddHSLines, "line", grouped: true)
         if options.padHS {
             return "\(lines) had HS codes of odd length (e.g. \(example)), read with a leading zero (--pad-hs): totals hs_odd_length"
         }
@@ -96,10 +96,10 @@ struct RunWarnings {
                 let given = [options.from.map { "--from \($0)" }, options.to.map { "--to \($0)" }].compactMap { $0 }
                 filters.append(given.joined(separator: " ") + range)
             }
-            reasons.append("\(Plural.count(counts.linesFiltered, "line")) filtered out by " + filters.joined(separator: " and "))
+            reasons.append("\(Plural.count(counts.linesFiltered, "line", grouped: true)) filtered out by " + filters.joined(separator: " and "))
         }
-        if counts.linesRejected > 0 { reasons.append("\(Plural.count(counts.linesRejected, "line")) rejected: " + reasonList + "; " + hint) }
-        return "no line was aggregated out of \(Plural.count(counts.linesRead, "line")): " + reasons.joined(separator: "; ")
+        if counts.linesRejected > 0 { reasons.append("\(Plural.count(counts.linesRejected, "line", grouped: true)) rejected: " + reasonList + "; " + hint) }
+        return "no line was aggregated out of \(Plural.count(counts.linesRead, "line", grouped: true)): " + reasons.joined(separator: "; ")
             + "; give --allow-empty to write empty tables"
     }
 
@@ -124,23 +124,5 @@ struct RunWarnings {
     /// A program code without case or spaces, for finding near misses.
     static func folded(_ text: String) -> String {
         String(text.uppercased().filter { $0 != " " && $0 != "\t" })
-    }
-}
-
-/// Counts with their noun: "1 line", "2 lines", "12,345 lines".
-enum Plural {
-    static func count(_ value: Int64, _ noun: String) -> String {
-        "\(number(value)) \(noun)\(value == 1 ? "" : "s")"
-    }
-
-    /// `value` with thousands separators (`12,345`).
-    static func number(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
     }
 }
