@@ -45,6 +45,8 @@ struct Bench: ParsableCommand {
     @Flag(help: "Only decompress the column chunks summarize reads (the lower bound), per thread count.")
     var decompressOnly = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeat must be at least 1") }
         _ = try parsedStrategies()
@@ -78,13 +80,10 @@ struct Bench: ParsableCommand {
             }
             if decompressOnly {
                 var lines = ["threads,median_s,runs_s"]
-                for threads in try parsedThreads() {
-                    summarize.strategy = .concurrentPerform
-                    summarize.threads = threads
-                    _ = try DecompressBound.measure(summarize)  // warm-up
-                    let runs = try (0..<repeats).map { _ in try DecompressBound.measure(summarize).seconds }
-                    let median = runs.sorted()[runs.count / 2]
-                    lines.append("\(threads),\(BenchReport.formatSeconds(median)),\(runs.map(BenchReport.formatSeconds).joined(separator: " "))")
+                let rows = try DecompressBound.measure(summarize, threads: try parsedThreads(), repeats: repeats, showProgress: progress.isShown)
+                for row in rows {
+                    let runs = row.seconds.map(BenchReport.formatSeconds).joined(separator: " ")
+                    lines.append("\(row.threads),\(BenchReport.formatSeconds(row.medianSeconds)),\(runs)")
                 }
                 try writeStandardOutput(Array((lines.joined(separator: "\n") + "\n").utf8))
                 return
@@ -92,6 +91,7 @@ struct Bench: ParsableCommand {
             var options = BenchOptions(summarize: summarize, threads: try parsedThreads())
             options.strategies = try parsedStrategies()
             options.repeats = repeats
+            options.showProgress = progress.isShown
             let report = try BenchEngine.run(options)
             try writeStandardOutput(Array(report.rendered(format).utf8))
             if let plot {

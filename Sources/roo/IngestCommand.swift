@@ -73,6 +73,8 @@ struct Ingest: ParsableCommand {
     @Option(help: "Worker threads (default: active processors).")
     var threads: Int?
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         guard rowGroupRows >= 1 && rowGroupRows <= ParquetFile.rowGroupRowCountMax else {
             throw ValidationError("--row-group-rows must be within 1...\(ParquetFile.rowGroupRowCountMax) (the most rows a row group may hold for roo to read it)")
@@ -119,6 +121,7 @@ struct Ingest: ParsableCommand {
             }
             options.countryCodes = countryCodes
             options.moneyFormat = try money.format()
+            options.showProgress = progress.isShown
             let result = try IngestEngine.run(options)
             var summary = "roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected"
             if result.rowsSkipped > 0 {

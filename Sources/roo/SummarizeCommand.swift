@@ -115,11 +115,7 @@ struct Summarize: ParsableCommand {
         valueName: "file"))
     var rejects: String?
 
-    @Flag(help: "Show a progress line on stderr (default: when stderr is a terminal).")
-    var progress = false
-
-    @Flag(help: "No progress line, even on a terminal, and no warnings (errors are always shown).")
-    var quiet = false
+    @OptionGroup var progress: ProgressOptions
 
     @Flag(help: "Write the tables even when no line was aggregated (otherwise exit 65 saying why).")
     var allowEmpty = false
@@ -153,10 +149,10 @@ struct Summarize: ParsableCommand {
                 try writeStandardOutput(Array((SummarizeEngine.resolvedOptionArguments(options).joined(separator: " ") + "\n").utf8))
                 return
             }
-            let warning: (String) -> Void = quiet ? { _ in } : { printError("roo: warning: \($0)") }
+            let warning: (String) -> Void = progress.quiet ? { _ in } : { printError("roo: warning: \($0)") }
             if let partial {
                 try SummarizeEngine.writePartial(
-                    options, to: partial, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
+                    options, to: partial, showProgress: progress.isShown,
                     notice: { printError("roo: note: \($0)") }, warning: warning)
                 return
             }
@@ -164,7 +160,7 @@ struct Summarize: ParsableCommand {
             // A person at a terminal who asked for nothing in particular gets the answer, not 16,000 CSV rows.
             if !tables.isSet && isatty(1) != 0 { destination.terminalView = inputs }
             try SummarizeEngine.summarize(
-                options, to: destination, showProgress: !quiet && (progress || SummarizeProgress.isTerminal),
+                options, to: destination, showProgress: progress.isShown,
                 notice: { printError("roo: note: \($0)") }, warning: warning, emit: { try writeStandardOutput(Array($0.utf8)) })
         }
     }

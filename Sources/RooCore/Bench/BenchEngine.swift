@@ -16,6 +16,8 @@ public struct BenchOptions: Sendable {
     public var threads: [Int]
     public var repeats = 5
     public var warmups = 1
+    /// Draw a progress line on stderr (`ProgressLine`: runs done of runs planned).
+    public var showProgress = false
 
     public init(summarize: SummarizeOptions, threads: [Int]) {
         self.summarize = summarize
@@ -67,18 +69,15 @@ public enum BenchEngine {
         var outputs = Array(repeating: [String](), count: plan.count)
         var seconds = Array(repeating: [Double](), count: plan.count)
         var peaks = Array(repeating: 0.0, count: plan.count)
-        for round in 0..<(options.warmups + max(1, options.repeats)) {
-            for (index, (strategy, threads)) in plan.enumerated() {
-                var summarize = options.summarize
-                summarize.strategy = strategy
-                summarize.threads = threads
-                PeakMemory.reset()
-                let start = Clock.now()
-                outputs[index] = try render(summarize, rows: &rows)
-                let elapsed = Clock.now() - start
-                peaks[index] = max(peaks[index], PeakMemory.megabytes())
-                if round >= options.warmups { seconds[index].append(elapsed) }
-            }
+        let rounds = options.warmups + max(1, options.repeats)
+        let progress = options.showProgress ? ProgressLine(.runs(total: rounds * plan.count)) : nil
+        do {
+            try measure(plan, rounds: rounds, options: options, progress: progress,
+                        outputs: &outputs, seconds: &seconds, peaks: &peaks, rows: &rows)
+            progress?.finish()
+        } catch {
+            progress?.stop()
+            throw error
         }
         let baseline = seconds[0].sorted()[seconds[0].count / 2]
         var cells: [BenchCell] = []
@@ -94,6 +93,29 @@ public enum BenchEngine {
         if !options.strategies.contains(.serial) { cells.removeFirst() }
         let machine = Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs)
         return BenchReport(machine: machine, rows: rows, compressedBytes: compressed, cells: cells)
+    }
+
+    /// Runs every cell of `plan` once per round (the first `options.warmups`
+    /// rounds unmeasured), keeping each cell's tables, seconds and peak RSS;
+    /// one run done is one step of the progress line.
+    private static func measure(
+        _ plan: [(Strategy, Int)], rounds: Int, options: BenchOptions, progress: ProgressLine?,
+        outputs: inout [[String]], seconds: inout [[Double]], peaks: inout [Double], rows: inout Int64
+    ) throws {
+        for round in 0..<rounds {
+            for (index, (strategy, threads)) in plan.enumerated() {
+                var summarize = options.summarize
+                summarize.strategy = strategy
+                summarize.threads = threads
+                PeakMemory.reset()
+                let start = Clock.now()
+                outputs[index] = try render(summarize, rows: &rows)
+                let elapsed = Clock.now() - start
+                peaks[index] = max(peaks[index], PeakMemory.megabytes())
+                if round >= options.warmups { seconds[index].append(elapsed) }
+                progress?.add(runs: 1)
+            }
+        }
     }
 
     private static func render(_ options: SummarizeOptions, rows: inout Int64) throws -> [String] {

@@ -5,6 +5,41 @@ import Parquet
 /// The lower bound of `roo summarize` on an input: only decompress the column
 /// chunks summarize reads, with the same work units and threads.
 public enum DecompressBound {
+    /// One thread count's measured runs (after one warm-up run).
+    public struct Row: Sendable {
+        public var threads: Int
+        public var seconds: [Double]
+        public var medianSeconds: Double
+    }
+
+    /// `measure` at every thread count of `threads`: one warm-up run, then
+    /// `repeats` measured runs each, with `concurrent-perform`.
+    ///
+    /// - Parameter showProgress: draw a progress line (runs done of runs planned).
+    public static func measure(_ options: SummarizeOptions, threads: [Int], repeats: Int, showProgress: Bool) throws -> [Row] {
+        let progress = showProgress ? ProgressLine(.runs(total: threads.count * (1 + repeats))) : nil
+        var rows: [Row] = []
+        do {
+            for count in threads {
+                var options = options
+                options.strategy = .concurrentPerform
+                options.threads = count
+                _ = try measure(options)  // warm-up
+                progress?.add(runs: 1)
+                let runs = try (0..<repeats).map { _ in
+                    defer { progress?.add(runs: 1) }
+                    return try measure(options).seconds
+                }
+                rows.append(Row(threads: count, seconds: runs, medianSeconds: runs.sorted()[runs.count / 2]))
+            }
+            progress?.finish()
+        } catch {
+            progress?.stop()
+            throw error
+        }
+        return rows
+    }
+
     /// Seconds to decompress, and uncompressed bytes produced.
     public static func measure(_ options: SummarizeOptions) throws -> (seconds: Double, bytes: Int) {
         let context = try SummarizeEngine.makeContext(options)

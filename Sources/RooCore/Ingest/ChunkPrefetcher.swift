@@ -9,13 +9,17 @@ final class ChunkPrefetcher: @unchecked Sendable {
     // @unchecked Sendable: `reader` is used only by the producer thread after
     // `start()`; the queue is guarded by `state`; semaphores are thread-safe.
     private let reader: any RecordChunkReader
-    private let state = Mutex<(queue: [Result<CSVChunk?, DelimitedError>], cancelled: Bool)>(([], false))
+    /// Each chunk read, with the reader's `compressedBytesRead` just after it.
+    private let state = Mutex<(queue: [(Result<CSVChunk?, DelimitedError>, bytesRead: Int)], cancelled: Bool)>(([], false))
     private let slots: DispatchSemaphore
     private let items = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
     private var started = false
     /// Consumer side only: the end (or an error) was returned.
     private var ended = false
+    /// Consumer side only: input bytes read up to the end of the last chunk
+    /// `next()` returned (compressed bytes when compressed), for progress.
+    private(set) var bytesRead = 0
 
     init(reader: any RecordChunkReader, capacity: Int) {
         self.reader = reader
@@ -31,7 +35,8 @@ final class ChunkPrefetcher: @unchecked Sendable {
                 if state.withLock({ $0.cancelled }) { return }
                 let result: Result<CSVChunk?, DelimitedError>
                 do throws(DelimitedError) { result = .success(try reader.nextChunk()) } catch { result = .failure(error) }
-                state.withLock { $0.queue.append(result) }
+                let bytesRead = reader.compressedBytesRead
+                state.withLock { $0.queue.append((result, bytesRead)) }
                 items.signal()
                 if case .success(.some) = result { continue }
                 return
@@ -43,8 +48,9 @@ final class ChunkPrefetcher: @unchecked Sendable {
     func next() throws(DelimitedError) -> CSVChunk? {
         if ended { return nil }
         items.wait()
-        let result = state.withLock { $0.queue.removeFirst() }
+        let (result, bytesRead) = state.withLock { $0.queue.removeFirst() }
         slots.signal()
+        self.bytesRead = bytesRead
         if case .success(nil) = result { ended = true }
         return try result.get()
     }

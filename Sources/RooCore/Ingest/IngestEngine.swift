@@ -35,6 +35,8 @@ public struct IngestOptions: Sendable {
     public var countryCodes: CountryCodeSystem?
     /// `--decimal-separator`, `--thousands`: how the money columns are written.
     public var moneyFormat = MoneyFormat.standard
+    /// Draw a progress line on stderr (`ProgressLine`: bytes of the input read).
+    public var showProgress = false
 
     public init(input: String, output: String) {
         self.input = input
@@ -85,55 +87,78 @@ public enum IngestEngine {
         }
         let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
         let converter = IngestChunkConverter(types: types, names: names, moneyFormats: moneyFormats(names: names, types: types, options: options))
-        var pending = PendingRowGroup(types: types)
-        let threads = max(1, options.threads)
-        let batches = (0..<threads).map { _ in RecordBatch() }
-        let parsers = (0..<threads).map { _ in reader.makeParser() }
-        let prefetcher = ChunkPrefetcher(reader: reader, capacity: 2 * threads)
-        prefetcher.start()
-        defer { prefetcher.cancel() }
+        let progress = options.showProgress ? ProgressLine(.bytes(total: ProgressLine.fileBytes([options.input]))) : nil
         do {
-            var exhausted = false
-            var ready: [[ColumnData]] = []  // full row groups, in order
-            let pipeline = RowGroupPipeline(columns: columns, options: writerOptions)
-            while true {
-                while !exhausted && chunks.count < threads {
-                    let chunk: CSVChunk?
-                    do { chunk = try prefetcher.next() } catch { throw IngestEngine.rooError(error) }
-                    if let chunk { chunks.append(chunk) } else { exhausted = true }
-                }
-                if chunks.isEmpty { break }
-                let outputs = convertInParallel(chunks, converter: converter, parsers: parsers, batches: batches)
-                chunks.removeAll(keepingCapacity: true)
-                for output in outputs {
-                    result.linesIn += output.lines
-                    result.rowsRejected += output.rejects.count
-                    result.rowsSkipped += output.skipped
-                    try rejects?.write(output.rejects)
-                    pending.add(output, ready: &ready, rowGroupRows: options.rowGroupRows)
-                }
-                // Full row groups are encoded in the background while the next chunks are converted.
-                for group in ready { result.rowsWritten += try pipeline.submit(group, writer: writer) }
-                ready.removeAll()
-                result.rowsWritten += try pipeline.appendFinished(to: writer)
-            }
-            result.rowsWritten += try pipeline.finish(writer: writer)
-            if pending.rows > 0 {
-                result.rowsWritten += pending.rows
-                try writer.write(pending.columnData())
-            }
+            try stream(reader, first: chunks, converter: converter, types: types, into: writer, columns: columns, writerOptions: writerOptions,
+                       rejects: rejects, options: options, progress: progress, result: &result)
             // The Parquet file and its rejects appear together, or neither does.
             let finished = try writer.finish()
             try Outputs.commit([finished] + (rejects.map { [$0.finish()] } ?? []))
+            progress?.finish()
         } catch let error as ParquetError {
+            progress?.stop()
             writer.abort()
             throw RooError(error.code == .io ? .ioError : .dataError, error.description)
         } catch {
+            progress?.stop()
             writer.abort()
             throw error
         }
         result.warnings = IngestWarnings.missingColumns(names: names, output: options.output, layout: options.layout)
         return result
+    }
+
+    /// Converts every chunk of `reader` (after `first`, already read) on all
+    /// cores and writes full row groups while the next chunks convert; the
+    /// progress line gets each round's lines and input bytes.
+    private static func stream(
+        _ reader: any RecordChunkReader, first: [CSVChunk], converter: IngestChunkConverter, types: [IngestType],
+        into writer: ParquetWriter, columns: [WriterColumn], writerOptions: WriterOptions, rejects: RejectsFile?,
+        options: IngestOptions, progress: ProgressLine?, result: inout IngestResult
+    ) throws {
+        var chunks = first
+        var pending = PendingRowGroup(types: types)
+        let threads = max(1, options.threads)
+        let batches = (0..<threads).map { _ in RecordBatch() }
+        let parsers = (0..<threads).map { _ in reader.makeParser() }
+        // The header and `first` were read before the prefetcher starts.
+        let bytesReadBefore = reader.compressedBytesRead
+        let prefetcher = ChunkPrefetcher(reader: reader, capacity: 2 * threads)
+        prefetcher.start()
+        defer { prefetcher.cancel() }
+        var exhausted = false
+        var bytesCounted = 0
+        var ready: [[ColumnData]] = []  // full row groups, in order
+        let pipeline = RowGroupPipeline(columns: columns, options: writerOptions)
+        while true {
+            while !exhausted && chunks.count < threads {
+                let chunk: CSVChunk?
+                do { chunk = try prefetcher.next() } catch { throw IngestEngine.rooError(error) }
+                if let chunk { chunks.append(chunk) } else { exhausted = true }
+            }
+            if chunks.isEmpty { break }
+            let outputs = convertInParallel(chunks, converter: converter, parsers: parsers, batches: batches)
+            chunks.removeAll(keepingCapacity: true)
+            for output in outputs {
+                result.linesIn += output.lines
+                result.rowsRejected += output.rejects.count
+                result.rowsSkipped += output.skipped
+                try rejects?.write(output.rejects)
+                pending.add(output, ready: &ready, rowGroupRows: options.rowGroupRows)
+            }
+            let bytesRead = max(bytesReadBefore, prefetcher.bytesRead, bytesCounted)
+            progress?.add(bytes: bytesRead - bytesCounted, lines: outputs.reduce(0) { $0 + $1.lines })
+            bytesCounted = bytesRead
+            // Full row groups are encoded in the background while the next chunks are converted.
+            for group in ready { result.rowsWritten += try pipeline.submit(group, writer: writer) }
+            ready.removeAll()
+            result.rowsWritten += try pipeline.appendFinished(to: writer)
+        }
+        result.rowsWritten += try pipeline.finish(writer: writer)
+        if pending.rows > 0 {
+            result.rowsWritten += pending.rows
+            try writer.write(pending.columnData())
+        }
     }
 
     /// The type of every output column, the first rule that applies:

@@ -48,6 +48,7 @@ struct CSVSummarizer {
         let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
         var exhausted = false
         var chunksBefore = 0
+        var bytesCounted = 0
         while !exhausted {
             var chunks: [CSVChunk] = []
             while chunks.count < threads {
@@ -70,11 +71,24 @@ struct CSVSummarizer {
                     context: context, binding: binding, chunks: units, parser: CSVSummarizer.parser(reader), path: path,
                     columnCount: columnCount, origin: origin, skips: skips)
             }
-            total.merge(try context.options.strategy.run(plan, threads: threads))
+            let partial = try context.options.strategy.run(plan, threads: threads)
+            total.merge(partial)
             chunksBefore += units.count
+            bytesCounted = report(partial, reader: reader, bytesCounted: bytesCounted)
         }
         if let layout = context.options.layout { try skips.requireSomeRecord(path: path, layout: layout.name) }
         return (skips, binding.notes)
+    }
+
+    /// Adds the lines of one round of chunks, and the input bytes read since
+    /// the last round, to the progress line (once per round, never per line).
+    ///
+    /// - Returns: the input bytes counted so far.
+    private func report(_ partial: PartialAggregate, reader: any RecordChunkReader, bytesCounted: Int) -> Int {
+        guard let progress = context.progress else { return bytesCounted }
+        let bytesRead = reader.compressedBytesRead
+        progress.add(bytes: max(0, bytesRead - bytesCounted), lines: Int(clamping: partial.counts.linesRead))
+        return max(bytesRead, bytesCounted)
     }
 
     /// A parser for one worker; layout records that are malformed are left

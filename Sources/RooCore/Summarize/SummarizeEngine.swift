@@ -23,7 +23,10 @@ public enum SummarizeEngine {
         let (resolved, notes) = try checkingCodes(options.resolved(with: try InputDefaults.agreed(said, given: given)))
         let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
-        return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress, inputOrder: parquetOrder, rejects: rejects, notes: notes + bindings.flatMap(\.notes))
+        let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }.map { paths[$0] }
+        return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress,
+                                textInputBytes: showProgress ? ProgressLine.fileBytes(textPaths) : 0, inputOrder: parquetOrder,
+                                rejects: rejects, notes: notes + bindings.flatMap(\.notes))
     }
 
     /// `--region` and `--reporter` checked against the country codes of the
@@ -62,7 +65,7 @@ public enum SummarizeEngine {
     /// - Throws: `RooError` (64 usage, 65 bad data or overflow, 66 missing input).
     /// - Complexity: O(lines) decoding and aggregation, O(g log g) for g groups.
     /// - Parameter showProgress: draw a progress line on stderr while the
-    ///   Parquet inputs are read (`SummarizeProgress`).
+    ///   inputs are read (`ProgressLine`).
     public static func run(_ options: SummarizeOptions, showProgress: Bool = false) throws -> [SummaryTable] {
         try summarize(options, showProgress: showProgress).tables
     }
@@ -128,6 +131,36 @@ public enum SummarizeEngine {
         return run.aggregate
     }
 
+    /// Runs the kernel over the Parquet units, then over the text inputs
+    /// (`CSVSummarizer`), into one aggregate. The progress line ends with
+    /// the last input (stopped on a failure); notes (how the options were
+    /// read, columns of a text input, records a layout skipped) are written
+    /// above it.
+    ///
+    /// - Parameter textPaths: the indices in `paths` of the text inputs.
+    private static func readInputs(
+        _ context: SummarizeContext, paths: [String], textPaths: [Int], notice: (String) -> Void
+    ) throws -> PartialAggregate {
+        func note(_ line: String) {
+            if let progress = context.progress { progress.printAbove { notice(line) } } else { notice(line) }
+        }
+        context.notes.forEach(note)
+        let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
+        do {
+            let result = try context.options.strategy.run(plan, threads: context.options.threads)
+            for index in textPaths {
+                let (skips, notes) = try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result)
+                notes.forEach(note)
+                if let line = skips.notice(path: paths[index]) { note(line) }
+            }
+            context.progress?.finish()
+            return result
+        } catch {
+            context.progress?.stop()
+            throw error
+        }
+    }
+
     /// The exact aggregate of the inputs and the options as resolved from
     /// them; the `--rejects` file is left for the caller to commit once its
     /// own output is written.
@@ -146,18 +179,7 @@ public enum SummarizeEngine {
             throw RooError(.usage, "--row-groups selects row groups of Parquet inputs; \(paths[textPaths[0]]) is a text file")
         }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
-        context.notes.forEach(notice)
-        let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
-        let result: PartialAggregate
-        do {
-            defer { context.progress?.finish() }
-            result = try context.options.strategy.run(plan, threads: context.options.threads)
-        }
-        for index in textPaths {
-            let (skips, notes) = try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result)
-            notes.forEach(notice)
-            if let line = skips.notice(path: paths[index]) { notice(line) }
-        }
+        let result = try readInputs(context, paths: paths, textPaths: textPaths, notice: notice)
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
         let groups = result.groups.entries().map { entry -> GroupRow in

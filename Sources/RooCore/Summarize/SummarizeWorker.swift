@@ -148,7 +148,8 @@ final class SummarizeContext: Sendable {
     let units: [Unit]
     /// Compressed bytes each unit reads (its share of the column chunks), for progress.
     let unitBytes: [Int]
-    let progress: SummarizeProgress?
+    /// The progress line: the Parquet units' bytes plus the text inputs' file sizes.
+    let progress: ProgressLine?
     /// `--rejects`: where rejected lines are recorded.
     let rejects: RejectsLog?
     /// Each binding's position in the expanded input list (orders the rejects).
@@ -163,7 +164,9 @@ final class SummarizeContext: Sendable {
     /// What the run saw besides its sums, for the warnings (`RunWarnings`).
     let observations = Observations()
 
-    init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false,
+    /// - Parameter textInputBytes: the sizes of the text inputs read after
+    ///   the Parquet units, for the progress line's total (nil: unknown, a stream).
+    init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false, textInputBytes: Int? = 0,
          inputOrder: [Int]? = nil, rejects: RejectsLog? = nil, notes: [String] = []) {
         self.notes = notes
         self.bindings = bindings
@@ -195,7 +198,8 @@ final class SummarizeContext: Sendable {
             unitBytes.append(unit.rows.map { Int(Double(bytes) * Double($0.count) / Double(rows)) } ?? bytes)
         }
         self.unitBytes = unitBytes
-        progress = showProgress ? SummarizeProgress(totalBytes: unitBytes.reduce(0, +)) : nil
+        let parquetBytes = unitBytes.reduce(0, +)
+        progress = showProgress ? ProgressLine(.bytes(total: textInputBytes.map { $0 + parquetBytes })) : nil
         interner = KeyInterner(region: options.region, countryCodes: options.countryCodes ?? .iso2)
         self.options = options
         preferencePrograms = options.effectivePreferencePrograms
