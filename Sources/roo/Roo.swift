@@ -10,4 +10,39 @@ struct Roo: ParsableCommand {
         version: SummaryNotes.rooVersion,
         subcommands: [Summarize.self, Merge.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
     )
+
+    /// Parses the command line and runs the command it names.
+    ///
+    /// argument-parser's own errors (an unknown option, a missing or bad
+    /// value, a `validate()` failure) and a mistyped command become one
+    /// `roo: error:` line, as every roo error is, then the usage hint, and
+    /// exit 64 (`UsageFailure`). `--help`, `--version`, `help` and the
+    /// completion scripts print exactly as argument-parser prints them.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            // Help, version and completion requests arrive as errors that exit 0.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            (UsageFailure(unknownCommandIn: arguments) ?? UsageFailure(parsing: error, arguments: arguments)).exit()
+        }
+        do {
+            try command.run()
+        } catch let error as ExitCode {
+            // exitOnError has written the error line.
+            exit(withError: error)
+        } catch {
+            if exitCode(for: error) == .success { exit(withError: error) }  // `roo help COMMAND`
+            exitReporting(error)
+        }
+    }
+
+    /// The names `roo COMMAND` accepts: every subcommand, and `help`.
+    static var commandNames: [String] {
+        // `_commandName` is argument-parser's public name of a command (its
+        // `commandName`, else derived from the type name).
+        configuration.subcommands.map { $0._commandName } + ["help"]
+    }
 }
