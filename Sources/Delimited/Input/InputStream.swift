@@ -65,6 +65,34 @@ public final class InputStream {
             check: (entry.crc32, entry.uncompressedSize))
     }
 
+    /// The names of the files (not directories) in the ZIP archive at
+    /// `path`, in the archive's order.
+    ///
+    /// - Throws: `.malformed` for a damaged archive; `.notFound`/`.io` as `init(path:)`.
+    /// - Complexity: O(central directory size).
+    public static func zipFileNames(path: String) throws(DelimitedError) -> [String] {
+        let source = try InputSource(path: path)
+        let directory = try ZipDirectory(descriptor: source.descriptorForArchive, path: path)
+        return directory.entries.filter { !$0.isDirectory }.map(\.name)
+    }
+
+    /// Up to `byteCountMax` decompressed bytes from the current position
+    /// (fewer only at the end of the input).
+    ///
+    /// - Throws: as `read(into:)`.
+    /// - Complexity: O(`byteCountMax`).
+    public func readPrefix(byteCountMax: Int) throws(DelimitedError) -> [UInt8] {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(0, byteCountMax), alignment: 1)
+        defer { buffer.deallocate() }
+        var filled = 0
+        while filled < buffer.count {
+            let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            if count == 0 { break }
+            filled += count
+        }
+        return Array(buffer[..<filled])
+    }
+
     private init(
         path: String, source: InputSource, compression: InputCompression, gzip: GzipDecoder?, check: (crc32: UInt32, size: UInt64)?
     ) {

@@ -10,10 +10,12 @@ public enum CatEngine {
     /// Writes the rows of `path` to `emit`, which receives rendered bytes in
     /// chunks of roughly 1 MiB.
     ///
-    /// - Throws: `RooError` (64 for an unknown column, 65/66/74 from the reader).
+    /// - Throws: `RooError` (64 for an unknown column, 65 for an input that is
+    ///   not Parquet, saying what it is (`InputLook`), 65/66/74 from the reader).
     /// - Complexity: O(rows × columns) for the rows printed; row groups past
     ///   `limit` are not read.
     public static func run(path: String, options: CatOptions, emit: ([UInt8]) throws -> Void) throws {
+        try InputLook.requireParquet(path)
         let file: ParquetFile
         do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
         let selected = try selectColumns(file.schema, names: options.columns)

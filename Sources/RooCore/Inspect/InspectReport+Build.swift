@@ -3,10 +3,12 @@ import Parquet
 extension InspectReport {
     /// Reads the footer of `path` and describes it.
     ///
-    /// - Throws: `RooError` when the file cannot be opened or its footer is
+    /// - Throws: `RooError` when the file is not Parquet (65, saying what it
+    ///   is: `InputLook`), cannot be opened, or its footer is
     ///   malformed. Unsupported codecs/encodings/nesting are listed in
     ///   `unsupported` rather than thrown.
     public static func build(path: String) throws -> InspectReport {
+        try InputLook.requireParquet(path)
         let file: ParquetFile
         do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
         let schema = file.schema

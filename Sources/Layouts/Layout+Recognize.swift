@@ -1,0 +1,29 @@
+extension Layout {
+    /// The delimited layout of the catalog that reads a file with this
+    /// header (every required column found among `header`), if any: for
+    /// telling a user which `--layout` a file needs.
+    ///
+    /// - Complexity: O(layouts × columns × header fields).
+    public static func recognizing(header: [String]) -> Layout? {
+        catalog.first { layout in
+            guard case .delimited = layout.format else { return false }
+            return (try? LayoutPlan(layout: layout, sourceNames: header, path: "")) != nil
+        }
+    }
+
+    /// The fixed-width layout of the catalog whose records are
+    /// `recordBytes` long (line end not counted), if any.
+    public static func recognizing(recordBytes: Int) -> Layout? {
+        catalog.first { layout in
+            guard case let .fixedWidth(length, _) = layout.format else { return false }
+            return length == recordBytes
+        }
+    }
+
+    /// The layout of the catalog that reads the ZIP member `name` (its file
+    /// name, compared case-insensitively), if any.
+    public static func recognizing(zipMember name: String) -> Layout? {
+        let file = (name.split(separator: "/").last.map(String.init) ?? name).lowercased()
+        return catalog.first { $0.zipMember?.lowercased() == file }
+    }
+}
