@@ -17,10 +17,16 @@ func exitOnError(_ body: () throws -> Void) throws {
         try body()
     } catch {
         let roo = RooError.from(error)
-        // The label may carry color escapes; only the message is made terminal-safe.
-        writeStandardError("roo: \(TerminalStyle.errorLabel) \(terminalSafe(roo.message))")
+        writeErrorLine(roo.message)
         throw ExitCode(roo.status.rawValue)
     }
+}
+
+/// Writes `roo: error: MESSAGE` to stderr: the one form of every error line.
+/// The label may carry color escapes (`TerminalStyle`); only the message is
+/// made terminal-safe.
+func writeErrorLine(_ message: String) {
+    writeStandardError("roo: \(TerminalStyle.errorLabel) \(terminalSafe(message))")
 }
 
 /// Writes one line to stderr. Text from inputs (paths, header names, ZIP

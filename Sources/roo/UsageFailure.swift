@@ -45,7 +45,7 @@ struct UsageFailure {
 
     /// Writes the error line and the hint to stderr and exits 64.
     func exit() -> Never {
-        writeStandardError("roo: \(TerminalStyle.errorLabel) \(terminalSafe(message))")
+        writeErrorLine(message)
         if !hint.isEmpty {
             writeStandardError(hint.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n"))
         }
@@ -95,6 +95,6 @@ extension Substring {
 /// Ends a run whose error escaped `exitOnError`: one `roo: error:` line and its sysexits code.
 func exitReporting(_ error: any Error) -> Never {
     let roo = RooError.from(error)
-    writeStandardError("roo: \(TerminalStyle.errorLabel) \(terminalSafe(roo.message))")
+    writeErrorLine(roo.message)
     Roo.exit(withError: ExitCode(roo.status.rawValue))
 }
