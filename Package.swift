@@ -91,7 +91,7 @@ let package = Package(
             ]
         ),
         .target(name: "CFuzzerDriver"),
-        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver"]),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzerDriver", "Customs"]),
         .executableTarget(name: "FuzzParquet", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzPages", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["Delimited", "FuzzSupport"]),

@@ -1,3 +1,5 @@
+import Customs
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,7 +26,7 @@ public enum FuzzReplay {
             bytes.withUnsafeBytes { body($0) }
             runs += 1
         }
-        print("replayed \(runs) input(s)")
+        print("replayed \(Plural.count(runs, "input"))")
         return runs
     }
 

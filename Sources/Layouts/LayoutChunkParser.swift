@@ -93,7 +93,7 @@ public final class LayoutChunkParser: RecordChunkParser {
             }
             if contentEnd == start { continue }  // empty line
             guard contentEnd - start == recordLength else {
-                malformed(raw: start..<contentEnd, line: line, "record of \(contentEnd - start) bytes; \(layout.name) records have \(recordLength)", into: batch)
+                malformed(raw: start..<contentEnd, line: line, "record of \(Plural.count(contentEnd - start, "byte")); \(layout.name) records have \(recordLength)", into: batch)
                 continue
             }
             for index in offsets.indices {
@@ -125,7 +125,7 @@ public final class LayoutChunkParser: RecordChunkParser {
             }
             guard fieldCount == plan.sourceFieldCount else {
                 malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record),
-                          "expected \(plan.sourceFieldCount) fields, found \(fieldCount)", into: batch)
+                          "expected \(Plural.count(plan.sourceFieldCount, "field")), found \(fieldCount)", into: batch)
                 continue
             }
             if let keep = plan.keep {

@@ -123,9 +123,10 @@ struct Ingest: ParsableCommand {
             options.moneyFormat = try money.format()
             options.showProgress = progress.isShown
             let result = try IngestEngine.run(options)
-            var summary = "roo: ingest: \(result.linesIn) lines in = \(result.rowsWritten) rows written + \(result.rowsRejected) rows rejected"
+            var summary = "roo: ingest: \(Plural.count(result.linesIn, "line")) in = \(Plural.count(result.rowsWritten, "row")) written"
+                + " + \(Plural.count(result.rowsRejected, "row")) rejected"
             if result.rowsSkipped > 0 {
-                summary += "; \(result.rowsSkipped) records skipped: \(options.layout?.keep?.meaning ?? "not kept by the layout")"
+                summary += "; \(Plural.count(result.rowsSkipped, "record")) skipped: \(options.layout?.keep?.meaning ?? "not kept by the layout")"
             }
             printError(summary)
             for warning in result.warnings { printError("roo: warning: \(warning)") }

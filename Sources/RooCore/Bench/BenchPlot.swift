@@ -1,3 +1,4 @@
+import Customs
 import Reports
 import Aggregation
 
@@ -67,7 +68,7 @@ enum BenchPlot {
             let path = points.map { "\(fmt(x(Double($0.0.threads)))),\(fmt(y($0.0.speedup)))" }.joined(separator: " ")
             out += "<polyline class=\"series\" data-strategy=\"\(strategy.rawValue)\" points=\"\(path)\" fill=\"none\" stroke=\"\(color(strategy))\" stroke-width=\"2\"/>\n"
             for (cell, text) in points {
-                out += "<circle class=\"point\" data-strategy=\"\(strategy.rawValue)\" data-threads=\"\(cell.threads)\" data-speedup=\"\(text[7])\" cx=\"\(fmt(x(Double(cell.threads))))\" cy=\"\(fmt(y(cell.speedup)))\" r=\"4\" fill=\"\(color(strategy))\"><title>\(strategy.rawValue), \(cell.threads) threads: \(text[7])×</title></circle>\n"
+                out += "<circle class=\"point\" data-strategy=\"\(strategy.rawValue)\" data-threads=\"\(cell.threads)\" data-speedup=\"\(text[7])\" cx=\"\(fmt(x(Double(cell.threads))))\" cy=\"\(fmt(y(cell.speedup)))\" r=\"4\" fill=\"\(color(strategy))\"><title>\(strategy.rawValue), \(Plural.count(cell.threads, "thread")): \(text[7])×</title></circle>\n"
             }
         }
         return out
@@ -92,7 +93,7 @@ enum BenchPlot {
                 guard let position = report.cells.firstIndex(where: { $0.strategy == strategy && $0.threads == count }) else { continue }
                 let cell = report.cells[position]
                 let barHeight = cell.rowsPerSecond / maxRate * size.height
-                out += "<rect class=\"bar\" data-strategy=\"\(strategy.rawValue)\" data-threads=\"\(count)\" data-rows-per-second=\"\(rows[position][5])\" x=\"\(fmt(groupX + Double(index) * barWidth))\" y=\"\(fmt(origin.y + size.height - barHeight))\" width=\"\(fmt(barWidth * 0.9))\" height=\"\(fmt(barHeight))\" fill=\"\(color(strategy))\"><title>\(strategy.rawValue), \(count) threads: \(rows[position][5]) lines/s</title></rect>\n"
+                out += "<rect class=\"bar\" data-strategy=\"\(strategy.rawValue)\" data-threads=\"\(count)\" data-rows-per-second=\"\(rows[position][5])\" x=\"\(fmt(groupX + Double(index) * barWidth))\" y=\"\(fmt(origin.y + size.height - barHeight))\" width=\"\(fmt(barWidth * 0.9))\" height=\"\(fmt(barHeight))\" fill=\"\(color(strategy))\"><title>\(strategy.rawValue), \(Plural.count(count, "thread")): \(rows[position][5]) lines/s</title></rect>\n"
             }
         }
         return out

@@ -1,3 +1,4 @@
+import Customs
 import Parquet
 import Reports
 
@@ -84,7 +85,7 @@ public enum CatEngine {
         }
         guard bytes <= Double(decodedBytesMax) else {
             let megabytes = Int(bytes / 1_048_576)
-            throw RooError(.usage, "\(file.path): row group \(rowGroup) would decode to about \(megabytes) MiB (\(largest) rows × \(columns.count) columns; roo cat holds one row group's pages at a time, at most \(decodedBytesMax >> 20) MiB): choose fewer columns with --columns or fewer rows with --limit")
+            throw RooError(.usage, "\(file.path): row group \(rowGroup) would decode to about \(megabytes) MiB (\(Plural.count(largest, "row")) × \(Plural.count(columns.count, "column")); roo cat holds one row group's pages at a time, at most \(decodedBytesMax >> 20) MiB): choose fewer columns with --columns or fewer rows with --limit")
         }
     }
 

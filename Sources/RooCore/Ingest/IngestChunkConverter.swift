@@ -45,7 +45,7 @@ struct IngestChunkConverter {
     private func append(_ batch: RecordBatch, _ record: Int, expected: Int, into columns: inout [IngestColumnBuilder]) -> String? {
         if let malformation = batch.malformation(record) { return "malformed: \(malformation)" }
         let fields = batch.fieldCount(record)
-        guard fields == expected else { return "expected \(expected) fields, found \(fields)" }
+        guard fields == expected else { return "expected \(Plural.count(expected, "field")), found \(fields)" }
         for column in 0..<expected {
             let field = batch.field(record, column)
             guard let rejection = columns[column].append(field) else { continue }

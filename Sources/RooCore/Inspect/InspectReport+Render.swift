@@ -1,3 +1,5 @@
+import Customs
+
 extension InspectReport {
     /// Output formats of `roo inspect`.
     public enum Format: String, Sendable, CaseIterable {
@@ -68,7 +70,7 @@ extension InspectReport {
         var lines: [String] = []
         lines.append("# \(path)")
         lines.append("")
-        lines.append("- size: \(sizeBytes) bytes")
+        lines.append("- size: \(Plural.count(sizeBytes, "byte"))")
         lines.append("- created by: \(createdBy ?? "(unknown)")")
         lines.append("- format version: \(formatVersion)")
         lines.append("- rows: \(rows)")
@@ -95,7 +97,7 @@ extension InspectReport {
     }
 
     private func markdownRowGroup(_ group: RowGroup) -> [String] {
-        var lines = ["", "## Row group \(group.index): \(group.rows) rows, \(group.compressedBytes) bytes compressed", ""]
+        var lines = ["", "## Row group \(group.index): \(Plural.count(group.rows, "row")), \(Plural.count(group.compressedBytes, "byte")) compressed", ""]
         lines.append(contentsOf: MarkdownTable.render(
             header: ["column", "codec", "encodings", "compressed", "uncompressed", "ratio", "nulls", "min", "max"],
             rows: group.chunks.map { chunk in

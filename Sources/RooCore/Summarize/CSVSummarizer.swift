@@ -204,7 +204,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): malformed CSV record: \(malformation)")
         }
         guard batch.fieldCount(row) == columnCount else {
-            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): expected \(columnCount) fields, found \(batch.fieldCount(row))")
+            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): expected \(Plural.count(columnCount, "field")), found \(batch.fieldCount(row))")
         }
         var flags: UInt8 = 0
         if let origin = field(.origin, row) {

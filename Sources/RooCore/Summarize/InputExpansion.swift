@@ -81,7 +81,7 @@ enum InputExpansion {
             found.forEach(take)
         }
         if !repeated.isEmpty {
-            expansion.notes.append("\(repeated.count) input(s) named a file already read, read once: \(repeated.prefix(3).joined(separator: ", "))\(repeated.count > 3 ? ", …" : "")")
+            expansion.notes.append("\(Plural.count(repeated.count, "input")) named a file already read, read once: \(repeated.prefix(3).joined(separator: ", "))\(repeated.count > 3 ? ", …" : "")")
         }
         expansion.notes += skipped.notes
         guard !expansion.files.isEmpty else {
@@ -109,10 +109,10 @@ extension InputExpansion {
         var notes: [String] {
             func example(_ paths: [String]) -> String { paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "") }
             var notes: [String] = []
-            if !loops.isEmpty { notes.append("\(loops.count) directory link(s) lead to a directory already read, not read again: \(example(loops))") }
-            if !temporary.isEmpty { notes.append("\(temporary.count) temporary file(s) of an unfinished write skipped: \(example(temporary))") }
+            if !loops.isEmpty { notes.append("\(Plural.count(loops.count, "directory link")) to a directory already read, not read again: \(example(loops))") }
+            if !temporary.isEmpty { notes.append("\(Plural.count(temporary.count, "temporary file")) of an unfinished write skipped: \(example(temporary))") }
             if !rooOutputs.isEmpty {
-                notes.append("\(rooOutputs.count) file(s) roo wrote (partial aggregates, rejects, tables) skipped; name a file to read it: \(example(rooOutputs))")
+                notes.append("\(Plural.count(rooOutputs.count, "file")) roo wrote (partial aggregates, rejects, tables) skipped; name a file to read it: \(example(rooOutputs))")
             }
             return notes
         }

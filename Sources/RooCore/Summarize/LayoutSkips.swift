@@ -1,3 +1,4 @@
+import Customs
 import Delimited
 import Layouts
 import Synchronization
@@ -39,7 +40,7 @@ final class LayoutSkips: Sendable {
     func requireSomeRecord(path: String, layout: String) throws {
         let counts = counts.withLock { $0 }
         guard counts.records == 0, counts.dropped == 0, counts.malformed > 0 else { return }
-        var message = "\(path): no record fits layout \(layout) (\(counts.malformed) malformed"
+        var message = "\(path): no record fits layout \(layout) (\(Plural.count(counts.malformed, "malformed record"))"
         if let first = counts.firstMalformation { message += "; first at line \(first.line): \(first.reason)" }
         throw RooError(.dataError, message + ")")
     }
@@ -49,12 +50,12 @@ final class LayoutSkips: Sendable {
         let counts = counts.withLock { $0 }
         var parts: [String] = []
         if counts.malformed > 0 {
-            var part = "\(counts.malformed) malformed record\(counts.malformed == 1 ? "" : "s") skipped"
+            var part = "\(Plural.count(counts.malformed, "malformed record")) skipped"
             if let first = counts.firstMalformation { part += " (first at line \(first.line): \(first.reason))" }
             parts.append(part)
         }
         if counts.dropped > 0 {
-            parts.append("\(counts.dropped) record\(counts.dropped == 1 ? "" : "s") skipped: \(meaning ?? "not kept by the layout")")
+            parts.append("\(Plural.count(counts.dropped, "record")) skipped: \(meaning ?? "not kept by the layout")")
         }
         return parts.isEmpty ? nil : "\(path): " + parts.joined(separator: "; ")
     }

@@ -67,7 +67,7 @@ final class SummarizeWorker: WorkUnitProcessor {
                 throw RooError(error)
             }
             guard batch.rowCount == rows else {
-                throw RooError(.dataError, "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": \(batch.rowCount) values for \(rows) rows")
+                throw RooError(.dataError, "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": \(Plural.count(batch.rowCount, "value")) for \(Plural.count(rows, "row"))")
             }
             try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup)
         }

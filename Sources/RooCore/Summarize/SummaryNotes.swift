@@ -36,7 +36,7 @@ public enum SummaryNotes {
         if let from = options.from { notes.append(("from", String(from))) }
         if let to = options.to { notes.append(("to", String(to))) }
         if let top = options.top { notes.append(("top", String(top))) }
-        notes.append(("strategy", "\(options.strategy.rawValue), \(options.threads) thread(s)"))
+        notes.append(("strategy", "\(options.strategy.rawValue), \(Plural.count(options.threads, "thread"))"))
         notes.append(("roo version", rooVersion))
         notes.append(("created (UTC)", timestamp()))
         if let totals = tables.first(where: { $0.name == .totals }), let row = totals.rows.first {
