@@ -162,7 +162,7 @@ struct FileBinding: @unchecked Sendable {
         }
         guard let kind else {
             let type = physical.description + (column.logicalType.map { "/\($0)" } ?? "")
-            throw RooError(.dataError, "\(path): column \"\(column.name)\" (\(canonical.rawValue)) has type \(type), which roo does not accept for \(canonical.rawValue) (SPEC §1.2)")
+            throw RooError(.dataError, "\(path): column \"\(column.name)\" (\(canonical.rawValue)) has type \(type), which roo does not accept for \(canonical.rawValue)")
         }
         return kind
     }
