@@ -9,7 +9,8 @@ struct Cat: ParsableCommand {
         discussion: """
         Decodes every column with roo's own reader (all standard encodings and codecs) and prints \
         one row per line: logical types rendered (decimals exact, timestamps in ISO 8601, INT96 as \
-        Spark reads it), nulls as null (JSON) or empty (CSV). Malformed files give one error line, exit 65.
+        Spark reads it), nulls as null (JSON) or empty (CSV). Malformed files give one error line, exit 65; \
+        an input that is not Parquet gets one line saying what it is and what to run on it instead.
 
         Examples:
           roo cat extract.parquet --limit 10

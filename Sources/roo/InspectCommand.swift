@@ -9,7 +9,8 @@ struct Inspect: ParsableCommand {
         discussion: """
         Reads only the footer: the schema with physical, logical and converted types, then per row \
         group every column chunk's codec, encodings, sizes, null count and min/max, and anything roo \
-        cannot decode (nested columns, encryption).
+        cannot decode (nested columns, encryption). Any other input (CSV, gzip or zstd CSV, a ZIP \
+        archive, fixed-width text) gets one line saying what it is and what to run on it instead.
 
         Examples:
           roo inspect extract.parquet
