@@ -50,13 +50,13 @@ extension InputLook {
     }
 
     /// The layout that reads this input: by its header or record length, or
-    /// for a ZIP archive by its file's name (`IMP_DETL.TXT`).
+    /// for a ZIP archive by the name of a file in it (`IMP_DETL.TXT`).
     var layout: Layout? {
         switch content {
         case let .csv(_, _, layout?), let .fixedWidth(_, layout?): return layout
         default: break
         }
-        if case let .zip(files) = container, files.count == 1 { return Layout.recognizing(zipMember: files[0]) }
+        if case let .zip(files) = container { return files.lazy.compactMap { Layout.recognizing(zipMember: $0) }.first }
         return nil
     }
 

@@ -25,7 +25,8 @@ struct InputLook {
         /// Lines of text that are neither.
         case text
         case binary
-        /// Not looked into: a compressed stream that does not decode, a ZIP of several files or on a stream.
+        /// Not looked into: a compressed stream that does not decode, a ZIP of several files (none of them a
+        /// layout's) or on a stream.
         case unknown
     }
 
@@ -68,9 +69,11 @@ struct InputLook {
             container = InputLook.container(magic: magic)
             content = InputLook.content { try InputStream(path: path) }
         case .zip:
-            let files = HeldStreams.isStream(path) ? nil : try? InputStream.zipFileNames(path: path)
-            container = .zip(files: files ?? [])
-            content = files?.count == 1 ? InputLook.content { try InputStream(zipArchive: path, member: nil) } : .unknown
+            let files = HeldStreams.isStream(path) ? [] : (try? InputStream.zipFileNames(path: path)) ?? []
+            container = .zip(files: files)
+            // The file a layout reads from the archive (`IMP_DETL.TXT`), else its only file.
+            let member = files.lazy.compactMap { Layout.recognizing(zipMember: $0)?.zipMember }.first
+            content = member != nil || files.count == 1 ? InputLook.content { try InputStream(zipArchive: path, member: member) } : .unknown
         }
     }
 
@@ -105,12 +108,20 @@ extension InputLook {
         if header.count >= 2 {
             return .csv(delimiter: dialect.delimiter, columns: header.count, layout: Layout.recognizing(header: header))
         }
-        let lengths = Set(lines(bytes).map(\.count))
-        if lengths.count == 1, let length = lengths.first, length > 0 {
-            let layout = Layout.recognizing(recordBytes: length)
-            if layout != nil || lines(bytes).count >= 2 { return .fixedWidth(recordBytes: length, layout: layout) }
+        if let length = recordLength(lines(bytes)) {
+            return .fixedWidth(recordBytes: length, layout: Layout.recognizing(recordBytes: length))
         }
         return .text
+    }
+
+    /// The length most lines share, when at least 9 in 10 of two or more
+    /// lines have it (a few malformed records do not hide a fixed-width file).
+    static func recordLength(_ lines: [ArraySlice<UInt8>]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for line in lines where !line.isEmpty { counts[line.count, default: 0] += 1 }
+        guard let (length, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+        let total = counts.values.reduce(0, +)
+        return total >= 2 && count * 10 >= total * 9 ? length : nil
     }
 
     /// Whether `bytes` read as text: no NUL, and at most 1 in 100 other
