@@ -32,8 +32,9 @@ struct InputLook {
 
     /// Bytes looked at: the start of the input (after decompression).
     static let sampleBytesMax = 64 << 10
-    /// The magic number every Parquet file starts with.
-    static let parquetMagic: [UInt8] = Array("PAR1".utf8)
+    /// The magic numbers a Parquet file starts with: `PAR1`, or `PARE` for
+    /// an encrypted footer (the Parquet reader then says it is encrypted).
+    static let parquetMagics: [[UInt8]] = [Array("PAR1".utf8), Array("PARE".utf8)]
 
     let path: String
     let container: Container
@@ -41,17 +42,20 @@ struct InputLook {
     /// The first bytes of the file as stored.
     let magic: [UInt8]
 
-    /// Refuses an input that does not start with `PAR1`, describing it.
+    /// Refuses an input that does not start with a Parquet magic number,
+    /// describing it.
     ///
-    /// Nothing is thrown when the input cannot be read at all: the Parquet
-    /// reader that opens it next reports why (missing, a directory, …).
+    /// Nothing is thrown when the input cannot be read at all, or is empty:
+    /// the Parquet reader that opens it next reports why (missing, a
+    /// directory, too short to be Parquet, …).
     ///
     /// - Throws: `RooError(.dataError)` with one line: what the file is and
     ///   what to run on it instead.
     /// - Complexity: reads at most `sampleBytesMax` bytes (decompressed).
     static func requireParquet(_ path: String) throws {
         // A stream is held with these bytes, so the Parquet reader still sees them.
-        guard let prefix = HeldStreams.peek(path, count: sampleBytesMax), !prefix.starts(with: parquetMagic) else { return }
+        guard let prefix = HeldStreams.peek(path, count: sampleBytesMax), !prefix.isEmpty,
+              !parquetMagics.contains(where: { prefix.starts(with: $0) }) else { return }
         throw RooError(.dataError, InputLook(path: path, prefix: prefix).sentence)
     }
 
