@@ -1,4 +1,5 @@
 import ArgumentParser
+import Customs
 import Reports
 import RooCore
 
@@ -47,7 +48,7 @@ struct Merge: ParsableCommand {
             let totals = aggregate.totals
             if totals.linesAggregated == 0 && !allowEmpty {
                 let rejected = totals.rejected.reduce(0, +)
-                throw RooError(.dataError, "no line was aggregated in the partials: \(totals.linesRead) lines read, \(totals.linesFiltered) filtered, \(rejected) rejected (each summarize --partial warned why); give --allow-empty to write empty tables")
+                throw RooError(.dataError, "no line was aggregated in the partials: \(Plural.count(totals.linesRead, "line")) read, \(totals.linesFiltered) filtered, \(rejected) rejected (each summarize --partial warned why); give --allow-empty to write empty tables")
             }
             let built = try aggregate.tables(top: self.tables.top)
             var notesOptions = MergeEngine.notesOptions(aggregate, paths: paths)
