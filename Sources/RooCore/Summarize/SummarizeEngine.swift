@@ -23,7 +23,8 @@ public enum SummarizeEngine {
         let (resolved, notes) = try checkingCodes(options.resolved(with: try InputDefaults.agreed(said, given: given)))
         let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
-        let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }.map { paths[$0] }
+        let parquetIndices = Set(parquetOrder)
+        let textPaths = paths.indices.filter { !parquetIndices.contains($0) }.map { paths[$0] }
         return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress,
                                 textInputBytes: showProgress ? ProgressLine.fileBytes(textPaths) : 0, inputOrder: parquetOrder,
                                 rejects: rejects, notes: notes + bindings.flatMap(\.notes))
