@@ -129,7 +129,8 @@ struct Ingest: ParsableCommand {
                 summary += "; \(Plural.count(result.rowsSkipped, "record")) skipped: \(options.layout?.keep?.meaning ?? "not kept by the layout")"
             }
             printError(summary)
-            for warning in result.warnings { printError("roo: warning: \(warning)") }
+            // --quiet: no progress line and no warnings, as in summarize.
+            if !progress.quiet { for warning in result.warnings { printError("roo: warning: \(warning)") } }
         }
     }
 }
