@@ -77,6 +77,19 @@ struct EverydayPolishTests {
         #expect(forced.stderr.contains("\r100.0% | 2 of 2 runs | done in ") && forced.stderr.hasSuffix(" s\u{1B}[K\n"), "\(forced.stderr)")
     }
 
+    @Test func notesAreWrittenAboveTheProgressLine() throws {
+        let zip = FixturePaths.fixtures + "/layouts/census-imdb/IMDB2401.ZIP"
+        let run = try CLITests.roo(["summarize", zip, "--layout", "census-imdb", "--progress", "--table", "totals"])
+        #expect(run.status == 0, "\(run.stderr)")
+        // The line is cleared, the note written whole, and the line drawn again to finish.
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        let index = try #require(lines.firstIndex { $0.contains("roo: note: ") }, "\(run.stderr)")
+        #expect(lines[index].hasSuffix("\r\u{1B}[Kroo: note: \(zip): 2 malformed records skipped (first at line 121: record of 687 bytes; census-imdb records have 688)"),
+                "\(run.stderr)")
+        let next = index + 1 < lines.count ? lines[index + 1] : ""
+        #expect(next.hasPrefix("\r") && next.contains("\r100.0% | ") && next.contains("done in"), "\(run.stderr)")
+    }
+
     // MARK: Errors
 
     @Test(arguments: [
