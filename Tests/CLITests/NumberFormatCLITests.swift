@@ -107,7 +107,7 @@ struct NumberFormatCLITests {
         let directory = FixturePaths.temporaryDirectory()
         let run = try NumberFormatCLITests.ok(["ingest", NumberFormatCLITests.dollars, "--output", directory + "/x.parquet",
                                                "--rejects", directory + "/rejects.tsv"] + NumberFormatCLITests.dollarMaps)
-        #expect(run.stderr == "roo: ingest: 7 lines in = 6 rows written + 1 rows rejected\n")
+        #expect(run.stderr == "roo: ingest: 7 lines in = 6 rows written + 1 row rejected\n")
         let types = try NumberFormatCLITests.columnTypes(directory + "/x.parquet")
         #expect(types["customs_value"] == "DECIMAL(18,3)")
         #expect(types["duty"] == "DECIMAL(18,2)")
