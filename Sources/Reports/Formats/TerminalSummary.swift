@@ -1,3 +1,5 @@
+import Customs
+
 /// What `roo summarize` prints on a terminal when no table, format or output
 /// is asked for: the answer in a sentence, the `through_bloc` table, the ten
 /// largest flows through the bloc, one line on data quality, and the
@@ -78,8 +80,7 @@ public enum TerminalSummary {
             }
             .sorted { $0.1 > $1.1 }
         let rejected = reasons.isEmpty ? "0 rejected" : "\(count(cells["lines_rejected"])) rejected (" + reasons.prefix(3).map { "\($0.0) \(Headline.grouped($0.1))" }.joined(separator: ", ") + (reasons.count > 3 ? ", …" : "") + ")"
-        let files = count(cells["files"])
-        return "Data: read \(count(cells["lines_read"])) lines from \(files) file\(files == "1" ? "" : "s"): \(count(cells["lines_filtered"])) filtered, \(rejected), \(count(cells["lines_aggregated"])) aggregated."
+        return "Data: read \(counted(cells["lines_read"], "line")) from \(counted(cells["files"], "file")): \(count(cells["lines_filtered"])) filtered, \(rejected), \(count(cells["lines_aggregated"])) aggregated."
     }
 
     // MARK: - Text helpers
@@ -92,6 +93,12 @@ public enum TerminalSummary {
     static func count(_ cell: Cell?) -> String {
         guard case let .integer(value)? = cell else { return "" }
         return Headline.grouped(value)
+    }
+
+    /// `1 line`, `200,000 lines`: an integer cell with its noun (`Plural`).
+    static func counted(_ cell: Cell?, _ noun: String) -> String {
+        guard case let .integer(value)? = cell else { return "" }
+        return Plural.count(value, noun, grouped: true)
     }
 
     /// Whole dollars, rounded half away from zero (exact cents are in the tables).
