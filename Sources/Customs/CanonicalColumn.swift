@@ -11,6 +11,22 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     case rateProvision = "rate_provision"
     case period
 
+    /// Position in `allCases` (for arrays indexed by column, without hashing).
+    public var position: Int {
+        switch self {
+        case .origin: 0
+        case .partner: 1
+        case .hsCode: 2
+        case .customsValue: 3
+        case .duty: 4
+        case .program: 5
+        case .nonOriginatingValue: 6
+        case .reporter: 7
+        case .rateProvision: 8
+        case .period: 9
+        }
+    }
+
     /// Whether the column holds a money amount (converted to cents).
     public var isMoney: Bool {
         switch self {

@@ -87,3 +87,7 @@ struct KeysAndChaptersTests {
         #expect(NameSuggestion.closest(to: "xyz", among: ["origin", "partner"]) == nil)
     }
 }
+
+@Test func canonicalPositionsAreTheirIndexInAllCases() {
+    for (index, column) in CanonicalColumn.allCases.enumerated() { #expect(column.position == index) }
+}

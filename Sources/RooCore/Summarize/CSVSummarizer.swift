@@ -14,6 +14,9 @@ struct CSVSummarizer {
     /// Canonical column → field index, from the header and `--map`.
     struct Binding {
         let columns: [CanonicalColumn: Int]
+        /// `columns` as an array by `CanonicalColumn.allCases` position (-1 = not bound):
+        /// read per field of every line, so no hashing.
+        let fieldIndex: [Int]
         let dutyFreeByDuty: Bool
         /// Notes on optional columns left unmapped that a header looks like.
         let notes: [String]
@@ -21,7 +24,8 @@ struct CSVSummarizer {
 
     func bind(header: [String], path: String) throws -> Binding {
         let bound = try FileBinding.bind(names: header, options: context.options, path: path)
-        return Binding(columns: bound.indices, dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
+        let fieldIndex = CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 }
+        return Binding(columns: bound.indices, fieldIndex: fieldIndex, dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
     }
 
     /// Aggregates the text file at `path` (CSV, or `--layout`) into `total`;
@@ -181,7 +185,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     }
 
     private func field(_ canonical: CanonicalColumn, _ record: Int) -> UnsafeRawBufferPointer? {
-        guard let index = binding.columns[canonical] else { return nil }
+        let index = binding.fieldIndex[canonical.position]
+        guard index >= 0 else { return nil }
         let value = batch.field(record, index)
         return value.isEmpty ? nil : value
     }
@@ -251,7 +256,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             if let key = reporter.flatMap(CountryKey.normalize) { observed.reporter(key) }
             if !(reporter.map(context.isReporter) ?? false) { flags |= LineBlock.Flag.filtered }
         }
-        let hasPeriod = binding.columns[.period] != nil
+        let hasPeriod = binding.fieldIndex[CanonicalColumn.period.position] >= 0
         let month = hasPeriod ? field(.period, row).flatMap(PeriodText.month(text:)) : nil
         if let month { observed.textMonth(month) } else if !hasPeriod { observed.textWithoutPeriod = true }
         if context.options.from != nil || context.options.to != nil {
