@@ -2,7 +2,7 @@
 # Differential test: roo summarize vs the DuckDB oracle (scripts/oracle.py) on
 # the bundled sample and on writer/type/layout variants (scripts/variants.py).
 # Every table must match byte for byte, for strategies serial and
-# concurrent-perform at 1, 2, 3 and 8 threads, and `--rejects` must list the
+# concurrent-perform at 1, 2, 3 and 8 threads and every other strategy at 3, and `--rejects` must list the
 # oracle's rejected lines (file, row group, row, reason). Prints "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,8 @@ while IFS=$'\t' read -r name inputs flags; do
   # shellcheck disable=SC2086
   .venv/bin/python scripts/oracle.py $inputs --out "$out/result/$name/oracle" --rejects "$out/result/$name/oracle-rejects.csv" $flags \
     || { echo "FAIL $name: oracle"; failed=$((failed+1)); continue; }
-  for run in "serial 1" "concurrent-perform 1" "concurrent-perform 2" "concurrent-perform 3" "concurrent-perform 8"; do
+  for run in "serial 1" "concurrent-perform 1" "concurrent-perform 2" "concurrent-perform 3" "concurrent-perform 8" \
+             "work-queue 3" "shared-atomic 3" "locked-merge 3" "task-group 3"; do
     set -- $run
     dir="$out/result/$name/roo-$1-$2"
     # shellcheck disable=SC2086

@@ -118,6 +118,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     /// How money is written (`--decimal-separator`, `--thousands`).
     let moneyFormat: MoneyFormat
     private var programFlags: [UInt64: UInt8] = [:]
+    private let originFlags: LineRules.KeyFlags
+    private let partnerFlags: LineRules.KeyFlags
     /// What this unit saw, merged once per unit (`Observations`).
     private var observed = Observations.Local()
 
@@ -136,6 +138,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         self.path = path
         self.columnCount = columnCount
         keys = KeyCache(interner: context.interner)
+        originFlags = LineRules.KeyFlags(isOrigin: true, convertsCodes: context.interner.convertsCodes)
+        partnerFlags = LineRules.KeyFlags(isOrigin: false, convertsCodes: context.interner.convertsCodes)
         moneyFormat = context.options.moneyFormat
     }
 
@@ -214,13 +218,12 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         var flags: UInt8 = 0
         if let origin = field(.origin, row) {
             let code = try keys.code(raw: origin)
-            if code & KeyInterner.regionBit != 0 { flags |= LineBlock.Flag.originInRegion }
-            if code & KeyInterner.unmappedBit != 0 { flags |= LineBlock.Flag.unmappedCode }
+            flags |= originFlags.flags(code)
             block.origin[row] = code & KeyInterner.idMask
         }
         if let partner = field(.partner, row) {
             let code = try keys.code(raw: partner)
-            if code & KeyInterner.unmappedBit != 0 { flags |= LineBlock.Flag.unmappedCode }
+            flags |= partnerFlags.flags(code)
             block.partner[row] = code & KeyInterner.idMask
         }
         if let hs = field(.hsCode, row) {
@@ -247,23 +250,20 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             flags |= LineBlock.Flag.hasNonOriginating
         }
         if let program = field(.program, row) { flags |= programFlag(program) }
-        if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row),
-           let code = Int(SummarizeWorker.trimmed(provision)), (10...19).contains(code) {
-            flags |= LineBlock.Flag.freeByRule
+        if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row) {
+            flags |= LineRules.rateProvisionFlag(text: provision)
         }
         if context.reporter != nil {
             let reporter = field(.reporter, row)
             if let key = reporter.flatMap(CountryKey.normalize) { observed.reporter(key) }
-            if !(reporter.map(context.isReporter) ?? false) { flags |= LineBlock.Flag.filtered }
+            flags |= context.reporterFlag(reporter)
         }
         let hasPeriod = binding.fieldIndex[CanonicalColumn.period.position] >= 0
         let month = hasPeriod ? field(.period, row).flatMap(PeriodText.month(text:)) : nil
         if let month { observed.textMonth(month) } else if !hasPeriod { observed.textWithoutPeriod = true }
-        if context.options.from != nil || context.options.to != nil {
+        if context.rules.months != nil {
             if let month { observed.month(month) }
-            if month.map({ $0 < (context.options.from ?? Int.min) || $0 > (context.options.to ?? Int.max) }) ?? true {
-                flags |= LineBlock.Flag.filtered
-            }
+            flags |= context.rules.periodFlag(month: month)
         }
         block.flags[row] = flags
     }
@@ -275,11 +275,9 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             for byte in bytes { packed = packed << 8 | UInt64(byte) }
             if let hit = programFlags[packed] { return hit }
         }
-        let text = SummarizeWorker.trimmed(bytes)
+        let text = LineRules.trimmed(bytes)
         observed.program(Array(text.utf8))
-        var flags: UInt8 = 0
-        if context.preferencePrograms.contains(text) { flags |= LineBlock.Flag.preferenceClaimed }
-        if context.dutyFreePrograms.contains(text) { flags |= LineBlock.Flag.freeByRule }
+        let flags = context.rules.programFlags(trimmed: text)
         if bytes.count <= 7 { programFlags[packed] = flags }
         return flags
     }

@@ -22,16 +22,11 @@ extension SummarizeWorker {
         let view = ColumnView(batch)
         let rows = view.rowCount
         let flags = block.flags
-        // originInRegion (8) comes from the code's region bit (bit 31): one pass per row.
-        let regionShift: UInt32 = 31 - 3
-        let regionMask: UInt32 = regionFlag ? KeyInterner.regionBit : 0
-        // unmappedCode (32) comes from the code's unmapped bit (bit 30).
-        let unmappedShift: UInt32 = 30 - 5
-        let unmappedMask: UInt32 = context.interner.convertsCodes ? KeyInterner.unmappedBit : 0
+        // The region and unmapped bits of the code become line flags: one pass per row.
+        let keyFlags = LineRules.KeyFlags(isOrigin: regionFlag, convertsCodes: context.interner.convertsCodes)
         @inline(__always) func store(_ code: UInt32, _ row: Int) {
             codes[row] = code & KeyInterner.idMask
-            flags[row] |= UInt8(truncatingIfNeeded: (code & regionMask) >> regionShift)
-                | UInt8(truncatingIfNeeded: (code & unmappedMask) >> unmappedShift)
+            flags[row] |= keyFlags.flags(code)
         }
         // Every row is written (null → code 0, missing): the block does not clear key columns.
         switch (kind, view.layout) {
@@ -214,15 +209,11 @@ extension SummarizeWorker {
 
     /// Sets the preference and (when configured) duty-free-program flags.
     func fillPrograms() {
-        let preference = context.preferencePrograms
-        let free = context.dutyFreePrograms
+        let rules = context.rules
         applyTextFlags { bytes in
-            let text = SummarizeWorker.trimmed(bytes)
+            let text = LineRules.trimmed(bytes)
             observed.program(Array(text.utf8))
-            var result: UInt8 = 0
-            if preference.contains(text) { result |= LineBlock.Flag.preferenceClaimed }
-            if free.contains(text) { result |= LineBlock.Flag.freeByRule }
-            return result
+            return rules.programFlags(trimmed: text)
         }
     }
 
@@ -231,7 +222,7 @@ extension SummarizeWorker {
         // Matching lines get no flag; the rest (including nulls) are filtered below.
         applyTextFlags { bytes in
             if let key = CountryKey.normalize(bytes) { observed.reporter(key) }
-            return context.isReporter(bytes) ? 0 : LineBlock.Flag.filtered
+            return context.reporterFlag(bytes)
         }
         let view = ColumnView(batch)
         let flags = block.flags
@@ -239,8 +230,7 @@ extension SummarizeWorker {
     }
 
     func fillPeriodFilter(kind: SourceKind) {
-        let from = context.options.from ?? Int.min
-        let to = context.options.to ?? Int.max
+        let rules = context.rules
         let view = ColumnView(batch)
         let flags = block.flags
         for row in 0..<view.rowCount {
@@ -252,12 +242,8 @@ extension SummarizeWorker {
                 default: month = PeriodText.month(integer: view.integer(row))
                 }
             }
-            guard let month else {
-                flags[row] |= LineBlock.Flag.filtered
-                continue
-            }
-            observed.month(month)
-            if month < from || month > to { flags[row] |= LineBlock.Flag.filtered }
+            if let month { observed.month(month) }
+            flags[row] |= rules.periodFlag(month: month)
         }
     }
 
@@ -266,16 +252,11 @@ extension SummarizeWorker {
             let view = ColumnView(batch)
             let flags = block.flags
             for row in 0..<view.rowCount where view.isValid(row) {
-                let code = view.integer(row)
-                if code >= 10 && code <= 19 { flags[row] |= LineBlock.Flag.freeByRule }
+                flags[row] |= LineRules.rateProvisionFlag(view.integer(row))
             }
             return
         }
-        applyTextFlags { bytes in
-            let text = SummarizeWorker.trimmed(bytes)
-            guard let code = Int(text), code >= 10, code <= 19 else { return 0 }
-            return LineBlock.Flag.freeByRule
-        }
+        applyTextFlags { LineRules.rateProvisionFlag(text: $0) }
     }
 
     /// ORs per-value flags into the block's flags for non-null rows, once per
@@ -311,15 +292,6 @@ extension SummarizeWorker {
                 }
             }
         }
-    }
-
-    /// Text trimmed of ASCII whitespace (program codes are case-sensitive).
-    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> String {
-        var start = 0
-        var end = bytes.count
-        while start < end && CountryKey.isSpace(bytes[start]) { start += 1 }
-        while end > start && CountryKey.isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }
 

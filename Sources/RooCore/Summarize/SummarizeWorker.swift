@@ -156,8 +156,8 @@ final class SummarizeContext: Sendable {
     let inputOrder: [Int]
     let interner: KeyInterner
     let options: SummarizeOptions
-    let preferencePrograms: Set<String>
-    let dutyFreePrograms: Set<String>
+    /// The per-value classification rules, shared by every kind of input.
+    let rules: LineRules
     let reporter: [UInt8]?
     /// Lines for stderr about how the options were read (a region recognized as a bloc).
     let notes: [String]
@@ -202,8 +202,7 @@ final class SummarizeContext: Sendable {
         progress = showProgress ? ProgressLine(.bytes(total: textInputBytes.map { $0 + parquetBytes })) : nil
         interner = KeyInterner(region: options.region, countryCodes: options.countryCodes ?? .iso2)
         self.options = options
-        preferencePrograms = options.effectivePreferencePrograms
-        dutyFreePrograms = options.dutyFreePrograms ?? []
+        rules = LineRules(options: options)
         reporter = options.reporter.flatMap(CountryKey.normalize).map { Array($0.utf8) }
     }
 
@@ -214,6 +213,13 @@ final class SummarizeContext: Sendable {
         let codes = options.countryCodes ?? .iso2
         if codes != .iso2, let converted = codes.alpha2(String(decoding: key, as: UTF8.self)) { key = Array(converted.utf8) }
         return key == reporter
+    }
+
+    /// `Flag.filtered` unless a reporter value names `--reporter` (an absent value is filtered out).
+    ///
+    /// - Precondition: the run filters by reporter (`reporter != nil`).
+    func reporterFlag(_ raw: UnsafeRawBufferPointer?) -> UInt8 {
+        raw.map(isReporter) ?? false ? 0 : LineBlock.Flag.filtered
     }
 
     /// Whether a bound column contributes to this run (filters only when used).

@@ -1,0 +1,62 @@
+import Aggregation
+import Testing
+@testable import RooCore
+
+/// The classification rules every input kind shares (`LineRules`), and the
+/// key-code bit layout the fillers turn into line flags.
+struct LineRulesTests {
+    @Test func keyCodeBitsBecomeTheirLineFlags() {
+        let origin = LineRules.KeyFlags(isOrigin: true, convertsCodes: true)
+        let partner = LineRules.KeyFlags(isOrigin: false, convertsCodes: true)
+        let plain = LineRules.KeyFlags(isOrigin: true, convertsCodes: false)
+        let id: UInt32 = 0x00ab_cdef
+        #expect(origin.flags(id) == 0)
+        #expect(origin.flags(id | KeyInterner.regionBit) == LineBlock.Flag.originInRegion)
+        #expect(origin.flags(id | KeyInterner.unmappedBit) == LineBlock.Flag.unmappedCode)
+        #expect(origin.flags(id | KeyInterner.regionBit | KeyInterner.unmappedBit) == LineBlock.Flag.originInRegion | LineBlock.Flag.unmappedCode)
+        #expect(partner.flags(id | KeyInterner.regionBit | KeyInterner.unmappedBit) == LineBlock.Flag.unmappedCode)
+        #expect(plain.flags(id | KeyInterner.unmappedBit | KeyInterner.regionBit) == LineBlock.Flag.originInRegion)
+        // The id bits, region bit and unmapped bit do not overlap.
+        #expect(KeyInterner.idMask & (KeyInterner.regionBit | KeyInterner.unmappedBit) == 0)
+        #expect(KeyInterner.regionBit & KeyInterner.unmappedBit == 0)
+    }
+
+    @Test func rateProvisionsTenToNineteenAreDutyFree() {
+        for code: Int64 in [9, 20, 0, -10, 61, 69] { #expect(LineRules.rateProvisionFlag(code) == 0) }
+        for code: Int64 in [10, 18, 19] { #expect(LineRules.rateProvisionFlag(code) == LineBlock.Flag.freeByRule) }
+        for (text, flag) in [(" 18 ", LineBlock.Flag.freeByRule), ("10", LineBlock.Flag.freeByRule), ("61", 0), ("x", 0), ("", 0), ("1 8", 0)] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBytes { LineRules.rateProvisionFlag(text: $0) } == flag, "\(text)")
+        }
+    }
+
+    @Test func programsAreTrimmedCaseSensitiveCodes() {
+        var options = SummarizeOptions(inputs: [])
+        options.preferencePrograms = ["S", "S+"]
+        options.dutyFreePrograms = ["IN"]
+        let rules = LineRules(options: options)
+        #expect(rules.programFlags(trimmed: "S") == LineBlock.Flag.preferenceClaimed)
+        #expect(rules.programFlags(trimmed: "S+") == LineBlock.Flag.preferenceClaimed)
+        #expect(rules.programFlags(trimmed: "s") == 0)
+        #expect(rules.programFlags(trimmed: "IN") == LineBlock.Flag.freeByRule)
+        #expect(rules.programFlags(trimmed: "") == 0)
+        #expect(Array(" S+ \t".utf8).withUnsafeBytes(LineRules.trimmed) == "S+")
+    }
+
+    @Test func periodFilterKeepsMonthsInsideFromTo() {
+        var options = SummarizeOptions(inputs: [])
+        options.from = 202403
+        options.to = 202406
+        let rules = LineRules(options: options)
+        #expect(rules.months == 202403...202406)
+        #expect(rules.periodFlag(month: 202403) == 0)
+        #expect(rules.periodFlag(month: 202406) == 0)
+        #expect(rules.periodFlag(month: 202402) == LineBlock.Flag.filtered)
+        #expect(rules.periodFlag(month: 202407) == LineBlock.Flag.filtered)
+        #expect(rules.periodFlag(month: nil) == LineBlock.Flag.filtered)
+        options.to = nil
+        #expect(LineRules(options: options).periodFlag(month: 209912) == 0)
+        options.from = nil
+        #expect(LineRules(options: options).months == nil)
+    }
+}
