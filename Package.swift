@@ -112,6 +112,7 @@ let package = Package(
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),
+        .testTarget(name: "AggregationTests", dependencies: ["Aggregation"]),
         .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )

@@ -1,21 +1,18 @@
 import Dispatch
 import Synchronization
 
-/// `locked-merge`: `threads` workers take units from an atomic counter,
+/// `locked-merge`: `threads` workers claim units in order,
 /// aggregate each unit into a fresh local partial, then merge it into one
 /// shared accumulator under a lock (the lock is held once per unit, never
 /// per line).
 enum LockedMergeRunner {
     static func run(_ plan: AggregationPlan, threads: Int) throws -> PartialAggregate {
-        let workers = min(threads, max(plan.unitCount, 1))
+        let workers = plan.units.workers(threads: threads)
         let shared = Mutex(UncheckedBox(PartialAggregate()))
-        let next = Atomic<Int>(0)
         let failures = FailureCollector()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let processor = plan.makeProcessor()
-            while !failures.hasFailure {
-                let unit = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard unit < plan.unitCount else { return }
+            while !failures.hasFailure, let unit = plan.units.claim(failures: failures) {
                 let local = PartialAggregate()
                 do {
                     try processor.process(unit: unit, into: local)

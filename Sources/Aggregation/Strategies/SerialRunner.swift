@@ -3,7 +3,9 @@ enum SerialRunner {
     static func run(_ plan: AggregationPlan) throws -> PartialAggregate {
         let processor = plan.makeProcessor()
         let partial = PartialAggregate()
-        for unit in 0..<plan.unitCount { try processor.process(unit: unit, into: partial) }
+        let failures = FailureCollector()
+        while let unit = plan.units.claim(failures: failures) { try processor.process(unit: unit, into: partial) }
+        try failures.throwIfFailed()
         return partial
     }
 }

@@ -9,19 +9,16 @@ import Synchronization
 /// cache lines: it shows the cost of contention.
 enum SharedAtomicRunner {
     static func run(_ plan: AggregationPlan, threads: Int) throws -> PartialAggregate {
-        let workers = min(threads, max(plan.unitCount, 1))
+        let workers = plan.units.workers(threads: threads)
         let table = AtomicGroupTable(slotCount: AtomicGroupTable.slotCountDefault)
         defer { table.deallocate() }
-        let next = Atomic<Int>(0)
         let failures = FailureCollector()
         let counts = (0..<workers).map { _ in UncheckedBox(LineCounts()) }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let processor = plan.makeProcessor()
             // counts[worker] is touched only by this iteration.
             let local = counts[worker]
-            while !failures.hasFailure {
-                let unit = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard unit < plan.unitCount else { return }
+            while !failures.hasFailure, let unit = plan.units.claim(failures: failures) {
                 do {
                     try processor.classify(unit: unit) { block, configuration in
                         Kernel.forEachAggregated(block, configuration: configuration, counts: &local.value) { key, measures in

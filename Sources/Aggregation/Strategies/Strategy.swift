@@ -38,14 +38,20 @@ extension WorkUnitProcessor {
     }
 }
 
-/// What to run: `unitCount` work units, and a factory for per-worker processors.
+/// What to run: the work units, and a factory for per-worker processors
+/// (one per worker for the whole run, so their scratch is built once).
 public struct AggregationPlan: Sendable {
-    public var unitCount: Int
+    public var units: WorkUnits
     public var makeProcessor: @Sendable () -> any WorkUnitProcessor
 
-    public init(unitCount: Int, makeProcessor: @escaping @Sendable () -> any WorkUnitProcessor) {
-        self.unitCount = unitCount
+    public init(units: WorkUnits, makeProcessor: @escaping @Sendable () -> any WorkUnitProcessor) {
+        self.units = units
         self.makeProcessor = makeProcessor
+    }
+
+    /// `unitCount` units known before the run.
+    public init(unitCount: Int, makeProcessor: @escaping @Sendable () -> any WorkUnitProcessor) {
+        self.init(units: WorkUnits(count: unitCount), makeProcessor: makeProcessor)
     }
 }
 

@@ -2,25 +2,22 @@ import Dispatch
 import Synchronization
 
 /// `task-group`: Swift structured concurrency. `threads` child tasks of a
-/// `withTaskGroup` take units from an atomic counter, each with its own
+/// `withTaskGroup` claim units in order, each with its own
 /// processor and partial; the parent merges the partials in task order.
 /// The synchronous caller waits on a semaphore.
 enum TaskGroupRunner {
     static func run(_ plan: AggregationPlan, threads: Int) throws -> PartialAggregate {
-        let workers = min(threads, max(plan.unitCount, 1))
+        let workers = plan.units.workers(threads: threads)
         let result = UncheckedBox<PartialAggregate?>(nil)
         let failures = FailureCollector()
         let done = DispatchSemaphore(value: 0)
-        let next = UnitCounter()
         Task.detached {
             let partials = await withTaskGroup(of: (Int, UncheckedBox<PartialAggregate>).self) { group in
                 for worker in 0..<workers {
                     group.addTask {
                         let processor = plan.makeProcessor()
                         let partial = PartialAggregate()
-                        while !failures.hasFailure {
-                            let unit = next.take()
-                            guard unit < plan.unitCount else { break }
+                        while !failures.hasFailure, let unit = plan.units.claim(failures: failures) {
                             do { try processor.process(unit: unit, into: partial) } catch {
                                 failures.record(unit: unit, error)
                                 break
@@ -44,10 +41,3 @@ enum TaskGroupRunner {
     }
 }
 
-/// The next work unit to take, shared by tasks.
-final class UnitCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    /// Returns the next unit index (0, 1, 2, …).
-    func take() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
-}

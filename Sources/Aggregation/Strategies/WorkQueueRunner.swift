@@ -8,16 +8,17 @@ import Synchronization
 /// units (row ranges of a row group) so the queue balances the load.
 enum WorkQueueRunner {
     static func run(_ plan: AggregationPlan, threads: Int) throws -> PartialAggregate {
-        let workers = min(threads, max(plan.unitCount, 1))
+        let workers = plan.units.workers(threads: threads)
         let pool = Mutex<[Int]>(Array(0..<workers))
         let states = (0..<workers).map { _ in UncheckedBox((plan.makeProcessor(), PartialAggregate())) }
         let queue = DispatchQueue(label: "roo.work-queue", attributes: .concurrent)
         let group = DispatchGroup()
         let admission = DispatchSemaphore(value: workers)
         let failures = FailureCollector()
-        for unit in 0..<plan.unitCount {
+        while true {
             admission.wait()
-            if failures.hasFailure {
+            // Claimed (and, for text, read) here while admitted blocks aggregate.
+            guard !failures.hasFailure, let unit = plan.units.claim(failures: failures) else {
                 admission.signal()
                 break
             }

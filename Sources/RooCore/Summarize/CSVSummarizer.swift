@@ -3,11 +3,13 @@ import Customs
 import Delimited
 import Dispatch
 import Layouts
+import Synchronization
 
-/// `roo summarize` over CSV input (SPEC §1.1): the CSV parser feeds the
-/// kernel directly, without an intermediate file. Chunks are read in order,
-/// `threads` at a time, each converted to a `LineBlock` and aggregated as one
-/// work unit with the chosen strategy.
+/// `roo summarize` over CSV and layout input: the parser feeds the kernel
+/// directly, without an intermediate file. Each chunk of whole records is a
+/// work unit of the chosen strategy, read when a worker claims it (so
+/// reading overlaps aggregation), converted to a `LineBlock` by one of
+/// `threads` workers that live for the whole file.
 struct CSVSummarizer {
     let context: SummarizeContext
 
@@ -50,54 +52,60 @@ struct CSVSummarizer {
         let binding = try bind(header: header, path: path)
         let skips = LayoutSkips(meaning: context.options.layout?.keep?.meaning)
         let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
-        var exhausted = false
-        var chunksBefore = 0
-        var bytesCounted = 0
-        while !exhausted {
-            var chunks: [CSVChunk] = []
-            while chunks.count < threads {
-                let chunk: CSVChunk?
-                do { chunk = try reader.nextChunk() } catch { throw IngestEngine.rooError(error) }
-                guard let chunk else {
-                    exhausted = true
-                    break
-                }
-                chunks.append(chunk)
-            }
-            if chunks.isEmpty { break }
-            let units = chunks
-            let columnCount = header.count
-            let origin = (file: inputOrder, firstSequence: chunksBefore)
-            // Workers only call makeParser, which reads the reader's immutable layout plan or dialect.
-            nonisolated(unsafe) let reader = reader
-            let plan = AggregationPlan(unitCount: units.count) { [context] in
-                CSVSummarizeWorker(
-                    context: context, binding: binding, chunks: units, parser: CSVSummarizer.parser(reader), path: path,
-                    columnCount: columnCount, origin: origin, skips: skips)
-            }
-            let partial = try context.options.strategy.run(plan, threads: threads)
-            total.merge(partial)
-            chunksBefore += units.count
-            bytesCounted = report(partial, reader: reader, bytesCounted: bytesCounted)
+        let feed = ChunkFeed(reader: reader)
+        let columnCount = header.count
+        let plan = AggregationPlan(units: WorkUnits(reading: { try feed.read($0) })) { [context] in
+            CSVSummarizeWorker(
+                context: context, binding: binding, feed: feed, parser: feed.makeParser(), path: path,
+                columnCount: columnCount, inputOrder: inputOrder, skips: skips)
         }
+        total.merge(try context.options.strategy.run(plan, threads: threads))
         if let layout = context.options.layout { try skips.requireSomeRecord(path: path, layout: layout.name) }
         return (skips, binding.notes)
     }
 
-    /// Adds the lines of one round of chunks, and the input bytes read since
-    /// the last round, to the progress line (once per round, never per line).
+}
+
+/// The chunks of one text input, read in order by the claiming worker
+/// (`WorkUnits(reading:)` calls `read` one at a time, under its lock) and
+/// taken by the worker that aggregates them. At most one chunk per worker
+/// is held.
+final class ChunkFeed: @unchecked Sendable {
+    // @unchecked Sendable: `reader` is used only inside `read`, which
+    // `WorkUnits` serializes; `ready` is behind its mutex; `makeParser`
+    // reads the reader's immutable dialect or layout plan.
+    private let reader: any RecordChunkReader
+    private let ready = Mutex<[Int: (chunk: CSVChunk, bytes: Int)]>([:])
+    private var bytesCounted = 0
+
+    init(reader: any RecordChunkReader) { self.reader = reader }
+
+    /// Reads chunk `index` (the next one); false at the end of the input.
     ///
-    /// - Returns: the input bytes counted so far.
-    private func report(_ partial: PartialAggregate, reader: any RecordChunkReader, bytesCounted: Int) -> Int {
-        guard let progress = context.progress else { return bytesCounted }
-        let bytesRead = reader.compressedBytesRead
-        progress.add(bytes: max(0, bytesRead - bytesCounted), lines: Int(clamping: partial.counts.linesRead))
-        return max(bytesRead, bytesCounted)
+    /// - Throws: the reader's error as a `RooError` (malformed input, I/O).
+    func read(_ index: Int) throws -> Bool {
+        let chunk: CSVChunk?
+        do { chunk = try reader.nextChunk() } catch { throw IngestEngine.rooError(error) }
+        guard let chunk else { return false }
+        // The input bytes read since the previous chunk go to the progress line with it.
+        let bytesRead = max(reader.compressedBytesRead, bytesCounted)
+        let bytes = bytesRead - bytesCounted
+        bytesCounted = bytesRead
+        ready.withLock { $0[index] = (chunk, bytes) }
+        return true
+    }
+
+    /// The chunk `index` read before, handed over once.
+    ///
+    /// - Precondition: `read(index)` returned true and `take(index)` was not called.
+    func take(_ index: Int) -> (chunk: CSVChunk, bytes: Int) {
+        guard let taken = ready.withLock({ $0.removeValue(forKey: index) }) else { preconditionFailure("chunk \(index) was not read") }
+        return taken
     }
 
     /// A parser for one worker; layout records that are malformed are left
     /// out and counted (they are never lines, as in `roo ingest`).
-    static func parser(_ reader: any RecordChunkReader) -> any RecordChunkParser {
+    func makeParser() -> any RecordChunkParser {
         (reader as? LayoutReader)?.makeParser(droppingMalformed: true, canonicalOnly: true) ?? reader.makeParser()
     }
 }
@@ -106,12 +114,12 @@ struct CSVSummarizer {
 final class CSVSummarizeWorker: WorkUnitProcessor {
     let context: SummarizeContext
     let binding: CSVSummarizer.Binding
-    let chunks: [CSVChunk]
+    let feed: ChunkFeed
     let parser: any RecordChunkParser
     let path: String
     let columnCount: Int
-    /// The input's position and the sequence number of `chunks[0]` (orders the rejects).
-    let origin: (file: Int, firstSequence: Int)
+    /// The input's position in the expanded input list (with the chunk's index, orders the rejects).
+    let inputOrder: Int
     let batch = RecordBatch()
     let block = LineBlock()
     let keys: KeyCache
@@ -126,15 +134,15 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     private let skips: LayoutSkips
 
     init(
-        context: SummarizeContext, binding: CSVSummarizer.Binding, chunks: [CSVChunk], parser: any RecordChunkParser, path: String,
-        columnCount: Int, origin: (file: Int, firstSequence: Int), skips: LayoutSkips
+        context: SummarizeContext, binding: CSVSummarizer.Binding, feed: ChunkFeed, parser: any RecordChunkParser, path: String,
+        columnCount: Int, inputOrder: Int, skips: LayoutSkips
     ) {
-        self.origin = origin
+        self.inputOrder = inputOrder
         self.skips = skips
         self.parser = parser
         self.context = context
         self.binding = binding
-        self.chunks = chunks
+        self.feed = feed
         self.path = path
         self.columnCount = columnCount
         keys = KeyCache(interner: context.interner)
@@ -144,7 +152,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     }
 
     func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
-        parser.parse(chunks[unit], into: batch)
+        let (chunk, bytes) = feed.take(unit)
+        parser.parse(chunk, into: batch)
         skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
         for record in 0..<batch.count { try fill(record) }
@@ -157,10 +166,11 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         if block.counts.linesRejected > 0 {
             let rejected = Kernel.rejectedRows(block, configuration: configuration)
             if let rejects = context.rejects {
-                rejects.add(file: origin.file, sequence: origin.firstSequence + unit, records: rejectedRecords(rejected))
+                rejects.add(file: inputOrder, sequence: unit, records: rejectedRecords(rejected))
             }
             recordExamples(rejected, unit: unit)
         }
+        context.progress?.add(bytes: bytes, lines: Int(clamping: block.counts.linesRead))
     }
 
     /// Keeps the first rejected line of each reason (in input order) as the warning's example.
@@ -168,7 +178,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         var first: [RejectionReason: Int] = [:]
         for line in rejected where first[line.reason] == nil { first[line.reason] = line.row }
         for (reason, row) in first {
-            let order = (input: origin.file, unit: origin.firstSequence + unit, row: row)
+            let order = (input: inputOrder, unit: unit, row: row)
             guard context.observations.wantsExample(reason, at: order) else { continue }
             let value = field(reason.column, row).map { KeyText.display(Array($0)) } ?? ""
             context.observations.example(reason, Observations.Example(
