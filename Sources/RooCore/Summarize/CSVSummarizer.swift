@@ -4,7 +4,7 @@ import Delimited
 import Dispatch
 import Layouts
 
-/// `roo summarize` over CSV input (SPEC §1.1): the CSV parser feeds the
+/// `roo summarize` over CSV input: the CSV parser feeds the
 /// kernel directly, without an intermediate file. Chunks are read in order,
 /// `threads` at a time, each converted to a `LineBlock` and aggregated as one
 /// work unit with the chosen strategy.
