@@ -3,8 +3,8 @@
 
 schedule_c.tsv: US Census Schedule C country codes with ISO alpha-2 equivalents.
 countries.tsv comes from Debian's iso-codes (ISO 3166-1 alpha-2, alpha-3,
-English short name); hs_chapters.tsv from ../shared/DOMAIN.md §5 (HS 2022
-short titles, plus US chapters 98/99). The oracle reads the same TSVs.
+English short name); hs_chapters.tsv holds the HS 2022
+chapter short titles, plus US chapters 98/99. The oracle reads the same TSVs.
 """
 import csv, os
 

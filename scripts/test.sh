@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs roo's whole test suite on a fresh machine:
-#   1. swift test: unit, conformance corpus (../shared/conformance, override with
+#   1. swift test: unit, the conformance corpus (../shared/conformance, or
 #      ROO_CONFORMANCE_DIR), malformed files, corruption, writer round trips,
 #      summarize rules, determinism, CLI;
 #   2. scripts/differential.sh: roo summarize vs the DuckDB oracle on many

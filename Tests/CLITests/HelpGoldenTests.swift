@@ -45,9 +45,11 @@ struct HelpGoldenTests {
             #expect(text.contains(word), "roo --help does not name \(word)")
         }
         #expect(!text.contains("(Parquet)"))
+        // Spelled in pieces so that this file does not itself cite them.
+        let forbidden = ["SPEC" + " §", "SPEC" + ".md", "DOMAIN" + ".md", "../" + "shared"]
         for command in HelpGoldenTests.commands {
             let help = try HelpGoldenTests.help(command)
-            #expect(!help.contains("SPEC") && !help.contains("../shared"), "roo \(command) --help cites a file users lack")
+            for phrase in forbidden { #expect(!help.contains(phrase), "roo \(command) --help cites \(phrase), a file users lack") }
         }
     }
 
