@@ -75,7 +75,7 @@ def re_char(c):
 
 
 def money_pattern(args):
-    """The money-text rule of the product (README "Using roo", summarize --help), as an RE2 pattern
+    """The money-text rule of the product (docs/semantics.md, Money; summarize --help), as an RE2 pattern
     over the trimmed text: [sign] [currency ($, US$ or USD) and spaces] [sign] digits, thousands
     separators only between groups of three (the first of 1-3 digits), [decimal separator digits].
     DuckDB's thousands option does not check the grouping (it reads 1,23.45 as 123.45), so the

@@ -86,7 +86,7 @@ public struct Layout: Sendable {
 
     /// `--layout` name.
     public var name: String
-    /// One line for `--help` and the README.
+    /// One line for `--help` and docs/layouts.md.
     public var summary: String
     public var format: Format
     public var columns: [Column]
