@@ -71,10 +71,10 @@ if [ -n "$hits" ]; then
 else
   pass
 fi
-# ../shared is only ever the conformance corpus.
+# The folder beside the repository is only ever named for the conformance corpus.
 hits=$(git ls-files -z | xargs -0 grep -nIE '\.\./shared(/|\b)' -- 2>/dev/null | grep -vE '\.\./shared/conformance')
 if [ -n "$hits" ]; then
-  fail "files name ../shared other than the conformance corpus:"
+  fail "files name the folder beside the repository other than for the conformance corpus:"
   echo "$hits" | sed 's/^/  /'
 else
   pass
