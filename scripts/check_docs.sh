@@ -8,7 +8,8 @@
 #   * README.md is at most 220 lines;
 #   * every subcommand that `roo --help` lists has a "## NAME" section in
 #     docs/cli.md, and every option of its --help appears there;
-#   * every table `--table` accepts has a heading in docs/semantics.md.
+#   * every table `--table` accepts has a heading in docs/semantics.md;
+#   * the README's worked example is what roo prints on a terminal.
 # Builds roo (release, as check_generate.sh does). Ends with one line
 # "docs: N passed, M failed"; exit status 1 when M > 0.
 set -uo pipefail
@@ -105,6 +106,22 @@ for table in $tables; do
   headings=$(grep -E '^#+ ' docs/semantics.md)
   if grep -qwF -- "$table" <<< "$headings"; then pass; else fail "docs/semantics.md has no heading for table $table"; fi
 done
+
+# The README's worked example is what roo prints on a terminal (script(1) gives it one).
+example=$(awk '/^\$ roo summarize Fixtures\/sample-2024.parquet$/ { on = 1; next } on && /^```/ { exit } on { print }' README.md)
+if ! command -v script >/dev/null 2>&1; then
+  echo "check_docs: worked example not compared (no script(1) to give roo a terminal)"
+elif [ -z "$example" ]; then
+  fail "README.md has no worked example after \"\$ roo summarize Fixtures/sample-2024.parquet\""
+else
+  actual=$(script -qec "$roo summarize Fixtures/sample-2024.parquet --quiet" /dev/null < /dev/null | tr -d '\r' | sed 's/[[:space:]]*$//')
+  if [ "$actual" = "$example" ]; then
+    pass
+  else
+    fail "README.md's worked example differs from roo's terminal view:"
+    diff <(echo "$example") <(echo "$actual") | sed 's/^/  /'
+  fi
+fi
 
 echo "docs: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
