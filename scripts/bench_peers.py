@@ -88,13 +88,13 @@ def main():
     work = tempfile.mkdtemp()
     t = str(args.threads)
     tools = {
-        "roo summarize (full SPEC, 5 tables)": [ROO, "summarize", path, "--threads", t, "--output", work + "/roo/"],
+        "roo summarize (all tables)": [ROO, "summarize", path, "--threads", t, "--output", work + "/roo/"],
         "roo summarize serial (1 thread)": [ROO, "summarize", path, "--strategy", "serial", "--output", work + "/roo1/"],
         "DuckDB lean (detail only, raw keys)": [PY, "-c", DUCKDB_LEAN.format(threads=t, file=path)],
         "Polars lean (detail only, raw keys)": [PY, "-c", POLARS_LEAN.format(threads=t, file=path)],
     }
     if not args.skip_full:
-        tools["DuckDB full SPEC (oracle SQL)"] = [PY, os.path.join(ROOT, "scripts", "oracle.py"), path, "--threads", t, "--out", work + "/oracle"]
+        tools["DuckDB all tables (oracle SQL)"] = [PY, os.path.join(ROOT, "scripts", "oracle.py"), path, "--threads", t, "--out", work + "/oracle"]
     results = {name: [] for name in tools}
     for run in range(args.runs):
         for name, command in tools.items():
@@ -107,7 +107,7 @@ def main():
     same = "not checked"
     if not args.skip_full:
         same = "identical" if subprocess.run(["diff", "-r", work + "/roo", work + "/oracle"], capture_output=True).returncode == 0 else "DIFFERENT"
-    roo_median = statistics.median(s for s, _ in results["roo summarize (full SPEC, 5 tables)"])
+    roo_median = statistics.median(s for s, _ in results["roo summarize (all tables)"])
     print(f"\nfile: {path}: {rows} lines, {compressed / 1048576:.1f} MiB compressed in the columns read; "
           f"threads {args.threads}; {args.runs} interleaved runs; roo tables vs DuckDB full semantics: {same}\n")
     print("| tool | median s | min–max s | M lines/s | MiB/s | peak RSS MiB | × roo time |")

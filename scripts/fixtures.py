@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Synthetic customs extracts for roo's fixtures, tests and benchmarks.
 
-Deterministic for a given seed (numpy PCG64). The shape follows SPEC §5 and
-DOMAIN.md §4: reporter US, 12 months, ~200 partners weighted like US 2024
+Deterministic for a given seed (numpy PCG64). The shape is roo generate's
+(docs/cli.md, generate): reporter US, 12 months, ~200 partners weighted like US 2024
 import shares, a pass-through share of MX/CA lines with non-regional origin,
 ~15,000 distinct HS10 codes with a per-partner chapter mix, log-normal
 values, USMCA claims (S, S+) on about half of MX/CA lines with duty 0 and
@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-# Top partners with ~2024 US import shares (percent, DOMAIN.md §4.1); the rest share the long tail.
+# Top partners with ~2024 US import shares (percent, published 2024 partner totals); the rest share the long tail.
 TOP = [("MX", 15.5), ("CN", 13.4), ("CA", 12.6), ("DE", 5.0), ("JP", 4.6), ("KR", 4.0), ("VN", 4.2),
        ("TW", 3.6), ("IE", 3.0), ("IN", 2.7), ("IT", 2.4), ("GB", 2.1), ("TH", 1.9), ("CH", 1.9),
        ("MY", 1.6), ("FR", 1.6), ("SG", 1.3), ("BR", 1.3), ("ID", 0.9), ("IL", 0.7)]

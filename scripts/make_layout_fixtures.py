@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes Fixtures/layouts/: small hand-shaped extracts in each real layout
-(../shared/DOMAIN.md §1) with malformed and skipped records, plus for each an
+(docs/layouts.md) with malformed and skipped records, plus for each an
 equivalent canonical CSV written independently of roo's layout code, and the
 expected tables: the DuckDB oracle (scripts/oracle.py) over that canonical CSV.
 

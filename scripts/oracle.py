@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent oracle for `roo summarize`: the same tables computed with DuckDB
-SQL written straight from ../shared/SPEC.md §1.2–2.1, over the same files.
+SQL written straight from the rules of docs/semantics.md, over the same files.
 
 Writes OUTDIR/<table>.csv in roo's CSV format (RFC 4180, LF, header row,
 money with two decimals, share like C's %.6f, formula guard) so the two
@@ -75,7 +75,7 @@ def re_char(c):
 
 
 def money_pattern(args):
-    """The money-text rule of the product (README "Using roo", summarize --help), as an RE2 pattern
+    """The money-text rule of the product (docs/semantics.md, Money; summarize --help), as an RE2 pattern
     over the trimmed text: [sign] [currency ($, US$ or USD) and spaces] [sign] digits, thousands
     separators only between groups of three (the first of 1-3 digits), [decimal separator digits].
     DuckDB's thousands option does not check the grouping (it reads 1,23.45 as 123.45), so the
@@ -301,7 +301,7 @@ def main():
     con.execute(f"CREATE TEMP TABLE lines AS {union}")
     converts = args.country_codes != "iso2"
     if converts:
-        # SPEC §1.2: codes of another system become alpha-2; codes without a conversion stay as they are.
+        # --country-codes: codes of another system become alpha-2; codes without a conversion stay as they are.
         data = os.path.join(ROOT, "scripts", "data")
         if args.country_codes == "census":
             table = f"SELECT code, alpha2 FROM read_csv('{data}/schedule_c.tsv', delim='\t', header=true, all_varchar=true, quote='')"

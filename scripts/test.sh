@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs roo's whole test suite on a fresh machine:
-#   1. swift test: unit, conformance corpus (../shared/conformance, override with
+#   1. swift test: unit, the conformance corpus (../shared/conformance, or
 #      ROO_CONFORMANCE_DIR), malformed files, corruption, writer round trips,
 #      summarize rules, determinism, CLI;
 #   2. scripts/differential.sh: roo summarize vs the DuckDB oracle on many
@@ -9,6 +9,8 @@
 #      scripts/check_xlsx.sh: roo's xlsx workbooks opened by openpyxl;
 #      scripts/check_distributed.sh: scripts/distributed-summarize on a Dask LocalCluster (incl. a killed worker);
 #   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
+#      scripts/check_docs.sh: README.md and docs/ links resolve, no file cites the contract files,
+#      every command, option and table is documented;
 #   5. scripts/check_hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
 # Stages 2-3 create .venv/ (the pinned scripts/requirements.txt from PyPI, scripts/venv.sh); skip them
@@ -96,6 +98,7 @@ else
   run_stage check_distributed scripts/check_distributed.sh
 fi
 run_stage check_generate scripts/check_generate.sh
+run_stage check_docs scripts/check_docs.sh
 if [ "${ROO_SKIP_FUZZ:-0}" = "1" ]; then
   skip check_hostile "ROO_SKIP_FUZZ=1"
 elif ! command -v python3 >/dev/null 2>&1; then

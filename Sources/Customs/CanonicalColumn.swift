@@ -1,4 +1,4 @@
-/// The columns roo understands (SPEC §1.2), by canonical name.
+/// The columns roo understands (docs/semantics.md, Canonical columns), by canonical name.
 public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     case origin
     case partner
@@ -65,7 +65,7 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     }
 }
 
-/// Canonical column → source column name (SPEC §1.2: `--map canonical=source`,
+/// Canonical column → source column name (`--map canonical=source`,
 /// `roo.toml [columns]`); unmapped columns default to their canonical name.
 public struct ColumnMapping: Sendable, Equatable {
     public private(set) var sources: [CanonicalColumn: String] = [:]

@@ -1,4 +1,4 @@
-/// Exact money: every value becomes Int64 cents (SPEC §1.2).
+/// Exact money: every value becomes Int64 cents (docs/semantics.md, Money).
 ///
 /// Each conversion returns nil when the result does not fit Int64 (the
 /// caller reports an overflow, exit 65) and never traps.

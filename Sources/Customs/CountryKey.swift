@@ -1,4 +1,4 @@
-/// Country keys: trimmed of ASCII whitespace and upper-cased (ASCII), SPEC §1.2.
+/// Country keys: trimmed of ASCII whitespace and upper-cased (ASCII) before grouping and comparison.
 public enum CountryKey {
     /// Whether `byte` is ASCII whitespace (space, tab, LF, VT, FF, CR).
     @inline(__always)
@@ -30,7 +30,7 @@ public enum CountryKey {
     }
 }
 
-/// Country code systems of the inputs (SPEC §1.2 `--country-codes`), each
+/// Country code systems of the inputs (`--country-codes`), each
 /// converted to ISO 3166-1 alpha-2 before region tests, names and output.
 public enum CountryCodeSystem: String, Sendable, CaseIterable {
     /// ISO 3166-1 alpha-2 (CBP ACE, CBSA B3): used as they are.

@@ -1,4 +1,4 @@
-/// The HS chapter of a tariff code (SPEC §1.2–1.3).
+/// The HS chapter of a tariff code (docs/semantics.md, HS codes).
 public enum HSChapter {
     /// Chapter code meaning the HS code is missing (null or empty).
     public static let missing: UInt8 = 0

@@ -1,4 +1,4 @@
-/// The measures of every summary table row (SPEC §2.1), exact Int64 cents.
+/// The measures of every summary table row (docs/semantics.md, Measures), exact Int64 cents.
 public struct Measures: Sendable, Equatable {
     public var lines: Int64 = 0
     public var customsValue: Int64 = 0

@@ -1,4 +1,4 @@
-/// Why a line is not aggregated (SPEC §1.3); a line takes the first failing
+/// Why a line is not aggregated (docs/semantics.md, Rejections); a line takes the first failing
 /// reason in declaration order.
 public enum RejectionReason: Int, CaseIterable, Sendable {
     case missingOrigin

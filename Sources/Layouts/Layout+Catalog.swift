@@ -8,12 +8,12 @@ extension Layout {
     /// The layout named `name`, if any.
     public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
 
-    /// US Census IMDB monthly `IMP_DETL.TXT` (DOMAIN.md §1.1): fixed width,
+    /// US Census IMDB monthly `IMP_DETL.TXT` (docs/layouts.md): fixed width,
     /// 688 bytes, whole-dollar measures, Schedule C countries, no country of
     /// export (partner = origin), duty-free by rate provision.
     public static let censusIMDB = Layout(censusFields: censusIMDBFields)
 
-    /// The 52 fields of an `IMP_DETL.TXT` record, by byte position (DOMAIN.md §1.1).
+    /// The 52 fields of an `IMP_DETL.TXT` record, by byte position (Census IMDB record layout).
     /// A table of its own: held only inside `Format`'s enum payload, whose
     /// spare-bit tagging hides the pointer, LeakSanitizer took it for a leak.
     public static let censusIMDBFields: [FixedWidthField] = {
@@ -64,7 +64,7 @@ extension Layout {
             zipMember: "IMP_DETL.TXT")
     }
 
-    /// Importers' ACE entry-summary line extracts (DOMAIN.md §1.2): CSV, ISO
+    /// Importers' ACE entry-summary line extracts (docs/layouts.md): CSV, ISO
     /// alpha-2 countries, the SPI in its own column or as an HTS prefix.
     public static let aceLines: Layout = {
         let tariff = ["HTS Number", "HTSUS Number", "HTS Number - Full", "HTS Number Full", "Tariff Number", "HTS"]
@@ -96,7 +96,7 @@ extension Layout {
             zipMember: nil)
     }()
 
-    /// Mexican SAT Data Stage item file, record 551 (DOMAIN.md §1.3):
+    /// Mexican SAT Data Stage item file, record 551 (docs/layouts.md):
     /// pipe-delimited, alpha-3 countries, USD values, no duty column.
     public static let pedimento551: Layout = Layout(
         name: "pedimento-551",

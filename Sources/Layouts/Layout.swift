@@ -1,7 +1,7 @@
 import Customs
 import Delimited
 
-/// How an extract's records map to roo's canonical columns (SPEC §1.2):
+/// How an extract's records map to roo's canonical columns (docs/semantics.md, Canonical columns):
 /// pure data, one table of fields per layout (see `Layout.catalog`), read by
 /// one generic parser (`LayoutChunkParser`).
 ///
@@ -86,7 +86,7 @@ public struct Layout: Sendable {
 
     /// `--layout` name.
     public var name: String
-    /// One line for `--help` and the README.
+    /// One line for `--help` and docs/layouts.md.
     public var summary: String
     public var format: Format
     public var columns: [Column]

@@ -3,7 +3,7 @@
 /// Low layers (Thrift, decoders, codecs) throw with `code` and `message`;
 /// the column and file readers fill in `path`, `rowGroup`, `column` and
 /// `byteOffset` as the error passes up. `description` renders the one-line
-/// form of SPEC §3: `a.parquet: row group 3, column "v", page at byte 12: zstd: …`.
+/// form of every roo error (docs/cli.md, Errors): `a.parquet: row group 3, column "v", page at byte 12: zstd: …`.
 public struct ParquetError: Error, Sendable, CustomStringConvertible {
     /// What kind of problem this is. Everything except `.io` means bad or
     /// unsupported data (exit code 65); `.io` is a read or write failure

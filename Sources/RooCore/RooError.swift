@@ -3,7 +3,7 @@ import Parquet
 
 /// An error that ends a roo command: one line for stderr and a sysexits code.
 public struct RooError: Error, CustomStringConvertible, Sendable {
-    /// sysexits(3) codes used by roo (SPEC §3).
+    /// sysexits(3) codes used by roo (docs/cli.md, Exit codes).
     public enum ExitStatus: Int32, Sendable {
         case usage = 64
         case dataError = 65

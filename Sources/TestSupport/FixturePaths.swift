@@ -13,7 +13,7 @@ public enum FixturePaths {
         return components.joined(separator: "/")
     }
 
-    /// The conformance corpus: `$ROO_CONFORMANCE_DIR`, else `../shared/conformance`.
+    /// The conformance corpus (Parquet test files): `$ROO_CONFORMANCE_DIR`, else `../shared/conformance`.
     public static var conformance: String {
         if let override = getenv("ROO_CONFORMANCE_DIR") { return String(cString: override) }
         return packageRoot + "/../shared/conformance"

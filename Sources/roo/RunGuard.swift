@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// Runs a command body, turning any error into one stderr line
-/// (`roo: error: …`) and its sysexits code (SPEC §3).
+/// (`roo: error: …`) and its sysexits code (docs/cli.md, Exit codes).
 func exitOnError(_ body: () throws -> Void) throws {
     // Before any thread starts: interrupts remove temporary files, a shrinking mapped input is exit 74.
     ProcessGuard.install()

@@ -20,9 +20,12 @@ struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarize non-regional content of duty-free imports by origin, HS chapter and partner.",
         discussion: """
-        Reads Parquet or CSV extracts (files or directories) and computes, in exact cents, how much \
-        non-regional content enters duty-free: the tables detail (origin × HS chapter × partner), \
-        by_partner, by_chapter, by_origin and totals, identical for every strategy and thread count.
+        Reads Parquet or CSV extracts or an agency layout (files or directories) and computes, in exact \
+        cents, how much non-regional content enters duty-free: the tables through_bloc (by the bloc \
+        partner the goods were shipped from), detail (origin × HS chapter × partner), by_partner, \
+        by_chapter, by_origin and totals, identical for every strategy and thread count. On a terminal, \
+        unless a table, format or output is asked for, it prints the answer in a sentence, the \
+        through_bloc table and the largest flows instead of the detail table.
 
         Money in CSV and layout inputs is decimal text read exactly: an optional sign, a currency sign ($, US$ \
         or USD), thousands separators only between groups of three digits ($1,234.56, -$1.00, 1,234,567). \

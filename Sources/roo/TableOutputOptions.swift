@@ -4,7 +4,7 @@ import RooCore
 
 /// The options that choose and write summary tables, shared by `summarize` and `merge`.
 struct TableOutputOptions: ParsableArguments {
-    @Option(help: "Table to print: detail|by_partner|by_chapter|by_origin|totals|all.")
+    @Option(help: "Table to print: \(TableName.allCases.map(\.rawValue).joined(separator: "|"))|all (default: detail).")
     var table: String?
 
     @Option(help: "Keep the first N rows of each keyed table.")

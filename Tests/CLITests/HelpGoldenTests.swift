@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 import TestSupport
 
@@ -34,5 +35,29 @@ struct HelpGoldenTests {
         #expect(text == String(decoding: golden, as: UTF8.self), "roo \(command) --help differs from \(path)")
         // Every subcommand explains itself and shows examples.
         if command != "roo" { #expect(text.contains("Examples:")) }
+    }
+
+    /// `roo --help` says what roo reads: Parquet, CSV and each agency layout,
+    /// and where the rules are written; it points at no file a user lacks.
+    @Test func rootHelpSaysWhatRooReads() throws {
+        let text = try HelpGoldenTests.help("roo").replacingOccurrences(of: "\n", with: " ")
+        for word in ["Parquet", "CSV", "census-imdb", "ace-lines", "pedimento-551", "docs/semantics.md"] {
+            #expect(text.contains(word), "roo --help does not name \(word)")
+        }
+        #expect(!text.contains("(Parquet)"))
+        // Spelled in pieces so that this file does not itself cite them.
+        let forbidden = ["SPEC" + " §", "SPEC" + ".md", "DOMAIN" + ".md", "../" + "shared"]
+        for command in HelpGoldenTests.commands {
+            let help = try HelpGoldenTests.help(command)
+            for phrase in forbidden { #expect(!help.contains(phrase), "roo \(command) --help cites \(phrase), a file users lack") }
+        }
+    }
+
+    /// `--table` lists every table `summarize` and `merge` can print, `through_bloc` included.
+    @Test(arguments: ["summarize", "merge"])
+    func tableOptionListsEveryTable(_ command: String) throws {
+        let text = try HelpGoldenTests.help(command).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        let listed = TableName.allCases.map(\.rawValue).joined(separator: "|") + "|all"
+        #expect(text.contains(listed), "roo \(command) --help: --table does not list \(listed)")
     }
 }

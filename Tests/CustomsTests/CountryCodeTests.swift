@@ -1,7 +1,7 @@
 import Testing
 @testable import Customs
 
-/// The conversion tables of `--country-codes` (SPEC §1.2).
+/// The conversion tables of `--country-codes` (docs/semantics.md, Country codes).
 struct CountryCodeTests {
     static let alpha2Codes = Set(CountryNames.table.map(\.alpha2))
 

@@ -4,7 +4,7 @@ import Testing
 @testable import RooCore
 import TestSupport
 
-/// `roo.toml` through `TOMLSubset` (SPEC §1.2 `--config`): the documented
+/// `roo.toml` through `TOMLSubset` (`--config`): the documented
 /// file, CRLF and comments, one-line errors with line and column for every
 /// syntax, schema and type problem, and no crash on hostile bytes.
 struct ConfigFileTests {

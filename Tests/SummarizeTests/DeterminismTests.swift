@@ -4,7 +4,7 @@ import Reports
 import RooCore
 import TestSupport
 
-/// Every strategy and thread count gives byte-identical output (SPEC §4).
+/// Every strategy and thread count gives byte-identical output (docs/performance.md, Parallel strategies).
 struct DeterminismTests {
     static func render(strategy: Strategy, threads: Int) throws -> [String] {
         var options = SummarizeOptions(inputs: [FixturePaths.fixtures + "/sample-2024.parquet", FixturePaths.fixtures + "/rules.parquet"])

@@ -2,7 +2,7 @@ import Aggregation
 import Customs
 import Testing
 
-/// The kernel's classification on hand-made blocks (SPEC §1.3).
+/// The kernel's classification on hand-made blocks (docs/semantics.md, Classification).
 struct KernelTests {
     struct Line {
         var origin: UInt32 = 1

@@ -1,6 +1,6 @@
 import Customs
 
-/// A line of a block that is rejected, and why (SPEC §1.3).
+/// A line of a block that is rejected, and why (docs/semantics.md, Rejections).
 public struct RejectedRow: Sendable, Equatable {
     /// The row within the block.
     public var row: Int

@@ -10,7 +10,7 @@ public struct KernelConfiguration: Sendable {
     public init(dutyFreeByDuty: Bool) { self.dutyFreeByDuty = dutyFreeByDuty }
 }
 
-/// The aggregation kernel: classifies each line of a block (SPEC §1.3) and
+/// The aggregation kernel: classifies each line of a block (docs/semantics.md, Classification) and
 /// adds it to its (origin, partner, chapter) cell. Integer work only: no
 /// allocation, no hashing of strings, no locks.
 public enum Kernel {
@@ -227,7 +227,7 @@ public enum Kernel {
         }
     }
 
-    /// The first failing rejection reason of a row, in SPEC order.
+    /// The first failing rejection reason of a row, in `RejectionReason` order.
     @inline(__always)
     static func rejection(_ block: Columns, row: Int, byDuty: Bool) -> RejectionReason? {
         if block.origin[row] == 0 { return .missingOrigin }

@@ -1,6 +1,6 @@
 import Customs
 
-/// Line counts of the `totals` table (SPEC §2.1). The invariant
+/// Line counts of the `totals` table (docs/semantics.md, totals). The invariant
 /// `linesRead == linesFiltered + linesRejected + linesAggregated` holds by construction.
 public struct LineCounts: Sendable, Equatable {
     public var linesRead: Int64 = 0

@@ -1,6 +1,6 @@
 import Dispatch
 
-/// How the kernel is parallelised (SPEC §4). Every strategy produces the
+/// How the kernel is parallelised (docs/performance.md, Parallel strategies). Every strategy produces the
 /// same merged aggregate, hence byte-identical tables.
 public enum Strategy: String, CaseIterable, Sendable {
     /// One thread, the baseline.

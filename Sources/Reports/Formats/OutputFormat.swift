@@ -1,6 +1,6 @@
 import Customs
 
-/// Output formats of summary tables (SPEC §2.2).
+/// Output formats of summary tables (docs/cli.md, Outputs).
 public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     case tsv

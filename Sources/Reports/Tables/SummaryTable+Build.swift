@@ -65,7 +65,7 @@ extension SummaryTable {
         chapter < 10 ? "0\(chapter)" : String(chapter)
     }
 
-    /// All five tables from the aggregated groups, sorted (SPEC §2.1 order)
+    /// All six tables from the aggregated groups, sorted (non_regional_value desc, customs_value desc, keys by bytes)
     /// and cut to `top` rows per keyed table.
     ///
     /// - Throws: `MeasureOverflow` when a marginal sum overflows.

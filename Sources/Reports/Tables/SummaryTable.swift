@@ -8,7 +8,7 @@ public enum Cell: Sendable, Equatable {
     case share(numerator: Int64, denominator: Int64)
 }
 
-/// The tables of SPEC §2.1.
+/// The summary tables (docs/semantics.md, Tables).
 public enum TableName: String, CaseIterable, Sendable {
     case detail
     case byPartner = "by_partner"

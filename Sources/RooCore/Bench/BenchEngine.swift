@@ -9,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Options of `roo bench` (SPEC §4).
+/// Options of `roo bench` (docs/cli.md, bench).
 public struct BenchOptions: Sendable {
     public var summarize: SummarizeOptions
     public var strategies: [Strategy] = Strategy.allCases

@@ -9,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-/// `roo generate`: realistic synthetic extracts (SPEC §5), deterministic for
+/// `roo generate`: realistic synthetic extracts (docs/cli.md, generate), deterministic for
 /// a seed and options whatever the thread count: each row group is generated
 /// from its own random stream, generated and encoded in parallel, and written
 /// in order.

@@ -6,7 +6,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Options of `roo generate` (SPEC §3, §5).
+/// Options of `roo generate` (docs/cli.md, generate).
 public struct GenerateOptions: Sendable {
     /// Most rows one run writes (10^12: a 10 TB extract; far past any real year of lines).
     public static let rowCountMax = 1_000_000_000_000
@@ -32,7 +32,7 @@ public struct GenerateOptions: Sendable {
     }
 }
 
-/// One generated row group as columns (canonical names, SPEC §5 shape).
+/// One generated row group as columns (canonical names, the shape of docs/cli.md, generate).
 struct GeneratedRows {
     static let columnNames = ["reporter", "period", "origin", "partner", "hs_code", "customs_value", "duty", "program",
                               "non_originating_value", "rate_provision"]

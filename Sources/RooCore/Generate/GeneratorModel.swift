@@ -1,4 +1,4 @@
-/// The calibration of `roo generate` (SPEC §5, DOMAIN.md §4): partners and
+/// The calibration of `roo generate` (docs/cli.md, generate): partners and
 /// their US 2024 import shares, non-regional origins, chapter mixes.
 struct GeneratorModel {
     static let topPartners: [(String, Double)] = [

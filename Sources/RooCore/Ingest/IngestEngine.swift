@@ -12,7 +12,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Options of `roo ingest` (SPEC §3).
+/// Options of `roo ingest` (docs/cli.md, ingest).
 public struct IngestOptions: Sendable {
     public var input: String
     public var output: String

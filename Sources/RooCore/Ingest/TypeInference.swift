@@ -1,7 +1,7 @@
 import Customs
 import Delimited
 
-/// Infers column types from sample records (SPEC §3 `roo ingest`).
+/// Infers column types from sample records (`roo ingest`).
 ///
 /// A value with a leading zero (`0101…`, Schedule C `0010`) is a code, not a
 /// number: its column stays text. Otherwise a column is INT64 when every

@@ -25,7 +25,7 @@ public struct ExactAggregate: Sendable {
         self.periods = periods
     }
 
-    /// The five summary tables (SPEC §2.1).
+    /// The summary tables (docs/semantics.md, Tables).
     ///
     /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
     public func tables(top: Int?) throws -> [SummaryTable] {

@@ -1,7 +1,7 @@
 import Customs
 import MappedIO
 
-/// `roo.toml` (SPEC §1.2, `--config`): column mapping, region and programs.
+/// `roo.toml` (`--config`, docs/cli.md): column mapping, region and programs.
 ///
 /// ```toml
 /// [columns]              # canonical = source

@@ -17,7 +17,7 @@ enum SourceKind: Equatable {
 }
 
 /// The canonical columns of one file, resolved to leaf columns and checked
-/// against the accepted types (SPEC §1.2).
+/// against the accepted types (docs/semantics.md, Canonical columns).
 struct FileBinding: @unchecked Sendable {
     // @unchecked Sendable: ParquetFile is immutable after opening.
     let file: ParquetFile

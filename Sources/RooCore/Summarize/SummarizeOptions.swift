@@ -2,7 +2,7 @@ import Aggregation
 import Customs
 import Layouts
 
-/// How duty-free status is decided (SPEC §1.3, `--duty-free-by`).
+/// How duty-free status is decided (`--duty-free-by`, docs/semantics.md, Classification).
 public enum DutyFreeBy: String, CaseIterable, Sendable {
     /// duty == 0 (or `--duty-free-programs` when no duty column is mapped).
     case duty

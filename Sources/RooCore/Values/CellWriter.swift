@@ -1,6 +1,6 @@
 /// Renders raw value bytes (a PLAIN-encoded value, as in a `ColumnBatch`
 /// slot or a statistics field) as text, following the conformance
-/// rendering rules (`shared/conformance/*/MANIFEST.md`).
+/// rendering rules (the conformance corpus's `MANIFEST.md` files).
 public enum CellWriter {
     /// Appends the JSON form of one value. A value whose byte width does not
     /// fit its kind (e.g. truncated statistics) is written as `{"hex": …}`.

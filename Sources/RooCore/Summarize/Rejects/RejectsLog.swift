@@ -11,7 +11,7 @@ import Synchronization
 /// Parquet; for CSV input `row_group` is empty and `row` is the line number
 /// (1-based, the header is line 1). The raw values are the line's source
 /// values as `roo cat` prints them, empty when null or when the column is not
-/// mapped; text that is not a number gets the formula guard of SPEC §2.2.
+/// mapped; text that is not a number gets the formula guard of every delimited writer (`DelimitedText`).
 /// One record per line counted in `totals`, in input order whatever the
 /// strategy or thread count.
 ///

@@ -28,7 +28,7 @@ final class KeyInterner: Sendable {
     }
 
     /// The code (id | regionBit | unmappedBit) of a normalized key, converted to alpha-2
-    /// first when the inputs use another code system (SPEC §1.2); a code
+    /// first when the inputs use another code system (`--country-codes`); a code
     /// with no conversion is kept as it is and remembered as unmapped.
     ///
     /// - Throws: `RooError(.dataError)` past 2^24 distinct keys.
