@@ -114,9 +114,10 @@ struct XLSXWorkbookTests {
             #expect(xml.contains("<cols><col min=\"1\" max=\"1\""), "\(sheet.name)")
             // CT_Worksheet's sequence: Excel refuses a part whose elements are out of this order.
             let order = ["<sheetPr>", "<dimension ", "<sheetViews>", "<sheetFormatPr ", "<cols>", "<sheetData>", "<autoFilter ", "<mergeCells ",
-                         "<pageMargins ", "<pageSetup ", "<headerFooter>"]
+                         "<pageMargins ", "<pageSetup ", "<headerFooter>", "<ignoredErrors>"]
             let positions = order.compactMap { xml.range(of: $0)?.lowerBound }
-            #expect(positions == positions.sorted() && positions.count >= 9, "\(sheet.name)")
+            #expect(positions == positions.sorted() && positions.count >= 10, "\(sheet.name)")
+            #expect(xml.hasSuffix("</headerFooter><ignoredErrors><ignoredError sqref=\"\(XLSXWorkbook.filterRange(sheet))\" numberStoredAsText=\"1\"/></ignoredErrors></worksheet>"))
         }
         // The names Excel sorts: every filter, then every print title.
         let filter = book.range(of: "_xlnm._FilterDatabase")?.lowerBound

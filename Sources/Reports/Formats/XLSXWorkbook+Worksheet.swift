@@ -1,7 +1,7 @@
 /// A worksheet's XML, its elements in the order the OOXML schema
 /// (`CT_Worksheet`) requires — Excel refuses a part out of order: sheetPr,
 /// dimension, sheetViews, sheetFormatPr, cols, sheetData, autoFilter,
-/// mergeCells, pageMargins, pageSetup, headerFooter.
+/// mergeCells, pageMargins, pageSetup, headerFooter, ignoredErrors.
 extension XLSXWorkbook {
     /// Page margins in inches (left, right, top, bottom, header, footer): Excel's "narrow".
     static let pageMargins = "<pageMargins left=\"0.25\" right=\"0.25\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
@@ -36,7 +36,10 @@ extension XLSXWorkbook {
         if !sheet.merges.isEmpty {
             xml += "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
         }
-        return xml + pageMargins + pageSetup + headerFooter + "</worksheet>"
+        xml += pageMargins + pageSetup + headerFooter
+        // Numbers are numeric cells, so a text that reads as a number is a code (HS chapter `01`): no "number stored as text" flags.
+        xml += "<ignoredErrors><ignoredError sqref=\"\(filterRange(sheet))\" numberStoredAsText=\"1\"/></ignoredErrors>"
+        return xml + "</worksheet>"
     }
 
     /// One `<row>`: its cells left to right (empty ones left out), its height when set.
@@ -88,7 +91,7 @@ extension XLSXWorkbook {
         }
     }
 
-    /// `A1:Xn` over the header and every row.
+    /// `A1:Xn` over every row and column (a table's header and rows).
     static func filterRange(_ sheet: Sheet) -> String {
         "A1:" + reference(column: max(sheet.columnCount - 1, 0), row: sheet.rows.count)
     }
