@@ -141,6 +141,10 @@ struct XLSXWorkbookTests {
         #expect(XLSXWorkbook.renderedWidth(.money(-123_456)) == "-1,234.56".count)
         #expect(XLSXWorkbook.renderedWidth(.money(-5)) == "-0.05".count)
         #expect(XLSXWorkbook.wrappedHeight([("short", 40), (String(repeating: "x", count: 100), 40)]) == 45)
+        #expect(XLSXWorkbook.wordLines("declared non originating value", width: 13) == 3)  // "declared non", "originating", "value"
+        #expect(XLSXWorkbook.wordLines("customs value", width: 16) == 1)
+        #expect(XLSXWorkbook.wordLines("customs value", width: 14) == 1)
+        #expect(XLSXWorkbook.wordLines("customs value", width: 13) == 2)
     }
 
     @Test func theZipIsDeterministic() throws {

@@ -77,7 +77,10 @@ extension XLSXWorkbook {
         if let throughBloc {
             layout.line()
             layout.line([SheetCell(.text("Non-regional value by route (through_bloc)"), style: .heading)])
-            layout.line(throughBloc.columns.map { SheetCell(.text(spaced($0)), style: .wrappedHeader) })
+            let header = throughBloc.columns.map(spaced)
+            // A header's words break over lines; the row is as tall as its tallest header.
+            layout.heights[layout.rows.count] = Double(15 * zip(header, layout.widths).map { wordLines($0, width: $1) }.max()!)
+            layout.line(header.map { SheetCell(.text($0), style: .wrappedHeader) })
             for row in throughBloc.rows { layout.line(row.map { SheetCell($0) }) }
         }
         layout.line()
@@ -104,8 +107,9 @@ extension XLSXWorkbook {
     static func spaced(_ column: String) -> String { String(column.map { $0 == "_" ? " " : $0 }) }
 
     /// Column widths: the table's columns fitted to their values and their
-    /// headers' longest word (at least four columns); A:C wide enough for
-    /// every label and term, D for every currency figure.
+    /// headers' longest word, 11...40 (narrower, a header wraps to many
+    /// lines); at least four columns; A:C wide enough for every label and
+    /// term, D for every currency figure.
     static func summaryWidths(_ table: SummaryTable?, figures: [(label: String, value: SheetCell?)]) -> [Int] {
         let columns = table?.columns ?? []
         var widths = columns.map { column in (spaced(column).split(separator: " ").map(\.count).max() ?? 0) + 2 }
@@ -114,13 +118,30 @@ extension XLSXWorkbook {
                 widths[column] = max(widths[column], renderedWidth(cell) + 2)
             }
         }
-        widths = widths.map { min(max($0, 8), 40) } + Array(repeating: 12, count: max(0, figureColumn + 1 - widths.count))
+        widths = widths.map { min(max($0, 11), 40) } + Array(repeating: 12, count: max(0, figureColumn + 1 - widths.count))
         let label = (figures.map(\.label) + Definitions.terms.map(\.term)).map(\.count).max() ?? 0
         widths[figureColumn - 1] = max(widths[figureColumn - 1], label + 2 - widths[..<(figureColumn - 1)].reduce(0, +))
         for case let figure? in figures.map(\.value) where figure.style == .currency || figure.style == .currencyBold {
             widths[figureColumn] = max(widths[figureColumn], "US$".count + renderedWidth(figure.value) + 2)
         }
         return widths
+    }
+
+    /// Lines a short text needs in a column `width` characters wide, broken
+    /// between words as a spreadsheet wraps it (a character's width each,
+    /// a digit's — wide enough for bold text; one character of padding).
+    static func wordLines(_ text: String, width: Int) -> Int {
+        var lines = 1
+        var used = 0
+        for word in text.split(separator: " ") {
+            if used > 0 && used + 1 + word.count > width - 1 {
+                lines += 1
+                used = word.count
+            } else {
+                used += (used > 0 ? 1 : 0) + word.count
+            }
+        }
+        return lines
     }
 
     /// Points a row needs to show each (text, width in characters) wrapped:
