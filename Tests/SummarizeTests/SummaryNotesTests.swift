@@ -22,5 +22,7 @@ struct SummaryNotesTests {
         for (column, cell) in zip(totals.columns, totals.rows[0]) { #expect(value[column] == cell, "\(column)") }
         #expect(value["lines_read"].map { if case .integer = $0 { true } else { false } } == true)
         #expect(value["customs_value"].map { if case .money = $0 { true } else { false } } == true)
+        // The workbook's summary repeats these items under the headline: each is a note.
+        for item in XLSXWorkbook.summaryContextItems { #expect(value[item] != nil, "\(item)") }
     }
 }

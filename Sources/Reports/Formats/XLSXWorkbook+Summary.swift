@@ -15,7 +15,7 @@ extension XLSXWorkbook {
     static let figureColumn = 3
 
     /// Items of the notes the summary repeats under the headline figures, in this order.
-    static let summaryContextItems = ["period covered", "region", "preference programs", "currency"]
+    public static let summaryContextItems = ["period covered", "region", "preference programs", "currency"]
 
     /// How the summary's numbers are stored, said on the sheet.
     static let summaryReading = "Money is in US dollars, summed exactly in cents. Shares are the ratios the CSV tables print "
