@@ -124,6 +124,15 @@ struct XLSXWorkbookTests {
         #expect(filter.map { $0 < book.range(of: "_xlnm.Print_Titles")!.lowerBound } == true)
     }
 
+    @Test func aSummaryOfAnEmptyTableOrNoHeadlineStillHoldsTheDefinitions() {
+        let empty = SummaryTable(name: .throughBloc, columns: [], rows: [])
+        for workbook in [XLSXWorkbook(tables: [], notes: [], throughBloc: empty), XLSXWorkbook(tables: [], notes: [])] {
+            let summary = workbook.sheets[0]
+            #expect(summary.name == "summary" && summary.widths.count == XLSXWorkbook.figureColumn + 1)
+            #expect(summary.rows.contains { $0.first??.value == .text(Definitions.terms[0].term) })
+        }
+    }
+
     @Test func aSheetNameIsQuotedInFormulas() {
         let sheet = XLSXWorkbook.Sheet(name: "it's <x>", header: ["a"], rows: [])
         #expect(XLSXWorkbook.quotedName(sheet) == "'it''s &lt;x&gt;'")

@@ -79,7 +79,7 @@ extension XLSXWorkbook {
             layout.line([SheetCell(.text("Non-regional value by route (through_bloc)"), style: .heading)])
             let header = throughBloc.columns.map(spaced)
             // A header's words break over lines; the row is as tall as its tallest header.
-            layout.heights[layout.rows.count] = Double(15 * zip(header, layout.widths).map { wordLines($0, width: $1) }.max()!)
+            layout.heights[layout.rows.count] = Double(15 * (zip(header, layout.widths).map { wordLines($0, width: $1) }.max() ?? 1))
             layout.line(header.map { SheetCell(.text($0), style: .wrappedHeader) })
             for row in throughBloc.rows { layout.line(row.map { SheetCell($0) }) }
         }
