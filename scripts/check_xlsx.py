@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Opens roo's xlsx workbooks with openpyxl and checks them against roo's CSV
-output of the same run: sheet names, bold frozen header rows, auto-filters,
-numeric cells with money/percent/count formats, equal values, and text that
-looks like a formula staying text.
+output of the same run: the summary sheet first and active (its headline
+figures equal to the through_bloc CSV's bloc row, its through_bloc rows equal
+to the CSV's), then the tables in the order of --table all, then the notes;
+bold frozen header rows, auto-filters, numeric cells with money/percent/count
+formats, equal values, text that looks like a formula staying text; no number
+stored as text on any sheet (codes such as HS chapter 01 excepted); every
+sheet printing landscape, one page wide, its first row repeated.
 
 usage: check_xlsx.py ROO_BINARY INPUT.parquet...   (prints "xlsx: N passed, M failed")
 """
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,6 +26,14 @@ MONEY = {"customs_value", "duty", "duty_free_value", "preference_value", "non_re
          "declared_non_originating_value"}
 KEYS = {"origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name", "route", "route_name"}
 FORMULA_LIKE = []  # formula-like texts seen (stored as text cells)
+# The summary's headline figures: label in column A, number in column D, and the through_bloc column it equals.
+FIGURES = {"non-regional value through the bloc": "non_regional_value", "pass-through value": "pass_through_value",
+           "declared non-originating value": "declared_non_originating_value",
+           "duty-free value from bloc partners": "duty_free_value"}
+CONTEXT = ["period covered", "region", "preference programs", "currency"]
+# Notes whose value is a code or a label that may look like a number: text, not a measure.
+NOTE_CODES = {"period covered", "from", "to", "reporter", "inputs"}
+NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d[\d,]*)(\.\d+)?%?\s*$")
 
 
 def check_input(roo, path, scratch):
@@ -29,13 +42,24 @@ def check_input(roo, path, scratch):
     csv_dir = os.path.join(scratch, "csv") + "/"
     subprocess.run([roo, "summarize", path, "--output", workbook_path], check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
     subprocess.run([roo, "summarize", path, "--output", csv_dir], check=True)
+    markdown = subprocess.run([roo, "summarize", path, "--table", "all", "--format", "md"], check=True, capture_output=True, text=True).stdout
+    order = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
+    if sorted(order) != sorted(TABLES):
+        problems.append(f"--table all gives {order}")
     book = openpyxl.load_workbook(workbook_path)
-    if book.sheetnames != TABLES + ["notes"]:
-        problems.append(f"sheet names {book.sheetnames}")
+    if book.sheetnames != ["summary"] + order + ["notes"]:
+        problems.append(f"sheet names {book.sheetnames}, want summary, {order}, notes")
+    tables = {}
+    for name in TABLES:
+        with open(os.path.join(csv_dir, name + ".csv"), newline="") as handle:
+            tables[name] = list(csv.reader(handle))
+    problems += check_summary(book, tables["through_bloc"])
+    for sheet in book.worksheets:
+        problems += check_page_setup(sheet)
+        problems += check_no_number_as_text(sheet)
     for name in TABLES:
         sheet = book[name]
-        with open(os.path.join(csv_dir, name + ".csv"), newline="") as handle:
-            expected = list(csv.reader(handle))
+        expected = tables[name]
         header = [cell.value for cell in sheet[1]]
         if header != expected[0]:
             problems.append(f"{name}: header {header} != {expected[0]}")
@@ -59,7 +83,90 @@ def check_input(roo, path, scratch):
             problems.append(f"notes: no {key!r}")
     if notes.get("created (UTC)") != "1970-01-01T00:00:00Z":
         problems.append(f"notes: SOURCE_DATE_EPOCH not honoured: {notes.get('created (UTC)')}")
+    # The totals row again, typed: counts and money numeric, equal to the CSV.
+    note_cells = {row[0].value: row[1] for row in book["notes"].iter_rows(min_row=2)}
+    for column, text in zip(tables["totals"][0], tables["totals"][1]):
+        if column not in note_cells:
+            problems.append(f"notes: no {column!r}")
+        else:
+            problems += check_cell("notes", column, note_cells[column], text)
     return problems
+
+
+def check_summary(book, through_bloc):
+    """The first, active sheet: headline figures equal to the bloc row, the through_bloc rows, context, definitions."""
+    problems = []
+    sheet = book.worksheets[0]
+    if book.active.title != "summary" or not sheet.sheet_view.tabSelected:
+        problems.append(f"the workbook opens on {book.active.title!r}, summary tab selected: {sheet.sheet_view.tabSelected}")
+    if any(other.sheet_view.tabSelected for other in book.worksheets[1:]):
+        problems.append("a sheet besides the summary is selected")
+    header, rows = through_bloc[0], through_bloc[1:]
+    bloc = dict(zip(header, next(row for row in rows if row[0] == "bloc")))
+    labels = {}
+    for row in sheet.iter_rows():
+        if row[0].value is not None:
+            labels.setdefault(row[0].value, row)  # the figures come first; the definitions repeat their terms below
+    for label, column in FIGURES.items():
+        if label not in labels:
+            problems.append(f"summary: no {label!r}")
+            continue
+        cell = labels[label][3]
+        if cell.data_type != "n" or "US$" not in cell.number_format or "#,##0.00" not in cell.number_format:
+            problems.append(f"summary: {label} {cell.coordinate}: type {cell.data_type}, format {cell.number_format}")
+        elif Decimal(str(cell.value)).quantize(Decimal("0.01")) != Decimal(bloc[column]):
+            problems.append(f"summary: {label} {cell.value} != through_bloc bloc {column} {bloc[column]}")
+    for item in CONTEXT:
+        if item not in labels or labels[item][3].value in (None, ""):
+            problems.append(f"summary: no {item!r}")
+    if not isinstance(sheet["A3"].value, str) or "non-regional content entered duty-free" not in sheet["A3"].value:
+        problems.append(f"summary: A3 is not the headline sentence: {sheet['A3'].value!r}")
+    # The through_bloc rows under their header (column names with spaces), numbers typed as in the table sheets.
+    top = next((row[0].row for row in sheet.iter_rows() if row[0].value == "route"), None)
+    if top is None:
+        return problems + ["summary: no through_bloc header row"]
+    spaced = [cell.value for cell in sheet[top]][:len(header)]
+    if spaced != [column.replace("_", " ") for column in header]:
+        problems.append(f"summary: through_bloc header {spaced}")
+    for offset, want in enumerate(rows):
+        for column, cell, text in zip(header, sheet[top + 1 + offset], want):
+            problems += check_cell("summary", column, cell, text)
+    definitions = next((row[0].row for row in sheet.iter_rows() if row[0].value == "Definitions"), None)
+    terms = [] if definitions is None else [row for row in sheet.iter_rows(min_row=definitions + 1) if row[0].value]
+    if len(terms) < 3 or any(not isinstance(row[3].value, str) for row in terms) or terms[0][0].value != "non-regional value through the bloc":
+        problems.append(f"summary: definitions {[(row[0].value, row[3].value) for row in terms][:3]}")
+    return problems
+
+
+def check_page_setup(sheet):
+    """Landscape, one page wide (as tall as needed), row 1 repeated on every page."""
+    setup = sheet.page_setup
+    fit = sheet.sheet_properties.pageSetUpPr
+    titles = (sheet.print_title_rows or "").replace("$", "")
+    if setup.orientation != "landscape" or not (fit and fit.fitToPage) or setup.fitToWidth != 1 or setup.fitToHeight != 0 or titles != "1:1":
+        return [f"{sheet.title}: page setup {setup.orientation}, fitToPage {fit and fit.fitToPage}, "
+                f"fitToWidth {setup.fitToWidth}, fitToHeight {setup.fitToHeight}, print titles {sheet.print_title_rows!r}"]
+    return []
+
+
+def check_no_number_as_text(sheet):
+    """No measure stored as text: a text cell that reads as a number must be a code (a key column, a note's code)."""
+    problems = []
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2 if sheet.title != "summary" else 1):
+        for cell in row:
+            if cell.data_type != "s" or not NUMBER_TEXT.match(cell.value):
+                continue
+            column = header[cell.column - 1] if cell.column <= len(header) else None
+            if sheet.title == "notes":
+                allowed = row[0].value in NOTE_CODES
+            elif sheet.title == "summary":
+                allowed = row[0].value in CONTEXT
+            else:
+                allowed = column in KEYS
+            if not allowed:
+                problems.append(f"{sheet.title} {cell.coordinate}: number stored as text {cell.value!r}")
+    return problems[:5]
 
 
 def check_cell(table, column, cell, text):

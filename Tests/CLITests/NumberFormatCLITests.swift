@@ -81,7 +81,7 @@ struct NumberFormatCLITests {
         let book = FixturePaths.temporaryDirectory() + "/book.xlsx"
         _ = try NumberFormatCLITests.ok(["summarize", NumberFormatCLITests.decimalComma, "--decimal-separator", ",", "--output", book])
         let archive = try Archive(url: URL(fileURLWithPath: book), accessMode: .read)
-        let entry = try #require(archive["xl/worksheets/sheet\(TableName.allCases.count + 1).xml"])  // the notes sheet, after the tables
+        let entry = try #require(archive["xl/worksheets/sheet\(TableName.allCases.count + 2).xml"])  // the notes sheet, after the summary and the tables
         var data = Data()
         _ = try archive.extract(entry) { data.append($0) }
         let notes = String(decoding: data, as: UTF8.self)

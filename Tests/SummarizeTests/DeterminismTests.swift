@@ -12,8 +12,10 @@ struct DeterminismTests {
         options.threads = threads
         let tables = try SummarizeEngine.run(options)
         let text = OutputFormat.allCases.filter(\.isPerTable).flatMap { format in tables.map { format.render($0) } }
-        // The workbook too (its notes hold no strategy or time here: fixed notes).
-        let workbook = try XLSXFile.bytes(XLSXWorkbook(tables: tables, notes: [("inputs", "fixtures")]), path: "out.xlsx")
+        // The workbook too, its summary included (its notes hold no strategy or time here: fixed notes).
+        let context = Headline.Context(period: "2024", region: ["CA", "MX", "US"], isUSMCA: true, programs: ["S", "S+"])
+        let workbook = try XLSXFile.bytes(
+            XLSXWorkbook(tables: tables, notes: [("inputs", .text("fixtures"))], headline: Headline(tables: tables, context: context)), path: "out.xlsx")
         return text + [workbook.map { String($0, radix: 16) }.joined()]
     }
 

@@ -15,32 +15,34 @@ public enum SummaryNotes {
 
     /// (item, value) lines: inputs, the options that change the numbers, the
     /// roo version, the creation time (UTC; `SOURCE_DATE_EPOCH` when set, for
-    /// reproducible files) and the line counts of the `totals` table.
+    /// reproducible files) and the `totals` row. Values are typed: counts
+    /// and money are numbers (numeric cells in the workbook), everything
+    /// else text, codes included (`--from 202401`, `--reporter`).
     /// `moneyFormat` is how money text was read (`summarize`); a merge of
     /// partials passes nil: each `summarize --partial` read its own inputs.
     public static func make(
         options: SummarizeOptions, tables: [SummaryTable], moneyFormat: MoneyFormat? = nil, periods: ClosedRange<Int>? = nil
-    ) -> [(String, String)] {
-        var notes: [(String, String)] = [
-            ("inputs", options.inputs.joined(separator: ", ")),
-            ("period covered", periods.map(PeriodText.describe) ?? "not recorded in the inputs"),
-            ("currency", "USD (customs value as declared)"),
-            ("region", options.region.isUSMCA ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", ")),
-            ("preference programs", options.effectivePreferencePrograms.sorted().joined(separator: ", ")),
-            ("duty-free rule", dutyFreeRule(options)),
-            ("hs width", String(options.hsWidth)),
-            ("hs codes of odd length", options.padHS ? "read with a leading zero (--pad-hs)" : "read as written"),
+    ) -> [(String, Cell)] {
+        var notes: [(String, Cell)] = [
+            ("inputs", .text(options.inputs.joined(separator: ", "))),
+            ("period covered", .text(periods.map(PeriodText.describe) ?? "not recorded in the inputs")),
+            ("currency", .text("USD (customs value as declared)")),
+            ("region", .text(options.region.isUSMCA ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", "))),
+            ("preference programs", .text(options.effectivePreferencePrograms.sorted().joined(separator: ", "))),
+            ("duty-free rule", .text(dutyFreeRule(options))),
+            ("hs width", .integer(Int64(options.hsWidth))),
+            ("hs codes of odd length", .text(options.padHS ? "read with a leading zero (--pad-hs)" : "read as written")),
+            ("money text", .text(moneyFormat?.description ?? "as each summarize --partial read it")),
         ]
-        notes.append(("money text", moneyFormat?.description ?? "as each summarize --partial read it"))
-        if let reporter = options.reporter { notes.append(("reporter", reporter)) }
-        if let from = options.from { notes.append(("from", String(from))) }
-        if let to = options.to { notes.append(("to", String(to))) }
-        if let top = options.top { notes.append(("top", String(top))) }
-        notes.append(("strategy", "\(options.strategy.rawValue), \(Plural.count(options.threads, "thread"))"))
-        notes.append(("roo version", rooVersion))
-        notes.append(("created (UTC)", timestamp()))
+        if let reporter = options.reporter { notes.append(("reporter", .text(reporter))) }
+        if let from = options.from { notes.append(("from", .text(String(from)))) }  // YYYYMM: a code, not a count
+        if let to = options.to { notes.append(("to", .text(String(to)))) }
+        if let top = options.top { notes.append(("top", .integer(Int64(top)))) }
+        notes.append(("strategy", .text("\(options.strategy.rawValue), \(Plural.count(options.threads, "thread"))")))
+        notes.append(("roo version", .text(rooVersion)))
+        notes.append(("created (UTC)", .text(timestamp())))
         if let totals = tables.first(where: { $0.name == .totals }), let row = totals.rows.first {
-            for (column, cell) in zip(totals.columns, row) { notes.append((column, CellText.plain(cell))) }
+            notes += zip(totals.columns, row).map { ($0, $1) }
         }
         return notes
     }

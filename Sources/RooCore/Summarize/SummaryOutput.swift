@@ -142,7 +142,7 @@ public struct SummaryOutput: Sendable {
     ///
     /// - Parameter headline: the answer the report and the workbook lead with.
     public func write(
-        _ tables: [SummaryTable], notes: [(String, String)] = [], headline: Headline? = nil, committingWith extra: [OutputFile] = [],
+        _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil, committingWith extra: [OutputFile] = [],
         emit: (String) throws -> Void
     ) throws {
         let target = try target()
@@ -160,7 +160,7 @@ public struct SummaryOutput: Sendable {
         case let .directory(directory, format):
             try makeDirectory(directory)
             contents = format == .html
-                ? [Array(HTMLReport.render(tables: tables, notes: notes, headline: headline).utf8)]
+                ? [Array(HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline).utf8)]
                 : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
         case let .file(path, .xlsx):
             contents = [try workbook(tables, notes: notes, headline: headline, path: path)]
@@ -177,9 +177,9 @@ public struct SummaryOutput: Sendable {
     /// concatenated), or the selected table (`detail` by default).
     ///
     /// - Precondition: `format` is not `xlsx` (a workbook is not text).
-    private func texts(_ tables: [SummaryTable], notes: [(String, String)], headline: Headline?, format: OutputFormat) -> [String] {
+    private func texts(_ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, format: OutputFormat) -> [String] {
         precondition(format != .xlsx, "a workbook is not text")
-        if format == .html { return [HTMLReport.render(tables: tables, notes: notes, headline: headline)] }
+        if format == .html { return [HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline)] }
         if allTables {
             return tables.map { format == .md ? "## \($0.name.rawValue)\n\n" + format.render($0) + "\n" : format.render($0) }
         }
@@ -187,13 +187,20 @@ public struct SummaryOutput: Sendable {
         return tables.filter { $0.name == wanted }.prefix(1).map { format.render($0) }
     }
 
-    /// The workbook's bytes: a sheet per selected table and the notes sheet.
+    /// The notes as the report prints them: each value's plain text.
+    private static func plain(_ notes: [(String, Cell)]) -> [(String, String)] {
+        notes.map { ($0.0, CellText.plain($0.1)) }
+    }
+
+    /// The workbook's bytes: the summary (with `through_bloc` whatever
+    /// `--table` selects), a sheet per selected table and the notes sheet.
     ///
     /// - Throws: `RooError(.cannotCreate)` when the workbook cannot be built.
-    private func workbook(_ tables: [SummaryTable], notes: [(String, String)], headline: Headline?, path: String) throws -> [UInt8] {
+    private func workbook(_ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, path: String) throws -> [UInt8] {
         let sheets = tables.filter { selected([$0.name]).count == 1 }
+        let throughBloc = tables.first { $0.name == .throughBloc }
         do {
-            return try XLSXFile.bytes(XLSXWorkbook(tables: sheets, notes: notes, headline: headline), path: path)
+            return try XLSXFile.bytes(XLSXWorkbook(tables: sheets, notes: notes, headline: headline, throughBloc: throughBloc), path: path)
         } catch {
             throw RooError(.cannotCreate, error.description)
         }
