@@ -3,8 +3,8 @@
 checks what a reader gets: the headline number, its two parts and the period,
 region, programs and currency inside the first 1280x800 viewport; sections in
 order (headline, how to read this, flows through the bloc, direct flows,
-charts, data quality); no horizontal overflow at 1280 and 800 px wide nor in
-print layout; no console error; no zero row in a flow list; hostile names
+charts, data quality); no horizontal overflow and no table cell drawn over its
+neighbour at 1280 and 800 px wide nor in print layout; no console error; no zero row in a flow list; hostile names
 shown as text; the same bytes for two runs; nothing fetched from outside; and
 Page.printToPDF giving a PDF for A4 and Letter. Saves a first-screen and a
 full-page screenshot of each report into $ROO_REPORT_SCREENSHOTS (default
@@ -72,6 +72,20 @@ def overflow(driver):
         "const d = document.documentElement; return [d.scrollWidth, d.clientWidth];")
 
 
+def spilling_cells(driver):
+    """Table cells whose content is wider than the cell (text drawn over its neighbour)."""
+    return driver.execute_script(
+        "return Array.from(document.querySelectorAll('td, th')).filter(c => c.scrollWidth > c.clientWidth + 1)"
+        ".slice(0, 5).map(c => c.textContent + ' (' + c.scrollWidth + ' > ' + c.clientWidth + ')');")
+
+
+def expect_fits(driver, checks, name, where):
+    width = overflow(driver)
+    checks.expect(width[0] <= width[1], f"{name}: horizontal overflow {where}: scrollWidth {width[0]} > clientWidth {width[1]}")
+    cells = spilling_cells(driver)
+    checks.expect(not cells, f"{name}: table cells spill over {where}: {cells}")
+
+
 def screenshot(driver, path, full):
     shot = {"format": "png"}
     if full:
@@ -121,19 +135,16 @@ def check_report(driver, checks, name, html_path, shots, hostile=False):
             "return Array.from(t.tBodies[0].rows).map(r => r.cells[col].textContent);", table)
         zero = [value for value in values if value.replace(",", "").replace(".", "").strip("0") in ("", "-")]
         checks.expect(not zero, f"{name}: {table} lists rows worth 0: {zero}")
-    width = overflow(driver)
-    checks.expect(width[0] <= width[1], f"{name}: horizontal overflow at 1280 px: scrollWidth {width[0]} > clientWidth {width[1]}")
+    expect_fits(driver, checks, name, "at 1280 px")
     screenshot(driver, os.path.join(shots, f"{name}-1280x800.png"), full=False)
     screenshot(driver, os.path.join(shots, f"{name}-full.png"), full=True)
 
     viewport(driver, 800, 800)
-    width = overflow(driver)
-    checks.expect(width[0] <= width[1], f"{name}: horizontal overflow at 800 px: scrollWidth {width[0]} > clientWidth {width[1]}")
+    expect_fits(driver, checks, name, "at 800 px")
     screenshot(driver, os.path.join(shots, f"{name}-800-full.png"), full=True)
     # Print layout at the text width of A4 with the report's margins (about 700 CSS px).
     viewport(driver, 700, 1000, media="print")
-    width = overflow(driver)
-    checks.expect(width[0] <= width[1], f"{name}: print layout overflows 700 px: scrollWidth {width[0]} > clientWidth {width[1]}")
+    expect_fits(driver, checks, name, "in print layout at 700 px")
     viewport(driver, 1280, 800)
 
     if hostile:

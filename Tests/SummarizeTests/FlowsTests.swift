@@ -38,6 +38,17 @@ struct FlowsTests {
         #expect(FlowRoute(origin: "MX", partner: "DE", members: HTMLReportTests.usmca) == .direct)
     }
 
+    @Test func terminalViewListsTheSameFlowsThroughTheBloc() throws {
+        let tables = try HTMLReportTests.tables()
+        let detail = try #require(tables.first { $0.name == .detail })
+        let block = TerminalSummary.flowsBlock(detail, members: HTMLReportTests.usmca)
+        let lines = block.split(separator: "\n").map { String($0) }
+        #expect(lines.count == 5, "\(block)")
+        #expect(lines[2].hasPrefix("  China ") && lines[2].contains(" MX ") && lines[2].hasSuffix(" 500  pass-through"), "\(block)")
+        #expect(lines[3].hasPrefix("  Mexico ") && lines[3].hasSuffix(" 300  declared"), "\(block)")
+        #expect(!block.contains("Germany") && !block.contains("United States"))
+    }
+
     @Test func amountsForPeopleKeepTheirSign() {
         // A negative share (a credit note larger than the rest) once trapped.
         #expect(Headline.percent(-30, of: 72_375) == "0.0%")

@@ -42,18 +42,18 @@ enum HTMLFlowsSection {
         return html + "</section>\n"
     }
 
-    /// A flows table: rank, origin, chapter, partner, (kind,) non-regional
+    /// A flows table, largest first: origin, chapter, partner, (kind,) non-regional
     /// value and its share of the duty-free value. Fixed column widths, so
     /// a long name wraps inside its cell and the table never overflows.
     static func table(_ flows: [Flow], id: String, withKind: Bool) -> String {
         let e = HTMLText.escaped
-        let widths = withKind ? [5, 19, 27, 13, 12, 14, 10] : [5, 22, 32, 16, 15, 10]
+        let widths = withKind ? [17, 27, 13, 16, 16, 11] : [22, 32, 18, 16, 12]
         var html = "<table id=\"\(id)\" class=\"flows\">\n<colgroup>" + widths.map { "<col style=\"width: \($0)%\"/>" }.joined() + "</colgroup>\n"
-            + "<thead><tr><th scope=\"col\" class=\"rank\">#</th><th scope=\"col\">Made in</th>"
+            + "<thead><tr><th scope=\"col\">Made in</th>"
             + "<th scope=\"col\">HS chapter</th><th scope=\"col\">Shipped from</th>" + (withKind ? "<th scope=\"col\">Kind</th>" : "")
             + "<th scope=\"col\" class=\"number\">Non-regional US$</th><th scope=\"col\" class=\"number\">Share of duty-free</th></tr></thead>\n<tbody>\n"
-        for (rank, flow) in flows.enumerated() {
-            html += "<tr><td class=\"rank\">\(rank + 1)</td><td>\(e(HTMLText.named(flow.origin, flow.originName)))</td>"
+        for flow in flows {
+            html += "<tr><td>\(e(HTMLText.named(flow.origin, flow.originName)))</td>"
                 + "<td>\(e(HTMLText.named(flow.chapter, flow.chapterTitle)))</td><td>\(e(HTMLText.named(flow.partner, flow.partnerName)))</td>"
             if withKind {
                 html += flow.route == .declared ? "<td><span class=\"tag declared\">declared</span></td>" : "<td><span class=\"tag pass\">pass-through</span></td>"

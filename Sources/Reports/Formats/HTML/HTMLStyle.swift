@@ -33,7 +33,6 @@ enum HTMLStyle {
     thead th.number { white-space: normal; overflow-wrap: normal; }
     tbody th { font-weight: 500; }
     .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
-    .rank { color: var(--muted); text-align: right; white-space: nowrap; overflow-wrap: normal; }
     table.flows { table-layout: fixed; font-size: 14px; }
     table.flows th, table.flows td { padding: 5px 6px; }
     table.partners { max-width: 760px; }
@@ -64,11 +63,11 @@ enum HTMLStyle {
       main { max-width: none; padding: 0; }
       .figure { font-size: 36pt; }
       .part-value { font-size: 18pt; }
+      table.flows { font-size: 9.5pt; }
       h2 { break-after: avoid; page-break-after: avoid; margin-top: 18pt; }
       caption, figcaption { break-after: avoid; }
       tr, figure, .part, .terms div { break-inside: avoid; page-break-inside: avoid; }
       thead { display: table-header-group; }
-      #data-quality { break-before: page; page-break-before: always; }
     }
 
     """
