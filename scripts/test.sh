@@ -8,6 +8,7 @@
 #   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars;
 #      scripts/check_xlsx.sh: roo's xlsx workbooks opened by openpyxl;
 #      scripts/check_distributed.sh: scripts/distributed-summarize on a Dask LocalCluster (incl. a killed worker);
+#      scripts/check_report.sh: the HTML report in headless Chromium (first screen, overflow, console, PDF);
 #   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
 #      scripts/check_docs.sh: README.md and docs/ links resolve, no file cites the contract files,
 #      every command, option and table is documented;
@@ -20,7 +21,8 @@
 # Failure, counted in the last line, when: swift test exits non-zero, fails a test, prints no
 # "Test run with N tests" line (a build error) or runs 0 tests; a stage exits non-zero, reports
 # failures, prints no "N passed, M failed" line, or reports 0 passed and 0 failed. A stage whose
-# tool is missing (python3 with venv for stages 2-3; python3 and ld.lld for stage 5) is skipped.
+# tool is missing (python3 with venv for stages 2-3, and chromium with chromedriver for check_report;
+# python3 and ld.lld for stage 5) is skipped.
 # Before the last line: "failed stages: ..." when any, and "skipped: NAME (WHY), ..." or
 # "skipped: none". Ends with one line "N passed, M failed"; exit status 1 when M > 0.
 set -uo pipefail
@@ -86,7 +88,7 @@ run_stage() {
 # skip NAME WHY: records a stage not run.
 skip() { skipped+=("$1 ($2)"); }
 
-python_stages=(differential check_writer check_xlsx check_distributed)
+python_stages=(differential check_writer check_xlsx check_distributed check_report)
 if [ "${ROO_SKIP_PYTHON:-0}" = "1" ]; then
   for name in "${python_stages[@]}"; do skip "$name" "ROO_SKIP_PYTHON=1"; done
 elif [ ! -x .venv/bin/python ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
@@ -96,6 +98,11 @@ else
   run_stage check_writer scripts/check_writer.sh
   run_stage check_xlsx scripts/check_xlsx.sh
   run_stage check_distributed scripts/check_distributed.sh
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    skip check_report "missing tool: chromium and chromedriver (apt-get install chromium chromium-driver)"
+  else
+    run_stage check_report scripts/check_report.sh
+  fi
 fi
 run_stage check_generate scripts/check_generate.sh
 run_stage check_docs scripts/check_docs.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv/ with the Python tools the scripts use, at the exact versions pinned in
-# scripts/requirements.txt (pyarrow, duckdb, polars, numpy, openpyxl, dask, distributed and their
-# dependencies), with `pip install -r`. Reinstalls whenever requirements.txt changes: the SHA-256 of
+# scripts/requirements.txt (pyarrow, duckdb, polars, numpy, openpyxl, dask, distributed, selenium and
+# their dependencies), with `pip install -r`. Reinstalls whenever requirements.txt changes: the SHA-256 of
 # the file (and the Python version) is stamped into .venv/.requirements.sha256 after a successful
 # install, and a different or missing stamp installs again.
 set -euo pipefail

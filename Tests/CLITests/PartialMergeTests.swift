@@ -39,7 +39,7 @@ struct PartialMergeTests {
             result["xlsx/\(entry.path)"] = Array(data)
         }
         let html = try roo(command + ["--format", "html"]).stdout
-        result["html"] = Array((html.components(separatedBy: "<h2>Notes</h2>").first ?? html).utf8)
+        result["html"] = Array((html.components(separatedBy: "<table id=\"notes\"").first ?? html).utf8)
         return result
     }
 

@@ -50,19 +50,12 @@ public enum TerminalSummary {
         return "Non-regional content of duty-free imports, by the partner they were shipped from:\n" + aligned([header] + rows, leftColumns: 1)
     }
 
-    /// The largest flows whose partner is a bloc member, by non-regional value (none worth 0).
+    /// The largest flows through the bloc (`Flows.throughBloc`: none worth 0).
     static func flowsBlock(_ detail: SummaryTable, members: Set<String>) -> String {
-        let columns = detail.columns
-        func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
-        guard let origin = index("origin"), let originName = index("origin_name"), let chapter = index("hs_chapter"),
-              let title = index("chapter_title"), let partner = index("partner"), let value = index("non_regional_value") else { return "" }
-        var rows: [[String]] = []
-        for row in detail.rows where members.contains(text(row[partner])) {
-            guard case let .money(cents) = row[value], cents > 0 else { continue }
-            let kind = members.contains(text(row[origin])) ? "declared" : "pass-through"
-            let made = text(row[originName]).isEmpty ? text(row[origin]) : text(row[originName])
-            rows.append([shortened(made, 28), text(row[partner]), text(row[chapter]) + " " + shortened(text(row[title]), 34), dollars(row[value]), kind])
-            if rows.count == flowsShown { break }
+        let rows = Flows.throughBloc(detail, members: members, limit: flowsShown).map { flow -> [String] in
+            let made = flow.originName.isEmpty ? flow.origin : flow.originName
+            return [shortened(made, 28), flow.partner, flow.chapter + " " + shortened(flow.chapterTitle, 34),
+                    AmountText.wholeDollars(flow.nonRegionalCents), flow.route == .declared ? "declared" : "pass-through"]
         }
         guard !rows.isEmpty else { return "No non-regional content passed through the bloc's partners.\n" }
         return "Largest flows through the bloc:\n"
@@ -104,8 +97,7 @@ public enum TerminalSummary {
     /// Whole dollars, rounded half away from zero (exact cents are in the tables).
     static func dollars(_ cell: Cell?) -> String {
         guard case let .money(cents)? = cell else { return "" }
-        let rounded = (cents.magnitude + 50) / 100
-        return (cents < 0 ? "-" : "") + Headline.grouped(Int64(rounded))
+        return AmountText.wholeDollars(cents)
     }
 
     static func percent(_ cell: Cell?) -> String {

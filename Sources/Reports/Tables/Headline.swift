@@ -74,12 +74,31 @@ public struct Headline: Sendable, Equatable {
     /// The sentence: the number, its definition, its two parts, the period
     /// and the programs.
     public var sentence: String {
+        "\(Headline.dollars(nonRegionalCents)) \(claim): "
+            + "\(Headline.dollars(passThroughCents)) \(passThroughPhrase), and \(Headline.dollars(declaredCents)) \(declaredPhrase)."
+    }
+
+    /// What the number is, after it: `of non-regional content entered
+    /// duty-free through the USMCA partners (Mexico, Canada) in 2024 (23.4%
+    /// of the duty-free value shipped from them)`.
+    public var claim: String {
         let period = context.period.map { " in \($0)" } ?? ""
         let share = dutyFreeCents > 0 ? " (\(Headline.percent(nonRegionalCents, of: dutyFreeCents)) of the duty-free value shipped from them)" : ""
-        let programs = context.programs.isEmpty ? "preference claims" : "preference claims (\(context.programs.joined(separator: ", ")))"
-        return "\(Headline.dollars(nonRegionalCents)) of non-regional content entered duty-free through \(partnersPhrase)\(period)\(share): "
-            + "\(Headline.dollars(passThroughCents)) of goods made outside the bloc and shipped from there, and "
-            + "\(Headline.dollars(declaredCents)) of non-originating materials declared in \(programs)."
+        return "of non-regional content entered duty-free through \(partnersPhrase)\(period)\(share)"
+    }
+
+    /// What the pass-through part is, after its amount.
+    public var passThroughPhrase: String { "of goods made outside the bloc and shipped from there" }
+
+    /// What the declared part is, after its amount: `of non-originating
+    /// materials declared in preference claims (S, S+)`.
+    public var declaredPhrase: String {
+        "of non-originating materials declared in \(programsPhrase)"
+    }
+
+    /// `preference claims (S, S+)`, or `preference claims` when no program is listed.
+    public var programsPhrase: String {
+        context.programs.isEmpty ? "preference claims" : "preference claims (\(context.programs.joined(separator: ", ")))"
     }
 
     /// The per-partner split: `Mexico US$208.5 million (pass-through US$71.0 million, declared US$137.5 million); …`.
@@ -106,13 +125,16 @@ public struct Headline: Sendable, Equatable {
         return fixed(Double(part) / Double(whole) * 100, 1) + "%"
     }
 
+    /// `value` with `decimals` decimals and thousands separators; a negative
+    /// value keeps its sign (`-14.3`), one that rounds to zero has none.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int64((value * scale).rounded())
+        let scaled = Int64((value.magnitude * scale).rounded())
         let whole = scaled / Int64(scale)
         let fraction = String(scaled % Int64(scale))
-        return grouped(whole) + (decimals > 0 ? "." + String(repeating: "0", count: decimals - fraction.count) + fraction : "")
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        return sign + grouped(whole) + (decimals > 0 ? "." + String(repeating: "0", count: decimals - fraction.count) + fraction : "")
     }
 
     static func grouped(_ value: Int64) -> String {

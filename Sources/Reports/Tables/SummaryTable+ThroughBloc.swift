@@ -57,8 +57,9 @@ extension SummaryTable {
         var bloc = RouteSums()
         var direct = RouteSums()
         for group in groups {
+            let route = FlowRoute(origin: group.origin, partner: group.partner, members: members)
             let originInRegion = members.contains(group.origin)
-            if members.contains(group.partner) {
+            if route.isThroughBloc {
                 byMember[Array(group.partner.utf8), default: (group.partner, RouteSums())].sums.add(group, originInRegion: originInRegion, viaBloc: true)
                 bloc.add(group, originInRegion: originInRegion, viaBloc: true)
             } else {
