@@ -49,6 +49,16 @@ struct FlowsTests {
         #expect(!block.contains("Germany") && !block.contains("United States"))
     }
 
+    @Test func terminalDirectRowLeavesBothPartsBlank() throws {
+        let tables = try SummarizeEngine.run(SummarizeOptions(inputs: [FixturePaths.fixtures + "/sample-2024.parquet"]))
+        let through = try #require(tables.first { $0.name == .throughBloc })
+        let lines = TerminalSummary.throughBlocBlock(through).split(separator: "\n").map { String($0) }
+        let direct = try #require(lines.first { $0.contains("(direct, outside the bloc)") })
+        // Lines, duty-free, non-regional and share only: pass-through and declared do not apply.
+        #expect(direct.split(separator: " ", omittingEmptySubsequences: true).count == 8, "\(direct)")
+        #expect(direct.hasSuffix("2,520,848,513                                  100.0%"), "\(direct)")
+    }
+
     @Test func amountsForPeopleKeepTheirSign() {
         // A negative share (a credit note larger than the rest) once trapped.
         #expect(Headline.percent(-30, of: 72_375) == "0.0%")

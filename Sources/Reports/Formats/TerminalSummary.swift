@@ -44,7 +44,9 @@ public enum TerminalSummary {
             default: "\(route) \(text(cells["route_name"]))"
             }
             rows.append([name, count(cells["lines"]), dollars(cells["duty_free_value"]), dollars(cells["non_regional_value"]),
-                         route == "direct" ? "" : dollars(cells["pass_through_value"]), dollars(cells["declared_non_originating_value"]),
+                         // Neither part applies to imports that did not pass through the bloc.
+                         route == "direct" ? "" : dollars(cells["pass_through_value"]),
+                         route == "direct" ? "" : dollars(cells["declared_non_originating_value"]),
                          percent(cells["non_regional_share"])])
         }
         return "Non-regional content of duty-free imports, by the partner they were shipped from:\n" + aligned([header] + rows, leftColumns: 1)
