@@ -123,11 +123,19 @@ struct Summarize: ParsableCommand {
     @Flag(help: "Write the tables even when no line was aggregated (otherwise exit 65 saying why).")
     var allowEmpty = false
 
+    @Flag(help: """
+        Print the readable summary (the headline, through_bloc, the largest flows through the bloc, data quality)         even when stdout is not a terminal; on a terminal it is the default when no table option is given.
+        """)
+    var summary = false
+
     func validate() throws {
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
         if partial != nil && tables.isSet {
             throw ValidationError("--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
+        }
+        if summary && (tables.isGiven || partial != nil) {
+            throw ValidationError("--summary prints the readable summary to stdout: leave out --table, --top, --format, --output and --partial")
         }
         if rejects == "-" && tables.output == "-" && partial == nil {
             throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
@@ -161,7 +169,7 @@ struct Summarize: ParsableCommand {
             }
             var destination = tables.destination
             // A person at a terminal who asked for nothing in particular gets the answer, not 16,000 CSV rows.
-            if !tables.isSet && isatty(1) != 0 { destination.terminalView = inputs }
+            if summary || (!tables.isGiven && isatty(1) != 0) { destination.terminalView = inputs }
             try SummarizeEngine.summarize(
                 options, to: destination, showProgress: progress.isShown,
                 notice: { printError("roo: note: \($0)") }, warning: warning, emit: { try writeStandardOutput(Array($0.utf8)) })

@@ -26,6 +26,10 @@ struct TableOutputOptions: ParsableArguments {
     /// with `--partial`); `--format csv` and `--output -` are the defaults.
     var isSet: Bool { output != "-" || table != nil || top != nil || (format ?? .csv) != .csv }
 
+    /// Whether any of `--table/--top/--format/--output` is given at all (an
+    /// explicit `--format csv` asks for CSV, even on a terminal).
+    var isGiven: Bool { output != "-" || table != nil || top != nil || format != nil }
+
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
         if let table, table != "all", TableName(rawValue: table) == nil {

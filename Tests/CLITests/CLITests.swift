@@ -163,3 +163,26 @@ struct ColorTests {
         #expect(piped.stderr.hasPrefix("roo: error: ") && !piped.stderr.contains("\u{1B}"))
     }
 }
+
+/// `--summary` prints the readable summary wherever stdout goes; an
+/// explicit `--format csv` asks for CSV even on a terminal.
+struct SummaryViewTests {
+    @Test func summaryFlagPrintsTheHeadlineWhenPiped() throws {
+        let run = try CLITests.roo(["summarize", CLITests.fixture, "--summary", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("US$382.4 million of non-regional content entered duty-free through the USMCA partners"), "\(run.stdout.prefix(200))")
+        #expect(run.stdout.contains("All bloc partners") && run.stdout.contains("Largest flows through the bloc:"))
+        let refused = try CLITests.roo(["summarize", CLITests.fixture, "--summary", "--table", "detail"])
+        #expect(refused.status == 64 && refused.stderr.contains("--summary prints the readable summary"), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+    }
+
+    @Test func anExplicitFormatCSVIsCSVOnATerminal() throws {
+        let (shown, status) = try CLITests.onTerminal("\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) --format csv --quiet")
+        #expect(status == 0)
+        #expect(shown.hasPrefix("origin,origin_name,hs_chapter"), "\(shown.prefix(200))")
+        #expect(!shown.contains("US$382.4 million"))
+        let (view, _) = try CLITests.onTerminal("\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) --quiet")
+        #expect(view.hasPrefix("US$382.4 million"), "\(view.prefix(200))")
+    }
+}
