@@ -1,4 +1,5 @@
 import Aggregation
+import Foundation
 import Synchronization
 import Testing
 
@@ -96,5 +97,25 @@ import Testing
             #expect(try strategy.run(plan, threads: 2).counts.linesRead == 0)
             #expect(try strategy.run(AggregationPlan(unitCount: 0) { Processor(failing: []) }, threads: 2).counts.linesRead == 0)
         }
+    }
+
+    /// Synchronous `task-group` runs called from more tasks than the
+    /// cooperative pool has threads: each caller blocks a pool thread, and
+    /// the runs still finish (their tasks do not need the pool).
+    @Test(.timeLimit(.minutes(1)))
+    func taskGroupRunsFinishWhenCallersHoldEveryPoolThread() async throws {
+        let callers = 2 * max(2, ProcessInfo.processInfo.activeProcessorCount)
+        let lines = await withTaskGroup(of: Int64.self) { group in
+            for _ in 0..<callers {
+                group.addTask {
+                    let plan = AggregationPlan(unitCount: 20) { Processor(failing: []) }
+                    return (try? Strategy.taskGroup.run(plan, threads: 2).counts.linesRead) ?? -1
+                }
+            }
+            var all: [Int64] = []
+            for await value in group { all.append(value) }
+            return all
+        }
+        #expect(lines == Array(repeating: 20, count: callers))
     }
 }

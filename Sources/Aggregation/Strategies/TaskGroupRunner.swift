@@ -4,17 +4,21 @@ import Synchronization
 /// `task-group`: Swift structured concurrency. `threads` child tasks of a
 /// `withTaskGroup` claim units in order, each with its own
 /// processor and partial; the parent merges the partials in task order.
-/// The synchronous caller waits on a semaphore.
+/// The synchronous caller waits on a semaphore; the tasks run on
+/// `DispatchTaskExecutor`, so they never wait for the thread the caller
+/// blocks (which may be a thread of Swift's cooperative pool).
 enum TaskGroupRunner {
+    static let executor = DispatchTaskExecutor()
+
     static func run(_ plan: AggregationPlan, threads: Int) throws -> PartialAggregate {
         let workers = plan.units.workers(threads: threads)
         let result = UncheckedBox<PartialAggregate?>(nil)
         let failures = FailureCollector()
         let done = DispatchSemaphore(value: 0)
-        Task.detached {
+        Task.detached(executorPreference: executor) {
             let partials = await withTaskGroup(of: (Int, UncheckedBox<PartialAggregate>).self) { group in
                 for worker in 0..<workers {
-                    group.addTask {
+                    group.addTask(executorPreference: executor) {
                         let processor = plan.makeProcessor()
                         let partial = PartialAggregate()
                         while !failures.hasFailure, let unit = plan.units.claim(failures: failures) {
@@ -41,3 +45,17 @@ enum TaskGroupRunner {
     }
 }
 
+
+/// Runs jobs on Dispatch threads instead of Swift's cooperative pool. The
+/// pool has one thread per core: when callers block all of them (two
+/// synchronous `task-group` runs side by side on a 2-core machine, each
+/// waiting on its semaphore from a pool thread), tasks queued to the pool
+/// never start. Dispatch adds threads while others are blocked.
+final class DispatchTaskExecutor: TaskExecutor {
+    private let queue = DispatchQueue(label: "roo.task-group", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
