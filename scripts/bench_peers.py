@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Whole-process comparison of `roo summarize` with DuckDB and Polars on the
-same Parquet file and thread count: interleaved runs, median wall time,
-lines/s, compressed MB/s and peak RSS (/usr/bin/time), a Markdown table with
-ratios, and a check that roo's tables equal DuckDB's full-semantics result.
+same Parquet file (or, with --csv, the same plain CSV file) and thread count:
+interleaved runs, median wall time, lines/s, MB/s (compressed bytes of the
+columns read; for CSV the file size) and peak RSS (/usr/bin/time), a Markdown
+table with ratios, and a check that roo's tables equal DuckDB's
+full-semantics result. For CSV, DuckDB's lean query reads with declared
+column types (DECIMAL(18,2) money, text codes) and Polars' with declared
+dtypes (Float64 money: not exact), so neither spends time sniffing types.
 
-    scripts/bench-peers [--rows 100000000] [--threads 2] [--runs 5] [--lower-bound] [--quick]
+    scripts/bench-peers [--rows 100000000] [--threads 2] [--runs 5] [--lower-bound] [--csv] [--file F]
 """
 import argparse
 import os
@@ -26,7 +30,7 @@ SELECT origin, substr(hs_code, 1, 2) AS ch, partner, count(*) AS lines, sum(cust
        sum(CASE WHEN program IN ('S', 'S+') THEN customs_value ELSE 0 END),
        sum(CASE WHEN duty <> 0 THEN 0 WHEN origin NOT IN ('US', 'CA', 'MX') THEN customs_value
                 ELSE least(greatest(coalesce(non_originating_value, 0), 0), customs_value) END) AS nr
-FROM read_parquet('{file}') GROUP BY ALL ORDER BY nr DESC''').fetchall()
+FROM {source} GROUP BY ALL ORDER BY nr DESC''').fetchall()
 print(len(rows))
 """
 
@@ -36,7 +40,7 @@ os.environ["POLARS_MAX_THREADS"] = "{threads}"
 import polars as pl
 c = pl.col
 free = c("duty") == 0
-out = (pl.scan_parquet("{file}")
+out = ({scan}
   .group_by([c("origin"), c("hs_code").str.slice(0, 2).alias("ch"), c("partner")])
   .agg(pl.len().alias("lines"), c("customs_value").sum(), c("duty").sum(), free.sum().alias("dfl"),
        pl.when(free).then(c("customs_value")).otherwise(0).sum().alias("dfv"),
@@ -48,6 +52,26 @@ print(out.height)
 """
 
 
+CSV_TYPES = {"reporter": "VARCHAR", "period": "VARCHAR", "origin": "VARCHAR", "partner": "VARCHAR", "hs_code": "VARCHAR",
+             "customs_value": "DECIMAL(18,2)", "duty": "DECIMAL(18,2)", "program": "VARCHAR",
+             "non_originating_value": "DECIMAL(18,2)", "rate_provision": "VARCHAR"}
+
+
+def duckdb_source(path, csv):
+    if not csv:
+        return f"read_parquet('{path}')"
+    columns = ", ".join(f"'{name}': '{kind}'" for name, kind in CSV_TYPES.items())
+    return f"read_csv('{path}', header = true, columns = {{{columns}}})"
+
+
+def polars_scan(path, csv):
+    if not csv:
+        return f'pl.scan_parquet("{path}")'
+    dtypes = ", ".join(f'"{name}": pl.Float64' if kind.startswith("DECIMAL") else f'"{name}": pl.Utf8'
+                       for name, kind in CSV_TYPES.items())
+    return f'pl.scan_csv("{path}", schema={{{dtypes}}})'
+
+
 def timed(command, env=None):
     """Runs command under /usr/bin/time; returns (seconds, peak RSS MiB)."""
     with tempfile.NamedTemporaryFile("r") as report:
@@ -55,6 +79,12 @@ def timed(command, env=None):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         seconds, kilobytes = report.read().split()[-2:]
         return float(seconds), int(kilobytes) / 1024
+
+
+def csv_rows_and_bytes(path):
+    with open(path, "rb") as f:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b""))
+    return lines - 1, os.path.getsize(path)
 
 
 def ensure(path, rows):
@@ -78,20 +108,22 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--lower-bound", action="store_true", help="also measure decompress-only (roo bench --decompress-only)")
     ap.add_argument("--skip-full", action="store_true", help="skip DuckDB's full-semantics run (slow)")
-    ap.add_argument("--file", help="use this Parquet file instead of a generated one")
+    ap.add_argument("--csv", action="store_true", help="compare on a plain CSV file (roo generate's columns) instead of Parquet")
+    ap.add_argument("--file", help="use this file (Parquet, or CSV with --csv) instead of a generated one")
     args = ap.parse_args()
-    path = args.file or os.path.join(ROOT, ".build-bench", f"customs_{args.rows // 1_000_000}m.parquet")
+    extension = "csv" if args.csv else "parquet"
+    path = args.file or os.path.join(ROOT, ".build-bench", f"customs_{args.rows // 1_000_000}m.{extension}")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     if not args.file:
         ensure(path, args.rows)
-    rows, compressed = rows_and_bytes(path)
+    rows, compressed = csv_rows_and_bytes(path) if args.csv else rows_and_bytes(path)
     work = tempfile.mkdtemp()
     t = str(args.threads)
     tools = {
         "roo summarize (all tables)": [ROO, "summarize", path, "--threads", t, "--output", work + "/roo/"],
         "roo summarize serial (1 thread)": [ROO, "summarize", path, "--strategy", "serial", "--output", work + "/roo1/"],
-        "DuckDB lean (detail only, raw keys)": [PY, "-c", DUCKDB_LEAN.format(threads=t, file=path)],
-        "Polars lean (detail only, raw keys)": [PY, "-c", POLARS_LEAN.format(threads=t, file=path)],
+        "DuckDB lean (detail only, raw keys)": [PY, "-c", DUCKDB_LEAN.format(threads=t, source=duckdb_source(path, args.csv))],
+        "Polars lean (detail only, raw keys)": [PY, "-c", POLARS_LEAN.format(threads=t, scan=polars_scan(path, args.csv))],
     }
     if not args.skip_full:
         tools["DuckDB all tables (oracle SQL)"] = [PY, os.path.join(ROOT, "scripts", "oracle.py"), path, "--threads", t, "--out", work + "/oracle"]
@@ -108,7 +140,8 @@ def main():
     if not args.skip_full:
         same = "identical" if subprocess.run(["diff", "-r", work + "/roo", work + "/oracle"], capture_output=True).returncode == 0 else "DIFFERENT"
     roo_median = statistics.median(s for s, _ in results["roo summarize (all tables)"])
-    print(f"\nfile: {path}: {rows} lines, {compressed / 1048576:.1f} MiB compressed in the columns read; "
+    measured = "bytes in the file" if args.csv else "compressed in the columns read"
+    print(f"\nfile: {path}: {rows} lines, {compressed / 1048576:.1f} MiB {measured}; "
           f"threads {args.threads}; {args.runs} interleaved runs; roo tables vs DuckDB full semantics: {same}\n")
     print("| tool | median s | min–max s | M lines/s | MiB/s | peak RSS MiB | × roo time |")
     print("|---|---|---|---|---|---|---|")
