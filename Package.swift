@@ -2,7 +2,8 @@
 //
 // roo — exact non-regional-content tables from customs import extracts.
 //
-// Module dependencies point one way (see README "Architecture"):
+// Module dependencies point one way (docs/architecture.md); each target
+// declares exactly the modules it imports (scripts/check_modules.py):
 //   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet  ----------------\
 //   Customs  <-  Aggregation, Reports  <-  RooCore  <-  roo
 //   Delimited, Customs  <-  Layouts  <-  RooCore
@@ -86,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "roo",
             dependencies: [
-                "RooCore", "Layouts", "Customs", "MappedIO",
+                "RooCore", "Layouts", "Customs", "MappedIO", "Aggregation", "Parquet", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -95,22 +96,20 @@ let package = Package(
         .executableTarget(name: "FuzzParquet", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzPages", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["Delimited", "FuzzSupport"]),
-        .executableTarget(name: "FuzzLayouts", dependencies: ["Layouts", "Delimited", "FuzzSupport"]),
-        .target(
-            name: "TestSupport",
-            dependencies: ["Parquet", "RooCore", "MappedIO", "Customs", "Aggregation", "Reports"]
-        ),
+        .executableTarget(name: "FuzzLayouts", dependencies: ["Layouts", "FuzzSupport"]),
+        // Test helpers (fixture paths, encoders, a JSON scanner): no roo module, so every test target builds only what it imports.
+        .target(name: "TestSupport"),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RooCore", "Parquet", "Reports", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["RooCore", "Parquet", "Reports", "Customs", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "CustomsTests", dependencies: ["Customs", "TestSupport"]),
-        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "Customs", "TestSupport"]),
-        .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
+        .testTarget(name: "CustomsTests", dependencies: ["Customs"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "Customs"]),
+        .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "CSystemZlib", "CZstd", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "Aggregation", "Reports", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation"]),
         .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),

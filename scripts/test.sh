@@ -12,6 +12,7 @@
 #   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
 #      scripts/check_docs.sh: README.md and docs/ links resolve, no file cites the contract files,
 #      every command, option and table is documented;
+#      scripts/check_modules.py: every target declares exactly the modules it imports;
 #   5. scripts/check_hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
 # Stages 2-3 create .venv/ (the pinned scripts/requirements.txt from PyPI, scripts/venv.sh); skip them
@@ -106,6 +107,11 @@ else
 fi
 run_stage check_generate scripts/check_generate.sh
 run_stage check_docs scripts/check_docs.sh
+if command -v python3 >/dev/null 2>&1; then
+  run_stage check_modules python3 scripts/check_modules.py
+else
+  skip check_modules "missing tool: python3"
+fi
 if [ "${ROO_SKIP_FUZZ:-0}" = "1" ]; then
   skip check_hostile "ROO_SKIP_FUZZ=1"
 elif ! command -v python3 >/dev/null 2>&1; then

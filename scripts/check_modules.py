@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Declared dependencies are the imports: for every target of Package.swift
+(read with `swift package dump-package`), the modules its Swift files import
+must be exactly the targets and products it declares (toolchain modules such
+as Foundation, Dispatch, Synchronization, Glibc and Testing aside), and every
+target must appear in docs/architecture.md's module table.
+Ends with "modules: N passed, M failed"."""
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Musl", "Darwin",
+             "Testing", "XCTest", "PackageDescription", "_Concurrency", "Swift", "os"}
+IMPORT = re.compile(r"^[ \t]*(?:@\w+(?:\([^)\n]*\))?[ \t]+)*(?:public |package |internal |private |fileprivate )?import[ \t]+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)
+
+
+def declared(target):
+    names = set()
+    for dependency in target.get("dependencies", []):
+        for kind in ("byName", "target", "product"):
+            if kind in dependency:
+                names.add(dependency[kind][0])
+    return names
+
+
+def imports(directory):
+    found = {}
+    for folder, _, files in os.walk(directory):
+        for name in files:
+            if not name.endswith(".swift"):
+                continue
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                text = f.read()
+            for module in IMPORT.findall(text):
+                found.setdefault(module, os.path.relpath(path, ROOT))
+    return found
+
+
+def main():
+    package = json.loads(subprocess.run(["swift", "package", "dump-package"], cwd=ROOT, check=True,
+                                        capture_output=True, text=True).stdout)
+    passed = failed = 0
+    with open(os.path.join(ROOT, "docs", "architecture.md"), encoding="utf-8") as f:
+        architecture = f.read()
+    for target in package["targets"]:
+        name = target["name"]
+        if target["type"] == "system":
+            continue
+        directory = os.path.join(ROOT, target.get("path") or ("Tests" if target["type"] == "test" else "Sources"), "" if target.get("path") else name)
+        used = imports(directory)
+        if not any(file.endswith((".c", ".h")) for _, _, files in os.walk(directory) for file in files) or used:
+            wanted = {module for module in used if module not in TOOLCHAIN and module != name}
+            have = declared(target)
+            missing = sorted(wanted - have)
+            unused = sorted(have - wanted)
+            if missing or unused:
+                failed += 1
+                details = []
+                if missing:
+                    details.append("imports undeclared " + ", ".join(f"{m} ({used[m]})" for m in missing))
+                if unused:
+                    details.append("declares unimported " + ", ".join(unused))
+                print(f"FAIL {name}: " + "; ".join(details))
+            else:
+                passed += 1
+        if f"`{name}`" in architecture:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {name}: not in docs/architecture.md's module table")
+    print(f"modules: {passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
