@@ -109,9 +109,10 @@ let package = Package(
         .testTarget(name: "CustomsTests", dependencies: ["Customs"]),
         .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "Customs"]),
         .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "CSystemZlib", "CZstd", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "Aggregation", "Reports", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),
-        .testTarget(name: "AggregationTests", dependencies: ["Aggregation"]),
-        .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Customs", "Aggregation", "Reports", "TestSupport"]),
+        .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Customs"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "RooCore", "Customs", "TestSupport"]),
+        .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Parquet", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )
