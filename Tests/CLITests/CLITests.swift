@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Parquet
 import TestSupport
 
 /// End-to-end: the built `roo` binary, its exit codes and its output.
@@ -184,5 +185,20 @@ struct SummaryViewTests {
         #expect(!shown.contains("US$382.4 million"))
         let (view, _) = try CLITests.onTerminal("\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) --quiet")
         #expect(view.hasPrefix("US$382.4 million"), "\(view.prefix(200))")
+    }
+}
+
+/// One version string: what `roo --version` prints is what every file roo
+/// writes carries.
+struct VersionTests {
+    @Test func versionIsTheSameEverywhere() throws {
+        let version = try CLITests.roo(["--version"])
+        #expect(version.stdout == RooVersion.current + "\n")
+        let path = FixturePaths.temporaryDirectory() + "/version.parquet"
+        let generated = try CLITests.roo(["generate", "--rows", "10", "--output", path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let file = try ParquetFile(path: path)
+        #expect(file.metadata.createdBy == "roo version \(RooVersion.current)")
+        #expect(file.metadata.keyValueMetadata.contains { $0.key == "roo.version" && $0.value == RooVersion.current })
     }
 }

@@ -111,7 +111,7 @@ public struct WriterOptions: Sendable {
     /// Rows per data page.
     public var pageRowCountMax = 1 << 16
     public var keyValueMetadata: [KeyValue] = []
-    public var createdBy = "roo version 0.1.0"
+    public var createdBy = "roo version \(RooVersion.current)"
 
     public init() {}
 }

@@ -200,7 +200,7 @@ enum Machine {
         let system = withUnsafeBytes(of: name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let release = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let size = String(format2: Double(bytes) / 1_048_576)
-        return "machine: \(Plural.count(cores, "core")), \(model), \(system) \(release); roo 0.1.0; input: \(inputs.joined(separator: " ")), \(Plural.count(rows, "line")), \(size) MiB compressed (columns read)"
+        return "machine: \(Plural.count(cores, "core")), \(model), \(system) \(release); roo \(RooVersion.current); input: \(inputs.joined(separator: " ")), \(Plural.count(rows, "line")), \(size) MiB compressed (columns read)"
     }
 }
 

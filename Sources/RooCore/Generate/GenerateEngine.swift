@@ -83,7 +83,7 @@ public enum GenerateEngine {
         writer.zstdLevel = options.zstdLevel
         writer.dataPageVersion = options.dataPageVersion
         writer.keyValueMetadata = [
-            KeyValue(key: "roo.version", value: "0.1.0"),
+            KeyValue(key: "roo.version", value: RooVersion.current),
             KeyValue(key: "roo.generate", value: "rows=\(options.rows) seed=\(options.seed) year=\(options.year) row_group_rows=\(options.rowGroupRows) pass_through_share=\(options.passThroughShare)"),
         ]
         return writer

@@ -78,7 +78,7 @@ public enum IngestEngine {
         writerOptions.codec = options.codec
         writerOptions.zstdLevel = options.zstdLevel
         writerOptions.dataPageVersion = options.dataPageVersion
-        writerOptions.keyValueMetadata = [KeyValue(key: "roo.version", value: "0.1.0"), KeyValue(key: "roo.ingest.source", value: options.input)]
+        writerOptions.keyValueMetadata = [KeyValue(key: "roo.version", value: RooVersion.current), KeyValue(key: "roo.ingest.source", value: options.input)]
             + InputDefaults.metadata(layout: options.layout, countryCodes: options.countryCodes)
         let columns = zip(names, types).map { $1.writerColumn(name: $0) }
         let writer: ParquetWriter

@@ -1,4 +1,5 @@
 import Customs
+import Parquet
 import Reports
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import Darwin
 /// workbook passed around still says where its numbers came from.
 public enum SummaryNotes {
     /// roo's version (also `roo --version`).
-    public static let rooVersion = "0.1.0"
+    public static let rooVersion = RooVersion.current
 
     /// (item, value) lines: inputs, the options that change the numbers, the
     /// roo version, the creation time (UTC; `SOURCE_DATE_EPOCH` when set, for
