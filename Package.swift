@@ -113,6 +113,6 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Customs"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RooCore", "Customs", "TestSupport"]),
-        .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Parquet", "Customs", "Aggregation", "Reports", "TestSupport"]),
+        .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "TestSupport"]),
     ]
 )

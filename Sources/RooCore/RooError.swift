@@ -20,7 +20,10 @@ public struct RooError: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    /// Maps a reader error to its exit status, keeping its one-line text.
+    /// Maps a Parquet reader or writer error to its exit status, keeping its
+    /// one-line text: the only such mapping (a missing input 66, a read or
+    /// write failure 74, an output that cannot be created or put in place 73,
+    /// anything about the file's contents 65).
     public init(_ error: ParquetError) {
         switch error.code {
         case .notFound: status = .noInput

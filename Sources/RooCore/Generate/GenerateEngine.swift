@@ -124,7 +124,7 @@ public enum GenerateEngine {
         func write(_ encoded: Encoded) throws {
             switch encoded {
             case let .rowGroup(group):
-                do { try writer?.append(group) } catch let error as ParquetError { throw RooError(.ioError, error.description) }
+                do { try writer?.append(group) } catch let error as ParquetError { throw RooError(error) }
             case let .text(bytes):
                 try writeText(bytes)
             }

@@ -83,7 +83,7 @@ public enum IngestEngine {
         let columns = zip(names, types).map { $1.writerColumn(name: $0) }
         let writer: ParquetWriter
         do { writer = try ParquetWriter(path: options.output, columns: columns, options: writerOptions) } catch let error as ParquetError {
-            throw RooError(.cannotCreate, error.description)
+            throw RooError(error)
         }
         let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
         let converter = IngestChunkConverter(types: types, names: names, moneyFormats: moneyFormats(names: names, types: types, options: options))
@@ -98,7 +98,7 @@ public enum IngestEngine {
         } catch let error as ParquetError {
             progress?.stop()
             writer.abort()
-            throw RooError(error.code == .io ? .ioError : .dataError, error.description)
+            throw RooError(error)
         } catch {
             progress?.stop()
             writer.abort()

@@ -1,0 +1,32 @@
+import MappedIO
+import Parquet
+import RooCore
+import Testing
+
+/// The one mapping of reader/writer errors to sysexits codes (`RooError`).
+struct ExitStatusTests {
+    @Test func parquetErrorsMapToOneExitStatusEach() {
+        let expected: [(ParquetError.Code, RooError.ExitStatus)] = [
+            (.notFound, .noInput), (.io, .ioError), (.cannotCreate, .cannotCreate),
+            (.notParquet, .dataError), (.encrypted, .dataError), (.corruptFooter, .dataError), (.corruptThrift, .dataError),
+            (.corruptSchema, .dataError), (.corruptPage, .dataError), (.corruptLevels, .dataError),
+            (.corruptValues, .dataError), (.decompression, .dataError), (.unsupported, .dataError), (.outOfRange, .dataError),
+        ]
+        for (code, status) in expected {
+            let error = ParquetError(code, "detail", path: "x.parquet")
+            #expect(RooError(error).status == status, "\(code)")
+            #expect(RooError.from(error).status == status, "\(code)")
+            #expect(RooError(error).message == error.description)
+        }
+    }
+
+    @Test func systemErrorsMapToOneExitStatusEach() {
+        let expected: [(SystemError.Code, RooError.ExitStatus)] = [
+            (.notFound, .noInput), (.unreadable, .ioError), (.tooShort, .dataError), (.ioError, .ioError), (.cannotCreate, .cannotCreate),
+        ]
+        for (code, status) in expected {
+            let error = SystemError(code: code, call: "open", path: "x", errno: 0, detail: "d")
+            #expect(RooError.from(error).status == status, "\(code)")
+        }
+    }
+}
