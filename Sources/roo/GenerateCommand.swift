@@ -37,8 +37,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Parquet compression: zstd[:LEVEL]|snappy|none.")
     var compression: String = "zstd"
 
-    @Option(help: "Worker threads (default: active processors).")
-    var threads: Int?
+    @OptionGroup var threads: WorkerThreadsOption
 
     @Option(help: "Parquet data page version: 1 or 2.")
     var dataPageVersion: Int = 1
@@ -63,7 +62,7 @@ struct Generate: ParsableCommand {
             options.year = year
             options.rowGroupRows = rowGroupRows
             options.passThroughShare = passThroughShare
-            options.threads = threads ?? activeProcessorCount()
+            options.threads = threads.count
             options.dataPageVersion = dataPageVersion
             (options.codec, options.zstdLevel) = try CompressionOption.parse(compression)
             _ = try GenerateEngine.run(options)

@@ -70,8 +70,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "Country codes of origin/partner: iso2|iso3|census, recorded for summarize (default: the layout's).")
     var countryCodes: CountryCodeSystem?
 
-    @Option(help: "Worker threads (default: active processors).")
-    var threads: Int?
+    @OptionGroup var threads: WorkerThreadsOption
 
     @OptionGroup var progress: ProgressOptions
 
@@ -114,7 +113,7 @@ struct Ingest: ParsableCommand {
             options.rowGroupRows = rowGroupRows
             options.dataPageVersion = dataPageVersion
             options.rejectsPath = rejects
-            options.threads = threads ?? activeProcessorCount()
+            options.threads = threads.count
             options.layout = try LayoutOption.parse(layout)
             if let layout = options.layout, !mappings.isEmpty {
                 throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")

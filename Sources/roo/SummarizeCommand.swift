@@ -97,8 +97,7 @@ struct Summarize: ParsableCommand {
     @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")
     var strategy: Strategy = .concurrentPerform
 
-    @Option(help: "Worker threads (default: active processors).")
-    var threads: Int?
+    @OptionGroup var threads: WorkerThreadsOption
 
     @Option(help: ArgumentHelp(
         "Write the exact partial aggregate of the inputs to this Parquet file instead of tables (combine partials with roo merge).",
@@ -129,7 +128,6 @@ struct Summarize: ParsableCommand {
     var summary = false
 
     func validate() throws {
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
         if partial != nil && tables.isSet {
             throw ValidationError("--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
@@ -202,7 +200,7 @@ struct Summarize: ParsableCommand {
         options.allowEmpty = allowEmpty
         options.top = tables.top
         options.strategy = strategy
-        options.threads = threads ?? activeProcessorCount()
+        options.threads = threads.count
         options.rejectsPath = rejects
         if let rowGroups {
             let parts = rowGroups.split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }

@@ -96,6 +96,8 @@ struct EverydayPolishTests {
         (["summarize", CLITests.fixture, "--bogus"], "roo: error: unknown option '--bogus'", "Usage: roo summarize"),
         (["summarize"], "roo: error: missing expected argument '<inputs> ...'", "Usage: roo summarize"),
         (["summarize", CLITests.fixture, "--threads", "0"], "roo: error: --threads must be at least 1", "Usage: roo summarize"),
+        (["ingest", "x.csv", "--output", "x.parquet", "--threads", "0"], "roo: error: --threads must be at least 1", "Usage: roo ingest"),
+        (["generate", "--rows", "10", "--output", "x.parquet", "--threads", "0"], "roo: error: --threads must be at least 1", "Usage: roo generate"),
         (["summarize", CLITests.fixture, "--threads", "many"], "roo: error: the value 'many' is invalid for '--threads <threads>'", "Usage: roo summarize"),
         (["summarize", CLITests.fixture, "--format", "pdf"],
          "roo: error: the value 'pdf' is invalid for '--format <format>'. Please provide one of the following: csv, tsv, jsonl, md, xlsx, html",
