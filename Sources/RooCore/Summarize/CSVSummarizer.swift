@@ -161,29 +161,15 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         block.countsUnmappedCodes = context.interner.convertsCodes
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
-        context.observations.merge(observed)
-        observed = Observations.Local()
-        if block.counts.linesRejected > 0 {
-            let rejected = Kernel.rejectedRows(block, configuration: configuration)
-            if let rejects = context.rejects {
-                rejects.add(file: inputOrder, sequence: unit, records: rejectedRecords(rejected))
-            }
-            recordExamples(rejected, unit: unit)
-        }
+        context.blockAggregated(block, configuration: configuration, observed: &observed, input: inputOrder, unit: unit,
+                                records: rejectedRecords, example: rejectedLine)
         context.progress?.add(bytes: bytes, lines: Int(clamping: block.counts.linesRead))
     }
 
-    /// Keeps the first rejected line of each reason (in input order) as the warning's example.
-    private func recordExamples(_ rejected: [RejectedRow], unit: Int) {
-        var first: [RejectionReason: Int] = [:]
-        for line in rejected where first[line.reason] == nil { first[line.reason] = line.row }
-        for (reason, row) in first {
-            let order = (input: inputOrder, unit: unit, row: row)
-            guard context.observations.wantsExample(reason, at: order) else { continue }
-            let value = field(reason.column, row).map { KeyText.display(Array($0)) } ?? ""
-            context.observations.example(reason, Observations.Example(
-                order: order, location: "\(path): line \(batch.lineNumber(row))", column: context.options.mapping.source(for: reason.column), value: value))
-        }
+    /// A rejected line for the warning's example: its line number and the raw field at fault.
+    private func rejectedLine(_ reason: RejectionReason, _ row: Int) -> SummarizeContext.RejectedLineText {
+        let value = field(reason.column, row).map { KeyText.display(Array($0)) } ?? ""
+        return ("\(path): line \(batch.lineNumber(row))", context.options.mapping.source(for: reason.column), value)
     }
 
     /// The `--rejects` records of `rejected`: line numbers and raw field text.

@@ -79,32 +79,22 @@ final class SummarizeWorker: WorkUnitProcessor {
         }
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
-        context.observations.merge(observed)
-        observed = Observations.Local()
-        if block.counts.linesRejected > 0 {
-            let rejected = Kernel.rejectedRows(block, configuration: configuration)
-            if let rejects = context.rejects {
-                let records = try rejectedLines.render(rejected, binding: binding, rowGroup: rowGroup, rows: work.rows)
-                rejects.add(file: context.inputOrder[fileIndex], sequence: unit, records: records)
-            }
-            try recordExamples(rejected, unit: unit, binding: binding, rowGroup: rowGroup, rows: work.rows)
-        }
+        try context.blockAggregated(
+            block, configuration: configuration, observed: &observed, input: context.inputOrder[fileIndex], unit: unit,
+            records: { try rejectedLines.render($0, binding: binding, rowGroup: rowGroup, rows: work.rows) },
+            example: { try rejectedLine($0, $1, binding: binding, rowGroup: rowGroup, rows: work.rows) })
         if work.rows == nil { releasePages(binding, rowGroup: rowGroup) }
         context.progress?.add(bytes: context.unitBytes[unit], lines: rows)
     }
 
-    /// Keeps the first rejected line of each reason (in input order) as the
-    /// warning's example, with the raw value of the column at fault.
-    private func recordExamples(_ rejected: [RejectedRow], unit: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?) throws {
-        var first: [RejectionReason: Int] = [:]
-        for line in rejected where first[line.reason] == nil { first[line.reason] = line.row }
-        let input = context.inputOrder[context.units[unit].file]
-        for (reason, row) in first where context.observations.wantsExample(reason, at: (input, unit, row)) {
-            let value = try rejectedLines.rawValue(reason.column, row: row, binding: binding, rowGroup: rowGroup, rows: rows)
-            let location = "\(binding.file.path): row group \(rowGroup), row \((rows?.lowerBound ?? 0) + row)"
-            let column = binding.columns[reason.column].map { binding.file.schema.columns[$0.index].name } ?? context.options.mapping.source(for: reason.column)
-            context.observations.example(reason, Observations.Example(order: (input, unit, row), location: location, column: column, value: value))
-        }
+    /// A rejected line for the warning's example: its row and the raw value of the column at fault.
+    private func rejectedLine(
+        _ reason: RejectionReason, _ row: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?
+    ) throws -> SummarizeContext.RejectedLineText {
+        let value = try rejectedLines.rawValue(reason.column, row: row, binding: binding, rowGroup: rowGroup, rows: rows)
+        let location = "\(binding.file.path): row group \(rowGroup), row \((rows?.lowerBound ?? 0) + row)"
+        let column = binding.columns[reason.column].map { binding.file.schema.columns[$0.index].name } ?? context.options.mapping.source(for: reason.column)
+        return (location, column, value)
     }
 
     /// Drops the unit's column chunk pages from the resident set: each row
