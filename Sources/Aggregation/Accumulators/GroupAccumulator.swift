@@ -22,7 +22,7 @@ public struct GroupTable {
         public var measures: Measures
     }
 
-    public private(set) var slots: UnsafeMutablePointer<Slot>
+    package private(set) var slots: UnsafeMutablePointer<Slot>
     public private(set) var size: Int
     public private(set) var occupied = 0
     /// Cells whose sums wrapped around Int64, with the net wraps per

@@ -54,17 +54,17 @@ public final class LineBlock {
     /// Rows in use.
     public private(set) var count = 0
     private var capacity = 0
-    public private(set) var origin = LineBlock.allocate(UInt32.self, 0)
-    public private(set) var partner = LineBlock.allocate(UInt32.self, 0)
-    public private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
-    public private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
-    public private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
-    public private(set) var flags = LineBlock.allocate(UInt8.self, 0)
+    package private(set) var origin = LineBlock.allocate(UInt32.self, 0)
+    package private(set) var partner = LineBlock.allocate(UInt32.self, 0)
+    package private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
+    package private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
+    package private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
+    package private(set) var flags = LineBlock.allocate(UInt8.self, 0)
     /// Money columns: own or borrowed storage of `count` values once bound
     /// (`reset(count:)` binds all three to own storage).
-    public private(set) var value: UnsafeMutablePointer<Int64>
-    public private(set) var duty: UnsafeMutablePointer<Int64>
-    public private(set) var nonOriginating: UnsafeMutablePointer<Int64>
+    package private(set) var value: UnsafeMutablePointer<Int64>
+    package private(set) var duty: UnsafeMutablePointer<Int64>
+    package private(set) var nonOriginating: UnsafeMutablePointer<Int64>
 
     /// The money columns.
     public enum MoneyColumn: Int, Sendable, CaseIterable { case value, duty, nonOriginating }
@@ -102,7 +102,7 @@ public final class LineBlock {
     /// - Precondition: `storage` holds `count` initialized values and stays
     ///   valid and unchanged until the block has been aggregated.
     /// - Complexity: O(1).
-    public func borrow(_ column: MoneyColumn, _ storage: UnsafePointer<Int64>) {
+    package func borrow(_ column: MoneyColumn, _ storage: UnsafePointer<Int64>) {
         bind(column, UnsafeMutablePointer(mutating: storage))
     }
 
@@ -112,7 +112,7 @@ public final class LineBlock {
     ///
     /// - Complexity: O(1), O(count) when the storage grows.
     @discardableResult
-    public func ownMoney(_ column: MoneyColumn) -> UnsafeMutablePointer<Int64> {
+    package func ownMoney(_ column: MoneyColumn) -> UnsafeMutablePointer<Int64> {
         let index = column.rawValue
         if ownedMoney[index] == nil || ownedMoneyCapacity[index] < count {
             ownedMoney[index]?.deallocate()

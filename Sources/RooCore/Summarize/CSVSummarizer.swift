@@ -204,6 +204,11 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         }
     }
 
+    /// Writes row `row` of the block from record `row` of the batch.
+    ///
+    /// Safe because: `classify` reset the block to `batch.count` rows and
+    /// calls this for `row < batch.count` only; each record has been checked
+    /// to hold `columnCount` fields before a field is read.
     private func fill(_ row: Int) throws {
         if let malformation = batch.malformation(row) {
             throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): malformed CSV record: \(malformation)")

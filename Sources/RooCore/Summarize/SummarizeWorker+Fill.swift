@@ -5,6 +5,16 @@ import Parquet
 /// Column → code conversions. Dictionary-encoded columns are translated once
 /// per dictionary entry, then gathered per row by index. Loops read through
 /// `ColumnView` and the block's column pointers (no per-access checks).
+///
+/// Every unchecked loop here is safe because of three checks made before it:
+/// `classify` prepared the block for exactly `rows` rows and verified that the
+/// decoded batch holds `rows` values (`batch.rowCount == rows`), so row
+/// indices `0..<view.rowCount` are in bounds of both; the decoder checked every
+/// dictionary index against the dictionary's size (`ColumnChunkDecoder`,
+/// "dictionary index … out of range"), so `table[view.index(row)]` reads one
+/// of the `view.dictionaryCount` entries each table holds; and null rows of a
+/// dictionary column hold index 0, a valid entry, when the dictionary is not
+/// empty (the empty case is handled before the loop).
 extension SummarizeWorker {
     enum MoneyTarget {
         case value, duty, nonOriginating
@@ -34,6 +44,7 @@ extension SummarizeWorker {
             entryCodes.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryCodes.append(try keys.code(raw: view.dictionaryEntry(entry))) }
             entryCodes.withUnsafeBufferPointer { table in
+                // Safe because: one code per dictionary entry, and indices are < dictionaryCount (decoder-checked).
                 guard let table = table.baseAddress else { return }
                 // Null rows hold index 0, a valid entry: look up, then mask.
                 if batch.nullCount == 0 {
@@ -73,6 +84,7 @@ extension SummarizeWorker {
             }
             let anyOdd = entryOdd.contains(true)
             entryFlags.withUnsafeBufferPointer { table in
+                // Safe because: one chapter per dictionary entry, and indices are < dictionaryCount (decoder-checked).
                 guard let table = table.baseAddress else { return }
                 if batch.nullCount == 0 {
                     for row in 0..<rows { chapters[row] = table[view.index(row)] }
@@ -152,6 +164,8 @@ extension SummarizeWorker {
     /// column's own and lives until the block is aggregated); only nulls
     /// need a pass: their status, or the non-originating flag of non-nulls.
     private func borrowCents(_ view: ColumnView, target: MoneyTarget) {
+        // Safe because: the batch is this column's own (`batch(for:kind:)`), holds `rows` values and is not
+        // decoded into again before the kernel has read the block.
         block.borrow(target.blockColumn, view.int64Values)
         let rows = view.rowCount
         let status: UnsafeMutablePointer<UInt8>? = switch target {
@@ -269,6 +283,7 @@ extension SummarizeWorker {
             entryFlags.removeAll(keepingCapacity: true)
             for entry in 0..<view.dictionaryCount { entryFlags.append(compute(view.dictionaryEntry(entry))) }
             entryFlags.withUnsafeBufferPointer { table in
+                // Safe because: one flag per dictionary entry, indices < dictionaryCount (decoder-checked).
                 guard let table = table.baseAddress else { return }
                 // Null rows hold index 0 (a valid entry): look up, then mask (no branch).
                 let validity = view.validityBytes
