@@ -55,8 +55,7 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
             default: return .ioError
             }
         }()
-        let text = String(cString: strerror(number))
-        return SystemError(code: code, call: call, path: path, errno: number, detail: "\(call): \(text) (errno \(number))")
+        return SystemError(code: code, call: call, path: path, errno: number, detail: "\(call): \(describe(errno: number))")
     }
 
     /// An output that cannot be opened or created.
@@ -66,4 +65,12 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(detail)" }
+
+    /// The text of `errno` value `number` and the number, as every roo
+    /// message writes it: `No such file or directory (errno 2)`. Read
+    /// `errno` into `number` right after the failing call: any call after it
+    /// (even building a message) may change it.
+    public static func describe(errno number: Int32) -> String {
+        "\(String(cString: strerror(number))) (errno \(number))"
+    }
 }

@@ -202,3 +202,13 @@ struct VersionTests {
         #expect(file.metadata.keyValueMetadata.contains { $0.key == "roo.version" && $0.value == RooVersion.current })
     }
 }
+
+/// A system call's failure reads the same everywhere: the path, the reason
+/// and its errno, read right after the call.
+struct SystemErrorTextTests {
+    @Test func aMissingInputNamesItsErrno() throws {
+        let run = try CLITests.roo(["summarize", "/nonexistent-roo-dir/x.parquet"])
+        #expect(run.status == 66)
+        #expect(run.stderr == "roo: error: /nonexistent-roo-dir/x.parquet: No such file or directory (errno 2)\n", "\(run.stderr)")
+    }
+}

@@ -50,7 +50,7 @@ final class InputSource {
         guard descriptor >= 0 else {
             let number = errno
             let code: DelimitedError.Code = (number == ENOENT || number == ENOTDIR) ? .notFound : .io
-            throw DelimitedError(code, path: path, "open: \(String(cString: strerror(number))) (errno \(number))")
+            throw DelimitedError(code, path: path, "open: \(SystemError.describe(errno: number))")
         }
         self.init(descriptor: descriptor, path: path)
     }
@@ -61,7 +61,8 @@ final class InputSource {
     convenience init(descriptor: Int32, path: String, range: Range<UInt64>) throws(DelimitedError) {
         self.init(descriptor: descriptor, path: path)
         guard lseek(descriptor, off_t(clamping: range.lowerBound), SEEK_SET) >= 0 else {
-            throw DelimitedError(.io, path: path, "seek to byte \(range.lowerBound): \(String(cString: strerror(errno)))")
+            let number = errno
+            throw DelimitedError(.io, path: path, "seek to byte \(range.lowerBound): \(SystemError.describe(errno: number))")
         }
         remainingInRange = UInt64(range.count)
     }
@@ -176,7 +177,7 @@ final class InputSource {
             if number == EINTR { continue }
             throw DelimitedError(
                 .io, path: path,
-                "read at byte \(bytesReadFromFile): \(String(cString: strerror(number))) (errno \(number))")
+                "read at byte \(bytesReadFromFile): \(SystemError.describe(errno: number))")
         }
     }
 }

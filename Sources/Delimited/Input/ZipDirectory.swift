@@ -1,3 +1,4 @@
+import MappedIO
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +33,10 @@ struct ZipDirectory {
     init(descriptor: Int32, path: String) throws(DelimitedError) {
         func fail(_ message: String) -> DelimitedError { DelimitedError(.malformed, path: path, "ZIP: \(message)") }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw DelimitedError(.io, path: path, "fstat: \(String(cString: strerror(errno)))") }
+        guard fstat(descriptor, &status) == 0 else {
+            let number = errno
+            throw DelimitedError(.io, path: path, "fstat: \(SystemError.describe(errno: number))")
+        }
         let size = UInt64(max(status.st_size, 0))
         fileSize = size
         // The end record (22 bytes + a comment of up to 65535) sits at the end.
@@ -134,8 +138,9 @@ struct ZipDirectory {
                 return pread(descriptor, base + done, count - done, off_t(clamping: offset) + off_t(done))
             }
             if result < 0 {
-                if errno == EINTR { continue }
-                throw DelimitedError(.io, path: path, "read at byte \(offset): \(String(cString: strerror(errno)))")
+                let number = errno
+                if number == EINTR { continue }
+                throw DelimitedError(.io, path: path, "read at byte \(offset): \(SystemError.describe(errno: number))")
             }
             if result == 0 { throw DelimitedError(.malformed, path: path, "ZIP: file ends at byte \(offset + UInt64(done))") }
             done += result

@@ -1,3 +1,4 @@
+import MappedIO
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,8 +17,9 @@ public enum StandardOutput {
             while written < raw.count {
                 let result = write(1, base + written, raw.count - written)
                 if result < 0 {
-                    if errno == EINTR { continue }
-                    throw RooError(.ioError, "stdout: \(String(cString: strerror(errno)))")
+                    let number = errno
+                    if number == EINTR { continue }
+                    throw RooError(.ioError, "stdout: \(SystemError.describe(errno: number))")
                 }
                 written += result
             }

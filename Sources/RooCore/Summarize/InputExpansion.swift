@@ -65,7 +65,8 @@ enum InputExpansion {
                 continue
             }
             guard let kind = FileKind(path: input) else {
-                throw RooError(.noInput, "\(input): \(String(cString: strerror(errno)))")
+                let number = errno  // FileKind returns nil right after stat failed
+                throw RooError(.noInput, "\(input): \(SystemError.describe(errno: number))")
             }
             guard kind == .directory else {
                 take(input)

@@ -218,8 +218,10 @@ public struct SummaryOutput: Sendable {
     }
 
     private func makeDirectory(_ directory: String) throws {
-        if mkdir(directory, 0o777) != 0 && errno != EEXIST {
-            throw RooError(.cannotCreate, "\(directory): cannot create directory: \(String(cString: strerror(errno)))")
+        guard mkdir(directory, 0o777) != 0 else { return }
+        let number = errno
+        if number != EEXIST {
+            throw RooError(.cannotCreate, "\(directory): cannot create directory: \(SystemError.describe(errno: number))")
         }
     }
 }
