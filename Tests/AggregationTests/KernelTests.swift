@@ -182,4 +182,18 @@ struct KernelTests {
         #expect(sortedA == sortedC)
         #expect(a.counts == c.counts)
     }
+
+    @Test func groupKeysRoundTripAtTheirFieldLimits() {
+        #expect(GroupKeyLayout.usedBits <= 64)
+        #expect(GroupKeyLayout.originShift == GroupKeyLayout.partnerShift + GroupKeyLayout.partnerBits)
+        let largest = UInt32((1 << GroupKeyLayout.originBits) - 1)
+        for (origin, partner, chapter) in [(UInt32(1), UInt32(0), UInt8(0)), (largest, largest, UInt8(99)), (77, 5, 87), (largest, 1, 255)] {
+            let key = GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter)
+            #expect(key != 0)
+            let parts = GroupAccumulator.components(key)
+            #expect(parts.origin == origin && parts.partner == partner && parts.chapter == chapter)
+        }
+        // Today's packing, bit for bit (partials and the tables' order do not depend on it, but a change is deliberate).
+        #expect(GroupAccumulator.key(origin: 1, partner: 2, chapter: 3) == 1 << 32 | 2 << 8 | 3)
+    }
 }

@@ -60,3 +60,9 @@ struct LineRulesTests {
         #expect(LineRules(options: options).months == nil)
     }
 }
+
+/// The interner's ids fit the group key's country fields.
+@Test func internedIdsFitTheGroupKey() {
+    #expect(UInt64(KeyInterner.idMask) == GroupKeyLayout.originMask)
+    #expect(UInt64(KeyInterner.idMask) == GroupKeyLayout.partnerMask)
+}
