@@ -35,7 +35,7 @@ struct Generate: ParsableCommand {
     var passThroughShare: Double = 0.08
 
     @Option(help: "Parquet compression: zstd[:LEVEL]|snappy|none.")
-    var compression: String = "zstd"
+    var compression: CompressionOption = .zstd
 
     @OptionGroup var threads: WorkerThreadsOption
 
@@ -52,7 +52,7 @@ struct Generate: ParsableCommand {
         guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
         guard (0...1).contains(passThroughShare) else { throw ValidationError("--pass-through-share must be within 0...1") }
         guard year >= 1900 && year <= 2200 else { throw ValidationError("--year must be within 1900...2200") }
-        _ = try CompressionOption.parse(compression)
+        try compression.check()
     }
 
     func run() throws {
@@ -64,25 +64,8 @@ struct Generate: ParsableCommand {
             options.passThroughShare = passThroughShare
             options.threads = threads.count
             options.dataPageVersion = dataPageVersion
-            (options.codec, options.zstdLevel) = try CompressionOption.parse(compression)
+            (options.codec, options.zstdLevel) = (compression.codec, compression.zstdLevel)
             _ = try GenerateEngine.run(options)
-        }
-    }
-}
-
-/// `--compression zstd[:LEVEL]|snappy|none`.
-enum CompressionOption {
-    static func parse(_ text: String) throws -> (CompressionCodec, Int32) {
-        let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
-        switch parts.first {
-        case "zstd":
-            guard parts.count == 1 || (Int32(parts[1]).map { (1...22).contains($0) } ?? false) else {
-                throw ValidationError("--compression zstd:LEVEL takes a level 1...22")
-            }
-            return (.zstd, parts.count == 2 ? Int32(parts[1]) ?? 3 : 3)
-        case "snappy": return (.snappy, 0)
-        case "none", "uncompressed": return (.uncompressed, 0)
-        default: throw ValidationError("--compression must be zstd[:LEVEL], snappy or none")
         }
     }
 }

@@ -53,7 +53,7 @@ struct Ingest: ParsableCommand {
     @OptionGroup var money: MoneyFormatOptions
 
     @Option(help: "Compression: zstd[:LEVEL]|snappy|none.")
-    var compression: String = "zstd"
+    var compression: CompressionOption = .zstd
 
     @Option(help: "Rows per row group.")
     var rowGroupRows: Int = 1_000_000
@@ -65,7 +65,7 @@ struct Ingest: ParsableCommand {
     var rejects: String?
 
     @Option(help: "Input layout: \(LayoutOption.names).")
-    var layout: String = "csv"
+    var layout: LayoutOption = .csv
 
     @Option(help: "Country codes of origin/partner: iso2|iso3|census, recorded for summarize (default: the layout's).")
     var countryCodes: CountryCodeSystem?
@@ -79,8 +79,8 @@ struct Ingest: ParsableCommand {
             throw ValidationError("--row-group-rows must be within 1...\(ParquetFile.rowGroupRowCountMax) (the most rows a row group may hold for roo to read it)")
         }
         guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
-        _ = try LayoutOption.parse(layout)
-        _ = try CompressionOption.parse(compression)
+        try layout.check()
+        try compression.check()
         _ = try delimiterByte()
     }
 
@@ -109,15 +109,13 @@ struct Ingest: ParsableCommand {
                 options.types[parts[0]] = type
             }
             options.delimiter = try delimiterByte()
-            (options.codec, options.zstdLevel) = try CompressionOption.parse(compression)
+            (options.codec, options.zstdLevel) = (compression.codec, compression.zstdLevel)
             options.rowGroupRows = rowGroupRows
             options.dataPageVersion = dataPageVersion
             options.rejectsPath = rejects
             options.threads = threads.count
-            options.layout = try LayoutOption.parse(layout)
-            if let layout = options.layout, !mappings.isEmpty {
-                throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
-            }
+            try layout.refuseMappings(mappings)
+            options.layout = layout.layout
             options.countryCodes = countryCodes
             options.moneyFormat = try money.format()
             options.showProgress = progress.isShown

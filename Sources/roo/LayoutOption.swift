@@ -1,8 +1,12 @@
+import ArgumentParser
 import Layouts
 import RooCore
 
-/// `--layout NAME`: `csv` (canonical CSV) or a layout of `Layout.catalog`.
-enum LayoutOption {
+/// `--layout NAME`, parsed once when the arguments are read: `csv`
+/// (canonical CSV) or a layout of `Layout.catalog`. An unknown name is kept
+/// with its problem and refused by `check()` in `validate()`, so the error
+/// line is roo's own (`--layout must be one of …`), not the parser's.
+struct LayoutOption: ExpressibleByArgument, Sendable {
     static var names: String { (["csv"] + Layout.catalog.map(\.name)).joined(separator: "|") }
 
     /// One line per layout for `--help`: name and what it reads.
@@ -10,10 +14,33 @@ enum LayoutOption {
         (["  csv: canonical CSV (the default)"] + Layout.catalog.map { "  \($0.name): \($0.summary)" }).joined(separator: "\n")
     }
 
-    /// The layout, or nil for `csv`. - Throws: `RooError(.usage)` for an unknown name.
-    static func parse(_ name: String) throws -> Layout? {
-        if name == "csv" { return nil }
-        guard let layout = Layout.named(name) else { throw RooError(.usage, "--layout must be one of \(names), got \"\(name)\"") }
-        return layout
+    /// The name as given.
+    let name: String
+    /// The layout, or nil for `csv` (and for an unknown name, which `check()` refuses).
+    let layout: Layout?
+    private let isKnown: Bool
+
+    init(argument: String) {
+        name = argument
+        layout = Layout.named(argument)
+        isKnown = argument == "csv" || layout != nil
+    }
+
+    static let csv = LayoutOption(argument: "csv")
+
+    var defaultValueDescription: String { name }
+
+    /// - Throws: `RooError(.usage)` for an unknown name.
+    func check() throws {
+        guard isKnown else { throw RooError(.usage, "--layout must be one of \(LayoutOption.names), got \"\(name)\"") }
+    }
+
+    /// A layout maps the extract's columns itself: `--map` with one is refused.
+    ///
+    /// - Throws: `RooError(.usage)` naming both ways out.
+    func refuseMappings(_ mappings: [String]) throws {
+        if let layout, !mappings.isEmpty {
+            throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
+        }
     }
 }

@@ -73,7 +73,7 @@ struct Summarize: ParsableCommand {
     var countryCodes: CountryCodeSystem?
 
     @Option(help: "Layout of text inputs: \(LayoutOption.names).")
-    var layout: String = "csv"
+    var layout: LayoutOption = .csv
 
     @OptionGroup var money: MoneyFormatOptions
 
@@ -132,6 +132,7 @@ struct Summarize: ParsableCommand {
         if partial != nil && tables.isSet {
             throw ValidationError("--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
         }
+        try layout.check()
         if summary && (tables.isGiven || partial != nil) {
             throw ValidationError("--summary prints the readable summary to stdout: leave out --table, --top, --format, --output and --partial")
         }
@@ -187,10 +188,8 @@ struct Summarize: ParsableCommand {
         if let dutyFreePrograms { options.dutyFreePrograms = Summarize.programList(dutyFreePrograms) }
         options.dutyFreeBy = dutyFreeBy
         options.countryCodes = countryCodes
-        options.layout = try LayoutOption.parse(layout)
-        if let layout = options.layout, !mappings.isEmpty {
-            throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
-        }
+        try layout.refuseMappings(mappings)
+        options.layout = layout.layout
         options.moneyFormat = try money.format()
         options.reporter = reporter
         options.from = try from.map { try PeriodText.month(option: "--from", $0) }
