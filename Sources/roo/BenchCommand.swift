@@ -39,8 +39,7 @@ struct Bench: ParsableCommand {
     @Option(help: "Also write an SVG chart (speed-up vs threads, throughput bars) to this file.")
     var plot: String?
 
-    @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
-    var mappings: [String] = []
+    @OptionGroup var mappings: ColumnMappingOptions
 
     @Flag(help: "Only decompress the column chunks summarize reads (the lower bound), per thread count.")
     var decompressOnly = false
@@ -73,11 +72,7 @@ struct Bench: ParsableCommand {
     func run() throws {
         try exitOnError {
             var summarize = SummarizeOptions(inputs: inputs)
-            do {
-                for assignment in mappings { try summarize.mapping.parse(assignment) }
-            } catch {
-                throw RooError(.usage, String(describing: error))
-            }
+            mappings.apply(to: &summarize.mapping)
             if decompressOnly {
                 var lines = ["threads,median_s,runs_s"]
                 let rows = try DecompressBound.measure(summarize, threads: try parsedThreads(), repeats: repeats, showProgress: progress.isShown)

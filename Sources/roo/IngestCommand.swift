@@ -41,8 +41,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "Output Parquet file.")
     var output: String
 
-    @Option(name: .customLong("map"), help: "Rename a source column to a canonical one: canonical=source (repeatable).")
-    var mappings: [String] = []
+    @OptionGroup var mappings: ColumnMappingOptions
 
     @Option(help: "Field delimiter (default: detected among , ; tab |). Use 'tab' for a tab.")
     var delimiter: String?
@@ -96,11 +95,7 @@ struct Ingest: ParsableCommand {
     func run() throws {
         try exitOnError {
             var options = IngestOptions(input: input, output: output)
-            do {
-                for assignment in mappings { try options.mapping.parse(assignment) }
-            } catch {
-                throw RooError(.usage, String(describing: error))
-            }
+            mappings.apply(to: &options.mapping)
             for assignment in typeOverrides {
                 let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let type = IngestType.parse(parts[1]) else {

@@ -38,7 +38,7 @@ struct LayoutOption: ExpressibleByArgument, Sendable {
     /// A layout maps the extract's columns itself: `--map` with one is refused.
     ///
     /// - Throws: `RooError(.usage)` naming both ways out.
-    func refuseMappings(_ mappings: [String]) throws {
+    func refuseMappings(_ mappings: ColumnMappingOptions) throws {
         if let layout, !mappings.isEmpty {
             throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
         }

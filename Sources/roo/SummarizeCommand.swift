@@ -51,8 +51,7 @@ struct Summarize: ParsableCommand {
     @Argument(help: "Parquet or CSV files, directories (recursed for *.parquet and *.csv*), or - for CSV on stdin.")
     var inputs: [String]
 
-    @Option(name: .customLong("map"), help: "Map a canonical column to a source column: canonical=source (repeatable).")
-    var mappings: [String] = []
+    @OptionGroup var mappings: ColumnMappingOptions
 
     @Option(help: "roo.toml with [columns], [region], [programs]; options given here override it.")
     var config: String?
@@ -178,8 +177,8 @@ struct Summarize: ParsableCommand {
     func makeOptions() throws -> SummarizeOptions {
         var options = SummarizeOptions(inputs: inputs)
         if let config { try ConfigFile.load(path: config).apply(to: &options) }
+        mappings.apply(to: &options.mapping)
         do {
-            for assignment in mappings { try options.mapping.parse(assignment) }
             if let region { options.region = try Region.parse(region) }
         } catch {
             throw RooError(.usage, error.description)
