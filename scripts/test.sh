@@ -29,6 +29,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh || exit 1
+# The conformance corpus swift test reads: the checkout beside this repository unless set.
+export ROO_CONFORMANCE_DIR="${ROO_CONFORMANCE_DIR:-$(cd .. && pwd)/shared/conformance}"
 log=$(mktemp)
 passed=0
 failed=0

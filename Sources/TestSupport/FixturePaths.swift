@@ -13,10 +13,13 @@ public enum FixturePaths {
         return components.joined(separator: "/")
     }
 
-    /// The conformance corpus (Parquet test files): `$ROO_CONFORMANCE_DIR`, else `../shared/conformance`.
+    /// The conformance corpus (Parquet files from other writers with their
+    /// expected values, and malformed files): `$ROO_CONFORMANCE_DIR`, which
+    /// `scripts/test.sh` sets when it is unset. Without it the path names the
+    /// variable, so the conformance tests fail saying what to set.
     public static var conformance: String {
-        if let override = getenv("ROO_CONFORMANCE_DIR") { return String(cString: override) }
-        return packageRoot + "/../shared/conformance"
+        if let directory = getenv("ROO_CONFORMANCE_DIR"), directory.pointee != 0 { return String(cString: directory) }
+        return "(set ROO_CONFORMANCE_DIR to the conformance corpus, or run scripts/test.sh)"
     }
 
     /// `Fixtures/` inside the package.
