@@ -105,6 +105,8 @@ struct EverydayPolishTests {
         (["bench", CLITests.fixture, "--map", "origin"], "roo: error: --map expects canonical=source, got \"origin\"", "Usage: roo bench"),
         (["ingest", "x.csv", "--output", "x.parquet", "--map", "hs_code="],
          "roo: error: --map hs_code= needs a source column name", "Usage: roo ingest"),
+        (["generate", "--rows", "10", "--output", "x.parquet", "--compression", "zstd:"],
+         "roo: error: --compression zstd:LEVEL takes a level 1...22", "Usage: roo generate"),
         (["ingest", "x.csv", "--output", "x.parquet", "--compression", "zstd:0"],
          "roo: error: --compression zstd:LEVEL takes a level 1...22", "Usage: roo ingest"),
         (["summarize", CLITests.fixture, "--threads", "many"], "roo: error: the value 'many' is invalid for '--threads <threads>'", "Usage: roo summarize"),

@@ -66,3 +66,24 @@ struct LineRulesTests {
     #expect(UInt64(KeyInterner.idMask) == GroupKeyLayout.originMask)
     #expect(UInt64(KeyInterner.idMask) == GroupKeyLayout.partnerMask)
 }
+
+/// Short values are computed once per worker, longer ones every time; the
+/// flag is the rule's either way.
+@Test func cachedFlagsRunTheRuleOncePerShortValue() {
+    var table = PackedKeyTable(capacity: 4)
+    var calls = 0
+    func flag(_ text: String) -> UInt8 {
+        Array(text.utf8).withUnsafeBytes { bytes in
+            LineRules.cachedFlag(bytes, in: &table) { raw in
+                calls += 1
+                return LineRules.rateProvisionFlag(text: raw)
+            }
+        }
+    }
+    for _ in 0..<3 { #expect(flag("18") == LineBlock.Flag.freeByRule && flag("61") == 0 && flag(" 18") == LineBlock.Flag.freeByRule) }
+    #expect(calls == 3)
+    for _ in 0..<2 { #expect(flag("00000018") == LineBlock.Flag.freeByRule) }  // 8 bytes: not cached
+    #expect(calls == 5)
+    for code in 0..<100 { _ = flag(String(code)) }  // the table grows past its first capacity
+    #expect(flag("19") == LineBlock.Flag.freeByRule && flag("20") == 0)
+}

@@ -66,6 +66,27 @@ public final class LineBlock {
     package private(set) var duty: UnsafeMutablePointer<Int64>
     package private(set) var nonOriginating: UnsafeMutablePointer<Int64>
 
+    /// The column pointers of the rows in use, taken once by a filler that
+    /// writes line by line (valid until the next `reset`/`prepare`, `borrow`
+    /// or `ownMoney`).
+    package struct Columns {
+        package let origin: UnsafeMutablePointer<UInt32>
+        package let partner: UnsafeMutablePointer<UInt32>
+        package let chapter: UnsafeMutablePointer<UInt8>
+        package let valueStatus: UnsafeMutablePointer<UInt8>
+        package let dutyStatus: UnsafeMutablePointer<UInt8>
+        package let flags: UnsafeMutablePointer<UInt8>
+        package let value: UnsafeMutablePointer<Int64>
+        package let duty: UnsafeMutablePointer<Int64>
+        package let nonOriginating: UnsafeMutablePointer<Int64>
+    }
+
+    /// The columns as they are now (see `Columns`).
+    package var columns: Columns {
+        Columns(origin: origin, partner: partner, chapter: chapter, valueStatus: valueStatus, dutyStatus: dutyStatus,
+                flags: flags, value: value, duty: duty, nonOriginating: nonOriginating)
+    }
+
     /// The money columns.
     public enum MoneyColumn: Int, Sendable, CaseIterable { case value, duty, nonOriginating }
 

@@ -125,7 +125,15 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     let keys: KeyCache
     /// How money is written (`--decimal-separator`, `--thousands`).
     let moneyFormat: MoneyFormat
-    private var programFlags: [UInt64: UInt8] = [:]
+    /// Per-worker caches of the flags of short text values (program,
+    /// reporter, rate provision), so the rules run once per distinct value,
+    /// not once per line (no String per line).
+    private var programFlags = PackedKeyTable(capacity: 64)
+    private var reporterFlags = PackedKeyTable(capacity: 16)
+    private var provisionFlags = PackedKeyTable(capacity: 64)
+    /// The block's columns, taken once per chunk after the block is reset
+    /// (no class property access per line).
+    private var columns: LineBlock.Columns
     private let originFlags: LineRules.KeyFlags
     private let partnerFlags: LineRules.KeyFlags
     /// What this unit saw, merged once per unit (`Observations`).
@@ -146,6 +154,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         self.path = path
         self.columnCount = columnCount
         keys = KeyCache(interner: context.interner)
+        columns = block.columns
         originFlags = LineRules.KeyFlags(isOrigin: true, convertsCodes: context.interner.convertsCodes)
         partnerFlags = LineRules.KeyFlags(isOrigin: false, convertsCodes: context.interner.convertsCodes)
         moneyFormat = context.options.moneyFormat
@@ -156,6 +165,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         parser.parse(chunk, into: batch)
         skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
+        columns = block.columns
         for record in 0..<batch.count { try fill(record) }
         if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }
         block.countsUnmappedCodes = context.interner.convertsCodes
@@ -220,16 +230,16 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         if let origin = field(.origin, row) {
             let code = try keys.code(raw: origin)
             flags |= originFlags.flags(code)
-            block.origin[row] = code & KeyInterner.idMask
+            columns.origin[row] = code & KeyInterner.idMask
         }
         if let partner = field(.partner, row) {
             let code = try keys.code(raw: partner)
             flags |= partnerFlags.flags(code)
-            block.partner[row] = code & KeyInterner.idMask
+            columns.partner[row] = code & KeyInterner.idMask
         }
         if let hs = field(.hsCode, row) {
             let (chapter, isOdd) = HSChapter.chapter(text: hs, padOddLength: context.options.padHS)
-            block.chapter[row] = chapter
+            columns.chapter[row] = chapter
             if isOdd {
                 flags |= LineBlock.Flag.oddHSCode
                 observed.oddHS(hs)
@@ -237,27 +247,32 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             }
         }
         if let value = field(.customsValue, row) {
-            if let cents = try money(.customsValue, value, row) { block.value[row] = cents } else { block.valueStatus[row] = LineBlock.ValueStatus.invalid }
+            if let cents = try money(.customsValue, value, row) { columns.value[row] = cents } else { columns.valueStatus[row] = LineBlock.ValueStatus.invalid }
         } else {
-            block.valueStatus[row] = LineBlock.ValueStatus.missing
+            columns.valueStatus[row] = LineBlock.ValueStatus.missing
         }
         if let duty = field(.duty, row), let cents = try money(.duty, duty, row) {
-            block.duty[row] = cents
+            columns.duty[row] = cents
         } else {
-            block.dutyStatus[row] = LineBlock.ValueStatus.missing
+            columns.dutyStatus[row] = LineBlock.ValueStatus.missing
         }
         if let amount = field(.nonOriginatingValue, row), let cents = try money(.nonOriginatingValue, amount, row) {
-            block.nonOriginating[row] = cents
+            columns.nonOriginating[row] = cents
             flags |= LineBlock.Flag.hasNonOriginating
         }
         if let program = field(.program, row) { flags |= programFlag(program) }
         if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row) {
-            flags |= LineRules.rateProvisionFlag(text: provision)
+            flags |= LineRules.cachedFlag(provision, in: &provisionFlags) { LineRules.rateProvisionFlag(text: $0) }
         }
         if context.reporter != nil {
-            let reporter = field(.reporter, row)
-            if let key = reporter.flatMap(CountryKey.normalize) { observed.reporter(key) }
-            flags |= context.reporterFlag(reporter)
+            if let reporter = field(.reporter, row) {
+                flags |= LineRules.cachedFlag(reporter, in: &reporterFlags) { raw in
+                    if let key = CountryKey.normalize(raw) { observed.reporter(key) }
+                    return context.reporterFlag(raw)
+                }
+            } else {
+                flags |= context.reporterFlag(nil)
+            }
         }
         let hasPeriod = binding.fieldIndex[CanonicalColumn.period.position] >= 0
         let month = hasPeriod ? field(.period, row).flatMap(PeriodText.month(text:)) : nil
@@ -266,20 +281,15 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             if let month { observed.month(month) }
             flags |= context.rules.periodFlag(month: month)
         }
-        block.flags[row] = flags
+        columns.flags[row] = flags
     }
 
     /// Preference / duty-free-program flags of a program code, cached by its raw bytes.
     private func programFlag(_ bytes: UnsafeRawBufferPointer) -> UInt8 {
-        var packed: UInt64 = UInt64(bytes.count)
-        if bytes.count <= 7 {
-            for byte in bytes { packed = packed << 8 | UInt64(byte) }
-            if let hit = programFlags[packed] { return hit }
+        LineRules.cachedFlag(bytes, in: &programFlags) { raw in
+            let text = LineRules.trimmed(raw)
+            observed.program(Array(text.utf8))
+            return context.rules.programFlags(trimmed: text)
         }
-        let text = LineRules.trimmed(bytes)
-        observed.program(Array(text.utf8))
-        let flags = context.rules.programFlags(trimmed: text)
-        if bytes.count <= 7 { programFlags[packed] = flags }
-        return flags
     }
 }

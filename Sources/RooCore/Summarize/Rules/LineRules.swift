@@ -45,6 +45,20 @@ struct LineRules: Sendable {
         return rateProvisionFlag(code)
     }
 
+    /// The flag `compute` gives `bytes`, computed once per distinct value of
+    /// up to 7 bytes (`PackedKeyTable`, one per worker), every time for
+    /// longer ones. `compute` must depend on the bytes only.
+    ///
+    /// - Complexity: O(1) expected on a hit; `compute` on a miss.
+    @inline(__always)
+    static func cachedFlag(_ bytes: UnsafeRawBufferPointer, in table: inout PackedKeyTable, _ compute: (UnsafeRawBufferPointer) -> UInt8) -> UInt8 {
+        guard let packed = PackedKeyTable.pack(bytes) else { return compute(bytes) }
+        if let hit = table.value(for: packed) { return UInt8(truncatingIfNeeded: hit) }
+        let flag = compute(bytes)
+        table.insert(UInt32(flag), for: packed)
+        return flag
+    }
+
     /// `Flag.filtered` unless `month` lies in `--from…--to`; a line with no
     /// readable month is filtered out when the run filters by period.
     ///
