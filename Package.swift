@@ -4,9 +4,12 @@
 //
 // Module dependencies point one way (docs/architecture.md); each target
 // declares exactly the modules it imports (scripts/check_modules.py):
-//   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet  ----------------\
-//   Customs  <-  Aggregation, Reports  <-  RooCore  <-  roo
-//   Delimited, Customs  <-  Layouts  <-  RooCore
+//   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet, Delimited
+//   Customs  <-  Aggregation, Reports;  Delimited, Customs  <-  Layouts
+//   leaf libraries  <-  RooSupport  <-  Partial  <-  Summarize  <-  Bench  <-  roo
+//                       RooSupport  <-  Ingest, Generate, Inspect           <-  roo
+// The command layer (RooSupport and one module per command) uses `package`
+// access; only the leaf libraries and `Bench` (for Benchmarks/) are public.
 // `Parquet` and `Aggregation` never import each other, so each is tested
 // and benchmarked on its own.
 //
@@ -25,7 +28,8 @@ let package = Package(
     products: [
         .executable(name: "roo", targets: ["roo"]),
         .library(name: "Parquet", targets: ["Parquet"]),
-        .library(name: "RooCore", targets: ["RooCore"]),
+        // Decoded work units for the Kernel benchmark suite (Benchmarks/).
+        .library(name: "Bench", targets: ["Bench"]),
         .library(name: "MappedIO", targets: ["MappedIO"]),
         .library(name: "Aggregation", targets: ["Aggregation"]),
         // libFuzzer targets (scripts/fuzz); a plain build makes input replayers.
@@ -78,16 +82,22 @@ let package = Package(
             name: "Reports",
             dependencies: ["Customs", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The command layer: a small shared core, then one module per command.
+        .target(name: "RooSupport", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports"]),
+        .target(name: "Partial", dependencies: ["Customs", "MappedIO", "Parquet", "Reports", "RooSupport"]),
         .target(
-            name: "RooCore",
-            dependencies: [
-                "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "Delimited", "Layouts", "CZstd",
-            ]
+            name: "Summarize",
+            dependencies: ["Aggregation", "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Partial", "Reports", "RooSupport"]
         ),
+        .target(name: "Ingest", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
+        .target(name: "Generate", dependencies: ["CZstd", "MappedIO", "Parquet", "RooSupport"]),
+        .target(name: "Inspect", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
+        .target(name: "Bench", dependencies: ["Aggregation", "Customs", "Parquet", "Reports", "RooSupport", "Summarize"]),
         .executableTarget(
             name: "roo",
             dependencies: [
-                "RooCore", "Layouts", "Customs", "MappedIO", "Aggregation", "Parquet", "Reports",
+                "Aggregation", "Bench", "Customs", "Generate", "Ingest", "Inspect", "Layouts", "MappedIO", "Parquet",
+                "Partial", "Reports", "RooSupport", "Summarize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -100,19 +110,27 @@ let package = Package(
         // Test helpers (fixture paths, encoders, a JSON scanner): no roo module, so every test target builds only what it imports.
         .target(name: "TestSupport"),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "RooCore", "TestSupport"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Inspect", "Parquet", "RooSupport", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["RooCore", "Parquet", "Reports", "Customs", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "Customs", "Parquet", "Partial", "Reports", "Summarize", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "CustomsTests", dependencies: ["Customs"]),
-        .testTarget(name: "LayoutsTests", dependencies: ["Layouts", "Delimited", "Customs"]),
-        .testTarget(name: "DelimitedTests", dependencies: ["Delimited", "CSystemZlib", "CZstd", "TestSupport"]),
-        .testTarget(name: "GenerateTests", dependencies: ["RooCore", "Parquet", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["RooCore", "Parquet", "Reports", "TestSupport"]),
+        .testTarget(name: "LayoutsTests", dependencies: ["Customs", "Delimited", "Layouts"]),
+        .testTarget(name: "DelimitedTests", dependencies: ["CSystemZlib", "CZstd", "Delimited", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "Parquet", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Parquet", "Reports", "RooSupport", "TestSupport"]),
         .testTarget(name: "AggregationTests", dependencies: ["Aggregation", "Customs"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "RooCore", "Customs", "TestSupport"]),
-        .testTarget(name: "SummarizeTests", dependencies: ["RooCore", "Parquet", "MappedIO", "Customs", "Aggregation", "Reports", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Customs", "Reports", "Summarize", "TestSupport"]),
+        .testTarget(
+            name: "SummarizeTests",
+            dependencies: [
+                "Aggregation", "Customs", "Generate", "MappedIO", "Parquet", "Reports", "RooSupport", "Summarize", "TestSupport",
+            ]
+        ),
     ]
 )

@@ -29,7 +29,7 @@ let package = Package(
             name: "Kernel",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "RooCore", package: rooPackage),
+                .product(name: "Bench", package: rooPackage),
                 .product(name: "Aggregation", package: rooPackage),
             ],
             path: "Benchmarks/Kernel",

@@ -4,7 +4,10 @@
 must be exactly the targets and products it declares (toolchain modules such
 as Foundation, Dispatch, Synchronization, Glibc and Testing aside), every
 target must appear in docs/architecture.md's module table, and a row of that
-table naming one target must list exactly its declared imports.
+table naming one target must list exactly its declared imports. The command
+layer (RooSupport and one module per command) declares nothing `public`
+but the Kernel benchmark's `InMemoryDataset`: what crosses its modules is
+`package`.
 Ends with "modules: N passed, M failed"."""
 import json
 import os
@@ -15,6 +18,9 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Musl", "Darwin",
              "Testing", "XCTest", "PackageDescription", "_Concurrency", "Swift", "os"}
+COMMAND_LAYER = ["RooSupport", "Partial", "Summarize", "Ingest", "Generate", "Inspect", "Bench"]
+PUBLIC_ALLOWED = {"Sources/Bench/InMemoryDataset.swift"}
+PUBLIC = re.compile(r"^[ \t]*(?:@\w+(?:\([^)\n]*\))?[ \t]+)*public\b", re.M)
 IMPORT = re.compile(r"^[ \t]*(?:@\w+(?:\([^)\n]*\))?[ \t]+)*(?:public |package |internal |private |fileprivate )?import[ \t]+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)
 
 
@@ -97,6 +103,21 @@ def main():
         else:
             failed += 1
             print(f"FAIL {name}: not in docs/architecture.md's module table")
+    for module in COMMAND_LAYER:
+        offenders = []
+        for directory, _, files in os.walk(os.path.join(ROOT, "Sources", module)):
+            for file in sorted(files):
+                path = os.path.relpath(os.path.join(directory, file), ROOT)
+                if file.endswith(".swift") and path not in PUBLIC_ALLOWED:
+                    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
+                        count = len(PUBLIC.findall(f.read()))
+                    if count:
+                        offenders.append(f"{path} ({count})")
+        if offenders:
+            failed += 1
+            print(f"FAIL {module}: public declarations in the command layer (use package): " + ", ".join(offenders))
+        else:
+            passed += 1
     print(f"modules: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

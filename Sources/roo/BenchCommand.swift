@@ -1,7 +1,9 @@
 import Aggregation
 import ArgumentParser
+import Bench
 import Reports
-import RooCore
+import RooSupport
+import Summarize
 
 extension BenchReport.Format: ExpressibleByArgument {}
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Customs
-import RooCore
+import RooSupport
 
 /// `--map canonical=source` (repeatable) of summarize, ingest and bench:
 /// one declaration, one help text, and each assignment parsed once when the

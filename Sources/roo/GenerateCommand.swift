@@ -1,6 +1,6 @@
 import ArgumentParser
+import Generate
 import Parquet
-import RooCore
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(

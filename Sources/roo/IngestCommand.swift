@@ -1,8 +1,9 @@
 import ArgumentParser
 import Customs
+import Ingest
 import Layouts
 import Parquet
-import RooCore
+import RooSupport
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RooCore
+import Inspect
 
 extension InspectReport.Format: ExpressibleByArgument {}
 

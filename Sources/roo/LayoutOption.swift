@@ -1,6 +1,6 @@
 import ArgumentParser
 import Layouts
-import RooCore
+import RooSupport
 
 /// `--layout NAME`, parsed once when the arguments are read: `csv`
 /// (canonical CSV) or a layout of `Layout.catalog`. An unknown name is kept

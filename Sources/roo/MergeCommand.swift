@@ -1,7 +1,9 @@
 import ArgumentParser
 import Customs
+import Partial
 import Reports
-import RooCore
+import RooSupport
+import Summarize
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -51,7 +53,7 @@ struct Merge: ParsableCommand {
                 throw RooError(.dataError, "no line was aggregated in the partials: \(Plural.count(totals.linesRead, "line")) read, \(totals.linesFiltered) filtered, \(rejected) rejected (each summarize --partial warned why); give --allow-empty to write empty tables")
             }
             let built = try aggregate.tables(top: self.tables.top)
-            var notesOptions = MergeEngine.notesOptions(aggregate, paths: paths)
+            var notesOptions = aggregate.semantics.summarizeOptions(inputs: paths)
             notesOptions.top = self.tables.top
             let notes = SummaryNotes.make(options: notesOptions, tables: built, periods: aggregate.periods)
             let headline = Headline(tables: built, context: SummaryNotes.headlineContext(options: notesOptions, periods: aggregate.periods))

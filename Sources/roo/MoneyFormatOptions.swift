@@ -1,6 +1,6 @@
 import ArgumentParser
 import Customs
-import RooCore
+import RooSupport
 
 /// `--decimal-separator` and `--thousands` (DuckDB `read_csv`'s names):
 /// how money is written in text inputs, shared by `summarize` and `ingest`.

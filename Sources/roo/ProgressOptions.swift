@@ -1,5 +1,5 @@
 import ArgumentParser
-import RooCore
+import RooSupport
 
 /// `--progress` and `--quiet`, shared by the commands that draw a progress
 /// line (`ProgressLine`): summarize, ingest and bench.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import RooCore
+import Parquet
 
 /// The `roo` command: subcommands only (argument-parser root).
 @main
@@ -16,7 +16,7 @@ struct Roo: ParsableCommand {
         roo summarize FILE: on a terminal it prints the answer in a sentence and the through_bloc table. \
         The rules, every table and every option: docs/semantics.md and docs/cli.md.
         """,
-        version: SummaryNotes.rooVersion,
+        version: RooVersion.current,
         subcommands: [Summarize.self, Merge.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
     )
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Customs
 import MappedIO
-import RooCore
+import RooSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -3,7 +3,8 @@ import ArgumentParser
 import Customs
 import Layouts
 import Reports
-import RooCore
+import RooSupport
+import Summarize
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Reports
-import RooCore
+import Summarize
 
 /// The options that choose and write summary tables, shared by `summarize` and `merge`.
 struct TableOutputOptions: ParsableArguments {

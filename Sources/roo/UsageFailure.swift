@@ -1,6 +1,6 @@
 import ArgumentParser
 import Customs
-import RooCore
+import RooSupport
 
 /// A command line roo cannot run, as roo reports it: one
 /// `roo: error: MESSAGE` line (control characters escaped, like every error

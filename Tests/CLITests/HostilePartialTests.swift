@@ -1,9 +1,10 @@
 import Customs
 import Parquet
+@testable import Partial
 import Reports
-@testable import RooCore
-import Testing
+@testable import Summarize
 import TestSupport
+import Testing
 
 /// `roo merge` on partial files that roo did not write: one error line
 /// (exit 65), never a trap, never merged numbers that lie.

@@ -1,7 +1,7 @@
-import Testing
+@testable import Generate
 import Parquet
-@testable import RooCore
 import TestSupport
+import Testing
 
 struct GenerateTests {
     static func generate(rows: Int, seed: UInt64, threads: Int, output: String, rowGroupRows: Int = 20_000) throws -> [UInt8] {

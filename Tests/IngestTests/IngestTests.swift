@@ -1,9 +1,10 @@
 import Foundation
-import Testing
+@testable import Ingest
 import Parquet
 import Reports
-@testable import RooCore
+@testable import RooSupport
 import TestSupport
+import Testing
 
 /// `roo ingest` on CSV edge cases, with exact row and reject counts.
 struct IngestTests {

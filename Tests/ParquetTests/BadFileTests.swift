@@ -1,6 +1,7 @@
-import Testing
-import RooCore
+import Inspect
+import RooSupport
 import TestSupport
+import Testing
 
 /// Every malformed file gives one clear error line naming the file, with
 /// exit status 65, and never traps (arrow-rs `bad_data.rs` style).

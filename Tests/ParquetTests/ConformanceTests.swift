@@ -1,6 +1,7 @@
-import Testing
-import RooCore
+import Inspect
+import RooSupport
 import TestSupport
+import Testing
 
 /// Decodes every conformance file and compares every value with its
 /// `.expected.jsonl` (numbers exactly, floats bit-exact, text as rendered).

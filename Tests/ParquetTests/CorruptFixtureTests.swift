@@ -1,7 +1,8 @@
-import Testing
+import Inspect
 @testable import Parquet
-import RooCore
+import RooSupport
 import TestSupport
+import Testing
 
 /// Regression files under `Fixtures/corrupt/` (fuzzing crashes and
 /// hand-made hostile inputs): each must give exactly its expected error, and

@@ -1,8 +1,9 @@
-import Testing
 import Dispatch
+import Inspect
 import Parquet
-import RooCore
+import RooSupport
 import TestSupport
+import Testing
 
 /// Truncations and bit flips over real files: every outcome is either
 /// values or a clean `RooError`; a trap would crash the test process.

@@ -1,6 +1,6 @@
-import Testing
 import Parquet
 import TestSupport
+import Testing
 
 /// Inputs that once crashed a fuzz target, replayed through its entry point
 /// (`Fixtures/fuzz/<target>/`): each must return normally (a trap or an

@@ -1,8 +1,8 @@
 import Customs
-import Testing
 @testable import Reports
-import RooCore
+import Summarize
 import TestSupport
+import Testing
 
 /// `Flows` (the lists the terminal view and the report share) follows the
 /// one route rule of `through_bloc`: its sums agree with that table.

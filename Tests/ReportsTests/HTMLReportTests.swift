@@ -1,8 +1,8 @@
 import Customs
-import Testing
 @testable import Reports
-import RooCore
+import Summarize
 import TestSupport
+import Testing
 
 /// The HTML report: the headline first, then how to read it, the flows
 /// through the bloc, the direct flows apart, the charts and the data

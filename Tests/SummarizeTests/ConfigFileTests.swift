@@ -1,8 +1,9 @@
 import Customs
 import Foundation
-import Testing
-@testable import RooCore
+@testable import RooSupport
+@testable import Summarize
 import TestSupport
+import Testing
 
 /// `roo.toml` through `TOMLSubset` (`--config`): the documented
 /// file, CRLF and comments, one-line errors with line and column for every

@@ -1,8 +1,8 @@
 import Aggregation
-import Testing
 import Reports
-import RooCore
+import Summarize
 import TestSupport
+import Testing
 
 /// Every strategy and thread count gives byte-identical output (docs/performance.md, Parallel strategies).
 struct DeterminismTests {

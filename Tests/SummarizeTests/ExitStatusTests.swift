@@ -1,6 +1,6 @@
 import MappedIO
 import Parquet
-import RooCore
+import RooSupport
 import Testing
 
 /// The one mapping of reader/writer errors to sysexits codes (`RooError`).

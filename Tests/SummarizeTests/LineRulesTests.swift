@@ -1,6 +1,6 @@
 import Aggregation
+@testable import Summarize
 import Testing
-@testable import RooCore
 
 /// The classification rules every input kind shares (`LineRules`), and the
 /// key-code bit layout the fillers turn into line flags.

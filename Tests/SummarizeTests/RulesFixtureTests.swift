@@ -1,7 +1,7 @@
-import Testing
 import Reports
-import RooCore
+import Summarize
 import TestSupport
+import Testing
 
 /// Exact numbers on `Fixtures/rules.parquet`: three copies of one line per
 /// rejection reason and per classification edge (see scripts/variants.py).

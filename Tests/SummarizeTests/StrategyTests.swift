@@ -1,9 +1,10 @@
 import Aggregation
-import Testing
+@testable import Generate
 import Parquet
 import Reports
-@testable import RooCore
+@testable import Summarize
 import TestSupport
+import Testing
 
 /// Every strategy × thread count gives byte-identical tables, on a file with
 /// skewed work units: one huge row group, tiny ones and empty ones, pages

@@ -1,7 +1,7 @@
-import Testing
 import Reports
-import RooCore
+import Summarize
 import TestSupport
+import Testing
 
 /// The notes are typed: the workbook's notes sheet gets numbers as numbers
 /// and codes as text.

@@ -1,6 +1,6 @@
 import Aggregation
+import Bench
 import Benchmark
-import RooCore
 
 #if canImport(Glibc)
 import Glibc
@@ -20,7 +20,7 @@ let benchmarks: @Sendable () -> Void = {
     let path = KernelInput.path()
     let dataset: InMemoryDataset
     do {
-        dataset = try InMemoryDataset.load(SummarizeOptions(inputs: [path]))
+        dataset = try InMemoryDataset.load(paths: [path])
     } catch {
         fatalError("cannot load \(path): \(error)")
     }

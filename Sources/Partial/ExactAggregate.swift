@@ -1,0 +1,101 @@
+import Customs
+import Reports
+import RooSupport
+
+/// Everything the summary tables are built from, before they are built:
+/// exact Int64-cent measures per (origin, HS chapter, partner) and the totals
+/// counters, with the semantic options they were computed under.
+///
+/// Aggregates of any split of the input (by file, by row group) merge to the
+/// aggregate of the whole input: every field is an exact integer sum, so
+/// merging is associative and commutative and the tables come out byte for
+/// byte the same (`roo summarize --partial`, `roo merge`).
+package struct ExactAggregate: Sendable {
+    package var groups: [GroupRow]
+    package var totals: TotalsInput
+    package var semantics: SemanticOptions
+    /// The months (YYYYMM) the inputs cover, first to last: from the
+    /// period column (Parquet footer statistics, or the CSV values read),
+    /// within `--from/--to`; nil when no input says.
+    package var periods: ClosedRange<Int>?
+
+    package init(groups: [GroupRow], totals: TotalsInput, semantics: SemanticOptions, periods: ClosedRange<Int>? = nil) {
+        self.groups = groups
+        self.totals = totals
+        self.semantics = semantics
+        self.periods = periods
+    }
+
+    /// The summary tables (docs/semantics.md, Tables).
+    ///
+    /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
+    package func tables(top: Int?) throws -> [SummaryTable] {
+        do {
+            let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
+            return try SummaryTable.buildAll(groups: groups, totals: totals, top: top, members: members)
+        } catch let error as MeasureOverflow {
+            throw RooError(.dataError, error.description)
+        }
+    }
+
+    /// The sum of `parts` (in any order: the result is the same).
+    ///
+    /// - Parameter names: one name per part, for errors (file paths).
+    /// - Throws: `RooError(.usage)` naming the first option on which two
+    ///   parts differ; `RooError(.dataError)` when a sum overflows Int64.
+    /// - Complexity: O(total groups) expected.
+    package static func merged(_ parts: [ExactAggregate], names: [String]) throws -> ExactAggregate {
+        guard let first = parts.first else { throw RooError(.usage, "nothing to merge") }
+        for (index, part) in parts.enumerated().dropFirst() {
+            if let difference = first.semantics.firstDifference(from: part.semantics) {
+                throw RooError(.usage, "partials were computed with different --\(difference.option): "
+                    + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
+            }
+        }
+        // Keys by bytes, as the interner compares them (not String's canonical equivalence).
+        struct Key: Hashable {
+            var origin: [UInt8]
+            var chapter: Int
+            var partner: [UInt8]
+        }
+        var sums: [Key: (origin: String, partner: String, sums: MeasureSums)] = [:]
+        var totals = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
+                                 linesAggregated: 0, unmappedCountryCodes: first.totals.unmappedCountryCodes.map { _ in 0 })
+        let overflow = RooError(.dataError, "a sum overflows Int64 cents while merging partials")
+        for part in parts {
+            for group in part.groups {
+                let key = Key(origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8))
+                sums[key, default: (group.origin, group.partner, MeasureSums())].sums.add(group.measures)
+            }
+            let other = part.totals
+            func add(_ a: inout Int64, _ b: Int64) throws {
+                let (sum, overflowed) = a.addingReportingOverflow(b)
+                guard !overflowed else { throw overflow }
+                a = sum
+            }
+            let (files, filesOverflow) = totals.files.addingReportingOverflow(other.files)
+            guard !filesOverflow else { throw overflow }
+            totals.files = files
+            try add(&totals.linesRead, other.linesRead)
+            try add(&totals.linesFiltered, other.linesFiltered)
+            for reason in totals.rejected.indices where reason < other.rejected.count { try add(&totals.rejected[reason], other.rejected[reason]) }
+            try add(&totals.linesAggregated, other.linesAggregated)
+            try add(&totals.oddHSCodes, other.oddHSCodes)
+            if var unmapped = totals.unmappedCountryCodes {
+                try add(&unmapped, other.unmappedCountryCodes ?? 0)
+                totals.unmappedCountryCodes = unmapped
+            }
+        }
+        // Exact sums: whether a group overflows does not depend on the order of the partials.
+        let groups = try sums.map { entry -> GroupRow in
+            guard let measures = entry.value.sums.exact else { throw overflow }
+            return GroupRow(origin: entry.value.origin, chapter: entry.key.chapter, partner: entry.value.partner, measures: measures)
+        }
+        // Periods: the union of the parts' ranges, unknown when a part does not know its own.
+        let ranges = parts.map(\.periods)
+        let periods = ranges.contains { $0 == nil } ? nil : ranges.compactMap { $0 }.reduce(nil) { (union: ClosedRange<Int>?, next) in
+            union.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
+        }
+        return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics, periods: periods)
+    }
+}

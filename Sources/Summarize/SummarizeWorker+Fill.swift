@@ -1,0 +1,366 @@
+import Aggregation
+import Customs
+import Parquet
+import RooSupport
+
+/// Column → code conversions. Dictionary-encoded columns are translated once
+/// per dictionary entry, then gathered per row by index. Loops read through
+/// `ColumnView` and the block's column pointers (no per-access checks).
+///
+/// Every unchecked loop here is safe because of three checks made before it:
+/// `classify` prepared the block for exactly `rows` rows and verified that the
+/// decoded batch holds `rows` values (`batch.rowCount == rows`), so row
+/// indices `0..<view.rowCount` are in bounds of both; the decoder checked every
+/// dictionary index against the dictionary's size (`ColumnChunkDecoder`,
+/// "dictionary index … out of range"), so `table[view.index(row)]` reads one
+/// of the `view.dictionaryCount` entries each table holds; and null rows of a
+/// dictionary column hold index 0, a valid entry, when the dictionary is not
+/// empty (the empty case is handled before the loop).
+extension SummarizeWorker {
+    enum MoneyTarget {
+        case value, duty, nonOriginating
+
+        var blockColumn: LineBlock.MoneyColumn {
+            switch self {
+            case .value: .value
+            case .duty: .duty
+            case .nonOriginating: .nonOriginating
+            }
+        }
+    }
+
+    func fillKeys(kind: SourceKind, into codes: UnsafeMutablePointer<UInt32>, regionFlag: Bool) throws {
+        let view = ColumnView(batch)
+        let rows = view.rowCount
+        let flags = block.flags
+        // The region and unmapped bits of the code become line flags: one pass per row.
+        let keyFlags = LineRules.KeyFlags(isOrigin: regionFlag, convertsCodes: context.interner.convertsCodes)
+        @inline(__always) func store(_ code: UInt32, _ row: Int) {
+            codes[row] = code & KeyInterner.idMask
+            flags[row] |= keyFlags.flags(code)
+        }
+        // Every row is written (null → code 0, missing): the block does not clear key columns.
+        switch (kind, view.layout) {
+        case (.text, .dictionaryByteArray) where view.dictionaryCount > 0:
+            entryCodes.removeAll(keepingCapacity: true)
+            for entry in 0..<view.dictionaryCount { entryCodes.append(try keys.code(raw: view.dictionaryEntry(entry))) }
+            entryCodes.withUnsafeBufferPointer { table in
+                // Safe because: one code per dictionary entry, and indices are < dictionaryCount (decoder-checked).
+                guard let table = table.baseAddress else { return }
+                // Null rows hold index 0, a valid entry: look up, then mask.
+                if batch.nullCount == 0 {
+                    for row in 0..<rows { store(table[view.index(row)], row) }
+                } else {
+                    for row in 0..<rows { store(view.isValid(row) ? table[view.index(row)] : 0, row) }
+                }
+            }
+        case (.text, .dictionaryByteArray):
+            codes.update(repeating: 0, count: rows)  // every row null
+        case (.text, _):
+            for row in 0..<rows { store(view.isValid(row) ? try keys.code(raw: view.bytes(row)) : 0, row) }
+        default:
+            for row in 0..<rows { store(view.isValid(row) ? try keys.code(integer: view.integer(row)) : 0, row) }
+        }
+    }
+
+    func fillChapters(kind: SourceKind) {
+        let view = ColumnView(batch)
+        let chapters = block.chapter
+        let flags = block.flags
+        let width = context.options.hsWidth
+        let pad = context.options.padHS
+        let rows = view.rowCount
+        let missing = HSChapter.missing
+        // Every row is written (null → missing): the block does not clear chapters.
+        switch (kind, view.layout) {
+        case (.text, .dictionaryByteArray) where view.dictionaryCount > 0:
+            entryFlags.removeAll(keepingCapacity: true)
+            entryOdd.removeAll(keepingCapacity: true)
+            for entry in 0..<view.dictionaryCount {
+                let code = view.dictionaryEntry(entry)
+                let (chapter, isOdd) = HSChapter.chapter(text: code, padOddLength: pad)
+                entryFlags.append(chapter)
+                entryOdd.append(isOdd)
+                if isOdd { observed.oddHS(code) }
+            }
+            let anyOdd = entryOdd.contains(true)
+            entryFlags.withUnsafeBufferPointer { table in
+                // Safe because: one chapter per dictionary entry, and indices are < dictionaryCount (decoder-checked).
+                guard let table = table.baseAddress else { return }
+                if batch.nullCount == 0 {
+                    for row in 0..<rows { chapters[row] = table[view.index(row)] }
+                } else {
+                    for row in 0..<rows { chapters[row] = view.isValid(row) ? table[view.index(row)] : missing }
+                }
+            }
+            if anyOdd {
+                // Rare: flag the rows whose code is odd.
+                for row in 0..<rows where view.isValid(row) && entryOdd[Int(view.index(row))] { flags[row] |= LineBlock.Flag.oddHSCode }
+                block.countsOddHSCodes = true
+            }
+        case (.text, .dictionaryByteArray):
+            chapters.update(repeating: missing, count: rows)  // every row null
+        case (.text, _):
+            for row in 0..<rows {
+                guard view.isValid(row) else {
+                    chapters[row] = missing
+                    continue
+                }
+                let code = view.bytes(row)
+                let (chapter, isOdd) = HSChapter.chapter(text: code, padOddLength: pad)
+                chapters[row] = chapter
+                if isOdd {
+                    flags[row] |= LineBlock.Flag.oddHSCode
+                    observed.oddHS(code)
+                    block.countsOddHSCodes = true
+                }
+            }
+        default:
+            for row in 0..<rows {
+                chapters[row] = view.isValid(row) ? HSChapter.chapter(integer: view.integer(row), width: width) : missing
+            }
+        }
+    }
+
+    func fillMoney(kind: SourceKind, target: MoneyTarget, location: () -> String) throws {
+        let view = ColumnView(batch)
+        let values: UnsafeMutablePointer<Int64>
+        let status: UnsafeMutablePointer<UInt8>?
+        if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth {
+            // Hot path (DECIMAL(p,2) on INT64): the values are cents already.
+            borrowCents(view, target: target)
+            return
+        }
+        values = block.ownMoney(target.blockColumn)
+        switch target {
+        case .value: status = block.valueStatus
+        case .duty: status = block.dutyStatus
+        case .nonOriginating: status = nil
+        }
+        let flags = block.flags
+        if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
+            // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
+            try fillDecimal64(view, scale: scale, values: values, status: status, flagNonOriginating: target == .nonOriginating, location: location)
+            return
+        }
+        for row in 0..<view.rowCount {
+            guard view.isValid(row) else {
+                status?[row] = LineBlock.ValueStatus.missing
+                continue
+            }
+            switch SummarizeWorker.cents(view, row, kind: kind) {
+            case let .cents(amount):
+                values[row] = amount
+                if target == .nonOriginating { flags[row] |= LineBlock.Flag.hasNonOriginating }
+            case .invalid:
+                // NaN/±inf: an invalid value; for duty it cannot decide (missing).
+                status?[row] = target == .value ? LineBlock.ValueStatus.invalid : LineBlock.ValueStatus.missing
+            case .overflow:
+                throw RooError(.dataError, "\(location()): value at row \(row) does not fit Int64 cents")
+            }
+        }
+    }
+
+    /// The block reads the decoded INT64 cents in place (the batch is the
+    /// column's own and lives until the block is aggregated); only nulls
+    /// need a pass: their status, or the non-originating flag of non-nulls.
+    private func borrowCents(_ view: ColumnView, target: MoneyTarget) {
+        // Safe because: the batch is this column's own (`batch(for:kind:)`), holds `rows` values and is not
+        // decoded into again before the kernel has read the block.
+        block.borrow(target.blockColumn, view.int64Values)
+        let rows = view.rowCount
+        let status: UnsafeMutablePointer<UInt8>? = switch target {
+        case .value: block.valueStatus
+        case .duty: block.dutyStatus
+        case .nonOriginating: nil
+        }
+        if target == .nonOriginating {
+            let flags = block.flags
+            let validity = view.validityBytes
+            let flag = LineBlock.Flag.hasNonOriginating
+            for row in 0..<rows { flags[row] |= validity[row] != 0 ? flag : 0 }
+        } else if batch.nullCount > 0, let status {
+            // Present rows stay ValueStatus.present (0) from the block reset.
+            let validity = view.validityBytes
+            let missing = LineBlock.ValueStatus.missing
+            for row in 0..<rows { status[row] = validity[row] != 0 ? status[row] : missing }
+        }
+    }
+
+    private func fillDecimal64(
+        _ view: ColumnView, scale: Int, values: UnsafeMutablePointer<Int64>, status: UnsafeMutablePointer<UInt8>?,
+        flagNonOriginating: Bool, location: () -> String
+    ) throws {
+        let flags = block.flags
+        let missing = LineBlock.ValueStatus.missing
+        let flag = flagNonOriginating ? LineBlock.Flag.hasNonOriginating : 0
+        for row in 0..<view.rowCount {
+            guard view.isValid(row) else {
+                status?[row] = missing
+                continue
+            }
+            let unscaled = view.integer(row)
+            guard let amount = Cents.fromDecimal(unscaled, scale: scale) else {
+                throw RooError(.dataError, "\(location()): value at row \(row) does not fit Int64 cents")
+            }
+            values[row] = amount
+            flags[row] |= flag
+        }
+    }
+
+    @inline(__always)
+    static func cents(_ view: ColumnView, _ row: Int, kind: SourceKind) -> Cents.Conversion {
+        let converted: Int64?
+        switch kind {
+        case .dollars: converted = Cents.fromDollars(view.integer(row))
+        case let .decimalInt(scale): converted = Cents.fromDecimal(view.integer(row), scale: scale)
+        case let .decimalBytes(scale): converted = Cents.fromDecimal(bigEndian: view.bytes(row), scale: scale)
+        case .floating: return Cents.fromDouble(view.floating(row))
+        default: converted = nil
+        }
+        guard let converted else { return .overflow }
+        return .cents(converted)
+    }
+
+    /// Sets the preference and (when configured) duty-free-program flags.
+    func fillPrograms() {
+        let rules = context.rules
+        applyTextFlags { bytes in
+            let text = LineRules.trimmed(bytes)
+            observed.program(Array(text.utf8))
+            return rules.programFlags(trimmed: text)
+        }
+    }
+
+    func fillReporterFilter() {
+        guard context.reporter != nil else { return }
+        // Matching lines get no flag; the rest (including nulls) are filtered below.
+        applyTextFlags { bytes in
+            if let key = CountryKey.normalize(bytes) { observed.reporter(key) }
+            return context.reporterFlag(bytes)
+        }
+        let view = ColumnView(batch)
+        let flags = block.flags
+        for row in 0..<view.rowCount where !view.isValid(row) { flags[row] |= LineBlock.Flag.filtered }
+    }
+
+    func fillPeriodFilter(kind: SourceKind) {
+        let rules = context.rules
+        let view = ColumnView(batch)
+        let flags = block.flags
+        for row in 0..<view.rowCount {
+            var month: Int?
+            if view.isValid(row) {
+                switch kind {
+                case .date: month = PeriodText.month(daysSinceEpoch: view.integer(row))
+                case .text: month = PeriodText.month(text: view.bytes(row))
+                default: month = PeriodText.month(integer: view.integer(row))
+                }
+            }
+            if let month { observed.month(month) }
+            flags[row] |= rules.periodFlag(month: month)
+        }
+    }
+
+    func fillRateProvision(kind: SourceKind) {
+        if kind == .integer {
+            let view = ColumnView(batch)
+            let flags = block.flags
+            for row in 0..<view.rowCount where view.isValid(row) {
+                flags[row] |= LineRules.rateProvisionFlag(view.integer(row))
+            }
+            return
+        }
+        applyTextFlags { LineRules.rateProvisionFlag(text: $0) }
+    }
+
+    /// ORs per-value flags into the block's flags for non-null rows, once per
+    /// dictionary entry when the column is dictionary-encoded.
+    private func applyTextFlags(_ compute: (UnsafeRawBufferPointer) -> UInt8) {
+        let view = ColumnView(batch)
+        let flags = block.flags
+        if view.layout == .dictionaryByteArray {
+            guard view.dictionaryCount > 0 else { return }  // every row null
+            entryFlags.removeAll(keepingCapacity: true)
+            for entry in 0..<view.dictionaryCount { entryFlags.append(compute(view.dictionaryEntry(entry))) }
+            entryFlags.withUnsafeBufferPointer { table in
+                // Safe because: one flag per dictionary entry, indices < dictionaryCount (decoder-checked).
+                guard let table = table.baseAddress else { return }
+                // Null rows hold index 0 (a valid entry): look up, then mask (no branch).
+                let validity = view.validityBytes
+                for row in 0..<view.rowCount { flags[row] |= table[view.index(row)] & (0 &- validity[row]) }
+            }
+        } else {
+            // PLAIN text: compute once per distinct short value.
+            var cache = PackedKeyTable(capacity: 64)
+            for row in 0..<view.rowCount where view.isValid(row) {
+                let bytes = view.bytes(row)
+                guard let packed = PackedKeyTable.pack(bytes) else {
+                    flags[row] |= compute(bytes)
+                    continue
+                }
+                if let hit = cache.value(for: packed) {
+                    flags[row] |= UInt8(truncatingIfNeeded: hit)
+                } else {
+                    let value = compute(bytes)
+                    cache.insert(UInt32(value), for: packed)
+                    flags[row] |= value
+                }
+            }
+        }
+    }
+}
+
+/// Months (YYYYMM) from the accepted `period` representations.
+package enum PeriodText {
+    /// A range of months in words: `2024` for a whole calendar year, else
+    /// `2024-01 to 2024-06` (`2024-03` for one month).
+    package static func describe(_ months: ClosedRange<Int>) -> String {
+        func month(_ value: Int) -> String { "\(value / 100)-" + (value % 100 < 10 ? "0" : "") + String(value % 100) }
+        let (first, last) = (months.lowerBound, months.upperBound)
+        if first / 100 == last / 100 && first % 100 == 1 && last % 100 == 12 { return String(first / 100) }
+        return first == last ? month(first) : "\(month(first)) to \(month(last))"
+    }
+
+    /// A month given on the command line (`--from`, `--to`): `YYYYMM`,
+    /// `YYYY-MM` or `YYYY/MM`, months 01…12 — as YYYYMM.
+    ///
+    /// - Throws: `RooError(.usage)` naming the option and the accepted forms.
+    package static func month(option name: String, _ text: String) throws -> Int {
+        let bytes = Array(text.utf8)
+        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }
+        let separators = bytes.filter { !($0 >= 0x30 && $0 <= 0x39) }
+        let shapeOK = (separators.isEmpty && digits.count == 6)
+            || (separators.count == 1 && digits.count == 6 && bytes.count == 7 && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")))
+        let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        guard shapeOK, (1...12).contains(value % 100), (1900...2200).contains(value / 100) else {
+            throw RooError(.usage, "\(name) takes a month as YYYYMM or YYYY-MM (e.g. 202401 or 2024-01), got \"\(KeyText.escapingControls(text))\"")
+        }
+        return value
+    }
+
+    /// YYYYMM, or YYYYMMDD reduced to YYYYMM.
+    static func month(integer value: Int64) -> Int? {
+        if value >= 100_000 && value <= 999_999 { return Int(value) }
+        if value >= 10_000_000 && value <= 99_999_999 { return Int(value / 100) }
+        return nil
+    }
+
+    static func month(daysSinceEpoch days: Int64) -> Int? {
+        let (year, month, _) = CalendarText.civil(fromDays: min(max(days, -(Int64(1) << 40)), Int64(1) << 40))
+        return Int(year * 100 + month)
+    }
+
+    /// `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD` or `YYYYMMDD`.
+    static func month(text bytes: UnsafeRawBufferPointer) -> Int? {
+        // No allocation: read per line of CSV input.
+        var digits = 0
+        var value: Int64 = 0
+        for byte in bytes where byte >= 0x30 && byte <= 0x39 {
+            if digits < 6 { value = value * 10 + Int64(byte - 0x30) }
+            digits += 1
+        }
+        guard digits == 6 || digits == 8 else { return nil }
+        return month(integer: value)
+    }
+}
