@@ -3,7 +3,7 @@
 // roo — exact non-regional-content tables from customs import extracts.
 //
 // Module dependencies point one way (docs/architecture.md); each target
-// declares exactly the modules it imports (scripts/check_modules.py):
+// declares exactly the modules it imports (scripts/check/modules.py):
 //   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet, Delimited
 //   Customs  <-  Aggregation, Reports;  Delimited, Customs  <-  Layouts
 //   leaf libraries  <-  RooSupport  <-  Partial  <-  Summarize  <-  Bench  <-  roo
@@ -32,7 +32,7 @@ let package = Package(
         .library(name: "Bench", targets: ["Bench"]),
         .library(name: "MappedIO", targets: ["MappedIO"]),
         .library(name: "Aggregation", targets: ["Aggregation"]),
-        // libFuzzer targets (scripts/fuzz); a plain build makes input replayers.
+        // libFuzzer targets (scripts/fuzz/run.sh); a plain build makes input replayers.
         .executable(name: "fuzz-parquet", targets: ["FuzzParquet"]),
         .executable(name: "fuzz-pages", targets: ["FuzzPages"]),
         .executable(name: "fuzz-csv", targets: ["FuzzCSV"]),
@@ -110,6 +110,7 @@ let package = Package(
         // Test helpers (fixture paths, encoders, a JSON scanner): no roo module, so every test target builds only what it imports.
         .target(name: "TestSupport"),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
+        .testTarget(name: "RooSupportTests", dependencies: ["Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Inspect", "Parquet", "RooSupport", "TestSupport"]),
         .testTarget(
             name: "CLITests",
@@ -129,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "SummarizeTests",
             dependencies: [
-                "Aggregation", "Customs", "Generate", "MappedIO", "Parquet", "Reports", "RooSupport", "Summarize", "TestSupport",
+                "Aggregation", "Customs", "Generate", "Parquet", "Reports", "RooSupport", "Summarize", "TestSupport",
             ]
         ),
     ]

@@ -7,7 +7,7 @@
 #   scripts/run.sh summarize Fixtures/sample-2024.parquet --output out/
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh
+scripts/ci/deps.sh
 swift build -c release --product roo >&2
 if [ "$#" -gt 0 ]; then
   exec .build/release/roo "$@"

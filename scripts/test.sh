@@ -3,19 +3,19 @@
 #   1. swift test: unit, the conformance corpus (../shared/conformance, or
 #      ROO_CONFORMANCE_DIR), malformed files, corruption, writer round trips,
 #      summarize rules, determinism, CLI;
-#   2. scripts/differential.sh: roo summarize vs the DuckDB oracle on many
+#   2. scripts/check/differential.sh: roo summarize vs the DuckDB oracle on many
 #      writer/type/layout variants;
-#   3. scripts/check_writer.sh: files written by roo read by pyarrow, DuckDB, Polars;
-#      scripts/check_xlsx.sh: roo's xlsx workbooks opened by openpyxl;
-#      scripts/check_distributed.sh: scripts/distributed-summarize on a Dask LocalCluster (incl. a killed worker);
-#      scripts/check_report.sh: the HTML report in headless Chromium (first screen, overflow, console, PDF);
-#   4. scripts/check_generate.sh: roo generate gives identical bytes across runs/threads;
-#      scripts/check_docs.sh: README.md and docs/ links resolve, no file cites the contract files,
+#   3. scripts/check/writer.sh: files written by roo read by pyarrow, DuckDB, Polars;
+#      scripts/check/xlsx.sh: roo's xlsx workbooks opened by openpyxl;
+#      scripts/distributed/check.sh: scripts/distributed/summarize.sh on a Dask LocalCluster (incl. a killed worker);
+#      scripts/check/report.sh: the HTML report in headless Chromium (first screen, overflow, console, PDF);
+#   4. scripts/check/generate.sh: roo generate gives identical bytes across runs/threads;
+#      scripts/check/docs.sh: README.md and docs/ links resolve, no file cites the contract files,
 #      every command, option and table is documented;
-#      scripts/check_modules.py: every target declares exactly the modules it imports;
-#   5. scripts/check_hostile.sh: a short corruption matrix and each fuzz target
+#      scripts/check/modules.py: every target declares exactly the modules it imports;
+#   5. scripts/check/hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
-# Stages 2-3 create .venv/ (the pinned scripts/requirements.txt from PyPI, scripts/venv.sh); skip them
+# Stages 2-3 create .venv/ (the pinned scripts/ci/requirements.txt from PyPI, scripts/ci/venv.sh); skip them
 # with ROO_SKIP_PYTHON=1. Installs libzstd-dev/zlib1g-dev/libbrotli-dev via apt when missing.
 # Arguments go to `swift test`.
 #
@@ -28,7 +28,7 @@
 # "skipped: none". Ends with one line "N passed, M failed"; exit status 1 when M > 0.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh || exit 1
+scripts/ci/deps.sh || exit 1
 # The conformance corpus swift test reads: the checkout beside this repository unless set.
 export ROO_CONFORMANCE_DIR="${ROO_CONFORMANCE_DIR:-$(cd .. && pwd)/shared/conformance}"
 log=$(mktemp)
@@ -97,20 +97,20 @@ if [ "${ROO_SKIP_PYTHON:-0}" = "1" ]; then
 elif [ ! -x .venv/bin/python ] && ! python3 -c 'import venv, ensurepip' 2>/dev/null; then
   for name in "${python_stages[@]}"; do skip "$name" "missing tool: python3 with venv"; done
 else
-  run_stage differential scripts/differential.sh
-  run_stage check_writer scripts/check_writer.sh
-  run_stage check_xlsx scripts/check_xlsx.sh
-  run_stage check_distributed scripts/check_distributed.sh
+  run_stage differential scripts/check/differential.sh
+  run_stage check_writer scripts/check/writer.sh
+  run_stage check_xlsx scripts/check/xlsx.sh
+  run_stage check_distributed scripts/distributed/check.sh
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     skip check_report "missing tool: chromium and chromedriver (apt-get install chromium chromium-driver)"
   else
-    run_stage check_report scripts/check_report.sh
+    run_stage check_report scripts/check/report.sh
   fi
 fi
-run_stage check_generate scripts/check_generate.sh
-run_stage check_docs scripts/check_docs.sh
+run_stage check_generate scripts/check/generate.sh
+run_stage check_docs scripts/check/docs.sh
 if command -v python3 >/dev/null 2>&1; then
-  run_stage check_modules python3 scripts/check_modules.py
+  run_stage check_modules python3 scripts/check/modules.py
 else
   skip check_modules "missing tool: python3"
 fi
@@ -121,7 +121,7 @@ elif ! command -v python3 >/dev/null 2>&1; then
 elif ! command -v ld.lld >/dev/null 2>&1; then
   skip check_hostile "missing tool: ld.lld"
 else
-  run_stage check_hostile scripts/check_hostile.sh
+  run_stage check_hostile scripts/check/hostile.sh
 fi
 rm -f "$log"
 

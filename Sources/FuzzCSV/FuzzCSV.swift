@@ -1,4 +1,4 @@
-// libFuzzer target (scripts/fuzz csv); a plain build replays saved inputs.
+// libFuzzer target (scripts/fuzz/run.sh csv); a plain build replays saved inputs.
 import FuzzSupport
 import Delimited
 

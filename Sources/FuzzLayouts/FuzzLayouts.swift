@@ -1,4 +1,4 @@
-// libFuzzer target (scripts/fuzz layouts); a plain build replays saved inputs.
+// libFuzzer target (scripts/fuzz/run.sh layouts); a plain build replays saved inputs.
 import FuzzSupport
 import Layouts
 

@@ -1,4 +1,4 @@
-// libFuzzer target (scripts/fuzz pages); a plain build replays saved inputs.
+// libFuzzer target (scripts/fuzz/run.sh pages); a plain build replays saved inputs.
 import FuzzSupport
 import Parquet
 

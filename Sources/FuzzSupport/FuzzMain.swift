@@ -8,7 +8,7 @@ import Darwin
 #endif
 
 /// The main of every fuzz executable. Built with `-DROO_FUZZ` and
-/// `-sanitize=fuzzer` (scripts/fuzz), it hands the command line and `body`
+/// `-sanitize=fuzzer` (scripts/fuzz/run.sh), it hands the command line and `body`
 /// to libFuzzer's driver (SwiftPM links executables with their own main, so
 /// libFuzzer's cannot be used); otherwise it replays the files named on the
 /// command line through `body` (`FuzzReplay`).

@@ -49,21 +49,16 @@ package enum GenerateEngine {
     }
 
     private static func generateBatch(_ indices: [Int], model: GeneratorModel, options: GenerateOptions, kind: Kind, groupRows: Int) throws -> [Encoded] {
-        final class Slots: @unchecked Sendable {
-            // @unchecked: slot i is written only by iteration i, read after concurrentPerform returns.
-            var results: [Result<Encoded, any Error>?]
-            init(_ count: Int) { results = Array(repeating: nil, count: count) }
-        }
-        let slots = Slots(indices.count)
         let writerOptions = parquetOptions(options)
-        DispatchQueue.concurrentPerform(iterations: indices.count) { slot in
-            let group = indices[slot]
-            let count = min(groupRows, options.rows - group * groupRows)
-            let rows = GeneratedRows.make(model: model, options: options, group: group, count: count)
-            slots.results[slot] = Result {
+        do {
+            return try ParallelMap.ordered(indices.count) { slot -> Encoded in
+                let group = indices[slot]
+                let count = min(groupRows, options.rows - group * groupRows)
+                let rows = GeneratedRows.make(model: model, options: options, group: group, count: count)
                 switch kind {
                 case .parquet:
-                    return .rowGroup(try ParquetWriter.encodeRowGroup(rows.columnData(model: model), columns: GeneratedRows.writerColumns, options: writerOptions))
+                    let columns = rows.columnData(model: model)
+                    return .rowGroup(try ParquetWriter.encodeRowGroup(columns, columns: GeneratedRows.writerColumns, options: writerOptions))
                 case .csv, .csvZstd:
                     var text: [UInt8] = []
                     text.reserveCapacity(count * 80)
@@ -71,10 +66,8 @@ package enum GenerateEngine {
                     return .text(text)
                 }
             }
-        }
-        return try slots.results.map { result in
-            guard let result else { throw RooError(.ioError, "generation did not complete") }
-            do { return try result.get() } catch let error as ParquetError { throw RooError(error) }
+        } catch let error as ParquetError {
+            throw RooError(error)
         }
     }
 

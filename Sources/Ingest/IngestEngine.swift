@@ -243,18 +243,11 @@ package enum IngestEngine {
     private static func convertInParallel(
         _ chunks: [CSVChunk], converter: IngestChunkConverter, parsers: [any RecordChunkParser], batches: [RecordBatch]
     ) -> [IngestChunkConverter.Output] {
-        final class Slots: @unchecked Sendable {
-            // @unchecked: slot i is written only by iteration i and read after concurrentPerform returns.
-            var outputs: [IngestChunkConverter.Output?]
-            init(_ count: Int) { outputs = Array(repeating: nil, count: count) }
-        }
-        let slots = Slots(chunks.count)
         nonisolated(unsafe) let batches = batches
         nonisolated(unsafe) let parsers = parsers  // parser and batch i are used by iteration i only
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { index in
-            slots.outputs[index] = converter.convert(chunks[index], parser: parsers[index], batch: batches[index])
+        return ParallelMap.ordered(chunks.count) { index in
+            converter.convert(chunks[index], parser: parsers[index], batch: batches[index])
         }
-        return slots.outputs.compactMap { $0 }
     }
 }
 

@@ -54,7 +54,7 @@ package enum SummarizeEngine {
 
     /// The settings the command line left open, as the inputs resolve them
     /// (ingest metadata, `--layout`), written as options: what a tool that
-    /// runs summarize piecewise (`scripts/distributed-summarize`) passes to
+    /// runs summarize piecewise (`scripts/distributed/summarize.sh`) passes to
     /// every piece so that all pieces agree. Reads only Parquet footers.
     package static func resolvedOptionArguments(_ options: SummarizeOptions) throws -> [String] {
         let resolved = try makeContext(options).options

@@ -123,7 +123,8 @@ struct Summarize: ParsableCommand {
     var allowEmpty = false
 
     @Flag(help: """
-        Print the readable summary (the headline, through_bloc, the largest flows through the bloc, data quality)         even when stdout is not a terminal; on a terminal it is the default when no table option is given.
+        Print the readable summary (the headline, through_bloc, the largest flows through the bloc, data quality) \
+        even when stdout is not a terminal; on a terminal it is the default when no table option is given.
         """)
     var summary = false
 

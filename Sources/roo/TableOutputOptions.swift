@@ -4,8 +4,8 @@ import Summarize
 
 /// The options that choose and write summary tables, shared by `summarize` and `merge`.
 struct TableOutputOptions: ParsableArguments {
-    @Option(help: "Table to print: \(TableName.allCases.map(\.rawValue).joined(separator: "|"))|all (default: detail).")
-    var table: String?
+    @Option(help: "Table to print: \(TableOption.names) (default: detail).")
+    var table: TableOption?
 
     @Option(help: "Keep the first N rows of each keyed table.")
     var top: Int?
@@ -32,13 +32,11 @@ struct TableOutputOptions: ParsableArguments {
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 or more") }
-        if let table, table != "all", TableName(rawValue: table) == nil {
-            throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
-        }
+        try table?.check()
     }
 
     /// Where and how the tables go.
     var destination: SummaryOutput {
-        SummaryOutput(destination: output, format: format, table: table.flatMap(TableName.init(rawValue:)), allTables: table == "all")
+        SummaryOutput(destination: output, format: format, table: table?.table, allTables: table?.isAll ?? false)
     }
 }

@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 
 /// Real extract layouts (`Fixtures/layouts`, made by
-/// `scripts/make_layout_fixtures.py`): `summarize --layout` on the extract,
+/// `scripts/fixtures/make_layouts.py`): `summarize --layout` on the extract,
 /// and `ingest --layout` then `summarize` on the Parquet file, both equal the
 /// DuckDB oracle's tables over an equivalent canonical CSV, byte for byte.
 struct LayoutFixtureTests {

@@ -15,7 +15,7 @@ struct NumberFormatCLITests {
     static let totalsHeader = "files,lines_read,lines_filtered,lines_rejected,missing_origin,missing_partner,missing_hs,bad_hs,"
         + "missing_value,invalid_value,missing_duty,lines_aggregated,hs_odd_length,lines,customs_value,duty,duty_free_lines,duty_free_value,"
         + "preference_value,non_regional_value,non_regional_share\n"
-    /// The tables of both fixtures as the DuckDB oracle computes them (`scripts/oracle.py`, same options).
+    /// The tables of both fixtures as the DuckDB oracle computes them (`scripts/check/oracle.py`, same options).
     static let dollarsTotals = totalsHeader + "1,7,0,1,0,0,0,0,0,1,0,6,0,6,2014586.24,24.50,4,2013587.24,2013580.23,13587.24,0.006748\n"
     static let decimalCommaTotals = totalsHeader + "1,5,0,1,0,0,0,0,0,1,0,4,0,4,1013573.22,0.35,3,1013580.23,1013580.23,263580.23,0.260049\n"
 

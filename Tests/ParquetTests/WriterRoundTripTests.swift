@@ -86,7 +86,7 @@ struct WriterRoundTripTests {
                 data.append(WriterRoundTripTests.columnData(index, optional: optional))
             }
         }
-        // ROO_WRITER_OUTPUT_DIR keeps the files for scripts/check_writer.sh (pyarrow, DuckDB, Polars).
+        // ROO_WRITER_OUTPUT_DIR keeps the files for scripts/check/writer.sh (pyarrow, DuckDB, Polars).
         let directory = getenv("ROO_WRITER_OUTPUT_DIR").map { String(cString: $0) } ?? FixturePaths.temporaryDirectory()
         let path = directory + "/roundtrip-\(setting.codec)-dict\(setting.dictionary)-v\(setting.pageVersion).parquet"
         let writer = try ParquetWriter(path: path, columns: columns, options: options)

@@ -2,7 +2,7 @@ import Testing
 @testable import Reports
 
 /// The workbook parts roo writes for `--format xlsx` (openpyxl opens real
-/// workbooks in scripts/check_xlsx.sh).
+/// workbooks in scripts/check/xlsx.sh).
 struct XLSXWorkbookTests {
     static let table = SummaryTable(
         name: .detail,

@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// Exact numbers on `Fixtures/rules.parquet`: three copies of one line per
-/// rejection reason and per classification edge (see scripts/variants.py).
+/// rejection reason and per classification edge (see scripts/fixtures/variants.py).
 struct RulesFixtureTests {
     static let path = FixturePaths.fixtures + "/rules.parquet"
 

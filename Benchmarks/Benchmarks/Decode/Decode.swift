@@ -10,7 +10,7 @@ import Darwin
 /// Decoding throughput of single columns, whole file (every row group).
 ///
 /// Input: `$ROO_BENCH_FILE`, else `../.build-bench/customs_2m.parquet` (made
-/// by `scripts/make_bench_input.sh`), else the small committed fixture.
+/// by `scripts/bench/make_input.sh`), else the small committed fixture.
 /// Each iteration decodes one column of every row group into a reused
 /// `ColumnBatch`; the custom metrics give the uncompressed page bytes and the
 /// page count per iteration, so MB/s = throughput × bytes and mallocs per

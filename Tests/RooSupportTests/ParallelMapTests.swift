@@ -1,0 +1,28 @@
+import RooSupport
+import Synchronization
+import Testing
+
+/// The one ordered parallel map (ingest's chunk conversion, generate's row groups).
+struct ParallelMapTests {
+    @Test func resultsComeInIndexOrder() {
+        let squares = ParallelMap.ordered(1_000) { $0 * $0 }
+        #expect(squares == (0..<1_000).map { $0 * $0 })
+        #expect(ParallelMap.ordered(0) { $0 }.isEmpty)
+    }
+
+    struct Failure: Error, Equatable { let index: Int }
+
+    /// Whatever order the iterations run in, the error of the lowest failing
+    /// index is the one thrown, and every index still runs once.
+    @Test func theLowestFailingIndexIsThrown() {
+        let calls = Atomic<Int>(0)
+        #expect(throws: Failure(index: 3)) {
+            try ParallelMap.ordered(64) { (index: Int) throws(Failure) -> Int in
+                calls.add(1, ordering: .relaxed)
+                if index % 7 == 3 { throw Failure(index: index) }
+                return index
+            }
+        }
+        #expect(calls.load(ordering: .relaxed) == 64)
+    }
+}
