@@ -19,7 +19,7 @@
 import PackageDescription
 
 let internalChecks: [SwiftSetting] = [
-    .define("PARQUET_INTERNAL_CHECKS", .when(configuration: .debug)),
+    .define("PARQUET_INTERNAL_CHECKS", .when(configuration: .debug))
 ]
 
 let package = Package(
@@ -83,16 +83,25 @@ let package = Package(
             dependencies: ["Customs", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The command layer: a small shared core, then one module per command.
-        .target(name: "RooSupport", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports"]),
+        .target(
+            name: "RooSupport", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports"]),
         .target(name: "Partial", dependencies: ["Customs", "MappedIO", "Parquet", "Reports", "RooSupport"]),
         .target(
             name: "Summarize",
-            dependencies: ["Aggregation", "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Partial", "Reports", "RooSupport"]
+            dependencies: [
+                "Aggregation", "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Partial", "Reports",
+                "RooSupport",
+            ]
         ),
-        .target(name: "Ingest", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
+        .target(
+            name: "Ingest",
+            dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
         .target(name: "Generate", dependencies: ["CZstd", "MappedIO", "Parquet", "RooSupport"]),
-        .target(name: "Inspect", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
-        .target(name: "Bench", dependencies: ["Aggregation", "Customs", "Parquet", "Reports", "RooSupport", "Summarize"]),
+        .target(
+            name: "Inspect",
+            dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
+        .target(
+            name: "Bench", dependencies: ["Aggregation", "Customs", "Parquet", "Reports", "RooSupport", "Summarize"]),
         .executableTarget(
             name: "roo",
             dependencies: [
@@ -107,10 +116,12 @@ let package = Package(
         .executableTarget(name: "FuzzPages", dependencies: ["Parquet", "FuzzSupport"]),
         .executableTarget(name: "FuzzCSV", dependencies: ["Delimited", "FuzzSupport"]),
         .executableTarget(name: "FuzzLayouts", dependencies: ["Layouts", "FuzzSupport"]),
-        // Test helpers (fixture paths, encoders, a JSON scanner): no roo module, so every test target builds only what it imports.
+        // Test helpers (fixture paths, encoders, a JSON scanner): no roo module, so every test target builds only what
+        // it imports.
         .target(name: "TestSupport"),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
-        .testTarget(name: "RooSupportTests", dependencies: ["Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport"]),
+        .testTarget(
+            name: "RooSupportTests", dependencies: ["Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Inspect", "Parquet", "RooSupport", "TestSupport"]),
         .testTarget(
             name: "CLITests",

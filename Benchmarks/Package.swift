@@ -6,7 +6,8 @@ import Foundation
 import PackageDescription
 
 /// SwiftPM names a path dependency after its folder: find roo's folder name.
-let rooPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+let rooPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .lastPathComponent
 
 let package = Package(
     name: "RooBenchmarks",

@@ -13,6 +13,8 @@
 #      scripts/check/docs.sh: README.md and docs/ links resolve, no file cites the contract files,
 #      every command, option and table is documented;
 #      scripts/check/modules.py: every target declares exactly the modules it imports;
+#      scripts/check/style.py: swift format lint (.swift-format) clean, lines <= 120 characters,
+#      files <= 400 lines, functions <= 70 lines;
 #   5. scripts/check/hostile.sh: a short corruption matrix and each fuzz target
 #      for ROO_FUZZ_SECONDS (default 15) seconds; skip with ROO_SKIP_FUZZ=1.
 # Stages 2-3 create .venv/ (the pinned scripts/ci/requirements.txt from PyPI, scripts/ci/venv.sh); skip them
@@ -111,8 +113,10 @@ run_stage check_generate scripts/check/generate.sh
 run_stage check_docs scripts/check/docs.sh
 if command -v python3 >/dev/null 2>&1; then
   run_stage check_modules python3 scripts/check/modules.py
+  run_stage check_style python3 scripts/check/style.py
 else
   skip check_modules "missing tool: python3"
+  skip check_style "missing tool: python3"
 fi
 if [ "${ROO_SKIP_FUZZ:-0}" = "1" ]; then
   skip check_hostile "ROO_SKIP_FUZZ=1"

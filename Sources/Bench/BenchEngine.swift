@@ -74,8 +74,9 @@ package enum BenchEngine {
         let rounds = options.warmups + max(1, options.repeats)
         let progress = options.showProgress ? ProgressLine(.runs(total: rounds * plan.count)) : nil
         do {
-            try measure(plan, rounds: rounds, options: options, progress: progress,
-                        outputs: &outputs, seconds: &seconds, peaks: &peaks, rows: &rows)
+            try measure(
+                plan, rounds: rounds, options: options, progress: progress,
+                outputs: &outputs, seconds: &seconds, peaks: &peaks, rows: &rows)
             progress?.finish()
         } catch {
             progress?.stop()
@@ -86,11 +87,12 @@ package enum BenchEngine {
         for (index, (strategy, threads)) in plan.enumerated() {
             let median = seconds[index].sorted()[seconds[index].count / 2]
             let speedup = baseline / median
-            cells.append(BenchCell(
-                strategy: strategy, threads: threads, seconds: seconds[index], medianSeconds: median,
-                rowsPerSecond: Double(rows) / median, megabytesPerSecond: Double(compressed) / 1_048_576 / median,
-                speedup: speedup, efficiency: speedup / Double(threads),
-                peakResidentMegabytes: peaks[index], matchesSerial: outputs[index] == outputs[0]))
+            cells.append(
+                BenchCell(
+                    strategy: strategy, threads: threads, seconds: seconds[index], medianSeconds: median,
+                    rowsPerSecond: Double(rows) / median, megabytesPerSecond: Double(compressed) / 1_048_576 / median,
+                    speedup: speedup, efficiency: speedup / Double(threads),
+                    peakResidentMegabytes: peaks[index], matchesSerial: outputs[index] == outputs[0]))
         }
         if !options.strategies.contains(.serial) { cells.removeFirst() }
         let machine = Machine.description(rows: rows, bytes: compressed, inputs: options.summarize.inputs)
@@ -122,7 +124,9 @@ package enum BenchEngine {
 
     private static func render(_ options: SummarizeOptions, rows: inout Int64) throws -> [String] {
         let tables = try SummarizeEngine.run(options)
-        if let totals = tables.first(where: { $0.name == .totals }), case let .integer(read)? = totals.rows.first?[1] { rows = read }
+        if let totals = tables.first(where: { $0.name == .totals }), case let .integer(read)? = totals.rows.first?[1] {
+            rows = read
+        }
         return tables.map { OutputFormat.csv.render($0) }
     }
 
@@ -167,8 +171,9 @@ enum PeakMemory {
 
     static func megabytes() -> Double {
         if let text = readText("/proc/self/status"),
-           let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        {
             return kilobytes / 1024
         }
         var usage = rusage()
@@ -194,7 +199,8 @@ enum PeakMemory {
 enum Machine {
     static func description(rows: Int64, bytes: Int64, inputs: [String]) -> String {
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
-        let model = PeakMemory.readText("/proc/cpuinfo")?.split(separator: "\n")
+        let model =
+            PeakMemory.readText("/proc/cpuinfo")?.split(separator: "\n")
             .first { $0.hasPrefix("model name") }
             .map { String($0.split(separator: ":", maxSplits: 1).last ?? "").trimmingSpaces } ?? "unknown CPU"
         var name = utsname()
@@ -202,7 +208,10 @@ enum Machine {
         let system = withUnsafeBytes(of: name.sysname) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let release = withUnsafeBytes(of: name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let size = String(format2: Double(bytes) / 1_048_576)
-        return "machine: \(Plural.count(cores, "core")), \(model), \(system) \(release); roo \(RooVersion.current); input: \(inputs.joined(separator: " ")), \(Plural.count(rows, "line")), \(size) MiB compressed (columns read)"
+        return
+            "machine: \(Plural.count(cores, "core")), \(model), \(system) \(release); roo \(RooVersion.current); "
+            + "input: \(inputs.joined(separator: " ")), \(Plural.count(rows, "line")), \(size) MiB compressed "
+            + "(columns read)"
     }
 }
 

@@ -9,17 +9,22 @@ extension BenchReport {
         case json
     }
 
-    static let columns = ["strategy", "threads", "median_s", "min_s", "max_s", "rows_per_s", "mb_per_s",
-                          "speedup", "efficiency", "peak_rss_mb", "matches_serial"]
+    static let columns = [
+        "strategy", "threads", "median_s", "min_s", "max_s", "rows_per_s", "mb_per_s",
+        "speedup", "efficiency", "peak_rss_mb", "matches_serial",
+    ]
 
     /// The table cells as text (shared by every format and the plot).
     func textRows() -> [[String]] {
         cells.map { cell in
-            [cell.strategy.rawValue, String(cell.threads), BenchReport.seconds(cell.medianSeconds),
-             BenchReport.seconds(cell.seconds.min() ?? 0), BenchReport.seconds(cell.seconds.max() ?? 0),
-             String(Int64(cell.rowsPerSecond.rounded())), String(format2: cell.megabytesPerSecond),
-             String(format2: cell.speedup), String(format2: cell.efficiency), String(format2: cell.peakResidentMegabytes),
-             cell.matchesSerial ? "yes" : "NO"]
+            [
+                cell.strategy.rawValue, String(cell.threads), BenchReport.seconds(cell.medianSeconds),
+                BenchReport.seconds(cell.seconds.min() ?? 0), BenchReport.seconds(cell.seconds.max() ?? 0),
+                String(Int64(cell.rowsPerSecond.rounded())), String(format2: cell.megabytesPerSecond),
+                String(format2: cell.speedup), String(format2: cell.efficiency),
+                String(format2: cell.peakResidentMegabytes),
+                cell.matchesSerial ? "yes" : "NO",
+            ]
         }
     }
 
@@ -38,7 +43,8 @@ extension BenchReport {
         let rows = textRows()
         switch format {
         case .md:
-            return machine + "\n\n" + MarkdownTable.render(header: BenchReport.columns, rows: rows).joined(separator: "\n") + "\n"
+            return machine + "\n\n"
+                + MarkdownTable.render(header: BenchReport.columns, rows: rows).joined(separator: "\n") + "\n"
         case .csv:
             return ([BenchReport.columns] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         case .json:
@@ -48,7 +54,8 @@ extension BenchReport {
                     ("median_s", .raw(text[2])), ("min_s", .raw(text[3])), ("max_s", .raw(text[4])),
                     ("runs_s", .array(cell.seconds.map { .raw(BenchReport.seconds($0)) })),
                     ("rows_per_s", .raw(text[5])), ("mb_per_s", .raw(text[6])), ("speedup", .raw(text[7])),
-                    ("efficiency", .raw(text[8])), ("peak_rss_mb", .raw(text[9])), ("matches_serial", .bool(cell.matchesSerial)),
+                    ("efficiency", .raw(text[8])), ("peak_rss_mb", .raw(text[9])),
+                    ("matches_serial", .bool(cell.matchesSerial)),
                 ])
             }
             return JSONValue.object([

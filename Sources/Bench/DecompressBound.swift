@@ -18,7 +18,9 @@ package enum DecompressBound {
     /// `repeats` measured runs each, with `concurrent-perform`.
     ///
     /// - Parameter showProgress: draw a progress line (runs done of runs planned).
-    package static func measure(_ options: SummarizeOptions, threads: [Int], repeats: Int, showProgress: Bool) throws -> [Row] {
+    package static func measure(
+        _ options: SummarizeOptions, threads: [Int], repeats: Int, showProgress: Bool
+    ) throws -> [Row] {
         let progress = showProgress ? ProgressLine(.runs(total: threads.count * (1 + repeats))) : nil
         var rows: [Row] = []
         do {
@@ -55,7 +57,8 @@ package enum DecompressBound {
                 let binding = context.bindings[work.file]
                 for bound in binding.columns.values {
                     do {
-                        produced += try decoder.decompressOnly(binding.file, rowGroup: work.rowGroup, column: bound.index)
+                        produced += try decoder.decompressOnly(
+                            binding.file, rowGroup: work.rowGroup, column: bound.index)
                     } catch let error as ParquetError {
                         throw RooError(error)
                     }

@@ -45,7 +45,9 @@ public enum Cents {
 
     /// A wide DECIMAL (big-endian two's complement, up to 16 bytes) → cents.
     public static func fromDecimal(bigEndian bytes: UnsafeRawBufferPointer, scale: Int) -> Int64? {
-        guard bytes.count > 0, bytes.count <= 16 else { return bytes.isEmpty ? 0 : fromWideDecimal(bytes, scale: scale) }
+        guard bytes.count > 0, bytes.count <= 16 else {
+            return bytes.isEmpty ? 0 : fromWideDecimal(bytes, scale: scale)
+        }
         var value: Int128 = (bytes[0] & 0x80) != 0 ? -1 : 0
         for byte in bytes { value = (value << 8) | Int128(byte) }
         return fromDecimal128(value, scale: scale)

@@ -6,19 +6,35 @@
 public enum ColumnSuggestions {
     /// Names per canonical column, most specific first, as normalized words.
     static let names: [CanonicalColumn: [String]] = [
-        .origin: ["country of origin", "origin country", "country origin", "cty origin", "ctry origin", "coo", "cty code",
-                  "origin cty", "origin ctry", "origin"],
-        .partner: ["country of export", "country of exportation", "exporting country", "export country", "cty export",
-                   "ctry export", "place of export", "country shipped from", "partner country", "partner"],
-        .hsCode: ["hts number", "hts code", "hts10", "hs10", "hs code", "hts", "hs", "tariff code", "tariff number", "commodity",
-                  "i commodity", "classification number", "classification", "hs6", "hs8"],
-        .customsValue: ["customs value", "entered value", "value for duty", "con val mo", "gen val mo", "general value",
-                        "consumption value", "line value", "value"],
-        .duty: ["calculated duty", "cal dut mo", "duty paid", "duty amount", "customs duties", "estimated duty", "duties", "duty"],
-        .program: ["special program indicator", "special program", "spi", "cty subco", "program indicator", "tariff treatment",
-                   "preference program", "program"],
-        .nonOriginatingValue: ["non originating value", "value of non originating materials", "non originating materials",
-                               "non originating", "vnm", "non regional value"],
+        .origin: [
+            "country of origin", "origin country", "country origin", "cty origin", "ctry origin", "coo", "cty code",
+            "origin cty", "origin ctry", "origin",
+        ],
+        .partner: [
+            "country of export", "country of exportation", "exporting country", "export country", "cty export",
+            "ctry export", "place of export", "country shipped from", "partner country", "partner",
+        ],
+        .hsCode: [
+            "hts number", "hts code", "hts10", "hs10", "hs code", "hts", "hs", "tariff code", "tariff number",
+            "commodity",
+            "i commodity", "classification number", "classification", "hs6", "hs8",
+        ],
+        .customsValue: [
+            "customs value", "entered value", "value for duty", "con val mo", "gen val mo", "general value",
+            "consumption value", "line value", "value",
+        ],
+        .duty: [
+            "calculated duty", "cal dut mo", "duty paid", "duty amount", "customs duties", "estimated duty", "duties",
+            "duty",
+        ],
+        .program: [
+            "special program indicator", "special program", "spi", "cty subco", "program indicator", "tariff treatment",
+            "preference program", "program",
+        ],
+        .nonOriginatingValue: [
+            "non originating value", "value of non originating materials", "non originating materials",
+            "non originating", "vnm", "non regional value",
+        ],
         .reporter: ["reporting country", "reporter country", "importing country", "reporter"],
         .rateProvision: ["rate provision", "rate prov", "rate provision code"],
         .period: ["year month", "yearmonth", "period", "month", "entry date", "import date", "time"],
@@ -89,7 +105,10 @@ public enum ColumnSuggestions {
 
     /// `--map canonical=SOURCE`, quoted for a POSIX shell when needed.
     public static func mapFlag(_ canonical: CanonicalColumn, _ source: String) -> String {
-        let plain = source.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0) }
+        let plain = source.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                || "_-.".unicodeScalars.contains($0)
+        }
         let quoted = plain ? source : "'" + source.replacing("'", with: "'\\''") + "'"
         return "--map \(canonical.rawValue)=\(quoted)"
     }

@@ -34,7 +34,9 @@ public enum HSChapter {
     /// not 90); without, as `chapter(text:)` reads it.
     ///
     /// - Complexity: O(bytes.count).
-    public static func chapter(text bytes: UnsafeRawBufferPointer, padOddLength: Bool) -> (chapter: UInt8, isOddLength: Bool) {
+    public static func chapter(text bytes: UnsafeRawBufferPointer, padOddLength: Bool) -> (
+        chapter: UInt8, isOddLength: Bool
+    ) {
         var digits = 0
         var first: UInt8 = 0
         var second: UInt8 = 0
@@ -63,7 +65,9 @@ public enum HSChapter {
         guard padded >= 2 else { return bad }
         // The first two of `padded` digits: value / 10^(padded - 2).
         var divisor: Int64 = 1
-        for _ in 0..<(padded - 2) { divisor = divisor.multipliedReportingOverflow(by: 10).overflow ? Int64.max : divisor * 10 }
+        for _ in 0..<(padded - 2) {
+            divisor = divisor.multipliedReportingOverflow(by: 10).overflow ? Int64.max : divisor * 10
+        }
         let chapter = value / divisor
         return chapter >= 1 && chapter <= 99 ? UInt8(chapter) : bad
     }

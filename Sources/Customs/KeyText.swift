@@ -23,7 +23,13 @@ public enum KeyText {
             let scalar = bytes[index..<(index + length)]
             if length == 1 {
                 let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7f { escape(byte, into: &out) } else if byte == 0x5c { out += [0x5c, 0x5c] } else { out.append(byte) }
+                if byte < 0x20 || byte == 0x7f {
+                    escape(byte, into: &out)
+                } else if byte == 0x5c {
+                    out += [0x5c, 0x5c]
+                } else {
+                    out.append(byte)
+                }
             } else if length == 2 && bytes[index] == 0xc2 && bytes[index + 1] < 0xa0 {
                 // C1 controls U+0080…U+009F.
                 for byte in scalar { escape(byte, into: &out) }

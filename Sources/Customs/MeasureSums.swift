@@ -29,9 +29,12 @@ public struct MeasureSums: Sendable, Equatable {
 
     /// The sums as Int64 measures; nil when any of them does not fit.
     public var exact: Measures? {
-        guard let lines = Int64(exactly: lines), let customsValue = Int64(exactly: customsValue), let duty = Int64(exactly: duty),
-              let dutyFreeLines = Int64(exactly: dutyFreeLines), let dutyFreeValue = Int64(exactly: dutyFreeValue),
-              let preferenceValue = Int64(exactly: preferenceValue), let nonRegionalValue = Int64(exactly: nonRegionalValue) else { return nil }
+        guard let lines = Int64(exactly: lines), let customsValue = Int64(exactly: customsValue),
+            let duty = Int64(exactly: duty),
+            let dutyFreeLines = Int64(exactly: dutyFreeLines), let dutyFreeValue = Int64(exactly: dutyFreeValue),
+            let preferenceValue = Int64(exactly: preferenceValue),
+            let nonRegionalValue = Int64(exactly: nonRegionalValue)
+        else { return nil }
         var measures = Measures()
         measures.lines = lines
         measures.customsValue = customsValue

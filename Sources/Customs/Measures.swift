@@ -11,7 +11,10 @@ public struct Measures: Sendable, Equatable {
     @inlinable public init() {}
 
     @inlinable
-    public init(lines: Int64, customsValue: Int64, duty: Int64, dutyFreeLines: Int64, dutyFreeValue: Int64, preferenceValue: Int64, nonRegionalValue: Int64) {
+    public init(
+        lines: Int64, customsValue: Int64, duty: Int64, dutyFreeLines: Int64, dutyFreeValue: Int64,
+        preferenceValue: Int64, nonRegionalValue: Int64
+    ) {
         self.lines = lines
         self.customsValue = customsValue
         self.duty = duty

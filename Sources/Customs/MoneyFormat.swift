@@ -38,7 +38,9 @@ public struct MoneyFormat: Sendable, Hashable, CustomStringConvertible {
     /// Bytes `--decimal-separator` accepts (those DuckDB's `read_csv` accepts).
     public static let decimalSeparators: [UInt8] = [UInt8(ascii: "."), UInt8(ascii: ",")]
     /// Bytes `--thousands` accepts besides `none`.
-    public static let thousandsSeparators: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "'")]
+    public static let thousandsSeparators: [UInt8] = [
+        UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: " "), UInt8(ascii: "'"),
+    ]
 
     private init(checked decimal: UInt8, _ thousands: UInt8?, currency: Bool) {
         decimalSeparator = decimal
@@ -56,17 +58,22 @@ public struct MoneyFormat: Sendable, Hashable, CustomStringConvertible {
     ///   accepted or the two are equal.
     public init(decimalSeparator: UInt8, thousandsSeparator: UInt8?) throws(CustomsError) {
         guard MoneyFormat.decimalSeparators.contains(decimalSeparator) else {
-            throw CustomsError("--decimal-separator must be \".\" or \",\", got \(MoneyFormat.quoted(decimalSeparator))")
+            throw CustomsError(
+                "--decimal-separator must be \".\" or \",\", got \(MoneyFormat.quoted(decimalSeparator))")
         }
         if let thousands = thousandsSeparator {
             guard MoneyFormat.thousandsSeparators.contains(thousands) else {
-                throw CustomsError("--thousands must be \",\", \".\", \"'\", space or none, got \(MoneyFormat.quoted(thousands))")
+                throw CustomsError(
+                    "--thousands must be \",\", \".\", \"'\", space or none, got \(MoneyFormat.quoted(thousands))")
             }
             guard thousands != decimalSeparator else {
-                let fix = decimalSeparator == UInt8(ascii: ",")
+                let fix =
+                    decimalSeparator == UInt8(ascii: ",")
                     ? "for 1.234,56 give --thousands . (or leave it out); for 1,234.56 leave out --decimal-separator"
-                    : "for 1.234,56 give --decimal-separator , (its thousands separator is then .); for 1,234.56 give --thousands , or none"
-                throw CustomsError("--decimal-separator and --thousands are both \(MoneyFormat.quoted(thousands)): \(fix)")
+                    : "for 1.234,56 give --decimal-separator , (its thousands separator is then .); for 1,234.56 give "
+                        + "--thousands , or none"
+                throw CustomsError(
+                    "--decimal-separator and --thousands are both \(MoneyFormat.quoted(thousands)): \(fix)")
             }
         }
         self.init(checked: decimalSeparator, thousandsSeparator, currency: true)
@@ -155,7 +162,8 @@ extension MoneyFormat {
         }
         // Something other than digits after the number, or no digit at all: not a number.
         guard index == end, integerEnd > integerStart || index > fractionStart else { return nil }
-        return MoneyText(isNegative: isNegative, integerPart: integerStart..<integerEnd, fractionPart: fractionStart..<index)
+        return MoneyText(
+            isNegative: isNegative, integerPart: integerStart..<integerEnd, fractionPart: fractionStart..<index)
     }
 
     /// The end of the integer digits starting at `start`, with thousands
@@ -200,7 +208,9 @@ extension MoneyFormat {
     static func currencyLength(_ text: UnsafeRawBufferPointer, at index: Int, end: Int) -> Int? {
         guard index < end else { return nil }
         if text[index] == UInt8(ascii: "$") { return 1 }
-        guard end - index >= 3, text[index] == UInt8(ascii: "U"), text[index + 1] == UInt8(ascii: "S") else { return nil }
+        guard end - index >= 3, text[index] == UInt8(ascii: "U"), text[index + 1] == UInt8(ascii: "S") else {
+            return nil
+        }
         let third = text[index + 2]
         return third == UInt8(ascii: "$") || third == UInt8(ascii: "D") ? 3 : nil
     }

@@ -85,7 +85,9 @@ public struct MoneyText: Sendable, Equatable {
         }
         let extra = fractionPart.lowerBound + max(0, scale)
         if extra < fractionPart.upperBound {
-            for index in extra..<fractionPart.upperBound where text[index] != UInt8(ascii: "0") { return .tooManyDecimals }
+            for index in extra..<fractionPart.upperBound where text[index] != UInt8(ascii: "0") {
+                return .tooManyDecimals
+            }
         }
         return .unscaled(isNegative ? -value : value)
     }

@@ -13,7 +13,9 @@ public enum Plural {
     ///     as warnings do; messages that tools read keep plain digits.
     /// - Returns: e.g. `"1 row"`, `"12 rows"`.
     /// - Complexity: O(noun length + digits).
-    public static func count<Count: BinaryInteger>(_ count: Count, _ noun: String, plural: String? = nil, grouped: Bool = false) -> String {
+    public static func count<Count: BinaryInteger>(
+        _ count: Count, _ noun: String, plural: String? = nil, grouped: Bool = false
+    ) -> String {
         (grouped ? number(count) : "\(count)") + " " + word(count, noun, plural: plural)
     }
 

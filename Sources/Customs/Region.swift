@@ -27,11 +27,16 @@ public struct Region: Sendable, Equatable {
         if let bloc = named.first(where: { $0.name == trimmed.lowercased() }) { return bloc.region }
         let codes = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         guard !codes.isEmpty, codes.allSatisfy({ !$0.isEmpty }) else {
-            throw CustomsError("--region needs a bloc name (\(named.map(\.name).joined(separator: ", "))) or a comma list of country codes, got \"\(text)\"")
+            throw CustomsError(
+                "--region needs a bloc name (\(named.map(\.name).joined(separator: ", "))) or a comma list of country "
+                    + "codes, got \"\(text)\""
+            )
         }
         if codes.count == 1, !CountryCodes.looksLikeCode(codes[0]),
-           let bloc = NameSuggestion.closest(to: codes[0], among: named.map(\.name)) {
-            throw CustomsError("--region \(codes[0]) is neither a bloc nor a country code; did you mean --region \(bloc)?")
+            let bloc = NameSuggestion.closest(to: codes[0], among: named.map(\.name))
+        {
+            throw CustomsError(
+                "--region \(codes[0]) is neither a bloc nor a country code; did you mean --region \(bloc)?")
         }
         return Region(members: Set(codes.compactMap { CountryKey.normalize($0) }))
     }
@@ -53,7 +58,11 @@ public struct Region: Sendable, Equatable {
         if let bloc = Region.named.first(where: { $0.region.members == converted }) {
             let programs = bloc.region.defaultPreferencePrograms.sorted().joined(separator: ", ")
             let list = converted.sorted().joined(separator: ",")
-            return (bloc.region, "--region \(list) is the \(bloc.name.uppercased()) bloc: its preference programs (\(programs)) apply unless --preference-programs is given")
+            return (
+                bloc.region,
+                "--region \(list) is the \(bloc.name.uppercased()) bloc: its preference programs (\(programs)) apply "
+                    + "unless --preference-programs is given"
+            )
         }
         return (Region(members: converted), nil)
     }
@@ -86,15 +95,23 @@ public enum CountryCodes {
     /// - Throws: `CustomsError` with a suggestion: the alpha-2 of an alpha-3
     ///   or Schedule C code given for alpha-2 inputs (or the
     ///   `--country-codes` that would read it), else the closest code.
-    public static func alpha2(for code: String, in codes: CountryCodeSystem, option: String) throws(CustomsError) -> String {
+    public static func alpha2(
+        for code: String, in codes: CountryCodeSystem, option: String
+    ) throws(CustomsError) -> String {
         let normalized = CountryKey.normalize(code) ?? code
         if !CountryNames.name(alpha2: normalized).isEmpty { return normalized }
         if codes != .iso2, let converted = codes.alpha2(normalized) { return converted }
         var message = "\(option): \"\(KeyText.display(Array(code.utf8)))\" is not a known country code"
         if let alpha2 = CountryNames.alpha2(alpha3: normalized) {
-            message += codes == .iso3 ? "" : "; it is the alpha-3 code of \(alpha2): give \(alpha2), or --country-codes iso3 if the inputs use alpha-3 codes"
+            message +=
+                codes == .iso3
+                ? ""
+                : "; it is the alpha-3 code of \(alpha2): give \(alpha2), or --country-codes iso3 if the inputs use "
+                    + "alpha-3 codes"
         } else if let alpha2 = ScheduleC.alpha2(normalized) {
-            message += "; it is the Census Schedule C code of \(alpha2): give \(alpha2), or --country-codes census if the inputs use Schedule C"
+            message +=
+                "; it is the Census Schedule C code of \(alpha2): give \(alpha2), or --country-codes census if the "
+                + "inputs use Schedule C"
         } else if let alpha2 = commonMistakes[normalized] {
             message += "; did you mean \(alpha2) (\(CountryNames.name(alpha2: alpha2)))?"
         } else {

@@ -21,10 +21,11 @@ public enum FuzzMain {
         FuzzMain.body = body
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            FuzzMain.body?(UnsafeRawBufferPointer(start: data, count: size))
-            return 0
-        })
+        exit(
+            LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+                FuzzMain.body?(UnsafeRawBufferPointer(start: data, count: size))
+                return 0
+            })
         #else
         FuzzReplay.run(Array(CommandLine.arguments.dropFirst()), body)
         exit(0)

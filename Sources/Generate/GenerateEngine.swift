@@ -23,10 +23,15 @@ package enum GenerateEngine {
     /// - Throws: `RooError(.usage)` for an unknown extension, `.cannotCreate`/`.ioError` for output failures.
     package static func run(_ options: GenerateOptions) throws -> Int {
         let kind: Kind
-        if options.output.hasSuffix(".parquet") { kind = .parquet }
-        else if options.output.hasSuffix(".csv") { kind = .csv }
-        else if options.output.hasSuffix(".csv.zst") { kind = .csvZstd }
-        else { throw RooError(.usage, "--output must end in .parquet, .csv or .csv.zst: \(options.output)") }
+        if options.output.hasSuffix(".parquet") {
+            kind = .parquet
+        } else if options.output.hasSuffix(".csv") {
+            kind = .csv
+        } else if options.output.hasSuffix(".csv.zst") {
+            kind = .csvZstd
+        } else {
+            throw RooError(.usage, "--output must end in .parquet, .csv or .csv.zst: \(options.output)")
+        }
         let model = GeneratorModel(seed: options.seed)
         let groupRows = max(1, options.rowGroupRows)
         let groups = (options.rows + groupRows - 1) / groupRows
@@ -48,7 +53,9 @@ package enum GenerateEngine {
         case text([UInt8])
     }
 
-    private static func generateBatch(_ indices: [Int], model: GeneratorModel, options: GenerateOptions, kind: Kind, groupRows: Int) throws -> [Encoded] {
+    private static func generateBatch(
+        _ indices: [Int], model: GeneratorModel, options: GenerateOptions, kind: Kind, groupRows: Int
+    ) throws -> [Encoded] {
         let writerOptions = parquetOptions(options)
         do {
             return try ParallelMap.ordered(indices.count) { slot -> Encoded in
@@ -58,7 +65,9 @@ package enum GenerateEngine {
                 switch kind {
                 case .parquet:
                     let columns = rows.columnData(model: model)
-                    return .rowGroup(try ParquetWriter.encodeRowGroup(columns, columns: GeneratedRows.writerColumns, options: writerOptions))
+                    return .rowGroup(
+                        try ParquetWriter.encodeRowGroup(
+                            columns, columns: GeneratedRows.writerColumns, options: writerOptions))
                 case .csv, .csvZstd:
                     var text: [UInt8] = []
                     text.reserveCapacity(count * 80)
@@ -78,7 +87,12 @@ package enum GenerateEngine {
         writer.dataPageVersion = options.dataPageVersion
         writer.keyValueMetadata = [
             KeyValue(key: "roo.version", value: RooVersion.current),
-            KeyValue(key: "roo.generate", value: "rows=\(options.rows) seed=\(options.seed) year=\(options.year) row_group_rows=\(options.rowGroupRows) pass_through_share=\(options.passThroughShare)"),
+            KeyValue(
+                key: "roo.generate",
+                value:
+                    "rows=\(options.rows) seed=\(options.seed) year=\(options.year) "
+                    + "row_group_rows=\(options.rowGroupRows) pass_through_share=\(options.passThroughShare)"
+            ),
         ]
         return writer
     }
@@ -97,7 +111,9 @@ package enum GenerateEngine {
             path = options.output
             if kind == .parquet {
                 do {
-                    writer = try ParquetWriter(path: path, columns: GeneratedRows.writerColumns, options: GenerateEngine.parquetOptions(options))
+                    writer = try ParquetWriter(
+                        path: path, columns: GeneratedRows.writerColumns,
+                        options: GenerateEngine.parquetOptions(options))
                 } catch let error as ParquetError {
                     throw RooError(error)
                 }
@@ -140,7 +156,9 @@ package enum GenerateEngine {
                         let remaining = ZSTD_compressStream2(zstd, &buffer, &input, end ? ZSTD_e_end : ZSTD_e_continue)
                         return (remaining, buffer.pos)
                     }
-                    guard ZSTD_isError(remaining) == 0 else { throw RooError(.ioError, "\(path): zstd: \(String(cString: ZSTD_getErrorName(remaining)))") }
+                    guard ZSTD_isError(remaining) == 0 else {
+                        throw RooError(.ioError, "\(path): zstd: \(String(cString: ZSTD_getErrorName(remaining)))")
+                    }
                     if produced > 0 { try Outputs.write(Array(output[0..<produced]), to: file) }
                     finished = end ? remaining == 0 : input.pos == input.size
                 }

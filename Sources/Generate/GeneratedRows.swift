@@ -34,8 +34,10 @@ package struct GenerateOptions: Sendable {
 
 /// One generated row group as columns (canonical names, the shape of docs/cli.md, generate).
 package struct GeneratedRows {
-    static let columnNames = ["reporter", "period", "origin", "partner", "hs_code", "customs_value", "duty", "program",
-                              "non_originating_value", "rate_provision"]
+    static let columnNames = [
+        "reporter", "period", "origin", "partner", "hs_code", "customs_value", "duty", "program",
+        "non_originating_value", "rate_provision",
+    ]
 
     var count = 0
     var period: [Int32] = []

@@ -14,7 +14,8 @@ package struct GeneratorModel {
         SC SD SL SM SO SS ST SY TD TG TJ TL TM TO TV VC VU WS YE
         """.split(separator: " ").map(String.init)
     static let nonRegionalOrigins: [(String, Double)] = [
-        ("CN", 40), ("KR", 12), ("JP", 12), ("VN", 10), ("TW", 8), ("DE", 6), ("IN", 5), ("TH", 3), ("MY", 2), ("IT", 2),
+        ("CN", 40), ("KR", 12), ("JP", 12), ("VN", 10), ("TW", 8), ("DE", 6), ("IN", 5), ("TH", 3), ("MY", 2),
+        ("IT", 2),
     ]
     static let chapterMixes: [String: [(Int, Double)]] = [
         "MX": [(87, 27), (85, 20), (84, 17), (90, 5), (27, 4), (94, 4), (7, 3), (8, 3), (22, 3), (39, 3), (73, 2)],
@@ -46,8 +47,9 @@ package struct GeneratorModel {
         let tailWeight = 100 - GeneratorModel.topPartners.reduce(0) { $0 + $1.1 }
         let harmonic = (1...GeneratorModel.tailPartners.count).reduce(0.0) { $0 + 1 / Double($1) }
         partners = GeneratorModel.topPartners.map(\.0) + GeneratorModel.tailPartners
-        partnerChoice = WeightedChoice(GeneratorModel.topPartners.map(\.1)
-            + (1...GeneratorModel.tailPartners.count).map { tailWeight / harmonic / Double($0) })
+        partnerChoice = WeightedChoice(
+            GeneratorModel.topPartners.map(\.1)
+                + (1...GeneratorModel.tailPartners.count).map { tailWeight / harmonic / Double($0) })
         originChoice = WeightedChoice(GeneratorModel.nonRegionalOrigins.map(\.1))
         var codes: [[[UInt8]]] = Array(repeating: [], count: 100)
         var random = SplitMix(seed: seed, stream: 0x5EED)
@@ -56,7 +58,9 @@ package struct GeneratorModel {
             while seen.count < GeneratorModel.codesPerChapter { seen.insert(random.below(100_000_000)) }
             codes[chapter] = seen.sorted().map { suffix in
                 let text = String(suffix)
-                return Array((chapter < 10 ? "0" : "") + String(chapter) + String(repeating: "0", count: 8 - text.count) + text).map { $0.asciiValue ?? 48 }
+                return Array(
+                    (chapter < 10 ? "0" : "") + String(chapter) + String(repeating: "0", count: 8 - text.count) + text
+                ).map { $0.asciiValue ?? 48 }
             }
         }
         hsCodes = codes

@@ -10,7 +10,8 @@ final class ChunkPrefetcher: @unchecked Sendable {
     // `start()`; the queue is guarded by `state`; semaphores are thread-safe.
     private let reader: any RecordChunkReader
     /// Each chunk read, with the reader's `compressedBytesRead` just after it.
-    private let state = Mutex<(queue: [(Result<CSVChunk?, DelimitedError>, bytesRead: Int)], cancelled: Bool)>(([], false))
+    private let state = Mutex<(queue: [(Result<CSVChunk?, DelimitedError>, bytesRead: Int)], cancelled: Bool)>(
+        ([], false))
     private let slots: DispatchSemaphore
     private let items = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
@@ -34,7 +35,9 @@ final class ChunkPrefetcher: @unchecked Sendable {
                 slots.wait()
                 if state.withLock({ $0.cancelled }) { return }
                 let result: Result<CSVChunk?, DelimitedError>
-                do throws(DelimitedError) { result = .success(try reader.nextChunk()) } catch { result = .failure(error) }
+                do throws(DelimitedError) { result = .success(try reader.nextChunk()) } catch {
+                    result = .failure(error)
+                }
                 let bytesRead = reader.compressedBytesRead
                 state.withLock { $0.queue.append((result, bytesRead)) }
                 items.signal()

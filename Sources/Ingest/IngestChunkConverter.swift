@@ -28,13 +28,17 @@ struct IngestChunkConverter {
     /// together in memory, so row order is the cache-friendly one).
     func convert(_ chunk: CSVChunk, parser: any RecordChunkParser, batch: RecordBatch) -> Output {
         parser.parse(chunk, into: batch)
-        var output = Output(columns: zip(types, moneyFormats).map { IngestColumnBuilder(type: $0.0, reserving: batch.count, moneyFormat: $0.1) }, rejects: [])
+        var output = Output(
+            columns: zip(types, moneyFormats).map {
+                IngestColumnBuilder(type: $0.0, reserving: batch.count, moneyFormat: $0.1)
+            }, rejects: [])
         output.lines = batch.count
         output.skipped = parser.skipped
         let expected = types.count
         for record in 0..<batch.count {
             if let reason = append(batch, record, expected: expected, into: &output.columns) {
-                output.rejects.append(IngestReject(line: batch.lineNumber(record), reason: reason, raw: Array(batch.rawText(record))))
+                output.rejects.append(
+                    IngestReject(line: batch.lineNumber(record), reason: reason, raw: Array(batch.rawText(record))))
             }
         }
         return output
@@ -42,7 +46,9 @@ struct IngestChunkConverter {
 
     /// Converts one record into the builders, or returns why it is rejected
     /// (then nothing of it stays appended).
-    private func append(_ batch: RecordBatch, _ record: Int, expected: Int, into columns: inout [IngestColumnBuilder]) -> String? {
+    private func append(
+        _ batch: RecordBatch, _ record: Int, expected: Int, into columns: inout [IngestColumnBuilder]
+    ) -> String? {
         if let malformation = batch.malformation(record) { return "malformed: \(malformation)" }
         let fields = batch.fieldCount(record)
         guard fields == expected else { return "expected \(Plural.count(expected, "field")), found \(fields)" }
@@ -68,7 +74,9 @@ struct IngestChunkConverter {
             let format = moneyFormats[column].map { " (\($0); see --decimal-separator, --thousands)" } ?? ""
             return "\(value) is not an amount\(format)"
         case .tooManyDecimals:
-            return "\(value) has more decimal places than the column's \(type) (its scale is the largest in the first chunk; force one with --type)"
+            return
+                "\(value) has more decimal places than the column's \(type) (its scale is the largest in the first "
+                + "chunk; force one with --type)"
         case .outOfRange:
             return "\(value) does not fit \(type)"
         }

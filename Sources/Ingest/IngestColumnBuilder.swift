@@ -76,7 +76,9 @@ struct IngestColumnBuilder {
             if !field.isEmpty {
                 let start = bytes.count
                 bytes.append(contentsOf: repeatElement(0, count: field.count))
-                bytes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[start...]).copyMemory(from: field) }
+                bytes.withUnsafeMutableBytes {
+                    UnsafeMutableRawBufferPointer(rebasing: $0[start...]).copyMemory(from: field)
+                }
             }
             offsets.append(bytes.count)
         }
@@ -87,7 +89,9 @@ struct IngestColumnBuilder {
     /// Money text at `scale` (nil: not a number in `format`).
     ///
     /// - Complexity: O(field length + scale).
-    static func money(_ field: UnsafeRawBufferPointer, format: MoneyFormat, scale: Int) -> MoneyText.DecimalConversion? {
+    static func money(
+        _ field: UnsafeRawBufferPointer, format: MoneyFormat, scale: Int
+    ) -> MoneyText.DecimalConversion? {
         format.scan(field).map { $0.unscaled(in: field, scale: scale) }
     }
 
@@ -175,11 +179,17 @@ extension IngestColumnBuilder {
             var offsets = [0]
             offsets.reserveCapacity(rows + 1)
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(parts.reduce(0) { $0 + ($1.0.offsets[$1.1.upperBound] - $1.0.offsets[$1.1.lowerBound]) })
+            bytes.reserveCapacity(
+                parts.reduce(0) { $0 + ($1.0.offsets[$1.1.upperBound] - $1.0.offsets[$1.1.lowerBound]) })
             for (builder, range) in parts {
-                bytes.append(contentsOf: builder.bytes[builder.offsets[range.lowerBound]..<builder.offsets[range.upperBound]])
-                let shift = bytes.count - (builder.offsets[range.upperBound] - builder.offsets[range.lowerBound]) - builder.offsets[range.lowerBound]
-                for row in range where allPresent || builder.validity[row] { offsets.append(builder.offsets[row + 1] + shift) }
+                bytes.append(
+                    contentsOf: builder.bytes[builder.offsets[range.lowerBound]..<builder.offsets[range.upperBound]])
+                let shift =
+                    bytes.count - (builder.offsets[range.upperBound] - builder.offsets[range.lowerBound])
+                    - builder.offsets[range.lowerBound]
+                for row in range where allPresent || builder.validity[row] {
+                    offsets.append(builder.offsets[row + 1] + shift)
+                }
             }
             return ColumnData(.byteArray(offsets: offsets, bytes: bytes), validity: mask)
         }

@@ -64,7 +64,8 @@ package struct IngestResult: Sendable, Equatable {
 /// only when complete (temporary file + rename).
 package enum IngestEngine {
     package static func run(_ options: IngestOptions) throws -> IngestResult {
-        try OutputTargets.check(outputs: [options.output] + [options.rejectsPath].compactMap { $0 }, inputs: [options.input])
+        try OutputTargets.check(
+            outputs: [options.output] + [options.rejectsPath].compactMap { $0 }, inputs: [options.input])
         let reader = try openReader(options)
         let names = try outputNames(header: reader.header, options: options)
         var chunks: [CSVChunk] = []
@@ -72,26 +73,36 @@ package enum IngestEngine {
         let sampleBatch = RecordBatch()
         if let first = chunks.first { reader.makeParser().parse(first, into: sampleBatch) }
         let layoutTypes = (reader as? LayoutReader)?.types ?? []
-        let types = columnTypes(sample: sampleBatch, names: names, header: reader.header, layoutTypes: layoutTypes, options: options)
+        let types = columnTypes(
+            sample: sampleBatch, names: names, header: reader.header, layoutTypes: layoutTypes, options: options)
         var result = IngestResult()
         result.columnTypes = Dictionary(zip(names, types), uniquingKeysWith: { first, _ in first })
         var writerOptions = WriterOptions()
         writerOptions.codec = options.codec
         writerOptions.zstdLevel = options.zstdLevel
         writerOptions.dataPageVersion = options.dataPageVersion
-        writerOptions.keyValueMetadata = [KeyValue(key: "roo.version", value: RooVersion.current), KeyValue(key: "roo.ingest.source", value: options.input)]
+        writerOptions.keyValueMetadata =
+            [
+                KeyValue(key: "roo.version", value: RooVersion.current),
+                KeyValue(key: "roo.ingest.source", value: options.input),
+            ]
             + InputDefaults.metadata(layout: options.layout, countryCodes: options.countryCodes)
         let columns = zip(names, types).map { $1.writerColumn(name: $0) }
         let writer: ParquetWriter
-        do { writer = try ParquetWriter(path: options.output, columns: columns, options: writerOptions) } catch let error as ParquetError {
+        do { writer = try ParquetWriter(path: options.output, columns: columns, options: writerOptions) } catch let
+            error as ParquetError
+        {
             throw RooError(error)
         }
         let rejects = try options.rejectsPath.map { try RejectsFile(path: $0) }
-        let converter = IngestChunkConverter(types: types, names: names, moneyFormats: moneyFormats(names: names, types: types, options: options))
+        let converter = IngestChunkConverter(
+            types: types, names: names, moneyFormats: moneyFormats(names: names, types: types, options: options))
         let progress = options.showProgress ? ProgressLine(.bytes(total: ProgressLine.fileBytes([options.input]))) : nil
         do {
-            try stream(reader, first: chunks, converter: converter, types: types, into: writer, columns: columns, writerOptions: writerOptions,
-                       rejects: rejects, options: options, progress: progress, result: &result)
+            try stream(
+                reader, first: chunks, converter: converter, types: types, into: writer, columns: columns,
+                writerOptions: writerOptions,
+                rejects: rejects, options: options, progress: progress, result: &result)
             // The Parquet file and its rejects appear together, or neither does.
             let finished = try writer.finish()
             try Outputs.commit([finished] + (rejects.map { [$0.finish()] } ?? []))
@@ -171,15 +182,18 @@ package enum IngestEngine {
     /// other column the layout's type, else the type inferred from `sample`.
     ///
     /// - Complexity: O(sample bytes).
-    static func columnTypes(sample: RecordBatch, names: [String], header: [String], layoutTypes: [Layout.ColumnType?],
-                            options: IngestOptions) -> [IngestType] {
+    static func columnTypes(
+        sample: RecordBatch, names: [String], header: [String], layoutTypes: [Layout.ColumnType?],
+        options: IngestOptions
+    ) -> [IngestType] {
         let inferred = TypeInference.infer(sample, columns: names.count)
         return names.indices.map { index in
             if let forced = options.types[names[index]] ?? options.types[header[index]] { return forced }
             let declared = index < layoutTypes.count ? layoutTypes[index].map(IngestType.init) : nil
             guard let canonical = CanonicalColumn(rawValue: names[index]) else { return declared ?? inferred[index] }
             if canonical.isMoney {
-                let seen = TypeInference.moneyScale(sample, column: index, columns: names.count, format: options.moneyFormat)
+                let seen = TypeInference.moneyScale(
+                    sample, column: index, columns: names.count, format: options.moneyFormat)
                 switch declared {
                 case let .decimal(scale)?: return .decimal(scale: max(scale, seen))
                 case let other?: return other  // e.g. Census whole dollars (INT64)
@@ -208,7 +222,8 @@ package enum IngestEngine {
     static func openReader(_ options: IngestOptions) throws -> any RecordChunkReader {
         if let layout = options.layout {
             do {
-                return try LayoutReader(path: options.input, layout: layout, delimiter: options.delimiter, moneyFormat: options.moneyFormat)
+                return try LayoutReader(
+                    path: options.input, layout: layout, delimiter: options.delimiter, moneyFormat: options.moneyFormat)
             } catch {
                 throw RooError(error)
             }
@@ -227,7 +242,9 @@ package enum IngestEngine {
             let source = options.mapping.source(for: canonical)
             guard let index = header.firstIndex(of: source) else {
                 var message = "\(options.input): no column \"\(source)\" for --map \(canonical.rawValue)=\(source)"
-                if let suggestion = NameSuggestion.closest(to: source, among: header) { message += "; did you mean \"\(suggestion)\"?" }
+                if let suggestion = NameSuggestion.closest(to: source, among: header) {
+                    message += "; did you mean \"\(suggestion)\"?"
+                }
                 throw RooError(.usage, message + "; the file's columns: " + header.joined(separator: ", "))
             }
             names[index] = canonical.rawValue

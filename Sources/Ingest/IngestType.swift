@@ -22,7 +22,9 @@ package enum IngestType: Equatable, Sendable, CustomStringConvertible {
             guard lower.hasPrefix("decimal(") && lower.hasSuffix(")") else { return nil }
             let inner = lower.dropFirst(8).dropLast().split(separator: ",")
             guard let scale = Int(inner.last ?? ""), (0...18).contains(scale) else { return nil }
-            if inner.count == 2 { guard let precision = Int(inner[0]), precision == 18 || precision >= scale else { return nil } }
+            if inner.count == 2 {
+                guard let precision = Int(inner[0]), precision == 18 || precision >= scale else { return nil }
+            }
             return .decimal(scale: scale)
         }
     }
@@ -41,7 +43,8 @@ package enum IngestType: Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .int64: WriterColumn(name: name, physicalType: .int64)
         case .double: WriterColumn(name: name, physicalType: .double)
-        case let .decimal(scale): WriterColumn(name: name, physicalType: .int64, logicalType: .decimal(scale: Int32(scale), precision: 18))
+        case let .decimal(scale):
+            WriterColumn(name: name, physicalType: .int64, logicalType: .decimal(scale: Int32(scale), precision: 18))
         case .date: WriterColumn(name: name, physicalType: .int32, logicalType: .date)
         case .string: WriterColumn(name: name, physicalType: .byteArray, logicalType: .string)
         }
@@ -64,7 +67,9 @@ enum FieldParser {
             let digit = bytes[index] &- 0x30
             guard digit < 10 else { return nil }
             let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = negative ? times.subtractingReportingOverflow(Int64(digit)) : times.addingReportingOverflow(Int64(digit))
+            let (sum, overflowB) =
+                negative
+                ? times.subtractingReportingOverflow(Int64(digit)) : times.addingReportingOverflow(Int64(digit))
             guard !overflowA, !overflowB else { return nil }
             value = sum
             index += 1
@@ -117,7 +122,9 @@ enum FieldParser {
     /// A finite or non-finite double in C syntax (`1.5`, `-2e10`, `nan`, `inf`).
     static func double(_ bytes: UnsafeRawBufferPointer) -> Double? {
         guard !bytes.isEmpty, bytes.count < 64 else { return nil }
-        for byte in bytes where !(byte >= 0x30 && byte <= 0x39) && !"+-.eEinfatyINFATY".utf8.contains(byte) { return nil }
+        for byte in bytes where !(byte >= 0x30 && byte <= 0x39) && !"+-.eEinfatyINFATY".utf8.contains(byte) {
+            return nil
+        }
         return Double(String(decoding: bytes, as: UTF8.self))
     }
 
@@ -134,7 +141,8 @@ enum FieldParser {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month), day >= 1 else { return nil }
+            (1...12).contains(month), day >= 1
+        else { return nil }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month - 1] else { return nil }

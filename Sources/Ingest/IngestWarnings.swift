@@ -17,11 +17,14 @@ enum IngestWarnings {
         if !(layout?.dutyFreeByRateProvision ?? false) && layout?.dutyFreePrograms == nil { needed.append(.duty) }
         let present = Set(names)
         let missing = needed.filter { !present.contains($0.rawValue) }
-        let suggested = ColumnSuggestions.sources(for: missing, among: names.filter { CanonicalColumn(rawValue: $0) == nil })
+        let suggested = ColumnSuggestions.sources(
+            for: missing, among: names.filter { CanonicalColumn(rawValue: $0) == nil })
         return missing.map { canonical in
             var line = "\(output): no \(canonical.rawValue) column (\(canonical.meaning)), which roo summarize needs"
             if canonical == .duty { line += " unless given --duty-free-programs or --duty-free-by rate-provision" }
-            let map = suggested[canonical].map { ColumnSuggestions.mapFlag(canonical, $0) } ?? "--map \(canonical.rawValue)=COLUMN"
+            let map =
+                suggested[canonical].map { ColumnSuggestions.mapFlag(canonical, $0) }
+                ?? "--map \(canonical.rawValue)=COLUMN"
             return line + "; ingest again with " + map
         }
     }

@@ -29,7 +29,8 @@ extension InputLook {
             case 0: filesAreUnknown ? "a ZIP archive" : "an empty ZIP archive"
             case 1: "a ZIP archive of \(files[0]), \(contentDescription)"
             default:
-                "a ZIP archive of \(Plural.count(files.count, "file")) (" + files.prefix(3).joined(separator: ", ") + (files.count > 3 ? ", …)" : ")")
+                "a ZIP archive of \(Plural.count(files.count, "file")) (" + files.prefix(3).joined(separator: ", ")
+                    + (files.count > 3 ? ", …)" : ")")
             }
         }
     }
@@ -41,7 +42,8 @@ extension InputLook {
     var contentDescription: String {
         switch content {
         case .empty: "empty data"
-        case let .csv(delimiter, columns, _): "CSV text (delimiter \(InputLook.delimiterName(delimiter)), \(Plural.count(columns, "column")))"
+        case let .csv(delimiter, columns, _):
+            "CSV text (delimiter \(InputLook.delimiterName(delimiter)), \(Plural.count(columns, "column")))"
         case let .fixedWidth(recordBytes, _): "fixed-width text (\(recordBytes)-byte records)"
         case .text: "text without a delimiter"
         case .binary: "binary data"
@@ -73,11 +75,14 @@ extension InputLook {
             return "roo reads a ZIP archive only with --layout; unzip it: \"unzip -p \(source) | roo summarize -\""
                 + " or \"unzip -p \(source) | roo ingest - --output \(output)\""
         case (_, .csv):
-            return "summarize it with \"roo summarize \(source)\" or convert it with \"roo ingest \(source) --output \(output)\""
+            return
+                "summarize it with \"roo summarize \(source)\" or convert it with \"roo ingest \(source) --output "
+                + "\(output)\""
         case let (_, .fixedWidth(recordBytes, _)):
             return "no layout roo knows reads \(recordBytes)-byte records (" + InputLook.fixedWidthLayouts + ")"
         case (_, .text):
-            return "roo reads CSV text with a header line, and with --layout " + Layout.catalog.map(\.name).joined(separator: ", ")
+            return "roo reads CSV text with a header line, and with --layout "
+                + Layout.catalog.map(\.name).joined(separator: ", ")
         default:
             return nil
         }
@@ -113,7 +118,8 @@ extension InputLook {
     /// shell treats specially, else in single quotes.
     static func shellQuoted(_ text: String) -> String {
         let plain = text.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./+,:=@%".unicodeScalars.contains(scalar)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_./+,:=@%".unicodeScalars.contains(scalar)
         }
         if plain, !text.isEmpty { return text }
         return "'" + text.replacing("'", with: "'\\''") + "'"

@@ -56,7 +56,8 @@ struct InputLook {
     static func requireParquet(_ path: String) throws {
         // A stream is held with these bytes, so the Parquet reader still sees them.
         guard let prefix = HeldStreams.peek(path, count: sampleBytesMax), !prefix.isEmpty,
-              !parquetMagics.contains(where: { prefix.starts(with: $0) }) else { return }
+            !parquetMagics.contains(where: { prefix.starts(with: $0) })
+        else { return }
         throw RooError(.dataError, InputLook(path: path, prefix: prefix).sentence)
     }
 
@@ -78,7 +79,9 @@ struct InputLook {
             container = .zip(files: files)
             // The file a layout reads from the archive (`IMP_DETL.TXT`), else its only file.
             let member = files.lazy.compactMap { Layout.recognizing(zipMember: $0)?.zipMember }.first
-            content = member != nil || files.count == 1 ? InputLook.content { try InputStream(zipArchive: path, member: member) } : .unknown
+            content =
+                member != nil || files.count == 1
+                ? InputLook.content { try InputStream(zipArchive: path, member: member) } : .unknown
         }
     }
 
@@ -124,7 +127,8 @@ extension InputLook {
     static func recordLength(_ lines: [ArraySlice<UInt8>]) -> Int? {
         var counts: [Int: Int] = [:]
         for line in lines where !line.isEmpty { counts[line.count, default: 0] += 1 }
-        guard let (length, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+        guard let (length, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+        else { return nil }
         let total = counts.values.reduce(0, +)
         return total >= 2 && count * 10 >= total * 9 ? length : nil
     }

@@ -44,7 +44,9 @@ extension InspectReport {
         )
     }
 
-    private static func rowGroup(index: Int, group: Parquet.RowGroup, schema: Schema, notes: inout [String]) -> RowGroup {
+    private static func rowGroup(
+        index: Int, group: Parquet.RowGroup, schema: Schema, notes: inout [String]
+    ) -> RowGroup {
         var chunks: [Chunk] = []
         var compressedTotal: Int64 = 0
         for (column, chunk) in zip(schema.columns, group.columns) {
@@ -59,8 +61,9 @@ extension InspectReport {
             compressedTotal = compressedTotal.addingReportingOverflow(meta.totalCompressedSize).partialValue
             chunks.append(chunkReport(column, meta))
         }
-        return RowGroup(index: index, rows: group.numRows, totalBytes: group.totalByteSize,
-                        compressedBytes: group.totalCompressedSize ?? compressedTotal, chunks: chunks)
+        return RowGroup(
+            index: index, rows: group.numRows, totalBytes: group.totalByteSize,
+            compressedBytes: group.totalCompressedSize ?? compressedTotal, chunks: chunks)
     }
 
     private static func chunkReport(_ column: ColumnDescriptor, _ meta: ColumnMetaData) -> Chunk {
@@ -70,13 +73,18 @@ extension InspectReport {
             guard let bytes else { return nil }
             var out: [UInt8] = []
             bytes.withUnsafeBytes { raw in
-                if json { CellWriter.appendJSON(raw, kind: kind, to: &out) } else { CellWriter.appendText(raw, kind: kind, to: &out) }
+                if json {
+                    CellWriter.appendJSON(raw, kind: kind, to: &out)
+                } else {
+                    CellWriter.appendText(raw, kind: kind, to: &out)
+                }
             }
             return String(decoding: out, as: UTF8.self)
         }
         return Chunk(
             column: column.name, codec: meta.codec.description, encodings: meta.encodings.map(\.description),
-            values: meta.numValues, compressedBytes: meta.totalCompressedSize, uncompressedBytes: meta.totalUncompressedSize,
+            values: meta.numValues, compressedBytes: meta.totalCompressedSize,
+            uncompressedBytes: meta.totalUncompressedSize,
             nullCount: stats?.nullCount,
             minJSON: render(stats?.effectiveMin, json: true), maxJSON: render(stats?.effectiveMax, json: true),
             minText: render(stats?.effectiveMin, json: false), maxText: render(stats?.effectiveMax, json: false),

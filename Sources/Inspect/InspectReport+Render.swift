@@ -39,10 +39,17 @@ extension InspectReport {
         }
         return .object([
             ("file", .string(path)), ("size_bytes", .integer(Int64(sizeBytes))),
-            ("created_by", createdBy.map(JSONValue.string) ?? .null), ("format_version", .integer(Int64(formatVersion))),
+            ("created_by", createdBy.map(JSONValue.string) ?? .null),
+            ("format_version", .integer(Int64(formatVersion))),
             ("rows", .integer(rows)), ("row_group_count", .integer(Int64(rowGroups.count))),
             ("schema", .array(columnValues)), ("row_groups", .array(groupValues)),
-            ("key_value_metadata", .array(keyValueMetadata.map { .object([("key", .string($0.key)), ("value", $0.value.map(JSONValue.string) ?? .null)]) })),
+            (
+                "key_value_metadata",
+                .array(
+                    keyValueMetadata.map {
+                        .object([("key", .string($0.key)), ("value", $0.value.map(JSONValue.string) ?? .null)])
+                    })
+            ),
             ("unsupported", .array(unsupported.map(JSONValue.string))),
         ])
     }
@@ -51,7 +58,8 @@ extension InspectReport {
         .object([
             ("column", .string(chunk.column)), ("codec", .string(chunk.codec)),
             ("encodings", .array(chunk.encodings.map(JSONValue.string))), ("values", .integer(chunk.values)),
-            ("compressed_bytes", .integer(chunk.compressedBytes)), ("uncompressed_bytes", .integer(chunk.uncompressedBytes)),
+            ("compressed_bytes", .integer(chunk.compressedBytes)),
+            ("uncompressed_bytes", .integer(chunk.uncompressedBytes)),
             ("compression_ratio", chunk.compressionRatio.map { .raw(formatRatio($0)) } ?? .null),
             ("null_count", chunk.nullCount.map(JSONValue.integer) ?? .null),
             ("min", chunk.minJSON.map(JSONValue.raw) ?? .null), ("max", chunk.maxJSON.map(JSONValue.raw) ?? .null),
@@ -77,17 +85,26 @@ extension InspectReport {
         lines.append("- format version: \(formatVersion)")
         lines.append("- rows: \(rows)")
         lines.append("- row groups: \(rowGroups.count)")
-        for item in keyValueMetadata { lines.append("- metadata `\(item.key)`: \(MarkdownTable.shorten(item.value ?? "", limit: 80))") }
+        for item in keyValueMetadata {
+            lines.append("- metadata `\(item.key)`: \(MarkdownTable.shorten(item.value ?? "", limit: 80))")
+        }
         lines.append("")
         lines.append("## Schema")
         lines.append("")
-        lines.append(contentsOf: MarkdownTable.render(
-            header: ["column", "physical type", "logical type", "converted type", "precision", "scale", "nullable"],
-            rows: columns.map { column in
-                [column.name, column.physicalType + (column.typeLength.map { "(\($0))" } ?? ""), column.logicalType ?? "",
-                 column.convertedType ?? "", column.precision.map(String.init) ?? "", column.scale.map(String.init) ?? "",
-                 column.nullable ? "yes" : "no"]
-            }))
+        lines.append(
+            contentsOf: MarkdownTable.render(
+                header: [
+                    "column", "physical type", "logical type", "converted type", "precision", "scale", "nullable",
+                ],
+                rows: columns.map { column in
+                    [
+                        column.name, column.physicalType + (column.typeLength.map { "(\($0))" } ?? ""),
+                        column.logicalType ?? "",
+                        column.convertedType ?? "", column.precision.map(String.init) ?? "",
+                        column.scale.map(String.init) ?? "",
+                        column.nullable ? "yes" : "no",
+                    ]
+                }))
         for group in rowGroups { lines.append(contentsOf: markdownRowGroup(group)) }
         if !unsupported.isEmpty {
             lines.append("")
@@ -99,15 +116,25 @@ extension InspectReport {
     }
 
     private func markdownRowGroup(_ group: RowGroup) -> [String] {
-        var lines = ["", "## Row group \(group.index): \(Plural.count(group.rows, "row")), \(Plural.count(group.compressedBytes, "byte")) compressed", ""]
-        lines.append(contentsOf: MarkdownTable.render(
-            header: ["column", "codec", "encodings", "compressed", "uncompressed", "ratio", "nulls", "min", "max"],
-            rows: group.chunks.map { chunk in
-                [chunk.column, chunk.codec, chunk.encodings.joined(separator: ","), String(chunk.compressedBytes),
-                 String(chunk.uncompressedBytes), chunk.compressionRatio.map(InspectReport.formatRatio) ?? "",
-                 chunk.nullCount.map(String.init) ?? "",
-                 MarkdownTable.shorten(chunk.minText ?? "", limit: 40), MarkdownTable.shorten(chunk.maxText ?? "", limit: 40)]
-            }))
+        var lines = [
+            "",
+            "## Row group \(group.index): \(Plural.count(group.rows, "row")), "
+                + "\(Plural.count(group.compressedBytes, "byte")) compressed",
+            "",
+        ]
+        lines.append(
+            contentsOf: MarkdownTable.render(
+                header: ["column", "codec", "encodings", "compressed", "uncompressed", "ratio", "nulls", "min", "max"],
+                rows: group.chunks.map { chunk in
+                    [
+                        chunk.column, chunk.codec, chunk.encodings.joined(separator: ","),
+                        String(chunk.compressedBytes),
+                        String(chunk.uncompressedBytes), chunk.compressionRatio.map(InspectReport.formatRatio) ?? "",
+                        chunk.nullCount.map(String.init) ?? "",
+                        MarkdownTable.shorten(chunk.minText ?? "", limit: 40),
+                        MarkdownTable.shorten(chunk.maxText ?? "", limit: 40),
+                    ]
+                }))
         return lines
     }
 }

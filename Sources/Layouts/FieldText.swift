@@ -20,7 +20,10 @@ enum FieldText {
         while index < bytes.count {
             let byte = bytes[index]
             let isLetter = (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a)
-            guard isLetter || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#") || isSpace(byte) else { break }
+            guard
+                isLetter || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "#")
+                    || isSpace(byte)
+            else { break }
             index += 1
         }
         // Only a prefix when digits follow (an all-letter value is no HTS number with a prefix).
@@ -35,7 +38,8 @@ enum FieldText {
     /// `yearMonth` as the number YYYYMM (no allocation; the parsers' form).
     static func yearMonthValue(year: UnsafeRawBufferPointer, month: UnsafeRawBufferPointer) -> Int? {
         guard let yearValue = number(year), let monthValue = number(month),
-              (1000...9999).contains(yearValue), (1...12).contains(monthValue) else { return nil }
+            (1000...9999).contains(yearValue), (1...12).contains(monthValue)
+        else { return nil }
         return yearValue * 100 + monthValue
     }
 

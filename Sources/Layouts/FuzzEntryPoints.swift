@@ -34,7 +34,8 @@ package enum FuzzEntryPoints {
         guard let stream = try? InputStream(zipArchive: path, member: nil) else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var total = 0
-        while let count = try? buffer.withUnsafeMutableBytes({ try stream.read(into: $0) }), count > 0, total < 64 << 20 {
+        while let count = try? buffer.withUnsafeMutableBytes({ try stream.read(into: $0) }), count > 0, total < 64 << 20
+        {
             total += count
         }
     }
@@ -46,15 +47,17 @@ package enum FuzzEntryPoints {
             sourceNames = fields.map(\.name)
         case .delimited:
             // The layout's own field names as the header, so that the records are parsed.
-            sourceNames = layout.columns.compactMap { column -> String? in
-                switch column.source {
-                case let .field(names), let .amount(names), let .tariffNumber(names), let .monthOfDate(names, _): names.first
-                case let .joined(parts): parts.first?.first
-                case let .yearMonth(year, _): year.first
-                case let .program(spi, tariff, _): spi.first ?? tariff.first
-                case .constant: nil
-                }
-            } + (layout.keep?.field.first.map { [$0] } ?? [])
+            sourceNames =
+                layout.columns.compactMap { column -> String? in
+                    switch column.source {
+                    case let .field(names), let .amount(names), let .tariffNumber(names), let .monthOfDate(names, _):
+                        names.first
+                    case let .joined(parts): parts.first?.first
+                    case let .yearMonth(year, _): year.first
+                    case let .program(spi, tariff, _): spi.first ?? tariff.first
+                    case .constant: nil
+                    }
+                } + (layout.keep?.field.first.map { [$0] } ?? [])
         }
         guard let plan = try? LayoutPlan(layout: layout, sourceNames: sourceNames, path: "fuzz") else { return }
         var resolved = layout

@@ -23,13 +23,17 @@ extension Layout {
             fields.append(FixedWidthField(name: name, first: position, width: width))
             position += width
         }
-        for (name, width) in [("commodity", 10), ("cty_code", 4), ("cty_subco", 2), ("dist_entry", 2), ("dist_unlad", 2),
-                              ("rate_prov", 2), ("year", 4), ("month", 2)] {
+        for (name, width) in [
+            ("commodity", 10), ("cty_code", 4), ("cty_subco", 2), ("dist_entry", 2), ("dist_unlad", 2),
+            ("rate_prov", 2), ("year", 4), ("month", 2),
+        ] {
             add(name, width)
         }
-        let measures = ["cards", "con_qy1", "con_qy2", "con_val", "dut_val", "cal_dut", "con_cha", "con_cif", "gen_qy1", "gen_qy2",
-                        "gen_val", "gen_cha", "gen_cif", "air_val", "air_wgt", "air_cha", "ves_val", "ves_wgt", "ves_cha",
-                        "cnt_val", "cnt_wgt", "cnt_cha"]
+        let measures = [
+            "cards", "con_qy1", "con_qy2", "con_val", "dut_val", "cal_dut", "con_cha", "con_cif", "gen_qy1", "gen_qy2",
+            "gen_val", "gen_cha", "gen_cif", "air_val", "air_wgt", "air_cha", "ves_val", "ves_wgt", "ves_cha",
+            "cnt_val", "cnt_wgt", "cnt_cha",
+        ]
         for suffix in ["_mo", "_yr"] { for measure in measures { add(measure + suffix, 15) } }
         precondition(position == 689, "IMP_DETL.TXT records are 688 bytes")
         return fields
@@ -51,10 +55,14 @@ extension Layout {
                 Column(canonical: .hsCode, source: .field(["commodity"]), type: .string, isRequired: true),
                 Column(canonical: .customsValue, source: .field(["con_val_mo"]), type: .int64, isRequired: true),
                 Column(canonical: .duty, source: .field(["cal_dut_mo"]), type: .int64, isRequired: true),
-                Column(canonical: .program, source: .program(spi: ["cty_subco"], tariff: [], none: ["00"]), type: .string, isRequired: true),
+                Column(
+                    canonical: .program, source: .program(spi: ["cty_subco"], tariff: [], none: ["00"]), type: .string,
+                    isRequired: true),
                 Column(canonical: .reporter, source: .constant("US"), type: .string, isRequired: true),
                 Column(canonical: .rateProvision, source: .field(["rate_prov"]), type: .string, isRequired: true),
-                Column(canonical: .period, source: .yearMonth(year: ["year"], month: ["month"]), type: .int64, isRequired: true),
+                Column(
+                    canonical: .period, source: .yearMonth(year: ["year"], month: ["month"]), type: .int64,
+                    isRequired: true),
             ],
             extraTypes: extraTypes,
             keep: nil,
@@ -73,20 +81,37 @@ extension Layout {
             summary: "CBP ACE entry summary line extract (CSV; SPI column or HTS prefix \"S 8708.29.5160\")",
             format: .delimited(nil),
             columns: [
-                Column(canonical: .origin, source: .field(["Country of Origin", "Country of Origin Code", "Line Country of Origin Code", "COO"]),
-                       type: .string, isRequired: true),
-                Column(canonical: .partner, source: .field(["Country of Export", "Country of Export Code", "Exporting Country",
-                                                            "Line Country of Export Code"]), type: .string, isRequired: true),
+                Column(
+                    canonical: .origin,
+                    source: .field([
+                        "Country of Origin", "Country of Origin Code", "Line Country of Origin Code", "COO",
+                    ]),
+                    type: .string, isRequired: true),
+                Column(
+                    canonical: .partner,
+                    source: .field([
+                        "Country of Export", "Country of Export Code", "Exporting Country",
+                        "Line Country of Export Code",
+                    ]), type: .string, isRequired: true),
                 Column(canonical: .hsCode, source: .tariffNumber(tariff), type: .string, isRequired: true),
-                Column(canonical: .customsValue, source: .amount(["Entered Value", "Line Entered Value", "Line Tariff Goods Value Amount"]),
-                       type: .decimal(scale: 2), isRequired: true),
-                Column(canonical: .duty, source: .amount(["Duty", "Duty Amount", "Line Duty Amount", "Line Tariff Duty Amount"]),
-                       type: .decimal(scale: 2), isRequired: true),
-                Column(canonical: .program, source: .program(spi: ["SPI", "SPI Code", "Line SPI Code", "Special Program Indicator"],
-                                                             tariff: tariff, none: []), type: .string, isRequired: true),
+                Column(
+                    canonical: .customsValue,
+                    source: .amount(["Entered Value", "Line Entered Value", "Line Tariff Goods Value Amount"]),
+                    type: .decimal(scale: 2), isRequired: true),
+                Column(
+                    canonical: .duty,
+                    source: .amount(["Duty", "Duty Amount", "Line Duty Amount", "Line Tariff Duty Amount"]),
+                    type: .decimal(scale: 2), isRequired: true),
+                Column(
+                    canonical: .program,
+                    source: .program(
+                        spi: ["SPI", "SPI Code", "Line SPI Code", "Special Program Indicator"],
+                        tariff: tariff, none: []), type: .string, isRequired: true),
                 Column(canonical: .reporter, source: .constant("US"), type: .string, isRequired: true),
-                Column(canonical: .period, source: .monthOfDate(["Entry Date", "Entry Summary Date", "Date of Entry"], .monthDayYear),
-                       type: .int64, isRequired: false),
+                Column(
+                    canonical: .period,
+                    source: .monthOfDate(["Entry Date", "Entry Summary Date", "Date of Entry"], .monthDayYear),
+                    type: .int64, isRequired: false),
             ],
             extraTypes: [:],
             keep: nil,
@@ -105,11 +130,17 @@ extension Layout {
         columns: [
             Column(canonical: .origin, source: .field(["PaisOrigenDestino"]), type: .string, isRequired: true),
             Column(canonical: .partner, source: .field(["PaisCompradorVendedor"]), type: .string, isRequired: true),
-            Column(canonical: .hsCode, source: .joined([["Fraccion"], ["SubdivisionFraccion", "NICO"]]), type: .string, isRequired: true),
-            Column(canonical: .customsValue, source: .amount(["ValorDolares"]), type: .decimal(scale: 2), isRequired: true),
+            Column(
+                canonical: .hsCode, source: .joined([["Fraccion"], ["SubdivisionFraccion", "NICO"]]), type: .string,
+                isRequired: true),
+            Column(
+                canonical: .customsValue, source: .amount(["ValorDolares"]), type: .decimal(scale: 2),
+                isRequired: true),
             Column(canonical: .program, source: .field(["ClaveDocumento"]), type: .string, isRequired: true),
             Column(canonical: .reporter, source: .constant("MX"), type: .string, isRequired: true),
-            Column(canonical: .period, source: .monthOfDate(["FechaPagoReal", "FechaPago"], .dayMonthYear), type: .int64, isRequired: false),
+            Column(
+                canonical: .period, source: .monthOfDate(["FechaPagoReal", "FechaPago"], .dayMonthYear), type: .int64,
+                isRequired: false),
         ],
         extraTypes: [:],
         keep: Keep(field: ["TipoOperacion"], values: ["1"], meaning: "TipoOperacion is not 1 (not an import)"),

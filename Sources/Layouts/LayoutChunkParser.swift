@@ -36,7 +36,10 @@ public final class LayoutChunkParser: RecordChunkParser {
     /// The derivations run per record: all, or the canonical ones only.
     private let derivations: [LayoutPlan.Derivation]
 
-    init(layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false, moneyFormat: MoneyFormat = .standard) {
+    init(
+        layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false,
+        moneyFormat: MoneyFormat = .standard
+    ) {
         self.layout = layout
         self.plan = plan
         self.dropsMalformed = dropsMalformed
@@ -54,7 +57,10 @@ public final class LayoutChunkParser: RecordChunkParser {
         batch.beginBuilding(chunk)
         switch layout.format {
         case let .fixedWidth(recordLength, fields):
-            chunk.bytes.withUnsafeBytes { parseFixedWidth($0, firstLine: chunk.firstLineNumber, recordLength: recordLength, fields: fields, into: batch) }
+            chunk.bytes.withUnsafeBytes {
+                parseFixedWidth(
+                    $0, firstLine: chunk.firstLineNumber, recordLength: recordLength, fields: fields, into: batch)
+            }
         case let .delimited(dialect):
             // LayoutReader resolves the dialect (detected or given) before making parsers.
             parseDelimited(chunk, dialect: dialect ?? .comma, into: batch)
@@ -62,7 +68,8 @@ public final class LayoutChunkParser: RecordChunkParser {
     }
 
     private func parseFixedWidth(
-        _ bytes: UnsafeRawBufferPointer, firstLine: Int, recordLength: Int, fields: [Layout.FixedWidthField], into batch: RecordBatch
+        _ bytes: UnsafeRawBufferPointer, firstLine: Int, recordLength: Int, fields: [Layout.FixedWidthField],
+        into batch: RecordBatch
     ) {
         guard let base = bytes.baseAddress else { return }
         var line = firstLine
@@ -93,7 +100,11 @@ public final class LayoutChunkParser: RecordChunkParser {
             }
             if contentEnd == start { continue }  // empty line
             guard contentEnd - start == recordLength else {
-                malformed(raw: start..<contentEnd, line: line, "record of \(Plural.count(contentEnd - start, "byte")); \(layout.name) records have \(recordLength)", into: batch)
+                malformed(
+                    raw: start..<contentEnd, line: line,
+                    "record of \(Plural.count(contentEnd - start, "byte")); \(layout.name) records have "
+                        + "\(recordLength)",
+                    into: batch)
                 continue
             }
             for index in offsets.indices {
@@ -124,8 +135,9 @@ public final class LayoutChunkParser: RecordChunkParser {
                 continue
             }
             guard fieldCount == plan.sourceFieldCount else {
-                malformed(raw: scratch.rawRange(record), line: scratch.lineNumber(record),
-                          "expected \(Plural.count(plan.sourceFieldCount, "field")), found \(fieldCount)", into: batch)
+                malformed(
+                    raw: scratch.rawRange(record), line: scratch.lineNumber(record),
+                    "expected \(Plural.count(plan.sourceFieldCount, "field")), found \(fieldCount)", into: batch)
                 continue
             }
             if let keep = plan.keep {
@@ -137,10 +149,12 @@ public final class LayoutChunkParser: RecordChunkParser {
             }
             batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
             for derivation in derivations {
-                derive(derivation, { index in
-                    let value = self.scratch.field(record, index)
-                    return UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])
-                }, into: batch)
+                derive(
+                    derivation,
+                    { index in
+                        let value = self.scratch.field(record, index)
+                        return UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])
+                    }, into: batch)
             }
         }
     }
@@ -158,7 +172,9 @@ public final class LayoutChunkParser: RecordChunkParser {
 
     /// Appends the field `derivation` makes from the record's source fields (`fields(i)`).
     @inline(__always)
-    private func derive(_ derivation: LayoutPlan.Derivation, _ fields: (Int) -> UnsafeRawBufferPointer, into batch: RecordBatch) {
+    private func derive(
+        _ derivation: LayoutPlan.Derivation, _ fields: (Int) -> UnsafeRawBufferPointer, into batch: RecordBatch
+    ) {
         switch derivation {
         case let .field(index):
             batch.appendField(fields(index))

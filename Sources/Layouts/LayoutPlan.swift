@@ -32,75 +32,28 @@ struct LayoutPlan: Sendable {
     /// - Throws: `LayoutError.missingField` for a required canonical column
     ///   (or the keep rule's field) without any of its source fields.
     init(layout: Layout, sourceNames: [String], path: String) throws(LayoutError) {
-        let keys = sourceNames.map(Layout.matchKey)
-        func index(_ names: [String]) -> Int? {
-            for name in names { if let found = keys.firstIndex(of: Layout.matchKey(name)) { return found } }
-            return nil
-        }
-        var used = Set<Int>()
+        var fields = SourceFields(names: sourceNames, layout: layout.name, path: path)
         var names: [String] = []
         var types: [Layout.ColumnType?] = []
         var derivations: [Derivation] = []
         for column in layout.columns {
-            func need(_ candidates: [String]) throws(LayoutError) -> Int? {
-                if let found = index(candidates) {
-                    used.insert(found)
-                    return found
-                }
-                if column.isRequired {
-                    throw LayoutError.missingField(path: path, layout: layout.name, column: column.canonical.rawValue,
-                                                   candidates: candidates, fields: sourceNames)
-                }
-                return nil
-            }
-            let derivation: Derivation?
-            switch column.source {
-            case let .field(candidates): derivation = try need(candidates).map { .field($0) }
-            case let .amount(candidates): derivation = try need(candidates).map { .amount($0) }
-            case let .tariffNumber(candidates): derivation = try need(candidates).map { .tariffNumber($0) }
-            case let .monthOfDate(candidates, order): derivation = try need(candidates).map { .monthOfDate($0, order) }
-            case let .constant(text): derivation = .constant(Array(text.utf8))
-            case let .joined(parts):
-                // The first part is needed; later parts (e.g. the NICO suffix) only when present.
-                guard let first = try need(parts.first ?? []) else { derivation = nil; break }
-                var indexes = [first]
-                for part in parts.dropFirst() {
-                    if let found = index(part) { used.insert(found); indexes.append(found) }
-                }
-                derivation = .joined(indexes)
-            case let .yearMonth(year, month):
-                if let yearIndex = try need(year), let monthIndex = try need(month) {
-                    derivation = .yearMonth(year: yearIndex, month: monthIndex)
-                } else {
-                    derivation = nil
-                }
-            case let .program(spi, tariff, none):
-                let spiIndex = index(spi)
-                let tariffIndex = index(tariff)
-                if let spiIndex { used.insert(spiIndex) }
-                if spiIndex == nil && tariffIndex == nil && column.isRequired && !spi.isEmpty {
-                    throw LayoutError.missingField(path: path, layout: layout.name, column: column.canonical.rawValue,
-                                                   candidates: spi + tariff, fields: sourceNames)
-                }
-                derivation = .program(spi: spiIndex, tariff: tariffIndex, none: Set(none.map { Array($0.utf8) }))
-            }
-            guard let derivation else { continue }
+            guard let derivation = try fields.derivation(of: column) else { continue }
             names.append(column.canonical.rawValue)
             types.append(column.type)
             derivations.append(derivation)
         }
         var keep: (field: Int, values: Set<[UInt8]>)?
         if let rule = layout.keep {
-            guard let field = index(rule.field) else {
-                throw LayoutError.missingField(path: path, layout: layout.name, column: "(records to keep)",
-                                               candidates: rule.field, fields: sourceNames)
+            guard let field = fields.index(rule.field) else {
+                throw fields.missing("(records to keep)", candidates: rule.field)
             }
-            used.insert(field)
+            fields.used.insert(field)
             keep = (field, Set(rule.values.map { Array($0.utf8) }))
         }
         canonicalCount = names.count
         let canonicalNames = Set(names)
-        for (position, name) in sourceNames.enumerated() where !used.contains(position) && !canonicalNames.contains(name) {
+        for (position, name) in sourceNames.enumerated()
+        where !fields.used.contains(position) && !canonicalNames.contains(name) {
             names.append(name)
             types.append(layout.extraTypes[name] ?? (layout.isFixedWidth ? .string : nil))
             derivations.append(.field(position))
@@ -110,6 +63,84 @@ struct LayoutPlan: Sendable {
         self.derivations = derivations
         self.sourceFieldCount = sourceNames.count
         self.keep = keep
+    }
+}
+
+/// The source fields of one file while a plan is resolved: which name
+/// matches a candidate, and which fields a canonical column took.
+private struct SourceFields {
+    let names: [String]
+    let keys: [String]
+    let layout: String
+    let path: String
+    /// Fields a canonical column (or the keep rule) reads.
+    var used = Set<Int>()
+
+    init(names: [String], layout: String, path: String) {
+        self.names = names
+        keys = names.map(Layout.matchKey)
+        self.layout = layout
+        self.path = path
+    }
+
+    /// The first field matching one of `candidates`, in candidate order.
+    func index(_ candidates: [String]) -> Int? {
+        for name in candidates { if let found = keys.firstIndex(of: Layout.matchKey(name)) { return found } }
+        return nil
+    }
+
+    func missing(_ column: String, candidates: [String]) -> LayoutError {
+        .missingField(path: path, layout: layout, column: column, candidates: candidates, fields: names)
+    }
+
+    /// The field for `column` among `candidates`, marked used; nil for an
+    /// optional column without one.
+    ///
+    /// - Throws: `missingField` for a required column without one.
+    mutating func need(_ candidates: [String], for column: Layout.Column) throws(LayoutError) -> Int? {
+        if let found = index(candidates) {
+            used.insert(found)
+            return found
+        }
+        if column.isRequired { throw missing(column.canonical.rawValue, candidates: candidates) }
+        return nil
+    }
+
+    /// How `column` is derived from these fields; nil for an optional
+    /// column whose fields are absent.
+    mutating func derivation(of column: Layout.Column) throws(LayoutError) -> LayoutPlan.Derivation? {
+        switch column.source {
+        case let .field(candidates): return try need(candidates, for: column).map { .field($0) }
+        case let .amount(candidates): return try need(candidates, for: column).map { .amount($0) }
+        case let .tariffNumber(candidates): return try need(candidates, for: column).map { .tariffNumber($0) }
+        case let .monthOfDate(candidates, order):
+            return try need(candidates, for: column).map { .monthOfDate($0, order) }
+        case let .constant(text): return .constant(Array(text.utf8))
+        case let .joined(parts):
+            // The first part is needed; later parts (e.g. the NICO suffix) only when present.
+            guard let first = try need(parts.first ?? [], for: column) else { return nil }
+            var indexes = [first]
+            for part in parts.dropFirst() {
+                if let found = index(part) {
+                    used.insert(found)
+                    indexes.append(found)
+                }
+            }
+            return .joined(indexes)
+        case let .yearMonth(year, month):
+            guard let yearIndex = try need(year, for: column), let monthIndex = try need(month, for: column) else {
+                return nil
+            }
+            return .yearMonth(year: yearIndex, month: monthIndex)
+        case let .program(spi, tariff, none):
+            let spiIndex = index(spi)
+            let tariffIndex = index(tariff)
+            if let spiIndex { used.insert(spiIndex) }
+            if spiIndex == nil && tariffIndex == nil && column.isRequired && !spi.isEmpty {
+                throw missing(column.canonical.rawValue, candidates: spi + tariff)
+            }
+            return .program(spi: spiIndex, tariff: tariffIndex, none: Set(none.map { Array($0.utf8) }))
+        }
     }
 }
 

@@ -36,7 +36,9 @@ public final class LayoutReader: RecordChunkReader {
     /// - Parameters:
     ///   - delimiter: overrides a delimited layout's delimiter (`--delimiter`).
     ///   - moneyFormat: how amount fields are written (`--decimal-separator`, `--thousands`).
-    public init(path: String, layout: Layout, delimiter: UInt8? = nil, moneyFormat: MoneyFormat = .standard) throws(LayoutError) {
+    public init(
+        path: String, layout: Layout, delimiter: UInt8? = nil, moneyFormat: MoneyFormat = .standard
+    ) throws(LayoutError) {
         self.path = path
         self.moneyFormat = moneyFormat
         let stream: InputStream
@@ -59,7 +61,9 @@ public final class LayoutReader: RecordChunkReader {
             sourceNames = fields.map(\.name)
         case let .delimited(dialect):
             let reader: CSVReader
-            do { reader = try CSVReader(stream: stream, dialect: delimiter.map { CSVDialect(delimiter: $0) } ?? dialect) } catch {
+            do {
+                reader = try CSVReader(stream: stream, dialect: delimiter.map { CSVDialect(delimiter: $0) } ?? dialect)
+            } catch {
                 throw .input(error)
             }
             chunks = .delimited(reader)
@@ -95,7 +99,9 @@ public final class LayoutReader: RecordChunkReader {
     /// gives only the canonical columns (`header.prefix(canonicalColumnCount)`)
     /// when `canonicalOnly`.
     public func makeParser(droppingMalformed: Bool, canonicalOnly: Bool = false) -> LayoutChunkParser {
-        LayoutChunkParser(layout: layout, plan: plan, dropsMalformed: droppingMalformed, canonicalOnly: canonicalOnly, moneyFormat: moneyFormat)
+        LayoutChunkParser(
+            layout: layout, plan: plan, dropsMalformed: droppingMalformed, canonicalOnly: canonicalOnly,
+            moneyFormat: moneyFormat)
     }
 
     /// How many columns of `header` (the first ones) are canonical.

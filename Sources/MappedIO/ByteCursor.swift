@@ -80,7 +80,9 @@ public struct ByteCursor {
     /// Reads a little-endian integer at an absolute offset without moving; `nil` if out of range.
     @inlinable
     public func peekLittleEndian<T: FixedWidthInteger>(at offset: Int, as _: T.Type = T.self) -> T? {
-        guard ByteCursor.isRangeValid(offset: offset, length: MemoryLayout<T>.size, limit: bytes.count) else { return nil }
+        guard ByteCursor.isRangeValid(offset: offset, length: MemoryLayout<T>.size, limit: bytes.count) else {
+            return nil
+        }
         return T(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 

@@ -69,7 +69,9 @@ public enum HeldStreams {
             var prefix = [UInt8](repeating: 0, count: count)
             var filled = 0
             while filled < count {
-                let result = prefix.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, count - filled) }
+                let result = prefix.withUnsafeMutableBytes {
+                    read(descriptor, $0.baseAddress! + filled, count - filled)
+                }
                 if result > 0 {
                     filled += result
                 } else if result == 0 {
@@ -105,7 +107,9 @@ public enum HeldStreams {
         var prefix = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let result = prefix.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(filled)) }
+            let result = prefix.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(filled))
+            }
             if result > 0 {
                 filled += result
             } else if result == 0 {

@@ -34,7 +34,9 @@ public final class MappedFile: @unchecked Sendable {
             // A FIFO, `<(…)` or stdin cannot be mapped: read it once into memory.
             let contents = try MappedFile.readStream(path)
             var copy: Result<UnsafeRawBufferPointer, SystemError>?
-            contents.withUnsafeBytes { raw in copy = Result { () throws(SystemError) in try MappedFile.anonymousCopy(raw, path: path) } }
+            contents.withUnsafeBytes { raw in
+                copy = Result { () throws(SystemError) in try MappedFile.anonymousCopy(raw, path: path) }
+            }
             bytes = try copy?.get() ?? UnsafeRawBufferPointer(start: nil, count: 0)
             guardSlot = -1
             return
@@ -64,11 +66,15 @@ public final class MappedFile: @unchecked Sendable {
         guardSlot = -1
     }
 
-    private static func anonymousCopy(_ contents: UnsafeRawBufferPointer, path: String) throws(SystemError) -> UnsafeRawBufferPointer {
+    private static func anonymousCopy(
+        _ contents: UnsafeRawBufferPointer, path: String
+    ) throws(SystemError) -> UnsafeRawBufferPointer {
         guard !contents.isEmpty, let source = contents.baseAddress else {
             throw SystemError(code: .tooShort, call: "mmap", path: path, errno: 0, detail: "file is empty (0 bytes)")
         }
-        guard let base = mmap(nil, contents.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), base != MAP_FAILED else {
+        guard let base = mmap(nil, contents.count, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+            base != MAP_FAILED
+        else {
             throw SystemError.fromErrno(errno, call: "mmap", path: path)
         }
         base.copyMemory(from: source, byteCount: contents.count)

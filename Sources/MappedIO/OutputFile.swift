@@ -174,7 +174,8 @@ public final class OutputFile {
             for file in files { file.discard() }
             throw error
         }
-        let directories = Set(files.filter { $0.placement == .staged }.map { OutputFile.directory(of: $0.path) }).sorted()
+        let directories = Set(files.filter { $0.placement == .staged }.map { OutputFile.directory(of: $0.path) })
+            .sorted()
         var locks: [Int32] = []
         defer {
             for lock in locks.reversed() {
@@ -228,7 +229,9 @@ public final class OutputFile {
                 if errno == EINTR { continue }
                 throw SystemError.fromErrno(errno, call: "write", path: path, code: .ioError)
             }
-            guard result > 0 else { throw SystemError(code: .ioError, call: "write", path: path, errno: 0, detail: "write: no progress") }
+            guard result > 0 else {
+                throw SystemError(code: .ioError, call: "write", path: path, errno: 0, detail: "write: no progress")
+            }
             next += result
             left -= result
         }
@@ -274,17 +277,21 @@ extension OutputFile {
 
     /// Creates `DIR/.NAME.roo-tmp-RANDOM` exclusively, with the mode of an
     /// existing target (else 0666 less the umask).
-    private static func createTemporary(beside path: String, randomSuffix: () -> UInt64) throws(SystemError) -> (String, Int32) {
+    private static func createTemporary(beside path: String, randomSuffix: () -> UInt64) throws(SystemError) -> (
+        String, Int32
+    ) {
         let prefix = path.lastIndex(of: "/").map { String(path[...$0]) } ?? ""
         let name = String(path.dropFirst(prefix.count))
         guard !name.isEmpty, name != ".", name != ".." else {
-            throw SystemError(code: .cannotCreate, call: "open", path: path, errno: EISDIR, detail: "names a directory, not a file")
+            throw SystemError(
+                code: .cannotCreate, call: "open", path: path, errno: EISDIR, detail: "names a directory, not a file")
         }
         var existing = stat()
         let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o666
         for _ in 0..<16 {
             let suffix = String(randomSuffix(), radix: 16)
-            let temporary = prefix + "." + name + temporaryMarker + String(repeating: "0", count: 16 - suffix.count) + suffix
+            let temporary =
+                prefix + "." + name + temporaryMarker + String(repeating: "0", count: 16 - suffix.count) + suffix
             let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
             if descriptor >= 0 {
                 if mode != 0o666 { _ = fchmod(descriptor, mode) }
@@ -294,6 +301,8 @@ extension OutputFile {
             if number == EEXIST || number == EINTR { continue }
             throw SystemError.cannotCreate(number, call: "open", path: path)
         }
-        throw SystemError(code: .cannotCreate, call: "open", path: path, errno: EEXIST, detail: "cannot create a temporary file beside it")
+        throw SystemError(
+            code: .cannotCreate, call: "open", path: path, errno: EEXIST,
+            detail: "cannot create a temporary file beside it")
     }
 }

@@ -48,20 +48,25 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
     ///
     /// - Parameter code: the category; by default derived from `number` for a read.
     static func fromErrno(_ number: Int32, call: String, path: String, code: Code? = nil) -> SystemError {
-        let code = code ?? {
-            switch number {
-            case ENOENT, ENOTDIR: return .notFound
-            case EACCES, EPERM, EISDIR: return .unreadable
-            default: return .ioError
-            }
-        }()
-        return SystemError(code: code, call: call, path: path, errno: number, detail: "\(call): \(describe(errno: number))")
+        let code =
+            code
+            ?? {
+                switch number {
+                case ENOENT, ENOTDIR: return .notFound
+                case EACCES, EPERM, EISDIR: return .unreadable
+                default: return .ioError
+                }
+            }()
+        return SystemError(
+            code: code, call: call, path: path, errno: number, detail: "\(call): \(describe(errno: number))")
     }
 
     /// An output that cannot be opened or created.
     static func cannotCreate(_ number: Int32, call: String, path: String) -> SystemError {
         let text = String(cString: strerror(number))
-        return SystemError(code: .cannotCreate, call: call, path: path, errno: number, detail: "cannot create: \(text) (\(call), errno \(number))")
+        return SystemError(
+            code: .cannotCreate, call: call, path: path, errno: number,
+            detail: "cannot create: \(text) (\(call), errno \(number))")
     }
 
     public var description: String { "\(path): \(detail)" }

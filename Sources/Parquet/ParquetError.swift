@@ -102,7 +102,8 @@ extension ParquetError {
         do {
             return try body()
         } catch let error as ParquetError {
-            throw error.adding(path: path, rowGroup: rowGroup, column: column, byteOffset: byteOffset, offsetSubject: offsetSubject)
+            throw error.adding(
+                path: path, rowGroup: rowGroup, column: column, byteOffset: byteOffset, offsetSubject: offsetSubject)
         }
     }
 }

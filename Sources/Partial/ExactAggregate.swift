@@ -19,7 +19,9 @@ package struct ExactAggregate: Sendable {
     /// within `--from/--to`; nil when no input says.
     package var periods: ClosedRange<Int>?
 
-    package init(groups: [GroupRow], totals: TotalsInput, semantics: SemanticOptions, periods: ClosedRange<Int>? = nil) {
+    package init(
+        groups: [GroupRow], totals: TotalsInput, semantics: SemanticOptions, periods: ClosedRange<Int>? = nil
+    ) {
         self.groups = groups
         self.totals = totals
         self.semantics = semantics
@@ -48,8 +50,10 @@ package struct ExactAggregate: Sendable {
         guard let first = parts.first else { throw RooError(.usage, "nothing to merge") }
         for (index, part) in parts.enumerated().dropFirst() {
             if let difference = first.semantics.firstDifference(from: part.semantics) {
-                throw RooError(.usage, "partials were computed with different --\(difference.option): "
-                    + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
+                throw RooError(
+                    .usage,
+                    "partials were computed with different --\(difference.option): "
+                        + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
             }
         }
         // Keys by bytes, as the interner compares them (not String's canonical equivalence).
@@ -59,12 +63,15 @@ package struct ExactAggregate: Sendable {
             var partner: [UInt8]
         }
         var sums: [Key: (origin: String, partner: String, sums: MeasureSums)] = [:]
-        var totals = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
-                                 linesAggregated: 0, unmappedCountryCodes: first.totals.unmappedCountryCodes.map { _ in 0 })
+        var totals = TotalsInput(
+            files: 0, linesRead: 0, linesFiltered: 0,
+            rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
+            linesAggregated: 0, unmappedCountryCodes: first.totals.unmappedCountryCodes.map { _ in 0 })
         let overflow = RooError(.dataError, "a sum overflows Int64 cents while merging partials")
         for part in parts {
             for group in part.groups {
-                let key = Key(origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8))
+                let key = Key(
+                    origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8))
                 sums[key, default: (group.origin, group.partner, MeasureSums())].sums.add(group.measures)
             }
             let other = part.totals
@@ -78,7 +85,9 @@ package struct ExactAggregate: Sendable {
             totals.files = files
             try add(&totals.linesRead, other.linesRead)
             try add(&totals.linesFiltered, other.linesFiltered)
-            for reason in totals.rejected.indices where reason < other.rejected.count { try add(&totals.rejected[reason], other.rejected[reason]) }
+            for reason in totals.rejected.indices where reason < other.rejected.count {
+                try add(&totals.rejected[reason], other.rejected[reason])
+            }
             try add(&totals.linesAggregated, other.linesAggregated)
             try add(&totals.oddHSCodes, other.oddHSCodes)
             if var unmapped = totals.unmappedCountryCodes {
@@ -89,13 +98,18 @@ package struct ExactAggregate: Sendable {
         // Exact sums: whether a group overflows does not depend on the order of the partials.
         let groups = try sums.map { entry -> GroupRow in
             guard let measures = entry.value.sums.exact else { throw overflow }
-            return GroupRow(origin: entry.value.origin, chapter: entry.key.chapter, partner: entry.value.partner, measures: measures)
+            return GroupRow(
+                origin: entry.value.origin, chapter: entry.key.chapter, partner: entry.value.partner, measures: measures
+            )
         }
         // Periods: the union of the parts' ranges, unknown when a part does not know its own.
         let ranges = parts.map(\.periods)
-        let periods = ranges.contains { $0 == nil } ? nil : ranges.compactMap { $0 }.reduce(nil) { (union: ClosedRange<Int>?, next) in
-            union.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
-        }
+        let periods =
+            ranges.contains { $0 == nil }
+            ? nil
+            : ranges.compactMap { $0 }.reduce(nil) { (union: ClosedRange<Int>?, next) in
+                union.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
+            }
         return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics, periods: periods)
     }
 }

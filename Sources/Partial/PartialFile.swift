@@ -21,17 +21,24 @@ package enum PartialFile {
     static let formatVersion = "2"
     static let moneyColumns = ["customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value"]
 
-    static let columns: [WriterColumn] = [
-        WriterColumn(name: "origin", physicalType: .byteArray, logicalType: .string, isOptional: false),
-        WriterColumn(name: "partner", physicalType: .byteArray, logicalType: .string, isOptional: false),
-        WriterColumn(name: "hs_chapter", physicalType: .int32, isOptional: false),
-        WriterColumn(name: "lines", physicalType: .int64, isOptional: false),
-        WriterColumn(name: "duty_free_lines", physicalType: .int64, isOptional: false),
-    ] + moneyColumns.map { WriterColumn(name: $0, physicalType: .int64, logicalType: .decimal(scale: 2, precision: 18), isOptional: false) }
+    static let columns: [WriterColumn] =
+        [
+            WriterColumn(name: "origin", physicalType: .byteArray, logicalType: .string, isOptional: false),
+            WriterColumn(name: "partner", physicalType: .byteArray, logicalType: .string, isOptional: false),
+            WriterColumn(name: "hs_chapter", physicalType: .int32, isOptional: false),
+            WriterColumn(name: "lines", physicalType: .int64, isOptional: false),
+            WriterColumn(name: "duty_free_lines", physicalType: .int64, isOptional: false),
+        ]
+        + moneyColumns.map {
+            WriterColumn(
+                name: $0, physicalType: .int64, logicalType: .decimal(scale: 2, precision: 18), isOptional: false)
+        }
 
     /// Counter names (metadata `roo.count.<name>`), in `totals` order.
     static var counterNames: [String] {
-        ["files", "lines_read", "lines_filtered"] + RejectionReason.allCases.map(\.name) + ["lines_aggregated", "hs_odd_length", "unmapped_country_codes"]
+        ["files", "lines_read", "lines_filtered"] + RejectionReason.allCases.map(\.name) + [
+            "lines_aggregated", "hs_odd_length", "unmapped_country_codes",
+        ]
     }
 
     /// Writes `aggregate` to `path` (temporary file + rename).
@@ -83,14 +90,25 @@ package enum PartialFile {
     }
 
     static func metadata(_ aggregate: ExactAggregate) -> [KeyValue] {
-        var entries = [KeyValue(key: "roo.partial", value: formatVersion), KeyValue(key: "roo.version", value: RooVersion.current)]
-        for (option, value) in aggregate.semantics.entries { entries.append(KeyValue(key: "roo.option." + option, value: value)) }
+        var entries = [
+            KeyValue(key: "roo.partial", value: formatVersion), KeyValue(key: "roo.version", value: RooVersion.current),
+        ]
+        for (option, value) in aggregate.semantics.entries {
+            entries.append(KeyValue(key: "roo.option." + option, value: value))
+        }
         let totals = aggregate.totals
-        var counts = [Int64(totals.files), totals.linesRead, totals.linesFiltered] + totals.rejected + [totals.linesAggregated, totals.oddHSCodes]
+        var counts =
+            [Int64(totals.files), totals.linesRead, totals.linesFiltered] + totals.rejected + [
+                totals.linesAggregated, totals.oddHSCodes,
+            ]
         var names = counterNames
         if let unmapped = totals.unmappedCountryCodes { counts.append(unmapped) } else { names.removeLast() }
-        for (name, count) in zip(names, counts) { entries.append(KeyValue(key: "roo.count." + name, value: String(count))) }
-        if let periods = aggregate.periods { entries.append(KeyValue(key: "roo.periods", value: "\(periods.lowerBound)-\(periods.upperBound)")) }
+        for (name, count) in zip(names, counts) {
+            entries.append(KeyValue(key: "roo.count." + name, value: String(count)))
+        }
+        if let periods = aggregate.periods {
+            entries.append(KeyValue(key: "roo.periods", value: "\(periods.lowerBound)-\(periods.upperBound)"))
+        }
         return entries
     }
 
@@ -103,17 +121,28 @@ package enum PartialFile {
         do { file = try ParquetFile(path: path) } catch let error as ParquetError { throw RooError(error) }
         var values: [String: String] = [:]
         for entry in file.metadata.keyValueMetadata { if let value = entry.value { values[entry.key] = value } }
-        let notPartial = { (detail: String) in RooError(.dataError, "\(path): not a roo partial aggregate (\(detail)); make one with roo summarize --partial") }
+        let notPartial = { (detail: String) in
+            RooError(
+                .dataError, "\(path): not a roo partial aggregate (\(detail)); make one with roo summarize --partial")
+        }
         guard values["roo.partial"] == formatVersion else {
             if let version = values["roo.partial"] {
-                throw RooError(.dataError, "\(path): a roo partial aggregate of format \(KeyText.escapingControls(version)), which this roo (format \(formatVersion)) does not merge; make it again with roo summarize --partial")
+                throw RooError(
+                    .dataError,
+                    "\(path): a roo partial aggregate of format \(KeyText.escapingControls(version)), which this roo "
+                        + "(format \(formatVersion)) does not merge; make it again with roo summarize --partial"
+                )
             }
             throw notPartial("no roo.partial=\(formatVersion) in its metadata")
         }
         var options: [String: String] = [:]
         for name in SemanticOptions.names { options[name] = values["roo.option." + name] }
-        guard let semantics = SemanticOptions(values: options) else { throw notPartial("options missing from its metadata") }
-        if let invalid = semantics.invalidEntry { throw notPartial("roo.option.\(invalid.option) is \"\(invalid.value)\"") }
+        guard let semantics = SemanticOptions(values: options) else {
+            throw notPartial("options missing from its metadata")
+        }
+        if let invalid = semantics.invalidEntry {
+            throw notPartial("roo.option.\(invalid.option) is \"\(invalid.value)\"")
+        }
         var counts: [String: Int64] = [:]
         for name in counterNames {
             guard let text = values["roo.count." + name] else { continue }
@@ -124,18 +153,25 @@ package enum PartialFile {
         // The unmapped counter exists exactly when codes were converted.
         let converts = semantics.value(of: "country-codes") != CountryCodeSystem.iso2.rawValue
         guard (counts["unmapped_country_codes"] != nil) == converts else {
-            throw notPartial("roo.count.unmapped_country_codes \(converts ? "missing" : "present") for country codes \(semantics.value(of: "country-codes"))")
+            throw notPartial(
+                "roo.count.unmapped_country_codes \(converts ? "missing" : "present") for country codes "
+                    + "\(semantics.value(of: "country-codes"))"
+            )
         }
         let totals = TotalsInput(
-            files: Int(counts["files"] ?? 0), linesRead: counts["lines_read"] ?? 0, linesFiltered: counts["lines_filtered"] ?? 0,
-            rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 }, linesAggregated: counts["lines_aggregated"] ?? 0,
+            files: Int(counts["files"] ?? 0), linesRead: counts["lines_read"] ?? 0,
+            linesFiltered: counts["lines_filtered"] ?? 0,
+            rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 },
+            linesAggregated: counts["lines_aggregated"] ?? 0,
             unmappedCountryCodes: counts["unmapped_country_codes"], oddHSCodes: counts["hs_odd_length"] ?? 0)
         let groups = try groups(file, path: path, notPartial: notPartial)
         try checkInvariants(totals, groups: groups, notPartial: notPartial)
         var periods: ClosedRange<Int>?
         if let text = values["roo.periods"] {
             let parts = text.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, parts[0] <= parts[1], (100_000...999_999).contains(parts[0]), (100_000...999_999).contains(parts[1]) else {
+            guard parts.count == 2, parts[0] <= parts[1], (100_000...999_999).contains(parts[0]),
+                (100_000...999_999).contains(parts[1])
+            else {
                 throw notPartial("roo.periods is \"\(KeyText.escapingControls(text))\"")
             }
             periods = parts[0]...parts[1]
@@ -146,7 +182,9 @@ package enum PartialFile {
     /// `lines_read = lines_filtered + lines_rejected + lines_aggregated`, and the
     /// groups' lines add up to `lines_aggregated` (overflow-checked): a partial
     /// that breaks them was not written by roo, and would make merged totals lie.
-    private static func checkInvariants(_ totals: TotalsInput, groups: [GroupRow], notPartial: (String) -> RooError) throws {
+    private static func checkInvariants(
+        _ totals: TotalsInput, groups: [GroupRow], notPartial: (String) -> RooError
+    ) throws {
         func sum(_ values: [Int64]) -> Int64? {
             var total: Int64 = 0
             for value in values {
@@ -156,25 +194,34 @@ package enum PartialFile {
             }
             return total
         }
-        guard let accounted = sum([totals.linesFiltered, totals.linesAggregated] + totals.rejected), accounted == totals.linesRead else {
+        guard let accounted = sum([totals.linesFiltered, totals.linesAggregated] + totals.rejected),
+            accounted == totals.linesRead
+        else {
             throw notPartial("its line counters do not add up to lines_read")
         }
-        guard groups.allSatisfy({ $0.measures.lines > 0 && (0...$0.measures.lines).contains($0.measures.dutyFreeLines) }),
-              sum(groups.map(\.measures.lines)) == totals.linesAggregated
+        guard
+            groups.allSatisfy({ $0.measures.lines > 0 && (0...$0.measures.lines).contains($0.measures.dutyFreeLines) }),
+            sum(groups.map(\.measures.lines)) == totals.linesAggregated
         else { throw notPartial("its groups' line counts do not add up to lines_aggregated") }
         if let unmapped = totals.unmappedCountryCodes, unmapped > totals.linesAggregated {
             throw notPartial("unmapped_country_codes exceeds lines_aggregated")
         }
-        guard totals.oddHSCodes <= totals.linesAggregated else { throw notPartial("hs_odd_length exceeds lines_aggregated") }
+        guard totals.oddHSCodes <= totals.linesAggregated else {
+            throw notPartial("hs_odd_length exceeds lines_aggregated")
+        }
     }
 
-    private static func groups(_ file: ParquetFile, path: String, notPartial: (String) -> RooError) throws -> [GroupRow] {
+    private static func groups(
+        _ file: ParquetFile, path: String, notPartial: (String) -> RooError
+    ) throws -> [GroupRow] {
         let names = columns.map(\.name)
         let indexes = try names.map { name -> Int in
             guard let index = file.schema.columnIndex(named: name) else { throw notPartial("no column \(name)") }
             let descriptor = file.schema.columns[index]
             let expected = columns[names.firstIndex(of: name) ?? 0]
-            guard descriptor.physicalType == expected.physicalType else { throw notPartial("column \(name) is \(descriptor.physicalType)") }
+            guard descriptor.physicalType == expected.physicalType else {
+                throw notPartial("column \(name) is \(descriptor.physicalType)")
+            }
             if moneyColumns.contains(name), descriptor.scale != 2 {
                 throw notPartial("column \(name) is not DECIMAL(18,2) cents")
             }
@@ -185,7 +232,9 @@ package enum PartialFile {
         var groups: [GroupRow] = []
         for rowGroup in 0..<file.rowGroupCount {
             for (slot, index) in indexes.enumerated() {
-                do { try decoder.decode(file, rowGroup: rowGroup, column: index, into: batches[slot]) } catch let error as ParquetError {
+                do { try decoder.decode(file, rowGroup: rowGroup, column: index, into: batches[slot]) } catch let error
+                    as ParquetError
+                {
                     throw RooError(error)
                 }
             }
@@ -197,7 +246,9 @@ package enum PartialFile {
             let ints = (3..<batches.count).map { batches[$0].values(as: Int64.self) }
             for row in 0..<rows {
                 let chapter = Int(chapters[row])
-                guard (1...99).contains(chapter) else { throw notPartial("row group \(rowGroup), row \(row): hs_chapter \(chapter)") }
+                guard (1...99).contains(chapter) else {
+                    throw notPartial("row group \(rowGroup), row \(row): hs_chapter \(chapter)")
+                }
                 var measures = Measures()
                 measures.lines = ints[0][row]
                 measures.dutyFreeLines = ints[1][row]
@@ -206,9 +257,10 @@ package enum PartialFile {
                 measures.dutyFreeValue = ints[4][row]
                 measures.preferenceValue = ints[5][row]
                 measures.nonRegionalValue = ints[6][row]
-                groups.append(GroupRow(
-                    origin: String(decoding: batches[0].bytes(at: row), as: UTF8.self), chapter: chapter,
-                    partner: String(decoding: batches[1].bytes(at: row), as: UTF8.self), measures: measures))
+                groups.append(
+                    GroupRow(
+                        origin: String(decoding: batches[0].bytes(at: row), as: UTF8.self), chapter: chapter,
+                        partner: String(decoding: batches[1].bytes(at: row), as: UTF8.self), measures: measures))
             }
         }
         return groups

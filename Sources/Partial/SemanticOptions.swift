@@ -36,22 +36,25 @@ package struct SemanticOptions: Sendable, Equatable {
     /// The first entry whose value no run of roo writes, if any.
     var invalidEntry: (option: String, value: String)? {
         for (option, value) in entries {
-            let valid: Bool = switch option {
-            case "region": !value.isEmpty
-            case "duty-free-by": DutyFreeBy(rawValue: value) != nil
-            case "country-codes": CountryCodeSystem(rawValue: value) != nil
-            case "hs-width": Int(value).map { (2...18).contains($0) } ?? false
-            case "pad-hs": value == "yes" || value == "no"
-            case "from", "to": value.isEmpty || (Int(value).map { (100_000...999_999).contains($0) } ?? false)
-            default: true
-            }
+            let valid: Bool =
+                switch option {
+                case "region": !value.isEmpty
+                case "duty-free-by": DutyFreeBy(rawValue: value) != nil
+                case "country-codes": CountryCodeSystem(rawValue: value) != nil
+                case "hs-width": Int(value).map { (2...18).contains($0) } ?? false
+                case "pad-hs": value == "yes" || value == "no"
+                case "from", "to": value.isEmpty || (Int(value).map { (100_000...999_999).contains($0) } ?? false)
+                default: true
+                }
             if !valid { return (option, value) }
         }
         return nil
     }
 
-    static let names = ["region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "pad-hs", "country-codes",
-                        "reporter", "from", "to"]
+    static let names = [
+        "region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "pad-hs", "country-codes",
+        "reporter", "from", "to",
+    ]
 
     /// The first option whose value differs, with both values.
     func firstDifference(from other: SemanticOptions) -> (option: String, mine: String, theirs: String)? {

@@ -57,11 +57,12 @@ package struct RooError: Error, CustomStringConvertible, Sendable {
     /// Maps a text reader error: a missing input 66, a read failure 74, a
     /// damaged or malformed file 65.
     package init(_ error: DelimitedError) {
-        let status: ExitStatus = switch error.code {
-        case .notFound: .noInput
-        case .io: .ioError
-        case .decompression, .malformed: .dataError
-        }
+        let status: ExitStatus =
+            switch error.code {
+            case .notFound: .noInput
+            case .io: .ioError
+            case .decompression, .malformed: .dataError
+            }
         self.init(status, error.description, cause: error)
     }
 

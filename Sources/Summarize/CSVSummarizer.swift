@@ -28,7 +28,8 @@ struct CSVSummarizer {
     func bind(header: [String], path: String) throws -> Binding {
         let bound = try FileBinding.bind(names: header, options: context.options, path: path)
         let fieldIndex = CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 }
-        return Binding(columns: bound.indices, fieldIndex: fieldIndex, dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
+        return Binding(
+            columns: bound.indices, fieldIndex: fieldIndex, dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
     }
 
     /// Aggregates the text file at `path` (CSV, or `--layout`) into `total`;
@@ -37,7 +38,9 @@ struct CSVSummarizer {
     ///
     /// - Returns: the records the layout skipped (malformed, or dropped by
     ///   its keep rule), and the binding's notes.
-    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> (skips: LayoutSkips, notes: [String]) {
+    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> (
+        skips: LayoutSkips, notes: [String]
+    ) {
         let reader: any RecordChunkReader
         if let layout = context.options.layout {
             do {
@@ -100,7 +103,9 @@ final class ChunkFeed: @unchecked Sendable {
     ///
     /// - Precondition: `read(index)` returned true and `take(index)` was not called.
     func take(_ index: Int) -> (chunk: CSVChunk, bytes: Int) {
-        guard let taken = ready.withLock({ $0.removeValue(forKey: index) }) else { preconditionFailure("chunk \(index) was not read") }
+        guard let taken = ready.withLock({ $0.removeValue(forKey: index) }) else {
+            preconditionFailure("chunk \(index) was not read")
+        }
         return taken
     }
 
@@ -143,7 +148,8 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     private let skips: LayoutSkips
 
     init(
-        context: SummarizeContext, binding: CSVSummarizer.Binding, feed: ChunkFeed, parser: any RecordChunkParser, path: String,
+        context: SummarizeContext, binding: CSVSummarizer.Binding, feed: ChunkFeed, parser: any RecordChunkParser,
+        path: String,
         columnCount: Int, inputOrder: Int, skips: LayoutSkips
     ) {
         self.inputOrder = inputOrder
@@ -168,12 +174,15 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         block.reset(count: batch.count)
         columns = block.columns
         for record in 0..<batch.count { try fill(record) }
-        if binding.columns[.duty] == nil { block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count) }
+        if binding.columns[.duty] == nil {
+            block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count)
+        }
         block.countsUnmappedCodes = context.interner.convertsCodes
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
-        context.blockAggregated(block, configuration: configuration, observed: &observed, input: inputOrder, unit: unit,
-                                records: rejectedRecords, example: rejectedLine)
+        context.blockAggregated(
+            block, configuration: configuration, observed: &observed, input: inputOrder, unit: unit,
+            records: rejectedRecords, example: rejectedLine)
         context.progress?.add(bytes: bytes, lines: Int(clamping: block.counts.linesRead))
     }
 
@@ -190,7 +199,9 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             let values = RejectsLog.valueColumns.map { canonical -> (bytes: [UInt8]?, isText: Bool) in
                 (field(canonical, line.row).map { Array($0) }, true)
             }
-            RejectsLog.appendRecord(file: path, rowGroup: nil, row: batch.lineNumber(line.row), reason: line.reason, values: values, to: &out)
+            RejectsLog.appendRecord(
+                file: path, rowGroup: nil, row: batch.lineNumber(line.row), reason: line.reason, values: values,
+                to: &out)
         }
         return out
     }
@@ -211,7 +222,11 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         case let .cents(cents): return cents
         case .invalid: return nil
         case .overflow:
-            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): \(canonical.rawValue) \(KeyText.display(Array(text))) does not fit Int64 cents")
+            throw RooError(
+                .dataError,
+                "\(path): line \(batch.lineNumber(row)): \(canonical.rawValue) \(KeyText.display(Array(text))) does "
+                    + "not fit Int64 cents"
+            )
         }
     }
 
@@ -221,12 +236,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     /// calls this for `row < batch.count` only; each record has been checked
     /// to hold `columnCount` fields before a field is read.
     private func fill(_ row: Int) throws {
-        if let malformation = batch.malformation(row) {
-            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): malformed CSV record: \(malformation)")
-        }
-        guard batch.fieldCount(row) == columnCount else {
-            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): expected \(Plural.count(columnCount, "field")), found \(batch.fieldCount(row))")
-        }
+        try checkRecord(row)
         var flags: UInt8 = 0
         if let origin = field(.origin, row) {
             let code = try keys.code(raw: origin)
@@ -247,20 +257,7 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
                 block.countsOddHSCodes = true
             }
         }
-        if let value = field(.customsValue, row) {
-            if let cents = try money(.customsValue, value, row) { columns.value[row] = cents } else { columns.valueStatus[row] = LineBlock.ValueStatus.invalid }
-        } else {
-            columns.valueStatus[row] = LineBlock.ValueStatus.missing
-        }
-        if let duty = field(.duty, row), let cents = try money(.duty, duty, row) {
-            columns.duty[row] = cents
-        } else {
-            columns.dutyStatus[row] = LineBlock.ValueStatus.missing
-        }
-        if let amount = field(.nonOriginatingValue, row), let cents = try money(.nonOriginatingValue, amount, row) {
-            columns.nonOriginating[row] = cents
-            flags |= LineBlock.Flag.hasNonOriginating
-        }
+        flags |= try fillMoney(row)
         if let program = field(.program, row) { flags |= programFlag(program) }
         if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row) {
             flags |= LineRules.cachedFlag(provision, in: &provisionFlags) { LineRules.rateProvisionFlag(text: $0) }
@@ -283,6 +280,51 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
             flags |= context.rules.periodFlag(month: month)
         }
         columns.flags[row] = flags
+    }
+
+    /// Refuses a record that is not well-formed CSV or has the wrong field count.
+    ///
+    /// - Throws: `RooError(.dataError)` naming the file and line.
+    @inline(__always)
+    private func checkRecord(_ row: Int) throws {
+        if let malformation = batch.malformation(row) {
+            throw RooError(.dataError, "\(path): line \(batch.lineNumber(row)): malformed CSV record: \(malformation)")
+        }
+        guard batch.fieldCount(row) == columnCount else {
+            throw RooError(
+                .dataError,
+                "\(path): line \(batch.lineNumber(row)): expected \(Plural.count(columnCount, "field")), found "
+                    + "\(batch.fieldCount(row))"
+            )
+        }
+    }
+
+    /// Writes the money columns of row `row` (value, duty, non-originating
+    /// value) and their statuses; returns the flag a declared
+    /// non-originating value sets.
+    ///
+    /// Safe because: as for `fill`, `row < batch.count` and the record holds `columnCount` fields.
+    @inline(__always)
+    private func fillMoney(_ row: Int) throws -> UInt8 {
+        if let value = field(.customsValue, row) {
+            if let cents = try money(.customsValue, value, row) {
+                columns.value[row] = cents
+            } else {
+                columns.valueStatus[row] = LineBlock.ValueStatus.invalid
+            }
+        } else {
+            columns.valueStatus[row] = LineBlock.ValueStatus.missing
+        }
+        if let duty = field(.duty, row), let cents = try money(.duty, duty, row) {
+            columns.duty[row] = cents
+        } else {
+            columns.dutyStatus[row] = LineBlock.ValueStatus.missing
+        }
+        if let amount = field(.nonOriginatingValue, row), let cents = try money(.nonOriginatingValue, amount, row) {
+            columns.nonOriginating[row] = cents
+            return LineBlock.Flag.hasNonOriginating
+        }
+        return 0
     }
 
     /// Preference / duty-free-program flags of a program code, cached by its raw bytes.

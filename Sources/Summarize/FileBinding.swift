@@ -42,7 +42,11 @@ package struct FileBinding: @unchecked Sendable {
         for (canonical, index) in bound.indices {
             let descriptor = file.schema.columns[index]
             guard descriptor.maxRepetitionLevel == 0 else {
-                throw RooError(.dataError, "\(file.path): column \"\(descriptor.name)\" (\(canonical.rawValue)) is repeated; only flat columns are supported")
+                throw RooError(
+                    .dataError,
+                    "\(file.path): column \"\(descriptor.name)\" (\(canonical.rawValue)) is repeated; only flat "
+                        + "columns are supported"
+                )
             }
             columns[canonical] = (index, try FileBinding.kind(of: descriptor, for: canonical, path: file.path))
         }
@@ -61,25 +65,33 @@ package struct FileBinding: @unchecked Sendable {
     /// - Throws: `RooError(.usage)` listing every column the run needs and
     ///   the file lacks, each with the `--map` a header suggests;
     ///   `RooError(.dataError)` for a name the header holds twice.
-    static func bind(names: [String], options: SummarizeOptions, path: String) throws
-        -> (indices: [CanonicalColumn: Int], dutyFreeByDuty: Bool, notes: [String])
-    {
+    static func bind(
+        names: [String], options: SummarizeOptions, path: String
+    ) throws -> (indices: [CanonicalColumn: Int], dutyFreeByDuty: Bool, notes: [String]) {
         var indices: [CanonicalColumn: Int] = [:]
         for canonical in CanonicalColumn.allCases {
             let source = options.mapping.source(for: canonical)
-            if let index = try uniqueIndex(of: source, among: names, for: canonical, path: path) { indices[canonical] = index }
+            if let index = try uniqueIndex(of: source, among: names, for: canonical, path: path) {
+                indices[canonical] = index
+            }
         }
         let present = Set(indices.keys)
         let needed = neededColumns(present: present, options: options)
         let missing = CanonicalColumn.allCases.filter { needed.contains($0) && !present.contains($0) }
         let unbound = names.indices.filter { index in !indices.values.contains(index) }.map { names[$0] }
         if !missing.isEmpty { throw missingColumns(missing, options: options, path: path, names: names, free: unbound) }
-        let optional: [CanonicalColumn] = [.program, .nonOriginatingValue].filter { !present.contains($0) && !options.mapping.isExplicit($0) }
+        let optional: [CanonicalColumn] = [.program, .nonOriginatingValue].filter {
+            !present.contains($0) && !options.mapping.isExplicit($0)
+        }
         let likely = ColumnSuggestions.sources(for: optional, among: unbound)
         let notes = optional.compactMap { canonical -> String? in
             guard let source = likely[canonical] else { return nil }
-            let effect = canonical == .program ? "no line counts as claiming a preference program" : "declared non-originating values count as 0"
-            return "\(path): no \(canonical.rawValue) column, but \"\(KeyText.escapingControls(source))\" looks like one: \(ColumnSuggestions.mapFlag(canonical, source)) (without it, \(effect))"
+            let effect =
+                canonical == .program
+                ? "no line counts as claiming a preference program" : "declared non-originating values count as 0"
+            return
+                "\(path): no \(canonical.rawValue) column, but \"\(KeyText.escapingControls(source))\" looks like one: "
+                + "\(ColumnSuggestions.mapFlag(canonical, source)) (without it, \(effect))"
         }
         let dutyFreeByDuty = options.dutyFreeBy != .rateProvision && present.contains(.duty)
         return (indices, dutyFreeByDuty, notes)
@@ -91,7 +103,9 @@ package struct FileBinding: @unchecked Sendable {
     /// decide instead).
     static func neededColumns(present: Set<CanonicalColumn>, options: SummarizeOptions) -> Set<CanonicalColumn> {
         var needed = Set(CanonicalColumn.required)
-        for canonical in CanonicalColumn.allCases where options.mapping.isExplicit(canonical) { needed.insert(canonical) }
+        for canonical in CanonicalColumn.allCases where options.mapping.isExplicit(canonical) {
+            needed.insert(canonical)
+        }
         if options.reporter != nil { needed.insert(.reporter) }
         if options.from != nil || options.to != nil { needed.insert(.period) }
         if options.dutyFreeBy == .rateProvision {
@@ -104,23 +118,35 @@ package struct FileBinding: @unchecked Sendable {
 
     /// One error for every missing column, with the `--map` flags the file's
     /// other headers suggest.
-    static func missingColumns(_ missing: [CanonicalColumn], options: SummarizeOptions, path: String, names: [String], free: [String]) -> RooError {
+    static func missingColumns(
+        _ missing: [CanonicalColumn], options: SummarizeOptions, path: String, names: [String], free: [String]
+    ) -> RooError {
         let suggested = ColumnSuggestions.sources(for: missing, among: free)
         let listed = missing.map { canonical -> String in
             let source = options.mapping.source(for: canonical)
             let named = source == canonical.rawValue ? "" : " \"\(KeyText.escapingControls(source))\""
             return "\(canonical.rawValue)\(named) (\(canonical.meaning))"
         }
-        var message = "\(path): \(missing.count == 1 ? "no column for" : "\(missing.count) columns missing:") " + listed.joined(separator: ", ")
-        let flags = missing.compactMap { canonical in suggested[canonical].map { ColumnSuggestions.mapFlag(canonical, $0) } }
+        var message =
+            "\(path): \(missing.count == 1 ? "no column for" : "\(missing.count) columns missing:") "
+            + listed.joined(separator: ", ")
+        let flags = missing.compactMap { canonical in
+            suggested[canonical].map { ColumnSuggestions.mapFlag(canonical, $0) }
+        }
         if !flags.isEmpty { message += "; the file's headers suggest: " + flags.joined(separator: " ") }
         // The optional columns too, so one run shows every --map the file needs.
         let used = Set(suggested.values)
-        let optional: [CanonicalColumn] = [.program, .nonOriginatingValue].filter { !missing.contains($0) && !options.mapping.isExplicit($0) && !names.contains($0.rawValue) }
+        let optional: [CanonicalColumn] = [.program, .nonOriginatingValue].filter {
+            !missing.contains($0) && !options.mapping.isExplicit($0) && !names.contains($0.rawValue)
+        }
         let optionalFlags = ColumnSuggestions.sources(for: optional, among: free.filter { !used.contains($0) })
             .sorted { $0.key.rawValue < $1.key.rawValue }.map { ColumnSuggestions.mapFlag($0.key, $0.value) }
-        if !optionalFlags.isEmpty { message += " (and for optional columns: " + optionalFlags.joined(separator: " ") + ")" }
-        if missing.contains(.duty) { message += "; without a duty column, give --duty-free-programs LIST to decide duty-free status by program" }
+        if !optionalFlags.isEmpty {
+            message += " (and for optional columns: " + optionalFlags.joined(separator: " ") + ")"
+        }
+        if missing.contains(.duty) {
+            message += "; without a duty column, give --duty-free-programs LIST to decide duty-free status by program"
+        }
         message += "; the file's columns: " + names.map(KeyText.escapingControls).joined(separator: ", ")
         return RooError(.usage, message)
     }
@@ -130,12 +156,19 @@ package struct FileBinding: @unchecked Sendable {
     ///
     /// - Throws: `RooError(.dataError)` when two columns have that name: the
     ///   mapping would be ambiguous (a duplicate name no mapping uses is fine).
-    static func uniqueIndex(of source: String, among names: [String], for canonical: CanonicalColumn, path: String) throws -> Int? {
+    static func uniqueIndex(
+        of source: String, among names: [String], for canonical: CanonicalColumn, path: String
+    ) throws -> Int? {
         let wanted = Array(source.utf8)
         let matches = names.indices.filter { names[$0].utf8.elementsEqual(wanted) }
         guard matches.count <= 1 else {
             let positions = matches.map { String($0 + 1) }.joined(separator: " and ")
-            throw RooError(.dataError, "\(path): \(matches.count) columns are named \"\(KeyText.display(wanted))\" (columns \(positions)), so \(canonical.rawValue) is ambiguous: rename one in the file, or --map \(canonical.rawValue)= another column")
+            throw RooError(
+                .dataError,
+                "\(path): \(matches.count) columns are named \"\(KeyText.display(wanted))\" (columns \(positions)), so "
+                    + "\(canonical.rawValue) is ambiguous: rename one in the file, or --map \(canonical.rawValue)= "
+                    + "another column"
+            )
         }
         return matches.first
     }
@@ -159,11 +192,19 @@ package struct FileBinding: @unchecked Sendable {
                 kind = isInteger ? .dollars : ((physical == .float || physical == .double) ? .floating : nil)
             }
         case .period:
-            if column.logicalType == .date { kind = .date } else { kind = isText ? .text : (isInteger && decimalScale == nil ? .integer : nil) }
+            if column.logicalType == .date {
+                kind = .date
+            } else {
+                kind = isText ? .text : (isInteger && decimalScale == nil ? .integer : nil)
+            }
         }
         guard let kind else {
             let type = physical.description + (column.logicalType.map { "/\($0)" } ?? "")
-            throw RooError(.dataError, "\(path): column \"\(column.name)\" (\(canonical.rawValue)) has type \(type), which roo does not accept for \(canonical.rawValue)")
+            throw RooError(
+                .dataError,
+                "\(path): column \"\(column.name)\" (\(canonical.rawValue)) has type \(type), which roo does not "
+                    + "accept for \(canonical.rawValue)"
+            )
         }
         return kind
     }

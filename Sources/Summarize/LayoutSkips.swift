@@ -32,7 +32,9 @@ final class LayoutSkips: Sendable {
             counts.records += records
             counts.malformed += malformed
             counts.dropped += dropped
-            if let first, counts.firstMalformation.map({ first.line < $0.line }) ?? true { counts.firstMalformation = first }
+            if let first, counts.firstMalformation.map({ first.line < $0.line }) ?? true {
+                counts.firstMalformation = first
+            }
         }
     }
 

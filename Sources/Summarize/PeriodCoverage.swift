@@ -8,7 +8,9 @@ import Parquet
 enum PeriodCoverage {
     /// - Parameter textMonths: nil when there is no text input; `.some(nil)`
     ///   when text inputs were read without a readable period.
-    static func covered(bindings: [FileBinding], textMonths: ClosedRange<Int>??, options: SummarizeOptions) -> ClosedRange<Int>? {
+    static func covered(
+        bindings: [FileBinding], textMonths: ClosedRange<Int>??, options: SummarizeOptions
+    ) -> ClosedRange<Int>? {
         var union: ClosedRange<Int>?
         func add(_ range: ClosedRange<Int>) {
             union = union.map { min($0.lowerBound, range.lowerBound)...max($0.upperBound, range.upperBound) } ?? range
@@ -38,7 +40,8 @@ enum PeriodCoverage {
             guard let meta = chunk.metaData else { return nil }
             if meta.numValues == 0 { continue }
             guard let stats = meta.statistics, let low = stats.effectiveMin, let high = stats.effectiveMax,
-                  let first = month(low, kind: bound.kind), let last = month(high, kind: bound.kind), first <= last else { return nil }
+                let first = month(low, kind: bound.kind), let last = month(high, kind: bound.kind), first <= last
+            else { return nil }
             union = union.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
         }
         return union

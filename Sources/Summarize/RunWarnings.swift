@@ -22,7 +22,9 @@ struct RunWarnings {
         let rejected = counts.linesRejected
         guard rejected > 0 else { return nil }
         let considered = counts.linesRead - counts.linesFiltered
-        return "\(Plural.count(rejected, "line", grouped: true)) of \(Plural.number(considered)) (\(RunWarnings.percent(rejected, of: considered))) rejected: "
+        return
+            "\(Plural.count(rejected, "line", grouped: true)) of \(Plural.number(considered)) "
+            + "(\(RunWarnings.percent(rejected, of: considered))) rejected: "
             + reasonList + "; " + hint
     }
 
@@ -33,7 +35,9 @@ struct RunWarnings {
         return reasons.map { reason in
             var text = "\(reason.name) \(Plural.number(counts.rejected[reason.rawValue]))"
             if let example = observations.examples[reason] {
-                text += " (e.g. \(example.location), \(example.column) " + (example.value.isEmpty ? "empty" : "\"\(example.value)\"") + ")"
+                text +=
+                    " (e.g. \(example.location), \(example.column) "
+                    + (example.value.isEmpty ? "empty" : "\"\(example.value)\"") + ")"
             }
             return text
         }.joined(separator: ", ")
@@ -41,14 +45,24 @@ struct RunWarnings {
 
     /// The fix that fits the examples best.
     var hint: String {
-        // Only while money is read with a decimal point: with --decimal-separator , the text is not a number for another reason.
-        if options.moneyFormat.decimalSeparator == UInt8(ascii: "."), let example = observations.examples[.invalidValue],
-           RunWarnings.looksLikeDecimalComma(example.value) {
-            return "amounts like \"\(example.value)\" look like decimal commas: give --decimal-separator , (and --thousands .); --rejects FILE lists every rejected line"
+        // Only while money is read with a decimal point: with --decimal-separator , the text is not a number for
+        // another reason.
+        if options.moneyFormat.decimalSeparator == UInt8(ascii: "."),
+            let example = observations.examples[.invalidValue],
+            RunWarnings.looksLikeDecimalComma(example.value)
+        {
+            return
+                "amounts like \"\(example.value)\" look like decimal commas: give --decimal-separator , (and "
+                + "--thousands .); --rejects FILE lists every rejected line"
         }
         let considered = counts.linesRead - counts.linesFiltered
-        if let reason = RejectionReason.allCases.first(where: { [.missingOrigin, .missingPartner, .missingHS, .missingValue, .missingDuty].contains($0) && counts.rejected[$0.rawValue] == considered }) {
-            return "every line lacks \(reason.column.rawValue): check that --map \(reason.column.rawValue)=COLUMN names the right column; --rejects FILE lists every rejected line"
+        if let reason = RejectionReason.allCases.first(where: {
+            [.missingOrigin, .missingPartner, .missingHS, .missingValue, .missingDuty].contains($0)
+                && counts.rejected[$0.rawValue] == considered
+        }) {
+            return
+                "every line lacks \(reason.column.rawValue): check that --map \(reason.column.rawValue)=COLUMN names "
+                + "the right column; --rejects FILE lists every rejected line"
         }
         return "--rejects FILE lists every rejected line"
     }
@@ -59,10 +73,15 @@ struct RunWarnings {
         let example = observations.local.oddHSCode.map { KeyText.display($0) } ?? ""
         let lines = Plural.count(counts.oddHSLines, "line", grouped: true)
         if options.padHS {
-            return "\(lines) had HS codes of odd length (e.g. \(example)), read with a leading zero (--pad-hs): totals hs_odd_length"
+            return
+                "\(lines) had HS codes of odd length (e.g. \(example)), read with a leading zero (--pad-hs): totals "
+                + "hs_odd_length"
         }
-        return "\(lines) have HS codes of odd length (e.g. \(example)), which usually lost a leading zero in a spreadsheet: "
-            + "their chapter is read from the first two digits; give --pad-hs to read them as 0\(example) (totals hs_odd_length)"
+        return
+            "\(lines) have HS codes of odd length (e.g. \(example)), which usually lost a leading zero in a "
+            + "spreadsheet: "
+            + "their chapter is read from the first two digits; give --pad-hs to read them as 0\(example) (totals "
+            + "hs_odd_length)"
     }
 
     /// A listed program that matches no program code seen, while a code that
@@ -74,32 +93,48 @@ struct RunWarnings {
                 guard !seen.contains(program) else { return nil }
                 let variants = seen.filter { RunWarnings.folded($0) == RunWarnings.folded(program) }.sorted()
                 guard !variants.isEmpty else { return nil }
-                return "\(option) \(program) matches no line, but the data has \(variants.map { "\"\($0)\"" }.joined(separator: ", ")): programs are compared exactly, give \(option) \(variants.joined(separator: ","))"
+                return
+                    "\(option) \(program) matches no line, but the data has "
+                    + "\(variants.map { "\"\($0)\"" }.joined(separator: ", ")): programs are compared exactly, "
+                    + "give \(option) \(variants.joined(separator: ","))"
             }
         }
         let preference = options.preferencePrograms == nil ? "the default preference program" : "--preference-programs"
-        return check(options.effectivePreferencePrograms, option: preference) + check(options.dutyFreePrograms ?? [], option: "--duty-free-programs")
+        return check(options.effectivePreferencePrograms, option: preference)
+            + check(options.dutyFreePrograms ?? [], option: "--duty-free-programs")
     }
 
     /// Why no line was aggregated (the message of exit 65).
     var emptyResult: String {
         var reasons: [String] = []
-        if counts.linesRead == 0 { return "no line to summarize: the inputs hold no data lines; give --allow-empty to write empty tables" }
+        if counts.linesRead == 0 {
+            return "no line to summarize: the inputs hold no data lines; give --allow-empty to write empty tables"
+        }
         if counts.linesFiltered > 0 {
             var filters: [String] = []
             if let reporter = options.reporter {
                 let seen = observations.local.reporters.map { KeyText.display($0) }.sorted().prefix(5)
-                filters.append("--reporter \(reporter)" + (seen.isEmpty ? "" : " (the reporter column holds \(seen.joined(separator: ", ")))"))
+                filters.append(
+                    "--reporter \(reporter)"
+                        + (seen.isEmpty ? "" : " (the reporter column holds \(seen.joined(separator: ", ")))"))
             }
             if options.from != nil || options.to != nil {
-                let range = observations.local.months.map { " (the period column runs \($0.lowerBound) to \($0.upperBound))" } ?? " (no line has a readable period)"
+                let range =
+                    observations.local.months.map { " (the period column runs \($0.lowerBound) to \($0.upperBound))" }
+                    ?? " (no line has a readable period)"
                 let given = [options.from.map { "--from \($0)" }, options.to.map { "--to \($0)" }].compactMap { $0 }
                 filters.append(given.joined(separator: " ") + range)
             }
-            reasons.append("\(Plural.count(counts.linesFiltered, "line", grouped: true)) filtered out by " + filters.joined(separator: " and "))
+            reasons.append(
+                "\(Plural.count(counts.linesFiltered, "line", grouped: true)) filtered out by "
+                    + filters.joined(separator: " and "))
         }
-        if counts.linesRejected > 0 { reasons.append("\(Plural.count(counts.linesRejected, "line", grouped: true)) rejected: " + reasonList + "; " + hint) }
-        return "no line was aggregated out of \(Plural.count(counts.linesRead, "line", grouped: true)): " + reasons.joined(separator: "; ")
+        if counts.linesRejected > 0 {
+            reasons.append(
+                "\(Plural.count(counts.linesRejected, "line", grouped: true)) rejected: " + reasonList + "; " + hint)
+        }
+        return "no line was aggregated out of \(Plural.count(counts.linesRead, "line", grouped: true)): "
+            + reasons.joined(separator: "; ")
             + "; give --allow-empty to write empty tables"
     }
 
@@ -118,7 +153,9 @@ struct RunWarnings {
         guard let comma = bytes.lastIndex(of: UInt8(ascii: ",")), comma > 0 else { return false }
         let fraction = bytes[(comma + 1)...]
         guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        return bytes[..<comma].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
+        return bytes[..<comma].allSatisfy {
+            ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+        }
     }
 
     /// A program code without case or spaces, for finding near misses.

@@ -16,8 +16,10 @@ extension SummarizeContext {
     /// - Complexity: O(1) when no line was rejected; else O(block) for the
     ///   reclassification plus the callers' reads.
     func blockAggregated(
-        _ block: LineBlock, configuration: KernelConfiguration, observed: inout Observations.Local, input: Int, unit: Int,
-        records: ([RejectedRow]) throws -> [UInt8], example: (_ reason: RejectionReason, _ row: Int) throws -> RejectedLineText
+        _ block: LineBlock, configuration: KernelConfiguration, observed: inout Observations.Local, input: Int,
+        unit: Int,
+        records: ([RejectedRow]) throws -> [UInt8],
+        example: (_ reason: RejectionReason, _ row: Int) throws -> RejectedLineText
     ) rethrows {
         observations.merge(observed)
         observed = Observations.Local()
@@ -28,7 +30,10 @@ extension SummarizeContext {
         for line in rejected where first[line.reason] == nil { first[line.reason] = line.row }
         for (reason, row) in first where observations.wantsExample(reason, at: (input, unit, row)) {
             let text = try example(reason, row)
-            observations.example(reason, Observations.Example(order: (input, unit, row), location: text.location, column: text.column, value: text.value))
+            observations.example(
+                reason,
+                Observations.Example(
+                    order: (input, unit, row), location: text.location, column: text.column, value: text.value))
         }
     }
 }

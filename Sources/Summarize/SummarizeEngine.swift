@@ -11,8 +11,12 @@ import RooSupport
 package enum SummarizeEngine {
     /// Opens and binds the Parquet inputs, with every setting the command
     /// line left open resolved from the inputs (`InputDefaults`).
-    package static func makeContext(_ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false) throws -> SummarizeContext {
-        let paths = try paths ?? InputExpansion.expand(options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true).files
+    package static func makeContext(
+        _ options: SummarizeOptions, paths: [String]? = nil, showProgress: Bool = false
+    ) throws -> SummarizeContext {
+        let paths =
+            try paths
+            ?? InputExpansion.expand(options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true).files
         let parquetOrder = paths.indices.filter { InputExpansion.isParquet(paths[$0]) }
         let files = try parquetOrder.map { index -> ParquetFile in
             do { return try ParquetFile(path: paths[index]) } catch let error as ParquetError { throw RooError(error) }
@@ -21,15 +25,18 @@ package enum SummarizeEngine {
         if let layout = options.layout, parquetOrder.count < paths.count {
             said.append(("--layout \(layout.name)", InputDefaults(layout: layout)))
         }
-        let given = InputDefaults(countryCodes: options.countryCodes, dutyFreeBy: options.dutyFreeBy, dutyFreePrograms: options.dutyFreePrograms)
+        let given = InputDefaults(
+            countryCodes: options.countryCodes, dutyFreeBy: options.dutyFreeBy,
+            dutyFreePrograms: options.dutyFreePrograms)
         let (resolved, notes) = try checkingCodes(options.resolved(with: try InputDefaults.agreed(said, given: given)))
         let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }
         let parquetIndices = Set(parquetOrder)
         let textPaths = paths.indices.filter { !parquetIndices.contains($0) }.map { paths[$0] }
-        return SummarizeContext(bindings: bindings, options: resolved, showProgress: showProgress,
-                                textInputBytes: showProgress ? ProgressLine.fileBytes(textPaths) : 0, inputOrder: parquetOrder,
-                                rejects: rejects, notes: notes + bindings.flatMap(\.notes))
+        return SummarizeContext(
+            bindings: bindings, options: resolved, showProgress: showProgress,
+            textInputBytes: showProgress ? ProgressLine.fileBytes(textPaths) : 0, inputOrder: parquetOrder,
+            rejects: rejects, notes: notes + bindings.flatMap(\.notes))
     }
 
     /// `--region` and `--reporter` checked against the country codes of the
@@ -45,7 +52,9 @@ package enum SummarizeEngine {
             let (region, note) = try options.region.resolved(codes: codes)
             checked.region = region
             if let note, options.preferencePrograms == nil { notes.append(note) }
-            if let reporter = options.reporter { checked.reporter = try CountryCodes.alpha2(for: reporter, in: codes, option: "--reporter") }
+            if let reporter = options.reporter {
+                checked.reporter = try CountryCodes.alpha2(for: reporter, in: codes, option: "--reporter")
+            }
         } catch {
             throw RooError(.usage, error.description)
         }
@@ -58,8 +67,13 @@ package enum SummarizeEngine {
     /// every piece so that all pieces agree. Reads only Parquet footers.
     package static func resolvedOptionArguments(_ options: SummarizeOptions) throws -> [String] {
         let resolved = try makeContext(options).options
-        var arguments = ["--country-codes", (resolved.countryCodes ?? .iso2).rawValue, "--duty-free-by", (resolved.dutyFreeBy ?? .duty).rawValue]
-        if let programs = resolved.dutyFreePrograms { arguments += ["--duty-free-programs", programs.sorted().joined(separator: ",")] }
+        var arguments = [
+            "--country-codes", (resolved.countryCodes ?? .iso2).rawValue, "--duty-free-by",
+            (resolved.dutyFreeBy ?? .duty).rawValue,
+        ]
+        if let programs = resolved.dutyFreePrograms {
+            arguments += ["--duty-free-programs", programs.sorted().joined(separator: ",")]
+        }
         return arguments
     }
 
@@ -109,9 +123,12 @@ package enum SummarizeEngine {
         let tables = try run.aggregate.tables(top: options.top)
         let rejects = try run.rejects?.finish()
         let periods = run.aggregate.periods
-        let notes = SummaryNotes.make(options: run.options, tables: tables, moneyFormat: run.options.moneyFormat, periods: periods)
-        let headline = Headline(tables: tables, context: SummaryNotes.headlineContext(options: run.options, periods: periods))
-        try destination.write(tables, notes: notes, headline: headline, committingWith: rejects.map { [$0] } ?? [], emit: emit)
+        let notes = SummaryNotes.make(
+            options: run.options, tables: tables, moneyFormat: run.options.moneyFormat, periods: periods)
+        let headline = Headline(
+            tables: tables, context: SummaryNotes.headlineContext(options: run.options, periods: periods))
+        try destination.write(
+            tables, notes: notes, headline: headline, committingWith: rejects.map { [$0] } ?? [], emit: emit)
     }
 
     /// `summarize --partial PATH`: writes the exact aggregate of the inputs
@@ -152,7 +169,8 @@ package enum SummarizeEngine {
         do {
             let result = try context.options.strategy.run(plan, threads: context.options.threads)
             for index in textPaths {
-                let (skips, notes) = try CSVSummarizer(context: context).run(path: paths[index], inputOrder: index, into: result)
+                let (skips, notes) = try CSVSummarizer(context: context).run(
+                    path: paths[index], inputOrder: index, into: result)
                 notes.forEach(note)
                 if let line = skips.notice(path: paths[index]) { note(line) }
             }
@@ -173,13 +191,15 @@ package enum SummarizeEngine {
     static func aggregate(
         _ options: SummarizeOptions, outputs: [String], showProgress: Bool, notice: (String) -> Void
     ) throws -> (aggregate: ExactAggregate, options: SummarizeOptions, rejects: RejectsLog?, warnings: RunWarnings) {
-        let expansion = try InputExpansion.expand(options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true)
+        let expansion = try InputExpansion.expand(
+            options.inputs, everyFile: options.layout != nil, skippingRooOutputs: true)
         expansion.notes.forEach(notice)
         let paths = expansion.files
         try OutputTargets.check(outputs: outputs, inputs: paths)
         let textPaths = paths.indices.filter { !InputExpansion.isParquet(paths[$0]) }
         if options.rowGroups != nil && !textPaths.isEmpty {
-            throw RooError(.usage, "--row-groups selects row groups of Parquet inputs; \(paths[textPaths[0]]) is a text file")
+            throw RooError(
+                .usage, "--row-groups selects row groups of Parquet inputs; \(paths[textPaths[0]]) is a text file")
         }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let result = try readInputs(context, paths: paths, textPaths: textPaths, notice: notice)
@@ -187,20 +207,24 @@ package enum SummarizeEngine {
         let keys = context.interner.keys()
         let groups = result.groups.entries().map { entry -> GroupRow in
             let (origin, partner, chapter) = GroupAccumulator.components(entry.key)
-            return GroupRow(origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
+            return GroupRow(
+                origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
         }
         let counts = result.counts
         // A share of row groups that leaves out row group 0 leaves the file count to the share that has it.
         let files = (options.rowGroups?.lowerBound ?? 0) > 0 ? textPaths.count : paths.count
-        let totals = TotalsInput(files: files, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
-                                 rejected: counts.rejected, linesAggregated: counts.linesAggregated,
-                                 unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil,
-                                 oddHSCodes: counts.oddHSLines)
+        let totals = TotalsInput(
+            files: files, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
+            rejected: counts.rejected, linesAggregated: counts.linesAggregated,
+            unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil,
+            oddHSCodes: counts.oddHSLines)
         let seen = context.observations.seen
         let warnings = RunWarnings(counts: counts, observations: seen, options: context.options)
-        let periods = PeriodCoverage.covered(bindings: context.bindings, textMonths: textPaths.isEmpty ? .none : .some(seen.local.textMonths),
-                                             options: context.options)
-        let aggregate = ExactAggregate(groups: groups, totals: totals, semantics: SemanticOptions(context.options), periods: periods)
+        let periods = PeriodCoverage.covered(
+            bindings: context.bindings, textMonths: textPaths.isEmpty ? .none : .some(seen.local.textMonths),
+            options: context.options)
+        let aggregate = ExactAggregate(
+            groups: groups, totals: totals, semantics: SemanticOptions(context.options), periods: periods)
         return (aggregate, context.options, context.rejects, warnings)
     }
 }

@@ -95,7 +95,9 @@ extension SummarizeWorker {
             }
             if anyOdd {
                 // Rare: flag the rows whose code is odd.
-                for row in 0..<rows where view.isValid(row) && entryOdd[Int(view.index(row))] { flags[row] |= LineBlock.Flag.oddHSCode }
+                for row in 0..<rows where view.isValid(row) && entryOdd[Int(view.index(row))] {
+                    flags[row] |= LineBlock.Flag.oddHSCode
+                }
                 block.countsOddHSCodes = true
             }
         case (.text, .dictionaryByteArray):
@@ -117,7 +119,8 @@ extension SummarizeWorker {
             }
         default:
             for row in 0..<rows {
-                chapters[row] = view.isValid(row) ? HSChapter.chapter(integer: view.integer(row), width: width) : missing
+                chapters[row] =
+                    view.isValid(row) ? HSChapter.chapter(integer: view.integer(row), width: width) : missing
             }
         }
     }
@@ -140,7 +143,9 @@ extension SummarizeWorker {
         let flags = block.flags
         if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
             // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
-            try fillDecimal64(view, scale: scale, values: values, status: status, flagNonOriginating: target == .nonOriginating, location: location)
+            try fillDecimal64(
+                view, scale: scale, values: values, status: status, flagNonOriginating: target == .nonOriginating,
+                location: location)
             return
         }
         for row in 0..<view.rowCount {
@@ -169,11 +174,12 @@ extension SummarizeWorker {
         // decoded into again before the kernel has read the block.
         block.borrow(target.blockColumn, view.int64Values)
         let rows = view.rowCount
-        let status: UnsafeMutablePointer<UInt8>? = switch target {
-        case .value: block.valueStatus
-        case .duty: block.dutyStatus
-        case .nonOriginating: nil
-        }
+        let status: UnsafeMutablePointer<UInt8>? =
+            switch target {
+            case .value: block.valueStatus
+            case .duty: block.dutyStatus
+            case .nonOriginating: nil
+            }
         if target == .nonOriginating {
             let flags = block.flags
             let validity = view.validityBytes
@@ -330,11 +336,17 @@ package enum PeriodText {
         let bytes = Array(text.utf8)
         let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }
         let separators = bytes.filter { !($0 >= 0x30 && $0 <= 0x39) }
-        let shapeOK = (separators.isEmpty && digits.count == 6)
-            || (separators.count == 1 && digits.count == 6 && bytes.count == 7 && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")))
+        let shapeOK =
+            (separators.isEmpty && digits.count == 6)
+            || (separators.count == 1 && digits.count == 6 && bytes.count == 7
+                && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")))
         let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         guard shapeOK, (1...12).contains(value % 100), (1900...2200).contains(value / 100) else {
-            throw RooError(.usage, "\(name) takes a month as YYYYMM or YYYY-MM (e.g. 202401 or 2024-01), got \"\(KeyText.escapingControls(text))\"")
+            throw RooError(
+                .usage,
+                "\(name) takes a month as YYYYMM or YYYY-MM (e.g. 202401 or 2024-01), got "
+                    + "\"\(KeyText.escapingControls(text))\""
+            )
         }
         return value
     }

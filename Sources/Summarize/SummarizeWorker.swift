@@ -48,11 +48,15 @@ package final class SummarizeWorker: WorkUnitProcessor {
         let (fileIndex, rowGroup) = (work.file, work.rowGroup)
         let binding = context.bindings[fileIndex]
         let rows = work.rows?.count ?? Int(binding.file.metadata.rowGroups[rowGroup].numRows)
-        let columns = binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }).filter { context.isNeeded($0.key, binding: binding) }
+        let columns = binding.columns.sorted(by: { $0.key.rawValue < $1.key.rawValue }).filter {
+            context.isNeeded($0.key, binding: binding)
+        }
         if work.rows == nil {
             // The pages must hold the rows the footer declares before a block of that size is allocated.
             for (_, bound) in columns {
-                do { _ = try ColumnChunkDecoder.verifiedValueCount(binding.file, rowGroup: rowGroup, column: bound.index) } catch let error as ParquetError {
+                do {
+                    _ = try ColumnChunkDecoder.verifiedValueCount(binding.file, rowGroup: rowGroup, column: bound.index)
+                } catch let error as ParquetError {
                     throw RooError(error)
                 }
             }
@@ -68,7 +72,11 @@ package final class SummarizeWorker: WorkUnitProcessor {
                 throw RooError(error)
             }
             guard batch.rowCount == rows else {
-                throw RooError(.dataError, "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": \(Plural.count(batch.rowCount, "value")) for \(Plural.count(rows, "row"))")
+                throw RooError(
+                    .dataError,
+                    "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": "
+                        + "\(Plural.count(batch.rowCount, "value")) for \(Plural.count(rows, "row"))"
+                )
             }
             try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup)
         }
@@ -92,9 +100,12 @@ package final class SummarizeWorker: WorkUnitProcessor {
     private func rejectedLine(
         _ reason: RejectionReason, _ row: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?
     ) throws -> SummarizeContext.RejectedLineText {
-        let value = try rejectedLines.rawValue(reason.column, row: row, binding: binding, rowGroup: rowGroup, rows: rows)
+        let value = try rejectedLines.rawValue(
+            reason.column, row: row, binding: binding, rowGroup: rowGroup, rows: rows)
         let location = "\(binding.file.path): row group \(rowGroup), row \((rows?.lowerBound ?? 0) + row)"
-        let column = binding.columns[reason.column].map { binding.file.schema.columns[$0.index].name } ?? context.options.mapping.source(for: reason.column)
+        let column =
+            binding.columns[reason.column].map { binding.file.schema.columns[$0.index].name }
+            ?? context.options.mapping.source(for: reason.column)
         return (location, column, value)
     }
 
@@ -157,15 +168,19 @@ package final class SummarizeContext: Sendable {
 
     /// - Parameter textInputBytes: the sizes of the text inputs read after
     ///   the Parquet units, for the progress line's total (nil: unknown, a stream).
-    init(bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false, textInputBytes: Int? = 0,
-         inputOrder: [Int]? = nil, rejects: RejectsLog? = nil, notes: [String] = []) {
+    init(
+        bindings: [FileBinding], options: SummarizeOptions, showProgress: Bool = false, textInputBytes: Int? = 0,
+        inputOrder: [Int]? = nil, rejects: RejectsLog? = nil, notes: [String] = []
+    ) {
         self.notes = notes
         self.bindings = bindings
         self.inputOrder = inputOrder ?? Array(bindings.indices)
         self.rejects = rejects
         var units: [Unit] = []
         for (fileIndex, binding) in bindings.enumerated() {
-            let groups = options.rowGroups.map { $0.clamped(to: 0..<binding.file.rowGroupCount) } ?? 0..<binding.file.rowGroupCount
+            let groups =
+                options.rowGroups.map { $0.clamped(to: 0..<binding.file.rowGroupCount) }
+                ?? 0..<binding.file.rowGroupCount
             for group in groups {
                 let rows = Int(binding.file.metadata.rowGroups[group].numRows)
                 let size = max(1, options.smallUnitRowCount)
@@ -184,7 +199,9 @@ package final class SummarizeContext: Sendable {
             let binding = bindings[unit.file]
             let group = binding.file.metadata.rowGroups[unit.rowGroup]
             var bytes = 0
-            for bound in binding.columns.values { bytes += Int(clamping: group.columns[bound.index].metaData?.totalCompressedSize ?? 0) }
+            for bound in binding.columns.values {
+                bytes += Int(clamping: group.columns[bound.index].metaData?.totalCompressedSize ?? 0)
+            }
             let rows = max(Int(group.numRows), 1)
             unitBytes.append(unit.rows.map { Int(Double(bytes) * Double($0.count) / Double(rows)) } ?? bytes)
         }
@@ -202,7 +219,9 @@ package final class SummarizeContext: Sendable {
     func isReporter(_ raw: UnsafeRawBufferPointer) -> Bool {
         guard let reporter, var key = CountryKey.normalize(raw) else { return false }
         let codes = options.countryCodes ?? .iso2
-        if codes != .iso2, let converted = codes.alpha2(String(decoding: key, as: UTF8.self)) { key = Array(converted.utf8) }
+        if codes != .iso2, let converted = codes.alpha2(String(decoding: key, as: UTF8.self)) {
+            key = Array(converted.utf8)
+        }
         return key == reporter
     }
 

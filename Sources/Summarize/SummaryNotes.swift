@@ -20,17 +20,26 @@ package enum SummaryNotes {
     /// `moneyFormat` is how money text was read (`summarize`); a merge of
     /// partials passes nil: each `summarize --partial` read its own inputs.
     package static func make(
-        options: SummarizeOptions, tables: [SummaryTable], moneyFormat: MoneyFormat? = nil, periods: ClosedRange<Int>? = nil
+        options: SummarizeOptions, tables: [SummaryTable], moneyFormat: MoneyFormat? = nil,
+        periods: ClosedRange<Int>? = nil
     ) -> [(String, Cell)] {
         var notes: [(String, Cell)] = [
             ("inputs", .text(options.inputs.joined(separator: ", "))),
             ("period covered", .text(periods.map(PeriodText.describe) ?? "not recorded in the inputs")),
             ("currency", .text("USD (customs value as declared)")),
-            ("region", .text(options.region.isUSMCA ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", "))),
+            (
+                "region",
+                .text(
+                    options.region.isUSMCA
+                        ? "usmca (US, CA, MX)" : options.region.members.sorted().joined(separator: ", "))
+            ),
             ("preference programs", .text(options.effectivePreferencePrograms.sorted().joined(separator: ", "))),
             ("duty-free rule", .text(dutyFreeRule(options))),
             ("hs width", .integer(Int64(options.hsWidth))),
-            ("hs codes of odd length", .text(options.padHS ? "read with a leading zero (--pad-hs)" : "read as written")),
+            (
+                "hs codes of odd length",
+                .text(options.padHS ? "read with a leading zero (--pad-hs)" : "read as written")
+            ),
             ("money text", .text(moneyFormat?.description ?? "as each summarize --partial read it")),
         ]
         if let reporter = options.reporter { notes.append(("reporter", .text(reporter))) }
@@ -50,7 +59,10 @@ package enum SummaryNotes {
         switch options.dutyFreeBy ?? .duty {
         case .rateProvision: return "rate provision 10-19"
         case .duty:
-            if let programs = options.dutyFreePrograms { return "duty == 0, or program in " + programs.sorted().joined(separator: ", ") + " without a duty column" }
+            if let programs = options.dutyFreePrograms {
+                return "duty == 0, or program in " + programs.sorted().joined(separator: ", ")
+                    + " without a duty column"
+            }
             return "duty == 0"
         }
     }
@@ -67,7 +79,8 @@ package enum SummaryNotes {
 extension SummaryNotes {
     /// What the headline says the numbers were computed under.
     package static func headlineContext(options: SummarizeOptions, periods: ClosedRange<Int>?) -> Headline.Context {
-        Headline.Context(period: periods.map(PeriodText.describe), region: options.region.members.sorted(),
-                         isUSMCA: options.region.isUSMCA, programs: options.effectivePreferencePrograms.sorted())
+        Headline.Context(
+            period: periods.map(PeriodText.describe), region: options.region.members.sorted(),
+            isUSMCA: options.region.isUSMCA, programs: options.effectivePreferencePrograms.sorted())
     }
 }

@@ -35,7 +35,9 @@ package struct SummaryOutput: Sendable {
     /// readable `TerminalSummary` of these inputs instead of CSV.
     package var terminalView: [String]?
 
-    package init(destination: String = "-", format: OutputFormat? = nil, table: TableName? = nil, allTables: Bool = false) {
+    package init(
+        destination: String = "-", format: OutputFormat? = nil, table: TableName? = nil, allTables: Bool = false
+    ) {
         self.destination = destination
         self.format = format
         self.table = table
@@ -63,17 +65,23 @@ package struct SummaryOutput: Sendable {
         if isDirectory { return try checked(.directory(directoryPath, format ?? .csv)) }
         if let named = OutputFormat(fileExtensionOf: destination) {
             if let format, format != named {
-                throw RooError(.usage, "--format \(format.rawValue) contradicts the extension of --output \(destination) (\(named.rawValue)): "
-                    + "leave out --format (the extension decides) or give --format \(named.rawValue)")
+                throw RooError(
+                    .usage,
+                    "--format \(format.rawValue) contradicts the extension of --output \(destination) "
+                        + "(\(named.rawValue)): "
+                        + "leave out --format (the extension decides) or give --format \(named.rawValue)")
             }
             return try checked(.file(destination, named))
         }
         if OutputTargets.isWrittenInPlace(destination) { return try checked(.file(destination, format ?? .csv)) }
-        throw RooError(.usage, "--output \(destination): not stdout, a directory or a known file type; \(SummaryOutput.acceptedForms)")
+        throw RooError(
+            .usage,
+            "--output \(destination): not stdout, a directory or a known file type; \(SummaryOutput.acceptedForms)")
     }
 
     /// Every form `--output` takes, for the message that refuses another.
-    static let acceptedForms = "give - (stdout), DIR/ (one file per table), FILE.csv|.tsv|.jsonl|.md (one table, or all for md/jsonl), "
+    static let acceptedForms =
+        "give - (stdout), DIR/ (one file per table), FILE.csv|.tsv|.jsonl|.md (one table, or all for md/jsonl), "
         + "FILE.xlsx (workbook), FILE.html (report), or a device or FIFO (written in --format)"
 
     /// `target`, unless it cannot hold what is asked: a workbook is only a
@@ -85,14 +93,19 @@ package struct SummaryOutput: Sendable {
         case .standardOutput(.xlsx), .directory(_, .xlsx):
             throw RooError(.usage, "--format xlsx writes a workbook: give --output FILE.xlsx")
         case let .standardOutput(format) where allTables && !SummaryOutput.holdsEveryTable(format):
-            throw RooError(.usage, "--table all needs --output DIR/ for \(format.rawValue) (or --format md|jsonl on stdout)")
+            throw RooError(
+                .usage, "--table all needs --output DIR/ for \(format.rawValue) (or --format md|jsonl on stdout)")
         case let .file(path, format) where allTables && !SummaryOutput.holdsEveryTable(format):
             if OutputFormat(fileExtensionOf: path) == nil {
-                throw RooError(.usage, "--table all with --output \(path): \(format.rawValue) holds one table; "
-                    + "give --output DIR/ for one file per table, or --format md|jsonl for every table")
+                throw RooError(
+                    .usage,
+                    "--table all with --output \(path): \(format.rawValue) holds one table; "
+                        + "give --output DIR/ for one file per table, or --format md|jsonl for every table")
             }
-            throw RooError(.usage, "--table all with --output \(path): one \(format.rawValue) file holds one table; "
-                + "give --output DIR/ for one file per table, or a .md or .jsonl file for every table")
+            throw RooError(
+                .usage,
+                "--table all with --output \(path): one \(format.rawValue) file holds one table; "
+                    + "give --output DIR/ for one file per table, or a .md or .jsonl file for every table")
         default:
             return target
         }
@@ -143,7 +156,8 @@ package struct SummaryOutput: Sendable {
     ///
     /// - Parameter headline: the answer the report and the workbook lead with.
     package func write(
-        _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil, committingWith extra: [OutputFile] = [],
+        _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil,
+        committingWith extra: [OutputFile] = [],
         emit: (String) throws -> Void
     ) throws {
         let target = try target()
@@ -160,7 +174,8 @@ package struct SummaryOutput: Sendable {
             return
         case let .directory(directory, format):
             try makeDirectory(directory)
-            contents = format == .html
+            contents =
+                format == .html
                 ? [Array(HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline).utf8)]
                 : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
         case let .file(path, .xlsx):
@@ -178,11 +193,17 @@ package struct SummaryOutput: Sendable {
     /// concatenated), or the selected table (`detail` by default).
     ///
     /// - Precondition: `format` is not `xlsx` (a workbook is not text).
-    private func texts(_ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, format: OutputFormat) -> [String] {
+    private func texts(
+        _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, format: OutputFormat
+    ) -> [String] {
         precondition(format != .xlsx, "a workbook is not text")
-        if format == .html { return [HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline)] }
+        if format == .html {
+            return [HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline)]
+        }
         if allTables {
-            return tables.map { format == .md ? "## \($0.name.rawValue)\n\n" + format.render($0) + "\n" : format.render($0) }
+            return tables.map {
+                format == .md ? "## \($0.name.rawValue)\n\n" + format.render($0) + "\n" : format.render($0)
+            }
         }
         let wanted = table ?? .detail
         return tables.filter { $0.name == wanted }.prefix(1).map { format.render($0) }
@@ -197,11 +218,14 @@ package struct SummaryOutput: Sendable {
     /// `--table` selects), a sheet per selected table and the notes sheet.
     ///
     /// - Throws: `RooError(.cannotCreate)` when the workbook cannot be built.
-    private func workbook(_ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, path: String) throws -> [UInt8] {
+    private func workbook(
+        _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, path: String
+    ) throws -> [UInt8] {
         let sheets = tables.filter { selected([$0.name]).count == 1 }
         let throughBloc = tables.first { $0.name == .throughBloc }
         do {
-            return try XLSXFile.bytes(XLSXWorkbook(tables: sheets, notes: notes, headline: headline, throughBloc: throughBloc), path: path)
+            return try XLSXFile.bytes(
+                XLSXWorkbook(tables: sheets, notes: notes, headline: headline, throughBloc: throughBloc), path: path)
         } catch {
             throw RooError(.cannotCreate, error.description)
         }
@@ -222,7 +246,8 @@ package struct SummaryOutput: Sendable {
         guard mkdir(directory, 0o777) != 0 else { return }
         let number = errno
         if number != EEXIST {
-            throw RooError(.cannotCreate, "\(directory): cannot create directory: \(SystemError.describe(errno: number))")
+            throw RooError(
+                .cannotCreate, "\(directory): cannot create directory: \(SystemError.describe(errno: number))")
         }
     }
 }

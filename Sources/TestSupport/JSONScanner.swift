@@ -55,7 +55,9 @@ public indirect enum ScannedJSON: Equatable, CustomStringConvertible {
 
         mutating func literal(_ word: String) -> Bool {
             let utf8 = Array(word.utf8)
-            guard position + utf8.count <= bytes.count, Array(bytes[position..<(position + utf8.count)]) == utf8 else { return false }
+            guard position + utf8.count <= bytes.count, Array(bytes[position..<(position + utf8.count)]) == utf8 else {
+                return false
+            }
             position += utf8.count
             return true
         }
@@ -111,7 +113,8 @@ public indirect enum ScannedJSON: Equatable, CustomStringConvertible {
 
         mutating func hex4() -> UInt32? {
             guard position + 4 <= bytes.count,
-                  let value = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16) else { return nil }
+                let value = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
+            else { return nil }
             position += 4
             return value
         }
@@ -145,7 +148,9 @@ public indirect enum ScannedJSON: Equatable, CustomStringConvertible {
             if literal("}") { return .object(members) }
             while true {
                 skipSpace()
-                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else { return nil }
+                guard position < bytes.count, bytes[position] == UInt8(ascii: "\""), let key = string() else {
+                    return nil
+                }
                 skipSpace()
                 guard literal(":"), let item = value() else { return nil }
                 members.append((key, item))

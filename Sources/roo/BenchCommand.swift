@@ -11,16 +11,16 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmark the parallel strategies × thread counts of roo summarize on one input.",
         discussion: """
-        Runs every chosen strategy at every thread count on the same input, one warm-up and --repeat \
-        measured runs per cell, interleaved, and reports median/min/max seconds, lines/s, MB/s, \
-        speed-up, efficiency and peak RSS, checking that every cell's tables equal serial's. \
-        --decompress-only measures the lower bound instead: decompressing the column chunks summarize reads.
+            Runs every chosen strategy at every thread count on the same input, one warm-up and --repeat \
+            measured runs per cell, interleaved, and reports median/min/max seconds, lines/s, MB/s, \
+            speed-up, efficiency and peak RSS, checking that every cell's tables equal serial's. \
+            --decompress-only measures the lower bound instead: decompressing the column chunks summarize reads.
 
-        Examples:
-          roo bench extract.parquet --repeat 5 --plot strategies.svg
-          roo bench extract.parquet --strategies serial,work-queue --threads 1,2
-          roo bench extract.parquet --decompress-only --threads 1,2
-        """
+            Examples:
+              roo bench extract.parquet --repeat 5 --plot strategies.svg
+              roo bench extract.parquet --strategies serial,work-queue --threads 1,2
+              roo bench extract.parquet --decompress-only --threads 1,2
+            """
     )
 
     @Argument(help: "Parquet or CSV inputs (files or directories).")
@@ -57,7 +57,9 @@ struct Bench: ParsableCommand {
     func parsedStrategies() throws -> [Strategy] {
         if strategies == "all" { return Strategy.allCases }
         return try strategies.split(separator: ",").map { name in
-            guard let strategy = Strategy(rawValue: String(name)) else { throw ValidationError("unknown strategy \"\(name)\"") }
+            guard let strategy = Strategy(rawValue: String(name)) else {
+                throw ValidationError("unknown strategy \"\(name)\"")
+            }
             return strategy
         }
     }
@@ -65,7 +67,9 @@ struct Bench: ParsableCommand {
     func parsedThreads() throws -> [Int] {
         guard let threads else { return BenchOptions.defaultThreads(cores: activeProcessorCount()) }
         let list = try threads.split(separator: ",").map { text -> Int in
-            guard let value = Int(text), (1...64).contains(value) else { throw ValidationError("--threads takes numbers 1...64") }
+            guard let value = Int(text), (1...64).contains(value) else {
+                throw ValidationError("--threads takes numbers 1...64")
+            }
             return value
         }
         return Array(Set(list)).sorted()
@@ -77,7 +81,8 @@ struct Bench: ParsableCommand {
             mappings.apply(to: &summarize.mapping)
             if decompressOnly {
                 var lines = ["threads,median_s,runs_s"]
-                let rows = try DecompressBound.measure(summarize, threads: try parsedThreads(), repeats: repeats, showProgress: progress.isShown)
+                let rows = try DecompressBound.measure(
+                    summarize, threads: try parsedThreads(), repeats: repeats, showProgress: progress.isShown)
                 for row in rows {
                     let runs = row.seconds.map(BenchReport.formatSeconds).joined(separator: " ")
                     lines.append("\(row.threads),\(BenchReport.formatSeconds(row.medianSeconds)),\(runs)")

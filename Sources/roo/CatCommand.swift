@@ -7,15 +7,15 @@ struct Cat: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print decoded rows of a Parquet file as JSON Lines or CSV.",
         discussion: """
-        Decodes every column with roo's own reader (all standard encodings and codecs) and prints \
-        one row per line: logical types rendered (decimals exact, timestamps in ISO 8601, INT96 as \
-        Spark reads it), nulls as null (JSON) or empty (CSV). Malformed files give one error line, exit 65; \
-        an input that is not Parquet gets one line saying what it is and what to run on it instead.
+            Decodes every column with roo's own reader (all standard encodings and codecs) and prints \
+            one row per line: logical types rendered (decimals exact, timestamps in ISO 8601, INT96 as \
+            Spark reads it), nulls as null (JSON) or empty (CSV). Malformed files give one error line, exit 65; \
+            an input that is not Parquet gets one line saying what it is and what to run on it instead.
 
-        Examples:
-          roo cat extract.parquet --limit 10
-          roo cat extract.parquet --columns origin,partner,duty --format csv
-        """
+            Examples:
+              roo cat extract.parquet --limit 10
+              roo cat extract.parquet --columns origin,partner,duty --format csv
+            """
     )
 
     @Argument(help: "The Parquet file.")

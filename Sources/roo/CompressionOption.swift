@@ -12,7 +12,8 @@ struct CompressionOption: ExpressibleByArgument, Sendable {
 
     init(argument: String) {
         text = argument
-        let parts = argument.lowercased().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let parts = argument.lowercased().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(
+            String.init)
         switch parts.first {
         case "zstd":
             let level = parts.count == 2 ? Int32(parts[1]) : 3

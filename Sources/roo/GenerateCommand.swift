@@ -6,14 +6,14 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a realistic synthetic customs extract: .parquet, .csv or .csv.zst.",
         discussion: """
-        Synthetic US import lines shaped like real extracts (origins, pass-through partners, HS \
-        chapters, values, duties, preference programs). Deterministic: the same seed and options \
-        give the same bytes, whatever --threads is.
+            Synthetic US import lines shaped like real extracts (origins, pass-through partners, HS \
+            chapters, values, duties, preference programs). Deterministic: the same seed and options \
+            give the same bytes, whatever --threads is.
 
-        Examples:
-          roo generate --rows 1000000 --seed 1 --output sample.parquet
-          roo generate --rows 10000000 --output lines.csv.zst --threads 2
-        """
+            Examples:
+              roo generate --rows 1000000 --seed 1 --output sample.parquet
+              roo generate --rows 10000000 --output lines.csv.zst --threads 2
+            """
     )
 
     @Option(help: "Lines to generate.")
@@ -47,10 +47,17 @@ struct Generate: ParsableCommand {
             throw ValidationError("--rows must be within 0...\(GenerateOptions.rowCountMax)")
         }
         guard rowGroupRows >= 1 && rowGroupRows <= GenerateOptions.rowGroupRowCountMax else {
-            throw ValidationError("--row-group-rows must be within 1...\(GenerateOptions.rowGroupRowCountMax) (memory holds one row group per thread)")
+            throw ValidationError(
+                "--row-group-rows must be within 1...\(GenerateOptions.rowGroupRowCountMax) (memory holds one row "
+                    + "group per thread)"
+            )
         }
-        guard dataPageVersion == 1 || dataPageVersion == 2 else { throw ValidationError("--data-page-version must be 1 or 2") }
-        guard (0...1).contains(passThroughShare) else { throw ValidationError("--pass-through-share must be within 0...1") }
+        guard dataPageVersion == 1 || dataPageVersion == 2 else {
+            throw ValidationError("--data-page-version must be 1 or 2")
+        }
+        guard (0...1).contains(passThroughShare) else {
+            throw ValidationError("--pass-through-share must be within 0...1")
+        }
         guard year >= 1900 && year <= 2200 else { throw ValidationError("--year must be within 1900...2200") }
         try compression.check()
     }

@@ -7,15 +7,15 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show schema, row groups, codecs, encodings, sizes and statistics of a Parquet file.",
         discussion: """
-        Reads only the footer: the schema with physical, logical and converted types, then per row \
-        group every column chunk's codec, encodings, sizes, null count and min/max, and anything roo \
-        cannot decode (nested columns, encryption). Any other input (CSV, gzip or zstd CSV, a ZIP \
-        archive, fixed-width text) gets one line saying what it is and what to run on it instead.
+            Reads only the footer: the schema with physical, logical and converted types, then per row \
+            group every column chunk's codec, encodings, sizes, null count and min/max, and anything roo \
+            cannot decode (nested columns, encryption). Any other input (CSV, gzip or zstd CSV, a ZIP \
+            archive, fixed-width text) gets one line saying what it is and what to run on it instead.
 
-        Examples:
-          roo inspect extract.parquet
-          roo inspect extract.parquet --format json
-        """
+            Examples:
+              roo inspect extract.parquet
+              roo inspect extract.parquet --format json
+            """
     )
 
     @Argument(help: "The Parquet file.")

@@ -11,7 +11,8 @@ struct LayoutOption: ExpressibleByArgument, Sendable {
 
     /// One line per layout for `--help`: name and what it reads.
     static var catalogText: String {
-        (["  csv: canonical CSV (the default)"] + Layout.catalog.map { "  \($0.name): \($0.summary)" }).joined(separator: "\n")
+        (["  csv: canonical CSV (the default)"] + Layout.catalog.map { "  \($0.name): \($0.summary)" }).joined(
+            separator: "\n")
     }
 
     /// The name as given.
@@ -40,7 +41,11 @@ struct LayoutOption: ExpressibleByArgument, Sendable {
     /// - Throws: `RooError(.usage)` naming both ways out.
     func refuseMappings(_ mappings: ColumnMappingOptions) throws {
         if let layout, !mappings.isEmpty {
-            throw RooError(.usage, "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop --map, or read the file as plain CSV (--layout csv) with --map")
+            throw RooError(
+                .usage,
+                "--map does not apply with --layout \(layout.name): the layout maps the extract's columns itself; drop "
+                    + "--map, or read the file as plain CSV (--layout csv) with --map"
+            )
         }
     }
 }

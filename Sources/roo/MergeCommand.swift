@@ -9,17 +9,17 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sum partial aggregates (summarize --partial) exactly and write the summary tables.",
         discussion: """
-        Each partial holds the exact Int64-cent sums of a piece of the input (a file, some row groups) and the \
-        options that change the numbers. Merging any split of the input, in any order or grouping, gives the \
-        same tables as summarizing the whole input at once, byte for byte. Partials made with different \
-        options (region, programs, duty-free rule, HS width, country codes, filters) are refused.
+            Each partial holds the exact Int64-cent sums of a piece of the input (a file, some row groups) and the \
+            options that change the numbers. Merging any split of the input, in any order or grouping, gives the \
+            same tables as summarizing the whole input at once, byte for byte. Partials made with different \
+            options (region, programs, duty-free rule, HS width, country codes, filters) are refused.
 
-        Examples:
-          roo merge parts/*.parquet --output tables/
-          roo merge parts/ --output report.xlsx
-          roo merge parts/ --table all --output tables.md
-          roo merge jan.parquet feb.parquet --partial q1-so-far.parquet
-        """
+            Examples:
+              roo merge parts/*.parquet --output tables/
+              roo merge parts/ --output report.xlsx
+              roo merge parts/ --table all --output tables.md
+              roo merge jan.parquet feb.parquet --partial q1-so-far.parquet
+            """
     )
 
     @Argument(help: "Partial aggregates, or directories of them.")
@@ -27,7 +27,9 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var tables: TableOutputOptions
 
-    @Option(help: ArgumentHelp("Write the merged partial aggregate to this Parquet file instead of tables.", valueName: "file.parquet"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the merged partial aggregate to this Parquet file instead of tables.", valueName: "file.parquet"))
     var partial: String?
 
     @Flag(help: "Write the tables even when the partials aggregated no line (otherwise exit 65 saying why).")
@@ -35,7 +37,8 @@ struct Merge: ParsableCommand {
 
     func validate() throws {
         if partial != nil && tables.isSet {
-            throw ValidationError("--partial writes the merged aggregate, not tables: leave out --output, --table, --top and --format")
+            throw ValidationError(
+                "--partial writes the merged aggregate, not tables: leave out --output, --table, --top and --format")
         }
     }
 
@@ -50,14 +53,22 @@ struct Merge: ParsableCommand {
             let totals = aggregate.totals
             if totals.linesAggregated == 0 && !allowEmpty {
                 let rejected = totals.rejected.reduce(0, +)
-                throw RooError(.dataError, "no line was aggregated in the partials: \(Plural.count(totals.linesRead, "line")) read, \(totals.linesFiltered) filtered, \(rejected) rejected (each summarize --partial warned why); give --allow-empty to write empty tables")
+                throw RooError(
+                    .dataError,
+                    "no line was aggregated in the partials: \(Plural.count(totals.linesRead, "line")) read, "
+                        + "\(totals.linesFiltered) filtered, \(rejected) rejected (each summarize --partial warned "
+                        + "why); give --allow-empty to write empty tables"
+                )
             }
             let built = try aggregate.tables(top: self.tables.top)
             var notesOptions = aggregate.semantics.summarizeOptions(inputs: paths)
             notesOptions.top = self.tables.top
             let notes = SummaryNotes.make(options: notesOptions, tables: built, periods: aggregate.periods)
-            let headline = Headline(tables: built, context: SummaryNotes.headlineContext(options: notesOptions, periods: aggregate.periods))
-            try self.tables.destination.write(built, notes: notes, headline: headline) { try writeStandardOutput(Array($0.utf8)) }
+            let headline = Headline(
+                tables: built, context: SummaryNotes.headlineContext(options: notesOptions, periods: aggregate.periods))
+            try self.tables.destination.write(built, notes: notes, headline: headline) {
+                try writeStandardOutput(Array($0.utf8))
+            }
         }
     }
 }

@@ -6,16 +6,18 @@ import Parquet
 struct Roo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roo",
-        abstract: "How much non-regional content enters duty-free through a trade bloc's partners, from customs import extracts.",
+        abstract:
+            "How much non-regional content enters duty-free through a trade bloc's partners, from customs import "
+            + "extracts.",
         discussion: """
-        Reads line-level import extracts: Parquet, CSV (plain, .gz or .zst) and, with --layout, agencies' own \
-        layouts: census-imdb (US Census IMDB IMP_DETL.TXT, or its monthly .ZIP), ace-lines (CBP ACE entry \
-        summary lines) and pedimento-551 (Mexican SAT Data Stage 551 items).
+            Reads line-level import extracts: Parquet, CSV (plain, .gz or .zst) and, with --layout, agencies' own \
+            layouts: census-imdb (US Census IMDB IMP_DETL.TXT, or its monthly .ZIP), ace-lines (CBP ACE entry \
+            summary lines) and pedimento-551 (Mexican SAT Data Stage 551 items).
 
-        Every sum is exact (Int64 cents) and the same for every strategy and thread count. Start with \
-        roo summarize FILE: on a terminal it prints the answer in a sentence and the through_bloc table. \
-        The rules, every table and every option: docs/semantics.md and docs/cli.md.
-        """,
+            Every sum is exact (Int64 cents) and the same for every strategy and thread count. Start with \
+            roo summarize FILE: on a terminal it prints the answer in a sentence and the through_bloc table. \
+            The rules, every table and every option: docs/semantics.md and docs/cli.md.
+            """,
         version: RooVersion.current,
         subcommands: [Summarize.self, Merge.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
     )

@@ -21,32 +21,32 @@ struct Summarize: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarize non-regional content of duty-free imports by origin, HS chapter and partner.",
         discussion: """
-        Reads Parquet or CSV extracts or an agency layout (files or directories) and computes, in exact \
-        cents, how much non-regional content enters duty-free: the tables through_bloc (by the bloc \
-        partner the goods were shipped from), detail (origin × HS chapter × partner), by_partner, \
-        by_chapter, by_origin and totals, identical for every strategy and thread count. On a terminal, \
-        unless a table, format or output is asked for, it prints the answer in a sentence, the \
-        through_bloc table and the largest flows instead of the detail table.
+            Reads Parquet or CSV extracts or an agency layout (files or directories) and computes, in exact \
+            cents, how much non-regional content enters duty-free: the tables through_bloc (by the bloc \
+            partner the goods were shipped from), detail (origin × HS chapter × partner), by_partner, \
+            by_chapter, by_origin and totals, identical for every strategy and thread count. On a terminal, \
+            unless a table, format or output is asked for, it prints the answer in a sentence, the \
+            through_bloc table and the largest flows instead of the detail table.
 
-        Money in CSV and layout inputs is decimal text read exactly: an optional sign, a currency sign ($, US$ \
-        or USD), thousands separators only between groups of three digits ($1,234.56, -$1.00, 1,234,567). \
-        --decimal-separator , reads 1.234,56 (the thousands separator becomes .). A value that is not a \
-        number is an invalid_value line; one past Int64 cents ends the run (exit 65).
+            Money in CSV and layout inputs is decimal text read exactly: an optional sign, a currency sign ($, US$ \
+            or USD), thousands separators only between groups of three digits ($1,234.56, -$1.00, 1,234,567). \
+            --decimal-separator , reads 1.234,56 (the thousands separator becomes .). A value that is not a \
+            number is an invalid_value line; one past Int64 cents ends the run (exit 65).
 
-        Examples:
-          roo summarize extract.parquet
-          roo summarize 2024/ --output tables/ --format csv
-          roo summarize extract.parquet --output report.xlsx
-          roo summarize extract.parquet --format html --output report.html
-          roo summarize extract.parquet --from 202401 --to 202406 --format md
-          roo summarize extract.parquet --region CA,MX,US --table by_partner
-          roo summarize extract.parquet --table by_partner --output by_partner.csv
-          roo summarize extract.parquet --table totals --rejects rejects.csv
-          roo summarize partidas.csv --decimal-separator , --table totals
-          roo summarize IMDB2401.ZIP --layout census-imdb --format md
-          roo summarize items_551.asc --layout pedimento-551 --table by_origin
-          roo summarize 2024-01.parquet --partial parts/2024-01.parquet
-        """
+            Examples:
+              roo summarize extract.parquet
+              roo summarize 2024/ --output tables/ --format csv
+              roo summarize extract.parquet --output report.xlsx
+              roo summarize extract.parquet --format html --output report.html
+              roo summarize extract.parquet --from 202401 --to 202406 --format md
+              roo summarize extract.parquet --region CA,MX,US --table by_partner
+              roo summarize extract.parquet --table by_partner --output by_partner.csv
+              roo summarize extract.parquet --table totals --rejects rejects.csv
+              roo summarize partidas.csv --decimal-separator , --table totals
+              roo summarize IMDB2401.ZIP --layout census-imdb --format md
+              roo summarize items_551.asc --layout pedimento-551 --table by_origin
+              roo summarize 2024-01.parquet --partial parts/2024-01.parquet
+            """
     )
 
     @Argument(help: "Parquet or CSV files, directories (recursed for *.parquet and *.csv*), or - for CSV on stdin.")
@@ -66,10 +66,18 @@ struct Summarize: ParsableCommand {
     @Option(help: "Comma list of programs that make a line duty-free when no duty column is mapped.")
     var dutyFreePrograms: String?
 
-    @Option(help: "Decide duty-free status by duty == 0 or by rate provision codes 10-19: duty|rate-provision (default: duty, or as --layout / the ingested file says).")
+    @Option(
+        help: ArgumentHelp(
+            "Decide duty-free status by duty == 0 or by rate provision codes 10-19: duty|rate-provision (default: "
+                + "duty, or as --layout / the ingested file says).")
+    )
     var dutyFreeBy: DutyFreeBy?
 
-    @Option(help: "Country codes of the inputs: iso2|iso3|census (Schedule C), converted to alpha-2 (default: iso2, or as --layout / the ingested file says).")
+    @Option(
+        help: ArgumentHelp(
+            "Country codes of the inputs: iso2|iso3|census (Schedule C), converted to alpha-2 (default: iso2, or as "
+                + "--layout / the ingested file says).")
+    )
     var countryCodes: CountryCodeSystem?
 
     @Option(help: "Layout of text inputs: \(LayoutOption.names).")
@@ -89,7 +97,11 @@ struct Summarize: ParsableCommand {
     @Option(help: "Digits an integer HS code is zero-padded to.")
     var hsWidth: Int = 10
 
-    @Flag(help: "Read a text HS code of odd length (3, 5, 7 or 9 digits, usually a lost leading zero) with one leading zero: 901110010 is chapter 09.")
+    @Flag(
+        help: ArgumentHelp(
+            "Read a text HS code of odd length (3, 5, 7 or 9 digits, usually a lost leading zero) with one leading "
+                + "zero: 901110010 is chapter 09.")
+    )
     var padHS = false
 
     @OptionGroup var tables: TableOutputOptions
@@ -99,22 +111,32 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var threads: WorkerThreadsOption
 
-    @Option(help: ArgumentHelp(
-        "Write the exact partial aggregate of the inputs to this Parquet file instead of tables (combine partials with roo merge).",
-        valueName: "file.parquet"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the exact partial aggregate of the inputs to this Parquet file instead of tables (combine partials "
+                + "with roo merge).",
+            valueName: "file.parquet"))
     var partial: String?
 
-    @Flag(help: "Print the --country-codes, --duty-free-by and --duty-free-programs the inputs imply (one line of options) and exit.")
+    @Flag(
+        help: ArgumentHelp(
+            "Print the --country-codes, --duty-free-by and --duty-free-programs the inputs imply (one line of options) "
+                + "and exit.")
+    )
     var printResolvedOptions = false
 
-    @Option(help: ArgumentHelp(
-        "Only row groups A up to (not including) B of each Parquet input, e.g. 0:8 (a share of a large file for --partial).",
-        valueName: "A:B"))
+    @Option(
+        help: ArgumentHelp(
+            "Only row groups A up to (not including) B of each Parquet input, e.g. 0:8 (a share of a large file for "
+                + "--partial).",
+            valueName: "A:B"))
     var rowGroups: String?
 
-    @Option(help: ArgumentHelp(
-        "Write every rejected line as CSV to this file (- for stdout): file, row_group, row, reason and the raw key values.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write every rejected line as CSV to this file (- for stdout): file, row_group, row, reason and the raw "
+                + "key values.",
+            valueName: "file"))
     var rejects: String?
 
     @OptionGroup var progress: ProgressOptions
@@ -122,23 +144,29 @@ struct Summarize: ParsableCommand {
     @Flag(help: "Write the tables even when no line was aggregated (otherwise exit 65 saying why).")
     var allowEmpty = false
 
-    @Flag(help: """
-        Print the readable summary (the headline, through_bloc, the largest flows through the bloc, data quality) \
-        even when stdout is not a terminal; on a terminal it is the default when no table option is given.
-        """)
+    @Flag(
+        help: """
+            Print the readable summary (the headline, through_bloc, the largest flows through the bloc, data quality) \
+            even when stdout is not a terminal; on a terminal it is the default when no table option is given.
+            """)
     var summary = false
 
     func validate() throws {
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
         if partial != nil && tables.isSet {
-            throw ValidationError("--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
+            throw ValidationError(
+                "--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
         }
         try layout.check()
         if summary && (tables.isGiven || partial != nil) {
-            throw ValidationError("--summary prints the readable summary to stdout: leave out --table, --top, --format, --output and --partial")
+            throw ValidationError(
+                "--summary prints the readable summary to stdout: leave out --table, --top, --format, --output and "
+                    + "--partial"
+            )
         }
         if rejects == "-" && tables.output == "-" && partial == nil {
-            throw ValidationError("--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
+            throw ValidationError(
+                "--rejects - writes the rejects to stdout: give the tables another --output (FILE or DIR/)")
         }
         let first: Int?
         let last: Int?
@@ -149,7 +177,8 @@ struct Summarize: ParsableCommand {
             throw ValidationError(RooError.from(error).message)
         }
         if let first, let last, first > last {
-            throw ValidationError("--from \(first) is after --to \(last): no line could be kept; give the earlier month to --from")
+            throw ValidationError(
+                "--from \(first) is after --to \(last): no line could be kept; give the earlier month to --from")
         }
     }
 
@@ -157,7 +186,8 @@ struct Summarize: ParsableCommand {
         try exitOnError {
             let options = try makeOptions()
             if printResolvedOptions {
-                try writeStandardOutput(Array((SummarizeEngine.resolvedOptionArguments(options).joined(separator: " ") + "\n").utf8))
+                try writeStandardOutput(
+                    Array((SummarizeEngine.resolvedOptionArguments(options).joined(separator: " ") + "\n").utf8))
                 return
             }
             let warning: (String) -> Void = progress.quiet ? { _ in } : { printError("roo: warning: \($0)") }
@@ -172,7 +202,8 @@ struct Summarize: ParsableCommand {
             if summary || (!tables.isGiven && isatty(1) != 0) { destination.terminalView = inputs }
             try SummarizeEngine.summarize(
                 options, to: destination, showProgress: progress.isShown,
-                notice: { printError("roo: note: \($0)") }, warning: warning, emit: { try writeStandardOutput(Array($0.utf8)) })
+                notice: { printError("roo: note: \($0)") }, warning: warning,
+                emit: { try writeStandardOutput(Array($0.utf8)) })
         }
     }
 

@@ -25,7 +25,8 @@ struct TableOption: ExpressibleByArgument, Sendable {
     /// - Throws: `ValidationError` for an unknown name.
     func check() throws {
         guard table != nil || isAll else {
-            throw ValidationError("--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
+            throw ValidationError(
+                "--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
         }
     }
 }

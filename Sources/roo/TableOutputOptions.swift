@@ -10,16 +10,19 @@ struct TableOutputOptions: ParsableArguments {
     @Option(help: "Keep the first N rows of each keyed table.")
     var top: Int?
 
-    @Option(help: """
-        Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: the --output file's \
-        extension, else csv; the two must agree).
-        """)
+    @Option(
+        help: """
+            Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")) (default: the --output \
+            file's \
+            extension, else csv; the two must agree).
+            """)
     var format: OutputFormat?
 
-    @Option(help: """
-        - for stdout, DIR/ for one file per table in --format, FILE.csv|.tsv|.jsonl|.md for one table \
-        (.md and .jsonl: every table with --table all), FILE.xlsx for one workbook, FILE.html for the report.
-        """)
+    @Option(
+        help: """
+            - for stdout, DIR/ for one file per table in --format, FILE.csv|.tsv|.jsonl|.md for one table \
+            (.md and .jsonl: every table with --table all), FILE.xlsx for one workbook, FILE.html for the report.
+            """)
     var output: String = "-"
 
     /// Whether any option asks for tables beyond the defaults (not allowed

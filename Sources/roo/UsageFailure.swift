@@ -47,7 +47,9 @@ struct UsageFailure {
     func exit() -> Never {
         writeErrorLine(message)
         if !hint.isEmpty {
-            writeStandardError(hint.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(separator: "\n"))
+            writeStandardError(
+                hint.split(separator: "\n", omittingEmptySubsequences: false).map { terminalSafe(String($0)) }.joined(
+                    separator: "\n"))
         }
         Roo.exit(withError: ExitCode(RooError.ExitStatus.usage.rawValue))
     }
@@ -55,7 +57,8 @@ struct UsageFailure {
     /// `Usage: roo COMMAND …` and `See 'roo COMMAND --help' …` for the
     /// command `arguments` name first (the root's when it names none).
     static func usageHint(arguments: [String]) -> String {
-        let command = arguments.first.flatMap { name in Roo.configuration.subcommands.first { $0._commandName == name } }
+        let command = arguments.first.flatMap { name in Roo.configuration.subcommands.first { $0._commandName == name }
+        }
         let usage = command.map { Roo.usageString(for: $0) } ?? Roo.usageString()
         let name = command.map { "roo " + $0._commandName } ?? "roo"
         return "Usage: \(usage)\n  See '\(name) --help' for more information."
@@ -72,7 +75,9 @@ struct UsageFailure {
             return String(text)
         }
         guard var text = lines.first else { return message }
-        for line in lines.dropFirst() where !line.isEmpty { text += (text.hasSuffix(":") || text.hasSuffix(".") ? " " : ", ") + line }
+        for line in lines.dropFirst() where !line.isEmpty {
+            text += (text.hasSuffix(":") || text.hasSuffix(".") ? " " : ", ") + line
+        }
         let characters = Array(text)
         if characters.count > 1, characters[0].isUppercase, characters[1].isLowercase {
             text = characters[0].lowercased() + String(characters.dropFirst())

@@ -43,14 +43,14 @@ struct KernelTests {
 
     @Test func rejectionsTakeTheFirstFailingReasonAndFiltersComeFirst() {
         let partial = KernelTests.run([
-            Line(origin: 0, partner: 0),                                  // missing_origin (not partner)
-            Line(partner: 0, chapter: HSChapter.missing),                 // missing_partner
-            Line(chapter: HSChapter.missing, valueStatus: LineBlock.ValueStatus.missing), // missing_hs
-            Line(chapter: HSChapter.bad),                                 // bad_hs
-            Line(valueStatus: LineBlock.ValueStatus.missing),             // missing_value
-            Line(valueStatus: LineBlock.ValueStatus.invalid),             // invalid_value
-            Line(dutyStatus: LineBlock.ValueStatus.missing),              // missing_duty
-            Line(origin: 0, flags: LineBlock.Flag.filtered),              // filtered, never rejected
+            Line(origin: 0, partner: 0),  // missing_origin (not partner)
+            Line(partner: 0, chapter: HSChapter.missing),  // missing_partner
+            Line(chapter: HSChapter.missing, valueStatus: LineBlock.ValueStatus.missing),  // missing_hs
+            Line(chapter: HSChapter.bad),  // bad_hs
+            Line(valueStatus: LineBlock.ValueStatus.missing),  // missing_value
+            Line(valueStatus: LineBlock.ValueStatus.invalid),  // invalid_value
+            Line(dutyStatus: LineBlock.ValueStatus.missing),  // missing_duty
+            Line(origin: 0, flags: LineBlock.Flag.filtered),  // filtered, never rejected
             Line(),
         ])
         #expect(partial.counts.rejected == [1, 1, 1, 1, 1, 1, 1])
@@ -85,7 +85,9 @@ struct KernelTests {
                 var filtered = line
                 filtered.flags |= LineBlock.Flag.filtered
                 let filteredPartial = KernelTests.run([filtered])
-                #expect(filteredPartial.counts.rejected.allSatisfy { $0 == 0 } && filteredPartial.counts.linesFiltered == 1, "filtered \(a.reason) + \(b.reason)")
+                #expect(
+                    filteredPartial.counts.rejected.allSatisfy { $0 == 0 } && filteredPartial.counts.linesFiltered == 1,
+                    "filtered \(a.reason) + \(b.reason)")
                 pairs += 1
             }
         }
@@ -118,7 +120,8 @@ struct KernelTests {
     }
 
     @Test func missingDutyDoesNotRejectWhenProgramsDecide() {
-        let partial = KernelTests.run([Line(dutyStatus: LineBlock.ValueStatus.missing, flags: LineBlock.Flag.freeByRule)], byDuty: false)
+        let partial = KernelTests.run(
+            [Line(dutyStatus: LineBlock.ValueStatus.missing, flags: LineBlock.Flag.freeByRule)], byDuty: false)
         #expect(partial.counts.linesAggregated == 1)
         #expect(KernelTests.total(partial).dutyFreeValue == 10_000)
     }
@@ -127,14 +130,14 @@ struct KernelTests {
         let regional = LineBlock.Flag.originInRegion
         let withNonOriginating = regional | LineBlock.Flag.hasNonOriginating
         let partial = KernelTests.run([
-            Line(),                                                              // non-regional origin, free: 100.00
-            Line(duty: 500),                                                     // dutiable: 0
-            Line(flags: regional),                                               // regional, nothing declared: 0
-            Line(nonOriginating: 2_500, flags: withNonOriginating),              // 25.00
-            Line(nonOriginating: 50_000, flags: withNonOriginating),             // clamped to 100.00
-            Line(nonOriginating: -7, flags: withNonOriginating),                 // clamped to 0
-            Line(value: -1_000, nonOriginating: -300, flags: withNonOriginating), // within [-10.00, 0]: -3.00
-            Line(flags: LineBlock.Flag.preferenceClaimed | regional),            // preference value counted
+            Line(),  // non-regional origin, free: 100.00
+            Line(duty: 500),  // dutiable: 0
+            Line(flags: regional),  // regional, nothing declared: 0
+            Line(nonOriginating: 2_500, flags: withNonOriginating),  // 25.00
+            Line(nonOriginating: 50_000, flags: withNonOriginating),  // clamped to 100.00
+            Line(nonOriginating: -7, flags: withNonOriginating),  // clamped to 0
+            Line(value: -1_000, nonOriginating: -300, flags: withNonOriginating),  // within [-10.00, 0]: -3.00
+            Line(flags: LineBlock.Flag.preferenceClaimed | regional),  // preference value counted
         ])
         let total = KernelTests.total(partial)
         #expect(total.nonRegionalValue == 10_000 + 2_500 + 10_000 - 300)
@@ -187,13 +190,16 @@ struct KernelTests {
         #expect(GroupKeyLayout.usedBits <= 64)
         #expect(GroupKeyLayout.originShift == GroupKeyLayout.partnerShift + GroupKeyLayout.partnerBits)
         let largest = UInt32((1 << GroupKeyLayout.originBits) - 1)
-        for (origin, partner, chapter) in [(UInt32(1), UInt32(0), UInt8(0)), (largest, largest, UInt8(99)), (77, 5, 87), (largest, 1, 255)] {
+        for (origin, partner, chapter) in [
+            (UInt32(1), UInt32(0), UInt8(0)), (largest, largest, UInt8(99)), (77, 5, 87), (largest, 1, 255),
+        ] {
             let key = GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter)
             #expect(key != 0)
             let parts = GroupAccumulator.components(key)
             #expect(parts.origin == origin && parts.partner == partner && parts.chapter == chapter)
         }
-        // Today's packing, bit for bit (partials and the tables' order do not depend on it, but a change is deliberate).
+        // Today's packing, bit for bit (partials and the tables' order do not depend on it, but a change is
+        // deliberate).
         #expect(GroupAccumulator.key(origin: 1, partner: 2, chapter: 3) == 1 << 32 | 2 << 8 | 3)
     }
 }

@@ -43,7 +43,9 @@ import Testing
         }
 
         func read(_ index: Int) throws -> Bool {
-            if inside.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue != 0 { overlapped.store(true, ordering: .sequentiallyConsistent) }
+            if inside.wrappingAdd(1, ordering: .sequentiallyConsistent).oldValue != 0 {
+                overlapped.store(true, ordering: .sequentiallyConsistent)
+            }
             defer { inside.wrappingSubtract(1, ordering: .sequentiallyConsistent) }
             calls.withLock { $0.append(index) }
             if index == failingRead { throw Failure(unit: index) }
@@ -67,7 +69,8 @@ import Testing
             let reader = Reader(count: 37)
             let plan = AggregationPlan(units: WorkUnits(reading: { try reader.read($0) })) { Processor(failing: []) }
             let result = WorkUnitsTests.lines(try strategy.run(plan, threads: threads))
-            #expect(result.lines == 37 && result.value == 37 * 38 / 2 && result.origins == 37, "\(strategy) at \(threads)")
+            #expect(
+                result.lines == 37 && result.value == 37 * 38 / 2 && result.origins == 37, "\(strategy) at \(threads)")
             // Read in order, one at a time, and never again after the end.
             #expect(reader.calls.withLock { $0 } == Array(0...37), "\(strategy) at \(threads)")
             let overlapped = reader.overlapped.load(ordering: .sequentiallyConsistent)
@@ -80,13 +83,21 @@ import Testing
         for threads in [1, 2, 3, 8] {
             // A unit that fails to aggregate below one that fails to read: the lower one wins.
             let reader = Reader(count: 50, failingRead: 20)
-            let plan = AggregationPlan(units: WorkUnits(reading: { try reader.read($0) })) { Processor(failing: [11, 30]) }
+            let plan = AggregationPlan(units: WorkUnits(reading: { try reader.read($0) })) {
+                Processor(failing: [11, 30])
+            }
             #expect(throws: Failure(unit: 11), "\(strategy) at \(threads)") { try strategy.run(plan, threads: threads) }
             let reading = Reader(count: 50, failingRead: 9)
-            let failsToRead = AggregationPlan(units: WorkUnits(reading: { try reading.read($0) })) { Processor(failing: [30]) }
-            #expect(throws: Failure(unit: 9), "\(strategy) at \(threads)") { try strategy.run(failsToRead, threads: threads) }
+            let failsToRead = AggregationPlan(units: WorkUnits(reading: { try reading.read($0) })) {
+                Processor(failing: [30])
+            }
+            #expect(throws: Failure(unit: 9), "\(strategy) at \(threads)") {
+                try strategy.run(failsToRead, threads: threads)
+            }
             let counted = AggregationPlan(unitCount: 40) { Processor(failing: [25, 7]) }
-            #expect(throws: Failure(unit: 7), "\(strategy) at \(threads)") { try strategy.run(counted, threads: threads) }
+            #expect(throws: Failure(unit: 7), "\(strategy) at \(threads)") {
+                try strategy.run(counted, threads: threads)
+            }
         }
     }
 
@@ -95,7 +106,9 @@ import Testing
             let reader = Reader(count: 0)
             let plan = AggregationPlan(units: WorkUnits(reading: { try reader.read($0) })) { Processor(failing: []) }
             #expect(try strategy.run(plan, threads: 2).counts.linesRead == 0)
-            #expect(try strategy.run(AggregationPlan(unitCount: 0) { Processor(failing: []) }, threads: 2).counts.linesRead == 0)
+            #expect(
+                try strategy.run(AggregationPlan(unitCount: 0) { Processor(failing: []) }, threads: 2).counts.linesRead
+                    == 0)
         }
     }
 

@@ -10,10 +10,13 @@ import TestSupport
 struct BenchCLITests {
     final class Collector: NSObject, XMLParserDelegate {
         var series: [String] = []
-        var points: [String: String] = [:]   // "strategy/threads" -> speedup
-        var bars: [String: String] = [:]     // "strategy/threads" -> rows/s
+        var points: [String: String] = [:]  // "strategy/threads" -> speedup
+        var bars: [String: String] = [:]  // "strategy/threads" -> rows/s
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             let key = "\(attributes["data-strategy"] ?? "")/\(attributes["data-threads"] ?? "")"
             switch (name, attributes["class"]) {
             case ("polyline", "series"?): series.append(attributes["data-strategy"] ?? "")
@@ -26,10 +29,19 @@ struct BenchCLITests {
 
     @Test func benchTableAndPlotAgree() throws {
         let svgPath = FixturePaths.temporaryDirectory() + "/bench.svg"
-        let run = try CLITests.roo(["bench", SummarizeCLITests.sample, "--repeat", "1", "--threads", "1,2", "--format", "csv", "--plot", svgPath])
+        let run = try CLITests.roo([
+            "bench", SummarizeCLITests.sample, "--repeat", "1", "--threads", "1,2", "--format", "csv", "--plot",
+            svgPath,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let lines = run.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(lines.first == ["strategy", "threads", "median_s", "min_s", "max_s", "rows_per_s", "mb_per_s", "speedup", "efficiency", "peak_rss_mb", "matches_serial"])
+        let lines = run.stdout.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(
+            lines.first == [
+                "strategy", "threads", "median_s", "min_s", "max_s", "rows_per_s", "mb_per_s", "speedup", "efficiency",
+                "peak_rss_mb", "matches_serial",
+            ])
         let rows = lines.dropFirst()
         #expect(rows.count == 11)  // serial at 1 thread + 5 strategies × 2 thread counts
         #expect(rows.allSatisfy { $0.last == "yes" })
@@ -38,7 +50,10 @@ struct BenchCLITests {
         let collector = Collector()
         parser.delegate = collector
         #expect(parser.parse(), "SVG must be well-formed XML")
-        #expect(collector.series == ["serial", "concurrent-perform", "work-queue", "shared-atomic", "locked-merge", "task-group"])
+        #expect(
+            collector.series == [
+                "serial", "concurrent-perform", "work-queue", "shared-atomic", "locked-merge", "task-group",
+            ])
         for row in rows {
             let key = "\(row[0])/\(row[1])"
             #expect(collector.points[key] == row[7], "speed-up of \(key)")

@@ -19,24 +19,31 @@ import TestSupport
     }
 
     @Test func hugeGenerateArgumentsAreUsageErrors() throws {
-        for arguments in [["--rows", "9223372036854775807"], ["--rows", "1000000000001"], ["--rows", "10", "--row-group-rows", "9223372036854775807"]] {
+        for arguments in [
+            ["--rows", "9223372036854775807"], ["--rows", "1000000000001"],
+            ["--rows", "10", "--row-group-rows", "9223372036854775807"],
+        ] {
             let output = FixturePaths.temporaryDirectory() + "/g.parquet"
             let run = try CLITests.roo(["generate"] + arguments + ["--output", output])
             #expect(run.status == 64, "\(arguments): \(run.stderr)")
             #expect(run.stderr.contains("must be within"), "\(run.stderr)")
             #expect(!FixturePaths.exists(output))
         }
-        let ingest = try CLITests.roo(["ingest", "x.csv", "--output", "/tmp/x.parquet", "--row-group-rows", "4611686018427387904"])
+        let ingest = try CLITests.roo([
+            "ingest", "x.csv", "--output", "/tmp/x.parquet", "--row-group-rows", "4611686018427387904",
+        ])
         #expect(ingest.status == 64 && ingest.stderr.contains("must be within"), "\(ingest.stderr)")
     }
 
     @Test func catOfAHundredThousandColumnsStaysSmall() throws {
         let path = try BoundedResourceTests.wideFile(columns: 100_000, rows: 2)
         // Under a 1 GB address-space limit (3 GB of buffers were held before).
-        let run = try OutputSafetyTests.bash("set -o pipefail; ulimit -v 1000000; \"$ROO\" cat '\(path)' --limit 1 | tail -c 30", in: "/tmp")
+        let run = try OutputSafetyTests.bash(
+            "set -o pipefail; ulimit -v 1000000; \"$ROO\" cat '\(path)' --limit 1 | tail -c 30", in: "/tmp")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasSuffix(", \"c99999\": 99999}\n"), "\(run.stdout)")
-        let inspect = try OutputSafetyTests.bash("ulimit -v 1000000; \"$ROO\" inspect '\(path)' --format json | head -c 10", in: "/tmp")
+        let inspect = try OutputSafetyTests.bash(
+            "ulimit -v 1000000; \"$ROO\" inspect '\(path)' --format json | head -c 10", in: "/tmp")
         #expect(inspect.status == 0, "\(inspect.stderr)")
     }
 
@@ -59,14 +66,15 @@ import TestSupport
         page(dictionary, body: [7, 0, 0, 0, 0, 0, 0, 0])
         let dataOffset = bytes.count
         var run = UInt64(rows) << 1  // RLE run header: count << 1
-        var body: [UInt8] = [1]      // bit width of the indices
+        var body: [UInt8] = [1]  // bit width of the indices
         while run >= 0x80 { body.append(UInt8(run & 0x7f) | 0x80); run >>= 7 }
-        body += [UInt8(run), 0]      // the run's index: entry 0
+        body += [UInt8(run), 0]  // the run's index: entry 0
         var data = PageHeader()
         data.type = .dataPage
         data.uncompressedPageSize = Int32(body.count)
         data.compressedPageSize = Int32(body.count)
-        data.dataPage = DataPageHeader(numValues: rows, encoding: .rleDictionary, definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle)
+        data.dataPage = DataPageHeader(
+            numValues: rows, encoding: .rleDictionary, definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle)
         page(data, body: body)
         var meta = ColumnMetaData()
         meta.typeId = PhysicalType.int64.rawValue
@@ -92,7 +100,10 @@ import TestSupport
         var encoder = ThriftCompactEncoder()
         encoder.fileMetaData(metadata, columnOrderCount: 1)
         let length = UInt32(encoder.bytes.count)
-        bytes += encoder.bytes + [UInt8(length & 0xff), UInt8((length >> 8) & 0xff), UInt8((length >> 16) & 0xff), UInt8(length >> 24)] + Array("PAR1".utf8)
+        bytes +=
+            encoder.bytes + [
+                UInt8(length & 0xff), UInt8((length >> 8) & 0xff), UInt8((length >> 16) & 0xff), UInt8(length >> 24),
+            ] + Array("PAR1".utf8)
         let path = FixturePaths.temporaryDirectory() + "/tall-\(rows).parquet"
         #expect(FixturePaths.write(bytes, to: path))
         return path
@@ -103,14 +114,19 @@ import TestSupport
         let tall = try BoundedResourceTests.tallFile(rows: 1 << 28)
         let run = try OutputSafetyTests.bash("ulimit -v 1000000; \"$ROO\" cat '\(tall)'", in: "/tmp")
         #expect(run.status == 64, "\(run.stderr)")
-        #expect(run.stderr.contains("row group 0 would decode to about 2304 MiB (268435456 rows × 1 column;") && run.stderr.contains("--limit"), "\(run.stderr)")
+        #expect(
+            run.stderr.contains("row group 0 would decode to about 2304 MiB (268435456 rows × 1 column;")
+                && run.stderr.contains("--limit"), "\(run.stderr)")
         // --limit needs only the first page, which holds every row: still refused.
         #expect(try CLITests.roo(["cat", tall, "--limit", "2"]).status == 64)
         // A smaller one decodes, and summarize reads the valid file.
         let small = try BoundedResourceTests.tallFile(rows: 1 << 20)
         let cat = try CLITests.roo(["cat", small, "--limit", "2", "--format", "csv"])
         #expect(cat.status == 0 && cat.stdout == "c0\n7\n7\n", "\(cat.stdout) \(cat.stderr)")
-        let few = try CLITests.roo(["cat", try BoundedResourceTests.wideFile(columns: 200, rows: 3), "--columns", "c0,c199", "--limit", "2", "--format", "csv"])
+        let few = try CLITests.roo([
+            "cat", try BoundedResourceTests.wideFile(columns: 200, rows: 3), "--columns", "c0,c199", "--limit", "2",
+            "--format", "csv",
+        ])
         #expect(few.status == 0 && few.stdout == "c0,c199\n0,199\n1,200\n", "\(few.stdout) \(few.stderr)")
     }
 }

@@ -44,7 +44,9 @@ struct CLITests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     static let fixture = FixturePaths.fixtures + "/sample-2024.parquet"
@@ -55,7 +57,9 @@ struct CLITests {
         let lines = jsonl.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines.first?.hasPrefix("{\"origin\": ") == true)
-        let csv = try CLITests.roo(["cat", CLITests.fixture, "--limit", "2", "--format", "csv", "--columns", "origin,customs_value"])
+        let csv = try CLITests.roo([
+            "cat", CLITests.fixture, "--limit", "2", "--format", "csv", "--columns", "origin,customs_value",
+        ])
         #expect(csv.status == 0)
         #expect(csv.stdout.split(separator: "\n").first == "origin,customs_value")
         #expect(csv.stdout.split(separator: "\n").count == 3)
@@ -73,14 +77,18 @@ struct CLITests {
             Issue.record("no schema array")
             return
         }
-        #expect(schema.contains { $0["name"] == .string("customs_value") && $0["logical_type"] == .string("DECIMAL(18,2)") })
+        #expect(
+            schema.contains { $0["name"] == .string("customs_value") && $0["logical_type"] == .string("DECIMAL(18,2)") }
+        )
     }
 
     @Test func exitCodesFollowSysexits() throws {
         let missing = try CLITests.roo(["cat", "/nonexistent.parquet"])
         #expect(missing.status == 66)
         #expect(missing.stderr.hasPrefix("roo: error: /nonexistent.parquet: "))
-        let bad = try CLITests.roo(["inspect", FixturePaths.conformance + "/parquet-testing/bad/derived_footer_len_zero.parquet"])
+        let bad = try CLITests.roo([
+            "inspect", FixturePaths.conformance + "/parquet-testing/bad/derived_footer_len_zero.parquet",
+        ])
         #expect(bad.status == 65)
         #expect(bad.stderr.split(separator: "\n").count == 1)
         let unknownColumn = try CLITests.roo(["cat", CLITests.fixture, "--columns", "nope"])
@@ -115,7 +123,8 @@ struct IngestStandardInputTests {
         process.standardInput = input
         process.standardError = err
         try process.run()
-        input.fileHandleForWriting.write(Data("origin,partner,hs_code,customs_value\nCN,MX,x8708,100.50\nDE,DE,x3004,7\n".utf8))
+        input.fileHandleForWriting.write(
+            Data("origin,partner,hs_code,customs_value\nCN,MX,x8708,100.50\nDE,DE,x3004,7\n".utf8))
         try input.fileHandleForWriting.close()
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -171,15 +180,21 @@ struct SummaryViewTests {
     @Test func summaryFlagPrintsTheHeadlineWhenPiped() throws {
         let run = try CLITests.roo(["summarize", CLITests.fixture, "--summary", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("US$382.4 million of non-regional content entered duty-free through the USMCA partners"), "\(run.stdout.prefix(200))")
+        #expect(
+            run.stdout.hasPrefix(
+                "US$382.4 million of non-regional content entered duty-free through the USMCA partners"),
+            "\(run.stdout.prefix(200))")
         #expect(run.stdout.contains("All bloc partners") && run.stdout.contains("Largest flows through the bloc:"))
         let refused = try CLITests.roo(["summarize", CLITests.fixture, "--summary", "--table", "detail"])
-        #expect(refused.status == 64 && refused.stderr.contains("--summary prints the readable summary"), "\(refused.stderr)")
+        #expect(
+            refused.status == 64 && refused.stderr.contains("--summary prints the readable summary"),
+            "\(refused.stderr)")
         #expect(refused.stdout.isEmpty)
     }
 
     @Test func anExplicitFormatCSVIsCSVOnATerminal() throws {
-        let (shown, status) = try CLITests.onTerminal("\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) --format csv --quiet")
+        let (shown, status) = try CLITests.onTerminal(
+            "\(FixturePaths.rooBinary()) summarize \(CLITests.fixture) --format csv --quiet")
         #expect(status == 0)
         #expect(shown.hasPrefix("origin,origin_name,hs_chapter"), "\(shown.prefix(200))")
         #expect(!shown.contains("US$382.4 million"))
@@ -209,6 +224,8 @@ struct SystemErrorTextTests {
     @Test func aMissingInputNamesItsErrno() throws {
         let run = try CLITests.roo(["summarize", "/nonexistent-roo-dir/x.parquet"])
         #expect(run.status == 66)
-        #expect(run.stderr == "roo: error: /nonexistent-roo-dir/x.parquet: No such file or directory (errno 2)\n", "\(run.stderr)")
+        #expect(
+            run.stderr == "roo: error: /nonexistent-roo-dir/x.parquet: No such file or directory (errno 2)\n",
+            "\(run.stderr)")
     }
 }

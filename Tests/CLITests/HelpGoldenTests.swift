@@ -49,14 +49,17 @@ struct HelpGoldenTests {
         let forbidden = ["SPEC" + " §", "SPEC" + ".md", "DOMAIN" + ".md", "../" + "shared"]
         for command in HelpGoldenTests.commands {
             let help = try HelpGoldenTests.help(command)
-            for phrase in forbidden { #expect(!help.contains(phrase), "roo \(command) --help cites \(phrase), a file users lack") }
+            for phrase in forbidden {
+                #expect(!help.contains(phrase), "roo \(command) --help cites \(phrase), a file users lack")
+            }
         }
     }
 
     /// `--table` lists every table `summarize` and `merge` can print, `through_bloc` included.
     @Test(arguments: ["summarize", "merge"])
     func tableOptionListsEveryTable(_ command: String) throws {
-        let text = try HelpGoldenTests.help(command).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        let text = try HelpGoldenTests.help(command).replacingOccurrences(of: "\n", with: "").replacingOccurrences(
+            of: " ", with: "")
         let listed = TableName.allCases.map(\.rawValue).joined(separator: "|") + "|all"
         #expect(text.contains(listed), "roo \(command) --help: --table does not list \(listed)")
     }

@@ -30,8 +30,10 @@ import TestSupport
         encoder.fileMetaData(metadata, columnOrderCount: file.schema.columns.count)
         let footer = encoder.bytes
         let length = UInt32(footer.count)
-        let bytes = Array(file.mapping.bytes[0..<file.footerOffset]) + footer
-            + [UInt8(length & 0xff), UInt8((length >> 8) & 0xff), UInt8((length >> 16) & 0xff), UInt8(length >> 24)] + Array("PAR1".utf8)
+        let bytes =
+            Array(file.mapping.bytes[0..<file.footerOffset]) + footer
+            + [UInt8(length & 0xff), UInt8((length >> 8) & 0xff), UInt8((length >> 16) & 0xff), UInt8(length >> 24)]
+            + Array("PAR1".utf8)
         let path = FixturePaths.temporaryDirectory() + "/" + name
         #expect(FixturePaths.write(bytes, to: path))
         return path
@@ -48,12 +50,17 @@ import TestSupport
 
     /// Runs summarize (and cat) under a 1 GB address-space limit (roo needs under 400 MB for the sample): a file
     /// that makes roo allocate gigabytes fails the limit instead of passing.
-    static func expectOneErrorLine(_ path: String, containing phrase: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectOneErrorLine(
+        _ path: String, containing phrase: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         for command in ["summarize", "cat"] {
-            let run = try OutputSafetyTests.bash("ulimit -v 1000000; \"$ROO\" \(command) '\(path)' > /dev/null", in: "/tmp")
+            let run = try OutputSafetyTests.bash(
+                "ulimit -v 1000000; \"$ROO\" \(command) '\(path)' > /dev/null", in: "/tmp")
             #expect(run.status == 65, "\(command): \(run.stderr)", sourceLocation: sourceLocation)
             let lines = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
-            #expect(lines.count == 1 && lines[0].hasPrefix("roo: error: ") && lines[0].contains(phrase), "\(command): \(run.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                lines.count == 1 && lines[0].hasPrefix("roo: error: ") && lines[0].contains(phrase),
+                "\(command): \(run.stderr)", sourceLocation: sourceLocation)
         }
     }
 
@@ -71,7 +78,9 @@ import TestSupport
         // Row group and every chunk agree on the count; only the pages' bytes show it is a lie.
         let path = try HostileFooterTests.rewritingFooter("values-\(values).parquet") { metadata in
             metadata.rowGroups[0].numRows = values
-            for index in metadata.rowGroups[0].columns.indices { metadata.rowGroups[0].columns[index].metaData?.numValues = values }
+            for index in metadata.rowGroups[0].columns.indices {
+                metadata.rowGroups[0].columns[index].metaData?.numValues = values
+            }
             metadata.numRows = values + 200
         }
         try HostileFooterTests.expectOneErrorLine(path, containing: "row group 0")

@@ -9,14 +9,19 @@ import Testing
 /// `roo merge` on partial files that roo did not write: one error line
 /// (exit 65), never a trap, never merged numbers that lie.
 struct HostilePartialTests {
-    static func aggregate(files: Int = 1, rejected: [Int64]? = nil, linesRead: Int64? = nil, groupLines: Int64 = 2) -> ExactAggregate {
+    static func aggregate(
+        files: Int = 1, rejected: [Int64]? = nil, linesRead: Int64? = nil, groupLines: Int64 = 2
+    ) -> ExactAggregate {
         var measures = Measures()
         measures.lines = groupLines
         measures.customsValue = 1_000
         let rejected = rejected ?? Array(repeating: 0, count: RejectionReason.allCases.count)
-        let totals = TotalsInput(files: files, linesRead: linesRead ?? groupLines, linesFiltered: 0, rejected: rejected, linesAggregated: groupLines)
-        return ExactAggregate(groups: [GroupRow(origin: "CN", chapter: 87, partner: "MX", measures: measures)], totals: totals,
-                              semantics: SemanticOptions(SummarizeOptions(inputs: [])))
+        let totals = TotalsInput(
+            files: files, linesRead: linesRead ?? groupLines, linesFiltered: 0, rejected: rejected,
+            linesAggregated: groupLines)
+        return ExactAggregate(
+            groups: [GroupRow(origin: "CN", chapter: 87, partner: "MX", measures: measures)], totals: totals,
+            semantics: SemanticOptions(SummarizeOptions(inputs: [])))
     }
 
     static func merge(_ aggregates: [ExactAggregate]) throws -> CLITests.Run {
@@ -43,7 +48,9 @@ struct HostilePartialTests {
     }
 
     @Test func fileCountsThatOverflowWhenSummed() throws {
-        let run = try HostilePartialTests.merge([HostilePartialTests.aggregate(files: .max), HostilePartialTests.aggregate(files: .max)])
+        let run = try HostilePartialTests.merge([
+            HostilePartialTests.aggregate(files: .max), HostilePartialTests.aggregate(files: .max),
+        ])
         #expect(run.status == 65 && run.stderr.contains("overflows"), "\(run.stderr)")
     }
 
@@ -57,17 +64,22 @@ struct HostilePartialTests {
         var options = WriterOptions()
         options.keyValueMetadata = PartialFile.metadata(HostilePartialTests.aggregate())
         let writer = try ParquetWriter(path: directory + "/scale.parquet", columns: columns, options: options)
-        let data: [ColumnData] = [
-            ColumnData(.byteArray(offsets: [0, 2], bytes: Array("CN".utf8))), ColumnData(.byteArray(offsets: [0, 2], bytes: Array("MX".utf8))),
-            ColumnData(.int32([87])), ColumnData(.int64([2])), ColumnData(.int64([0])),
-        ] + (0..<5).map { _ in ColumnData(.int64([1_000])) }
+        let data: [ColumnData] =
+            [
+                ColumnData(.byteArray(offsets: [0, 2], bytes: Array("CN".utf8))),
+                ColumnData(.byteArray(offsets: [0, 2], bytes: Array("MX".utf8))),
+                ColumnData(.int32([87])), ColumnData(.int64([2])), ColumnData(.int64([0])),
+            ] + (0..<5).map { _ in ColumnData(.int64([1_000])) }
         try writer.write(data)
         try writer.close()
         let scale = try CLITests.roo(["merge", directory + "/scale.parquet"])
         #expect(scale.status == 65 && scale.stderr.contains("not DECIMAL(18,2)"), "\(scale.stderr)")
 
         var bogus = HostilePartialTests.aggregate()
-        bogus.semantics = SemanticOptions(values: Dictionary(uniqueKeysWithValues: SemanticOptions.names.map { ($0, $0 == "hs-width" ? "abc" : "") }))
+        bogus.semantics =
+            SemanticOptions(
+                values: Dictionary(
+                    uniqueKeysWithValues: SemanticOptions.names.map { ($0, $0 == "hs-width" ? "abc" : "") }))
             ?? bogus.semantics
         let invalid = try HostilePartialTests.merge([bogus])
         #expect(invalid.status == 65 && invalid.stderr.contains("roo.option."), "\(invalid.stderr)")
@@ -81,7 +93,9 @@ struct HostilePartialTests {
         #expect(run.status == 0 && run.stdout.contains("\n1,2,0,0,"), "\(run.stderr) \(run.stdout)")
         #expect(try CLITests.roo(["merge", "-"]).status == 64)
         // --row-groups is for Parquet inputs only.
-        let csv = try CLITests.roo(["summarize", directory + "/notes.csv", "--row-groups", "0:1", "--partial", directory + "/x.parquet"])
+        let csv = try CLITests.roo([
+            "summarize", directory + "/notes.csv", "--row-groups", "0:1", "--partial", directory + "/x.parquet",
+        ])
         #expect(csv.status == 64, "\(csv.stderr)")
     }
 }

@@ -7,7 +7,9 @@ import TestSupport
 /// DuckDB oracle's tables over an equivalent canonical CSV, byte for byte.
 struct LayoutFixtureTests {
     static let root = FixturePaths.fixtures + "/layouts"
-    static let tables = ["by_chapter.csv", "by_origin.csv", "by_partner.csv", "detail.csv", "through_bloc.csv", "totals.csv"]
+    static let tables = [
+        "by_chapter.csv", "by_origin.csv", "by_partner.csv", "detail.csv", "through_bloc.csv", "totals.csv",
+    ]
 
     struct Case: CustomTestStringConvertible, Sendable {
         var layout: String
@@ -37,8 +39,10 @@ struct LayoutFixtureTests {
         var first: [UInt8]?
         for (strategy, threads) in [("serial", "1"), ("concurrent-perform", "3")] {
             let out = FixturePaths.temporaryDirectory() + "/tables"
-            let run = try CLITests.roo(["summarize", input, "--layout", item.layout, "--output", out + "/",
-                                        "--strategy", strategy, "--threads", threads])
+            let run = try CLITests.roo([
+                "summarize", input, "--layout", item.layout, "--output", out + "/",
+                "--strategy", strategy, "--threads", threads,
+            ])
             #expect(run.status == 0, "\(run.stderr)")
             #expect(run.stderr.hasPrefix("roo: note: \(input): "), "skipped records are reported: \(run.stderr)")
             LayoutFixtureTests.expectTables(out, equal: expected, "\(item.testDescription) \(strategy)×\(threads)")
@@ -51,8 +55,10 @@ struct LayoutFixtureTests {
         let input = "\(LayoutFixtureTests.root)/\(item.layout)/\(item.file)"
         let expected = "\(LayoutFixtureTests.root)/\(item.layout)/expected"
         let directory = FixturePaths.temporaryDirectory()
-        let ingest = try CLITests.roo(["ingest", input, "--layout", item.layout, "--output", directory + "/x.parquet",
-                                       "--rejects", directory + "/rejects.tsv", "--row-group-rows", "100"])
+        let ingest = try CLITests.roo([
+            "ingest", input, "--layout", item.layout, "--output", directory + "/x.parquet",
+            "--rejects", directory + "/rejects.tsv", "--row-group-rows", "100",
+        ])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         let counts = String(decoding: FixturePaths.read(expected + "/ingest.txt") ?? [], as: UTF8.self)
             .trimmingSuffix("\n")
@@ -60,7 +66,9 @@ struct LayoutFixtureTests {
         // The malformed records are the rejects, each with its line number and reason.
         let rejects = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self)
         let rejected = rejects.split(separator: "\n").dropFirst()
-        #expect(!rejected.isEmpty && rejected.allSatisfy { $0.contains("\tmalformed: ") || $0.contains("\texpected ") }, "\(rejects)")
+        #expect(
+            !rejected.isEmpty && rejected.allSatisfy { $0.contains("\tmalformed: ") || $0.contains("\texpected ") },
+            "\(rejects)")
         // No --country-codes, --duty-free-by or --duty-free-programs: the file's metadata carries the layout's.
         let summarize = try CLITests.roo(["summarize", directory + "/x.parquet", "--output", directory + "/tables/"])
         #expect(summarize.status == 0, "\(summarize.stderr)")
@@ -69,46 +77,61 @@ struct LayoutFixtureTests {
 
     @Test func aceFiltersByEntryMonth() throws {
         let out = FixturePaths.temporaryDirectory() + "/q2"
-        let run = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/ace-lines/ace_lines.csv", "--layout", "ace-lines",
-                                    "--from", "202404", "--to", "202406", "--output", out + "/", "--quiet"])
+        let run = try CLITests.roo([
+            "summarize", "\(LayoutFixtureTests.root)/ace-lines/ace_lines.csv", "--layout", "ace-lines",
+            "--from", "202404", "--to", "202406", "--output", out + "/", "--quiet",
+        ])
         // --quiet silences progress, not the note about skipped records.
-        #expect(run.status == 0 && run.stderr.hasPrefix("roo: note: ") && run.stderr.contains("2 malformed records skipped"), "\(run.stderr)")
+        #expect(
+            run.status == 0 && run.stderr.hasPrefix("roo: note: ")
+                && run.stderr.contains("2 malformed records skipped"), "\(run.stderr)")
         LayoutFixtureTests.expectTables(out, equal: "\(LayoutFixtureTests.root)/ace-lines/expected-q2", "ace Q2")
     }
 
     @Test func layoutAndCodeErrorsAreUsageErrors() throws {
         let census = "\(LayoutFixtureTests.root)/census-imdb/IMP_DETL.TXT"
         #expect(try CLITests.roo(["summarize", census, "--layout", "nope"]).status == 64)
-        #expect(try CLITests.roo(["summarize", census, "--layout", "census-imdb", "--country-codes", "iso4"]).status == 64)
+        #expect(
+            try CLITests.roo(["summarize", census, "--layout", "census-imdb", "--country-codes", "iso4"]).status == 64)
         // A pedimento file read as an ACE extract lacks the ACE fields: one line naming what was looked for.
-        let wrong = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/pedimento-551/items_551.asc", "--layout", "ace-lines"])
+        let wrong = try CLITests.roo([
+            "summarize", "\(LayoutFixtureTests.root)/pedimento-551/items_551.asc", "--layout", "ace-lines",
+        ])
         #expect(wrong.status == 64)
-        #expect(wrong.stderr.contains("layout ace-lines needs a field for origin (one of: Country of Origin"), "\(wrong.stderr)")
+        #expect(
+            wrong.stderr.contains("layout ace-lines needs a field for origin (one of: Country of Origin"),
+            "\(wrong.stderr)")
         #expect(wrong.stderr.split(separator: "\n").count == 1)
         // A ZIP without the layout's member.
-        let zip = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/census-imdb/IMDB2401.ZIP", "--layout", "pedimento-551"])
+        let zip = try CLITests.roo([
+            "summarize", "\(LayoutFixtureTests.root)/census-imdb/IMDB2401.ZIP", "--layout", "pedimento-551",
+        ])
         #expect(zip.status == 65 && zip.stderr.contains("holds 2 files; expected exactly one"), "\(zip.stderr)")
     }
 
     @Test func aceExtractWithTheSPIOnlyAsAnHTSPrefix() throws {
         // No SPI column and no date: the program comes from the HTS prefix; period is optional.
         let csv = """
-        Country of Origin,Country of Export,HTS Number,Entered Value,Duty
-        CN,MX,S 8708.29.5160,"$1,000",0.00
-        CN,MX,S+ 8703.23.0190,500,0
-        MX,MX,8703.23.0190,700,0
-        DE,DE,A 3004.90.9290,300,12.50
+            Country of Origin,Country of Export,HTS Number,Entered Value,Duty
+            CN,MX,S 8708.29.5160,"$1,000",0.00
+            CN,MX,S+ 8703.23.0190,500,0
+            MX,MX,8703.23.0190,700,0
+            DE,DE,A 3004.90.9290,300,12.50
 
-        """
+            """
         let path = FixturePaths.temporaryDirectory() + "/ace.csv"
         #expect(FixturePaths.write(Array(csv.utf8), to: path))
         let run = try CLITests.roo(["summarize", path, "--layout", "ace-lines", "--table", "detail", "--quiet"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map(String.init)
         // CN via MX, chapter 87: two lines, 1500.00 duty-free, all preference-claimed (S and S+), all non-regional.
-        #expect(lines.contains("CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,2,1500.00,0.00,2,1500.00,1500.00,1500.00,1.000000"),
-                "\(run.stdout)")
-        #expect(lines.contains { $0.hasPrefix("DE,Germany,30,") && $0.contains(",1,300.00,12.50,0,0.00,0.00,0.00,") }, "\(run.stdout)")
+        #expect(
+            lines.contains(
+                "CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,2,1500.00,0.00,2,1500.00,1500.00,1500.00,1.000000"),
+            "\(run.stdout)")
+        #expect(
+            lines.contains { $0.hasPrefix("DE,Germany,30,") && $0.contains(",1,300.00,12.50,0,0.00,0.00,0.00,") },
+            "\(run.stdout)")
     }
 
     @Test func aDamagedZipIsABadDataErrorNeverTables() throws {
@@ -118,13 +141,16 @@ struct LayoutFixtureTests {
         #expect(FixturePaths.write(bytes, to: path))
         let run = try CLITests.roo(["summarize", path, "--layout", "census-imdb", "--quiet"])
         #expect(run.status == 65, "\(run.stderr)")
-        #expect(run.stdout.isEmpty && run.stderr.hasPrefix("roo: error: \(path) (IMP_DETL.TXT): ZIP: "), "\(run.stderr)")
+        #expect(
+            run.stdout.isEmpty && run.stderr.hasPrefix("roo: error: \(path) (IMP_DETL.TXT): ZIP: "), "\(run.stderr)")
     }
 
     /// A one-entry stored ZIP (`IMP_DETL.TXT` holding `text`) whose central
     /// directory fields can be replaced, for hostile-archive tests.
-    static func zip(_ text: String, centralOffset: UInt32? = nil, localOffset: UInt32 = 0, zip64Offset: UInt64? = nil,
-                    entryCount: UInt16 = 1) -> [UInt8] {
+    static func zip(
+        _ text: String, centralOffset: UInt32? = nil, localOffset: UInt32 = 0, zip64Offset: UInt64? = nil,
+        entryCount: UInt16 = 1
+    ) -> [UInt8] {
         func le16(_ value: UInt16) -> [UInt8] { [UInt8(value & 0xff), UInt8(value >> 8)] }
         func le32(_ value: UInt32) -> [UInt8] { le16(UInt16(value & 0xffff)) + le16(UInt16(value >> 16)) }
         func le64(_ value: UInt64) -> [UInt8] { le32(UInt32(value & 0xffff_ffff)) + le32(UInt32(value >> 32)) }
@@ -136,13 +162,17 @@ struct LayoutFixtureTests {
             for _ in 0..<8 { crc = crc & 1 != 0 ? (crc >> 1) ^ 0xedb8_8320 : crc >> 1 }
         }
         crc ^= 0xffff_ffff
-        let local = le32(0x0403_4b50) + le16(20) + le16(0) + le16(0) + le32(0) + le32(crc) + le32(UInt32(data.count))
+        let local =
+            le32(0x0403_4b50) + le16(20) + le16(0) + le16(0) + le32(0) + le32(crc) + le32(UInt32(data.count))
             + le32(UInt32(data.count)) + le16(UInt16(name.count)) + le16(0) + name + data
         let extra = zip64Offset.map { le16(1) + le16(8) + le64($0) } ?? []
-        let central = le32(0x0201_4b50) + le16(20) + le16(20) + le16(0) + le16(0) + le32(0) + le32(crc) + le32(UInt32(data.count))
-            + le32(UInt32(data.count)) + le16(UInt16(name.count)) + le16(UInt16(extra.count)) + le16(0) + le16(0) + le16(0)
+        let central =
+            le32(0x0201_4b50) + le16(20) + le16(20) + le16(0) + le16(0) + le32(0) + le32(crc) + le32(UInt32(data.count))
+            + le32(UInt32(data.count)) + le16(UInt16(name.count)) + le16(UInt16(extra.count)) + le16(0) + le16(0)
+            + le16(0)
             + le32(0) + le32(zip64Offset == nil ? localOffset : 0xffff_ffff) + name + extra
-        let end = le32(0x0605_4b50) + le16(0) + le16(0) + le16(entryCount) + le16(entryCount) + le32(UInt32(central.count))
+        let end =
+            le32(0x0605_4b50) + le16(0) + le16(0) + le16(entryCount) + le16(entryCount) + le32(UInt32(central.count))
             + le32(centralOffset ?? UInt32(local.count)) + le16(0)
         return local + central + end
     }
@@ -162,20 +192,25 @@ struct LayoutFixtureTests {
             #expect(FixturePaths.write(bytes, to: path))
             let run = try CLITests.roo(["summarize", path, "--layout", "census-imdb", "--quiet"])
             #expect(run.status == 65, "\(name): \(run.status) \(run.stderr)")
-            #expect(run.stderr.hasPrefix("roo: error: \(path)") && run.stderr.contains("ZIP: ")
+            #expect(
+                run.stderr.hasPrefix("roo: error: \(path)") && run.stderr.contains("ZIP: ")
                     && run.stderr.split(separator: "\n").count == 1, "\(name): \(run.stderr)")
         }
         // The well-formed archive itself reads (one blank record: every key missing).
         let good = "\(directory)/good.zip"
         #expect(FixturePaths.write(LayoutFixtureTests.zip(record + "\r\n"), to: good))
-        let run = try CLITests.roo(["summarize", good, "--layout", "census-imdb", "--table", "totals", "--quiet", "--allow-empty"])
+        let run = try CLITests.roo([
+            "summarize", good, "--layout", "census-imdb", "--table", "totals", "--quiet", "--allow-empty",
+        ])
         #expect(run.status == 0 && run.stdout.contains("\n1,1,0,1,1,"), "\(run.stderr) \(run.stdout)")
     }
 
     @Test func explicitCountryCodesOverrideTheLayout() throws {
         // Read as alpha-2, Schedule C codes stay as they are: no conversion, no unmapped column.
-        let run = try CLITests.roo(["summarize", "\(LayoutFixtureTests.root)/census-imdb/IMP_DETL.TXT", "--layout", "census-imdb",
-                                    "--country-codes", "iso2", "--table", "by_origin", "--quiet"])
+        let run = try CLITests.roo([
+            "summarize", "\(LayoutFixtureTests.root)/census-imdb/IMP_DETL.TXT", "--layout", "census-imdb",
+            "--country-codes", "iso2", "--table", "by_origin", "--quiet",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("\n5700,,") && !run.stdout.contains("\nCN,China,"))
     }

@@ -14,7 +14,8 @@ struct OutputChoiceTests {
     static let corrupt = FixturePaths.fixtures + "/corrupt/page-compressed-size-past-footer.parquet"
 
     /// The list of accepted outputs that ends the bad-output message.
-    static let acceptedForms = "give - (stdout), DIR/ (one file per table), FILE.csv|.tsv|.jsonl|.md (one table, or all for md/jsonl), "
+    static let acceptedForms =
+        "give - (stdout), DIR/ (one file per table), FILE.csv|.tsv|.jsonl|.md (one table, or all for md/jsonl), "
         + "FILE.xlsx (workbook), FILE.html (report), or a device or FIFO (written in --format)"
 
     /// The lines of stderr that are not notes.
@@ -33,39 +34,52 @@ struct OutputChoiceTests {
     }
 
     /// What `arguments` prints on stdout (expecting success).
-    static func standardOutput(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {
+    static func standardOutput(
+        _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [UInt8] {
         let run = try CLITests.roo(arguments)
         #expect(run.status == 0, "\(arguments): \(run.stderr)", sourceLocation: sourceLocation)
         return Array(run.stdout.utf8)
     }
 
-    @Test(arguments: [
-        ("r.csv", "csv", nil), ("r.tsv", "tsv", "by_partner"), ("r.jsonl", "jsonl", "by_chapter"), ("r.md", "md", "totals"),
-        ("R.CSV", "csv", "by_origin"), ("r.Md", "md", nil), ("r.JSONL", "jsonl", nil), ("r.TsV", "tsv", "detail"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("r.csv", "csv", nil), ("r.tsv", "tsv", "by_partner"), ("r.jsonl", "jsonl", "by_chapter"),
+            ("r.md", "md", "totals"),
+            ("R.CSV", "csv", "by_origin"), ("r.Md", "md", nil), ("r.JSONL", "jsonl", nil), ("r.TsV", "tsv", "detail"),
+        ] as [(String, String, String?)])
     func aTextFileHoldsTheTableStdoutPrints(name: String, format: String, table: String?) throws {
         let directory = FixturePaths.temporaryDirectory()
         let selection = table.map { ["--table", $0] } ?? []
-        let run = try CLITests.roo(["summarize", OutputChoiceTests.sample, "--output", directory + "/" + name] + selection)
+        let run = try CLITests.roo(
+            ["summarize", OutputChoiceTests.sample, "--output", directory + "/" + name] + selection)
         #expect(run.status == 0 && run.stdout.isEmpty && run.stderr.isEmpty, "\(name): \(run.stderr)")
-        let expected = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", format] + selection)
+        let expected = try OutputChoiceTests.standardOutput(
+            ["summarize", OutputChoiceTests.sample, "--format", format] + selection)
         #expect(expected.count > 100)
-        #expect(FixturePaths.read(directory + "/" + name) == expected, "\(name) differs from --format \(format) on stdout")
+        #expect(
+            FixturePaths.read(directory + "/" + name) == expected, "\(name) differs from --format \(format) on stdout")
         #expect(FixturePaths.list(directory) == [name], "only the file, no temporary file")
     }
 
     @Test func everyTableGoesIntoOneMarkdownOrJSONLinesFile() throws {
         let directory = FixturePaths.temporaryDirectory()
         for format in ["md", "jsonl"] {
-            let expected = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", format, "--table", "all", "--top", "7"])
-            #expect(String(decoding: expected, as: UTF8.self).contains(format == "md" ? "## by_origin\n" : "\"lines_read\""))
+            let expected = try OutputChoiceTests.standardOutput([
+                "summarize", OutputChoiceTests.sample, "--format", format, "--table", "all", "--top", "7",
+            ])
+            #expect(
+                String(decoding: expected, as: UTF8.self).contains(format == "md" ? "## by_origin\n" : "\"lines_read\"")
+            )
             let runs: [[String]] = [
                 ["--strategy", "serial", "--threads", "1"], ["--strategy", "concurrent-perform", "--threads", "2"],
                 ["--strategy", "work-queue", "--threads", "3"], ["--strategy", "locked-merge", "--threads", "2"],
             ]
             for (index, strategy) in runs.enumerated() {
                 let path = directory + "/all-\(index).\(format)"
-                let run = try CLITests.roo(["summarize", OutputChoiceTests.sample, "--table", "all", "--top", "7", "--output", path] + strategy)
+                let run = try CLITests.roo(
+                    ["summarize", OutputChoiceTests.sample, "--table", "all", "--top", "7", "--output", path] + strategy
+                )
                 #expect(run.status == 0 && run.stdout.isEmpty, "\(strategy): \(run.stderr)")
                 #expect(FixturePaths.read(path) == expected, "\(format) \(strategy): the file differs from stdout")
             }
@@ -88,19 +102,30 @@ struct OutputChoiceTests {
         let directory = FixturePaths.temporaryDirectory()
         let table = directory + "/totals.tsv"
         let rejects = directory + "/rejects.csv"
-        let run = try CLITests.roo(["summarize", OutputChoiceTests.rules, "--table", "totals", "--output", table, "--rejects", rejects])
+        let run = try CLITests.roo([
+            "summarize", OutputChoiceTests.rules, "--table", "totals", "--output", table, "--rejects", rejects,
+        ])
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stderr)")
-        let expectedTable = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.rules, "--table", "totals", "--format", "tsv"])
-        let expectedRejects = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.rules, "--output", directory + "/t/", "--rejects", "-"])
+        let expectedTable = try OutputChoiceTests.standardOutput([
+            "summarize", OutputChoiceTests.rules, "--table", "totals", "--format", "tsv",
+        ])
+        let expectedRejects = try OutputChoiceTests.standardOutput([
+            "summarize", OutputChoiceTests.rules, "--output", directory + "/t/", "--rejects", "-",
+        ])
         #expect(String(decoding: expectedRejects, as: UTF8.self).hasPrefix("file,row_group,row,reason,"))
         #expect(FixturePaths.read(table) == expectedTable)
         #expect(FixturePaths.read(rejects) == expectedRejects)
         // --rejects - puts the rejects on stdout beside the table file.
-        let both = try CLITests.roo(["summarize", OutputChoiceTests.rules, "--table", "totals", "--output", directory + "/again.tsv", "--rejects", "-"])
+        let both = try CLITests.roo([
+            "summarize", OutputChoiceTests.rules, "--table", "totals", "--output", directory + "/again.tsv",
+            "--rejects", "-",
+        ])
         #expect(both.status == 0 && Array(both.stdout.utf8) == expectedRejects, "\(both.stderr)")
         #expect(FixturePaths.read(directory + "/again.tsv") == expectedTable)
         // A later input that fails leaves both files as they were.
-        let failed = try CLITests.roo(["summarize", OutputChoiceTests.sample, OutputChoiceTests.corrupt, "--output", table, "--rejects", rejects])
+        let failed = try CLITests.roo([
+            "summarize", OutputChoiceTests.sample, OutputChoiceTests.corrupt, "--output", table, "--rejects", rejects,
+        ])
         #expect(failed.status == 65, "\(failed.stderr)")
         #expect(FixturePaths.read(table) == expectedTable)
         #expect(FixturePaths.read(rejects) == expectedRejects)
@@ -115,9 +140,12 @@ struct OutputChoiceTests {
             let run = try OutputSafetyTests.bash("\"$ROO\" summarize '\(input)' --output '\(output)'", in: directory)
             #expect(run.status == 73, "\(output): \(run.stderr)")
             let error = OutputChoiceTests.errorLines(run)
-            #expect(error.count == 1 && error[0].hasPrefix("roo: error: \(output): is an input of this run"), "\(output): \(run.stderr)")
+            #expect(
+                error.count == 1 && error[0].hasPrefix("roo: error: \(output): is an input of this run"),
+                "\(output): \(run.stderr)")
         }
-        let twice = try OutputSafetyTests.bash("\"$ROO\" summarize in.csv --output r.csv --rejects ./r.csv", in: directory)
+        let twice = try OutputSafetyTests.bash(
+            "\"$ROO\" summarize in.csv --output r.csv --rejects ./r.csv", in: directory)
         #expect(twice.status == 73 && twice.stderr.contains("given as two outputs of this run"), "\(twice.stderr)")
         #expect(FixturePaths.read(directory + "/in.csv") == before)
         #expect(!FixturePaths.exists(directory + "/r.csv"))
@@ -139,7 +167,9 @@ struct OutputChoiceTests {
         #expect(FixturePaths.list(directory).isEmpty)
         // A --format that agrees with the extension is fine.
         for (format, name) in [("tsv", "r.TSV"), ("xlsx", "book.xlsx"), ("html", "report.html"), ("md", "r.md")] {
-            let run = try CLITests.roo(["summarize", OutputChoiceTests.sample, "--format", format, "--output", directory + "/" + name])
+            let run = try CLITests.roo([
+                "summarize", OutputChoiceTests.sample, "--format", format, "--output", directory + "/" + name,
+            ])
             #expect(run.status == 0, "\(name): \(run.stderr)")
         }
         let expected = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", "tsv"])
@@ -152,13 +182,15 @@ struct OutputChoiceTests {
             let path = directory + "/" + name
             try OutputChoiceTests.expectRefusal(
                 ["summarize", OutputChoiceTests.sample, "--output", path],
-                message: "--output \(path): not stdout, a directory or a known file type; " + OutputChoiceTests.acceptedForms)
+                message: "--output \(path): not stdout, a directory or a known file type; "
+                    + OutputChoiceTests.acceptedForms)
         }
         // --format does not make an unknown extension a file type.
         let path = directory + "/r.txt"
         try OutputChoiceTests.expectRefusal(
             ["summarize", OutputChoiceTests.sample, "--format", "csv", "--output", path],
-            message: "--output \(path): not stdout, a directory or a known file type; " + OutputChoiceTests.acceptedForms)
+            message: "--output \(path): not stdout, a directory or a known file type; "
+                + OutputChoiceTests.acceptedForms)
         #expect(FixturePaths.list(directory).isEmpty)
     }
 
@@ -166,7 +198,9 @@ struct OutputChoiceTests {
         let directory = FixturePaths.temporaryDirectory()
         let jsonl = try CLITests.roo(["summarize", OutputChoiceTests.sample, "--output", directory + "/r.jsonl"])
         #expect(jsonl.status == 0, "\(jsonl.stderr)")
-        #expect(FixturePaths.read(directory + "/r.jsonl") == (try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", "jsonl"])))
+        #expect(
+            FixturePaths.read(directory + "/r.jsonl")
+                == (try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", "jsonl"])))
         // A directory takes --format (default csv), whatever its name; an existing one needs no slash.
         let tables = ["by_chapter", "by_origin", "by_partner", "detail", "through_bloc", "totals"]
         #expect(mkdir(directory + "/tables.md", 0o755) == 0)
@@ -174,11 +208,14 @@ struct OutputChoiceTests {
         for (output, format, extraArguments) in [
             ("/tables.md", "csv", []), ("/plain", "tsv", ["--format", "tsv"]), ("/new/", "md", ["--format", "md"]),
         ] {
-            let run = try CLITests.roo(["summarize", OutputChoiceTests.sample, "--output", directory + output] + extraArguments)
+            let run = try CLITests.roo(
+                ["summarize", OutputChoiceTests.sample, "--output", directory + output] + extraArguments)
             #expect(run.status == 0, "\(output): \(run.stderr)")
             let folder = directory + (output.hasSuffix("/") ? String(output.dropLast()) : output)
             #expect(FixturePaths.list(folder) == tables.map { $0 + "." + format }, "\(output)")
-            let expected = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.sample, "--format", format, "--table", "by_partner"])
+            let expected = try OutputChoiceTests.standardOutput([
+                "summarize", OutputChoiceTests.sample, "--format", format, "--table", "by_partner",
+            ])
             #expect(FixturePaths.read(folder + "/by_partner." + format) == expected, "\(output)")
         }
     }
@@ -186,40 +223,60 @@ struct OutputChoiceTests {
     @Test func devicesAndFIFOsAreWrittenInTheFormat() throws {
         for format in [nil, "md", "jsonl"] as [String?] {
             let selection = format.map { ["--format", $0] } ?? []
-            let expected = try OutputChoiceTests.standardOutput(["summarize", OutputChoiceTests.rules, "--table", "by_partner"] + selection)
-            let run = try CLITests.roo(["summarize", OutputChoiceTests.rules, "--table", "by_partner", "--output", "/dev/stdout"] + selection)
+            let expected = try OutputChoiceTests.standardOutput(
+                ["summarize", OutputChoiceTests.rules, "--table", "by_partner"] + selection)
+            let run = try CLITests.roo(
+                ["summarize", OutputChoiceTests.rules, "--table", "by_partner", "--output", "/dev/stdout"] + selection)
             #expect(run.status == 0 && Array(run.stdout.utf8) == expected, "\(selection): \(run.stderr)")
         }
         let all = try CLITests.roo(["summarize", OutputChoiceTests.rules, "--table", "all", "--output", "/dev/stdout"])
-        #expect(all.status == 64 && OutputChoiceTests.errorLines(all).count == 1 && all.stderr.contains("--output DIR/"), "\(all.stderr)")
+        #expect(
+            all.status == 64 && OutputChoiceTests.errorLines(all).count == 1 && all.stderr.contains("--output DIR/"),
+            "\(all.stderr)")
     }
 
     @Test func mergeWritesTheSameFilesAndRefusals() throws {
         let directory = try OutputSafetyTests.workspace()
         let partial = directory + "/p.parquet"
-        let expected = try OutputChoiceTests.standardOutput(["summarize", directory + "/in.parquet", "--format", "md", "--table", "all"])
-        #expect(try OutputChoiceTests.standardOutput(["merge", partial, "--format", "md", "--table", "all"]) == expected)
+        let expected = try OutputChoiceTests.standardOutput([
+            "summarize", directory + "/in.parquet", "--format", "md", "--table", "all",
+        ])
+        #expect(
+            try OutputChoiceTests.standardOutput(["merge", partial, "--format", "md", "--table", "all"]) == expected)
         let run = try CLITests.roo(["merge", partial, "--table", "all", "--output", directory + "/all.MD"])
         #expect(run.status == 0 && run.stdout.isEmpty, "\(run.stderr)")
         #expect(FixturePaths.read(directory + "/all.MD") == expected)
-        let byPartner = try CLITests.roo(["merge", partial, "--table", "by_partner", "--format", "csv", "--output", directory + "/p.csv"])
+        let byPartner = try CLITests.roo([
+            "merge", partial, "--table", "by_partner", "--format", "csv", "--output", directory + "/p.csv",
+        ])
         #expect(byPartner.status == 0, "\(byPartner.stderr)")
-        #expect(FixturePaths.read(directory + "/p.csv") == (try OutputChoiceTests.standardOutput(["merge", partial, "--table", "by_partner"])))
+        #expect(
+            FixturePaths.read(directory + "/p.csv")
+                == (try OutputChoiceTests.standardOutput(["merge", partial, "--table", "by_partner"])))
         try OutputChoiceTests.expectRefusal(
             ["merge", partial, "--format", "csv", "--output", directory + "/m.xlsx"],
-            message: "--format csv contradicts the extension of --output \(directory)/m.xlsx (xlsx): leave out --format (the extension decides) or give --format xlsx")
+            message:
+                "--format csv contradicts the extension of --output \(directory)/m.xlsx (xlsx): leave out --format "
+                + "(the extension decides) or give --format xlsx"
+        )
         try OutputChoiceTests.expectRefusal(
             ["merge", partial, "--output", directory + "/m.txt"],
-            message: "--output \(directory)/m.txt: not stdout, a directory or a known file type; " + OutputChoiceTests.acceptedForms)
+            message: "--output \(directory)/m.txt: not stdout, a directory or a known file type; "
+                + OutputChoiceTests.acceptedForms)
         try OutputChoiceTests.expectRefusal(
             ["merge", partial, "--table", "all", "--output", directory + "/m.csv"],
             message: "--table all with --output \(directory)/m.csv: one csv file holds one table; "
                 + "give --output DIR/ for one file per table, or a .md or .jsonl file for every table")
         // --partial still refuses table options, a table file included.
         for command in [["summarize", directory + "/in.parquet"], ["merge", partial]] {
-            let refused = try CLITests.roo(command + ["--partial", directory + "/q.parquet", "--output", directory + "/q.csv"])
-            #expect(refused.status == 64 && refused.stderr.contains("--partial writes the"), "\(command): \(refused.stderr)")
+            let refused = try CLITests.roo(
+                command + ["--partial", directory + "/q.parquet", "--output", directory + "/q.csv"])
+            #expect(
+                refused.status == 64 && refused.stderr.contains("--partial writes the"), "\(command): \(refused.stderr)"
+            )
         }
-        #expect(!FixturePaths.exists(directory + "/m.xlsx") && !FixturePaths.exists(directory + "/m.csv") && !FixturePaths.exists(directory + "/q.csv"))
+        #expect(
+            !FixturePaths.exists(directory + "/m.xlsx") && !FixturePaths.exists(directory + "/m.csv")
+                && !FixturePaths.exists(directory + "/q.csv"))
     }
 }

@@ -29,13 +29,16 @@ import TestSupport
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         timer.cancel()
-        return CLITests.Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return CLITests.Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     /// A directory holding `in.parquet` (the sample), `in.csv` (1,000 generated lines) and `p.parquet` (a partial).
     static func workspace() throws -> String {
         let directory = FixturePaths.temporaryDirectory()
-        let setup = try bash("""
+        let setup = try bash(
+            """
             set -e
             cp "$FIXTURES/sample-2024.parquet" in.parquet
             "$ROO" generate --rows 1000 --seed 7 --output in.csv
@@ -50,13 +53,19 @@ import TestSupport
         let before = try #require(FixturePaths.read(directory + "/in.parquet"))
         let csvBefore = try #require(FixturePaths.read(directory + "/in.csv"))
         let partialBefore = try #require(FixturePaths.read(directory + "/p.parquet"))
-        _ = try OutputSafetyTests.bash("ln in.parquet hard.parquet; ln -s in.parquet soft.parquet; ln -s in.csv soft.html; mkdir tables; cp in.csv tables/detail.csv", in: directory)
+        _ = try OutputSafetyTests.bash(
+            "ln in.parquet hard.parquet; ln -s in.parquet soft.parquet; ln -s in.csv soft.html; mkdir tables; cp "
+                + "in.csv tables/detail.csv",
+            in: directory)
         let refused: [[String]] = [
             ["summarize", "in.parquet", "--rejects", "in.parquet"],
             ["summarize", "in.parquet", "--partial", "in.parquet"],
             ["summarize", "in.parquet", "--partial", "./hard.parquet"],
             ["summarize", "in.parquet", "--rejects", "soft.parquet"],
-            ["summarize", "in.parquet", "--rejects", "\(directory)/../\(URL(fileURLWithPath: directory).lastPathComponent)/in.parquet"],
+            [
+                "summarize", "in.parquet", "--rejects",
+                "\(directory)/../\(URL(fileURLWithPath: directory).lastPathComponent)/in.parquet",
+            ],
             ["summarize", "in.csv", "--output", "in.csv"],
             ["summarize", "in.csv", "--format", "html", "--output", "soft.html"],
             ["summarize", "tables/detail.csv", "--output", "tables/"],
@@ -67,12 +76,16 @@ import TestSupport
             ["merge", ".", "--partial", "p.parquet"],
         ]
         for arguments in refused {
-            let run = try OutputSafetyTests.bash("\"$ROO\" " + arguments.map { "'\($0)'" }.joined(separator: " "), in: directory)
+            let run = try OutputSafetyTests.bash(
+                "\"$ROO\" " + arguments.map { "'\($0)'" }.joined(separator: " "), in: directory)
             #expect(run.status == 73, "\(arguments): \(run.stderr)")
             let error = run.stderr.split(separator: "\n").filter { !$0.hasPrefix("roo: note: ") }
-            #expect(error.count == 1 && error[0].hasPrefix("roo: error: ") && error[0].contains("is an input of this run"), "\(arguments): \(run.stderr)")
+            #expect(
+                error.count == 1 && error[0].hasPrefix("roo: error: ") && error[0].contains("is an input of this run"),
+                "\(arguments): \(run.stderr)")
         }
-        let twice = try OutputSafetyTests.bash("\"$ROO\" summarize in.csv --output r.xlsx --rejects ./r.xlsx", in: directory)
+        let twice = try OutputSafetyTests.bash(
+            "\"$ROO\" summarize in.csv --output r.xlsx --rejects ./r.xlsx", in: directory)
         #expect(twice.status == 73 && twice.stderr.contains("given as two outputs of this run"), "\(twice.stderr)")
         #expect(FixturePaths.read(directory + "/in.parquet") == before)
         #expect(FixturePaths.read(directory + "/in.csv") == csvBefore)
@@ -84,7 +97,8 @@ import TestSupport
 
     @Test func devicesAndFIFOsAreWrittenInPlace() throws {
         let directory = try OutputSafetyTests.workspace()
-        let run = try OutputSafetyTests.bash("""
+        let run = try OutputSafetyTests.bash(
+            """
             "$ROO" summarize "$FIXTURES/rules.parquet" --table totals --rejects /dev/null >/dev/null || exit 10
             test -c /dev/null || exit 11
             "$ROO" summarize "$FIXTURES/rules.parquet" --table totals --rejects /dev/full >/dev/null 2>full.err
@@ -98,7 +112,8 @@ import TestSupport
             wait
             test -p out.fifo || exit 14
             "$ROO" summarize "$FIXTURES/rules.parquet" --format html --output /dev/stdout > report.html || exit 15
-            "$ROO" summarize "$FIXTURES/rules.parquet" --table totals --output t/ --rejects /dev/stdout > rejects-stdout.csv || exit 16
+            "$ROO" summarize "$FIXTURES/rules.parquet" --table totals --output t/ --rejects /dev/stdout > \
+            rejects-stdout.csv || exit 16
             """, in: directory)
         #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
         #expect(run.stdout.contains("full=74"), "\(run.stdout)")
@@ -119,10 +134,12 @@ import TestSupport
         for signal in ["TERM", "INT", "HUP"] {
             // The input never ends, so roo is still reading when the signal comes.
             // Job control (`set -m`), so that the background roo does not start with SIGINT ignored.
-            let run = try OutputSafetyTests.bash("""
+            let run = try OutputSafetyTests.bash(
+                """
                 set -m
                 rm -f in.fifo; mkfifo in.fifo
-                ( printf 'origin,partner,hs_code,customs_value,duty\\nCN,MX,870323,10.00,0\\n'; exec sleep 60 ) > in.fifo 2>/dev/null &
+                ( printf 'origin,partner,hs_code,customs_value,duty\\nCN,MX,870323,10.00,0\\n'; exec sleep 60 ) > \
+                in.fifo 2>/dev/null &
                 writer=$!
                 "$ROO" summarize in.fifo --output tables/ --rejects rejects.csv 2>/dev/null &
                 roo=$!
@@ -144,7 +161,8 @@ import TestSupport
 
     @Test func directoryRunsSkipTemporaryFilesAndRooOutputs() throws {
         let directory = try OutputSafetyTests.workspace()
-        let run = try OutputSafetyTests.bash("""
+        let run = try OutputSafetyTests.bash(
+            """
             set -e
             mkdir data
             cp in.csv data/in.csv
@@ -159,14 +177,17 @@ import TestSupport
             """, in: directory)
         #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
         let notes = String(decoding: FixturePaths.read(directory + "/after.err") ?? [], as: UTF8.self)
-        #expect(notes.contains("roo: note: 1 temporary file of an unfinished write skipped: data/in.csv.tmp-4242"), "\(notes)")
+        #expect(
+            notes.contains("roo: note: 1 temporary file of an unfinished write skipped: data/in.csv.tmp-4242"),
+            "\(notes)")
         #expect(notes.contains("files roo wrote (partial aggregates, rejects, tables) skipped"), "\(notes)")
         #expect(notes.contains("roo: note: 8 files roo wrote") && notes.contains("data/by_chapter.csv"), "\(notes)")
     }
 
     @Test func directoryLinksAreFollowedOnceAndLoopsEnd() throws {
         let directory = try OutputSafetyTests.workspace()
-        let run = try OutputSafetyTests.bash("""
+        let run = try OutputSafetyTests.bash(
+            """
             set -e
             mkdir -p tree/a tree/b
             cp in.csv tree/a/in.csv
@@ -181,8 +202,10 @@ import TestSupport
             cmp single.csv repeated.csv
             """, in: directory)
         #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
-        let single = RejectsCLITests.totals(String(decoding: FixturePaths.read(directory + "/single.csv") ?? [], as: UTF8.self))
-        let tree = RejectsCLITests.totals(String(decoding: FixturePaths.read(directory + "/tree.csv") ?? [], as: UTF8.self))
+        let single = RejectsCLITests.totals(
+            String(decoding: FixturePaths.read(directory + "/single.csv") ?? [], as: UTF8.self))
+        let tree = RejectsCLITests.totals(
+            String(decoding: FixturePaths.read(directory + "/tree.csv") ?? [], as: UTF8.self))
         #expect(single["lines_read"] == "1000" && single["files"] == "1", "\(single)")
         #expect(tree == single, "\(tree)")
         let notes = String(decoding: FixturePaths.read(directory + "/tree.err") ?? [], as: UTF8.self)
@@ -194,7 +217,8 @@ import TestSupport
 
     @Test func streamsAreOpenedOnceAndRead() throws {
         let directory = try OutputSafetyTests.workspace()
-        let run = try OutputSafetyTests.bash("""
+        let run = try OutputSafetyTests.bash(
+            """
             set -e
             "$ROO" summarize in.csv --table all --format jsonl > file.jsonl
             "$ROO" summarize <(cat in.csv) --table all --format jsonl > substituted.jsonl
@@ -222,12 +246,14 @@ import TestSupport
     @Test func aSetOfOutputsAppearsWholeOrNotAtAll() throws {
         let directory = try OutputSafetyTests.workspace()
         // A table that cannot be put in place (its name is a directory) keeps every other output as it was.
-        let run = try OutputSafetyTests.bash("""
+        let run = try OutputSafetyTests.bash(
+            """
             set -e
             mkdir -p out/totals.csv
             echo old > old-rejects.csv
             cp old-rejects.csv rejects.csv
-            if "$ROO" summarize "$FIXTURES/rules.parquet" --output out/ --rejects rejects.csv 2>err.txt; then exit 30; fi
+            if "$ROO" summarize "$FIXTURES/rules.parquet" --output out/ --rejects rejects.csv 2>err.txt; then exit 30; \
+            fi
             cmp old-rejects.csv rejects.csv
             test ! -e out/detail.csv
             ls -a out | grep -q roo-tmp && exit 31
@@ -239,7 +265,8 @@ import TestSupport
         #expect(errors.split(separator: "\n").last?.hasPrefix("roo: error: out/totals.csv: ") == true, "\(errors)")
 
         // Two runs with different regions into one directory: the directory holds one run's set, never a mix.
-        let race = try OutputSafetyTests.bash("""
+        let race = try OutputSafetyTests.bash(
+            """
             set -e
             "$ROO" summarize in.parquet --region us,ca --output a/
             "$ROO" summarize in.parquet --output b/
@@ -257,7 +284,8 @@ import TestSupport
     @Test func anInputTruncatedWhileMappedIsOneErrorLine() throws {
         let directory = try OutputSafetyTests.workspace()
         // roo maps both files, then blocks opening the rejects FIFO; the first file shrinks meanwhile.
-        let run = try OutputSafetyTests.bash("""
+        let run = try OutputSafetyTests.bash(
+            """
             cp in.parquet other.parquet
             mkfifo rejects.fifo
             "$ROO" summarize in.parquet other.parquet --output tables/ --rejects rejects.fifo 2>err.txt &
@@ -270,7 +298,11 @@ import TestSupport
             """, in: directory)
         #expect(run.stdout.contains("status=74"), "\(run.stdout) \(run.stderr)")
         let errors = String(decoding: FixturePaths.read(directory + "/err.txt") ?? [], as: UTF8.self)
-        #expect(errors == "roo: error: in.parquet: the file became shorter while it was being read (truncated or replaced by another program); no output was written\n", "\(errors)")
+        #expect(
+            errors
+                == "roo: error: in.parquet: the file became shorter while it was being read (truncated or replaced by "
+                + "another program); no output was written\n",
+            "\(errors)")
         #expect(!FixturePaths.exists(directory + "/tables"), "no output")
         #expect(FixturePaths.list(directory).allSatisfy { !$0.contains("tmp-") })
     }

@@ -25,7 +25,9 @@ struct PartialMergeTests {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for format in ["csv", "tsv"] {
             try roo(command + ["--format", format, "--output", "\(directory)/\(format)/"])
-            for name in FixturePaths.list("\(directory)/\(format)") { result["\(format)/\(name)"] = FixturePaths.read("\(directory)/\(format)/\(name)") }
+            for name in FixturePaths.list("\(directory)/\(format)") {
+                result["\(format)/\(name)"] = FixturePaths.read("\(directory)/\(format)/\(name)")
+            }
         }
         for format in ["jsonl", "md"] {
             result[format] = Array(try roo(command + ["--format", format, "--table", "all"]).stdout.utf8)
@@ -33,7 +35,8 @@ struct PartialMergeTests {
         // The notes (inputs, strategy, time) say how the file was made, not what it holds: left out.
         try roo(command + ["--output", "\(directory)/book.xlsx"])
         let archive = try Archive(url: URL(fileURLWithPath: "\(directory)/book.xlsx"), accessMode: .read)
-        for entry in archive where entry.path != "xl/worksheets/sheet\(TableName.allCases.count + 2).xml" {  // all but the notes sheet (after the summary and the tables)
+        // all but the notes sheet (after the summary and the tables)
+        for entry in archive where entry.path != "xl/worksheets/sheet\(TableName.allCases.count + 2).xml" {
             var data = Data()
             _ = try archive.extract(entry) { data.append($0) }
             result["xlsx/\(entry.path)"] = Array(data)
@@ -59,18 +62,24 @@ struct PartialMergeTests {
     }
 
     @Test func sampleSplitByRowGroups() throws {
-        try PartialMergeTests.expectSame([PartialMergeTests.sample], parts: [
-            [PartialMergeTests.sample, "--row-groups", "0:1"], [PartialMergeTests.sample, "--row-groups", "1:3"],
-            [PartialMergeTests.sample, "--row-groups", "3:4"],
-        ], "sample by row groups")
+        try PartialMergeTests.expectSame(
+            [PartialMergeTests.sample],
+            parts: [
+                [PartialMergeTests.sample, "--row-groups", "0:1"], [PartialMergeTests.sample, "--row-groups", "1:3"],
+                [PartialMergeTests.sample, "--row-groups", "3:4"],
+            ], "sample by row groups")
     }
 
     @Test func rulesWithFiltersAndEveryRejection() throws {
         try PartialMergeTests.expectSame([PartialMergeTests.rules], parts: [[PartialMergeTests.rules]], "rules")
-        try PartialMergeTests.expectSame([PartialMergeTests.sample], parts: [[PartialMergeTests.sample, "--row-groups", "0:2"],
-                                                                            [PartialMergeTests.sample, "--row-groups", "2:9"]],
-                                         extra: ["--reporter", "US", "--from", "202403", "--to", "202409", "--region", "us,ca"],
-                                         "sample with filters")
+        try PartialMergeTests.expectSame(
+            [PartialMergeTests.sample],
+            parts: [
+                [PartialMergeTests.sample, "--row-groups", "0:2"],
+                [PartialMergeTests.sample, "--row-groups", "2:9"],
+            ],
+            extra: ["--reporter", "US", "--from", "202403", "--to", "202409", "--region", "us,ca"],
+            "sample with filters")
     }
 
     @Test func randomSplitsOfGeneratedFilesAndALayout() throws {
@@ -78,7 +87,9 @@ struct PartialMergeTests {
         var files: [String] = []
         for seed in 1...3 {
             let path = "\(directory)/gen-\(seed).parquet"
-            try PartialMergeTests.roo(["generate", "--rows", "40000", "--seed", String(seed), "--row-group-rows", "5000", "--output", path])
+            try PartialMergeTests.roo([
+                "generate", "--rows", "40000", "--seed", String(seed), "--row-group-rows", "5000", "--output", path,
+            ])
             files.append(path)
         }
         // Split points drawn from a fixed-seed generator: by file, and within files by row group.
@@ -98,19 +109,31 @@ struct PartialMergeTests {
         }
         try PartialMergeTests.expectSame(files, parts: parts, "generated, \(parts.count) random shares")
         let census = FixturePaths.fixtures + "/layouts/census-imdb/IMP_DETL.TXT"
-        try PartialMergeTests.expectSame([census], parts: [[census]], extra: ["--layout", "census-imdb", "--quiet"], "census layout")
+        try PartialMergeTests.expectSame(
+            [census], parts: [[census]], extra: ["--layout", "census-imdb", "--quiet"], "census layout")
     }
 
     @Test func mergeIsAssociative() throws {
         let directory = FixturePaths.temporaryDirectory()
         let shares = ["0:1", "1:2", "2:4"]
         for (index, share) in shares.enumerated() {
-            try PartialMergeTests.roo(["summarize", PartialMergeTests.sample, "--row-groups", share, "--partial", "\(directory)/\(index).parquet"])
+            try PartialMergeTests.roo([
+                "summarize", PartialMergeTests.sample, "--row-groups", share, "--partial",
+                "\(directory)/\(index).parquet",
+            ])
         }
-        try PartialMergeTests.roo(["merge", "\(directory)/0.parquet", "\(directory)/1.parquet", "--partial", "\(directory)/01.parquet"])
-        try PartialMergeTests.roo(["merge", "\(directory)/2.parquet", "\(directory)/1.parquet", "--partial", "\(directory)/21.parquet"])
-        try PartialMergeTests.roo(["merge", "\(directory)/01.parquet", "\(directory)/2.parquet", "--partial", "\(directory)/left.parquet"])
-        try PartialMergeTests.roo(["merge", "\(directory)/0.parquet", "\(directory)/21.parquet", "--partial", "\(directory)/right.parquet"])
+        try PartialMergeTests.roo([
+            "merge", "\(directory)/0.parquet", "\(directory)/1.parquet", "--partial", "\(directory)/01.parquet",
+        ])
+        try PartialMergeTests.roo([
+            "merge", "\(directory)/2.parquet", "\(directory)/1.parquet", "--partial", "\(directory)/21.parquet",
+        ])
+        try PartialMergeTests.roo([
+            "merge", "\(directory)/01.parquet", "\(directory)/2.parquet", "--partial", "\(directory)/left.parquet",
+        ])
+        try PartialMergeTests.roo([
+            "merge", "\(directory)/0.parquet", "\(directory)/21.parquet", "--partial", "\(directory)/right.parquet",
+        ])
         try PartialMergeTests.roo(["summarize", PartialMergeTests.sample, "--partial", "\(directory)/whole.parquet"])
         let whole = FixturePaths.read("\(directory)/whole.parquet")
         #expect(whole != nil && FixturePaths.read("\(directory)/left.parquet") == whole)
@@ -120,7 +143,9 @@ struct PartialMergeTests {
     @Test func partialsWithDifferentOptionsAreRefused() throws {
         let directory = FixturePaths.temporaryDirectory()
         try PartialMergeTests.roo(["summarize", PartialMergeTests.sample, "--partial", "\(directory)/a.parquet"])
-        try PartialMergeTests.roo(["summarize", PartialMergeTests.sample, "--region", "us,ca", "--partial", "\(directory)/b.parquet"])
+        try PartialMergeTests.roo([
+            "summarize", PartialMergeTests.sample, "--region", "us,ca", "--partial", "\(directory)/b.parquet",
+        ])
         let run = try CLITests.roo(["merge", "\(directory)/a.parquet", "\(directory)/b.parquet"])
         #expect(run.status == 64)
         #expect(run.stderr.hasPrefix("roo: error: partials were computed with different --region: "), "\(run.stderr)")
@@ -128,6 +153,9 @@ struct PartialMergeTests {
         let plain = try CLITests.roo(["merge", PartialMergeTests.sample])
         #expect(plain.status == 65 && plain.stderr.contains("not a roo partial aggregate"), "\(plain.stderr)")
         // --partial with table options is a usage error.
-        #expect(try CLITests.roo(["summarize", PartialMergeTests.sample, "--partial", "\(directory)/c.parquet", "--top", "3"]).status == 64)
+        #expect(
+            try CLITests.roo([
+                "summarize", PartialMergeTests.sample, "--partial", "\(directory)/c.parquet", "--top", "3",
+            ]).status == 64)
     }
 }

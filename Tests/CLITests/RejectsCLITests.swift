@@ -6,11 +6,15 @@ import TestSupport
 struct RejectsCLITests {
     static let rules = FixturePaths.fixtures + "/rules.parquet"
     static let header = "file,row_group,row,reason,origin,partner,hs_code,customs_value,duty"
-    static let reasons = ["missing_origin", "missing_partner", "missing_hs", "bad_hs", "missing_value", "invalid_value", "missing_duty"]
+    static let reasons = [
+        "missing_origin", "missing_partner", "missing_hs", "bad_hs", "missing_value", "invalid_value", "missing_duty",
+    ]
 
     /// The totals row as column name → value.
     static func totals(_ csv: String) -> [String: String] {
-        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = csv.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         guard lines.count == 2 else { return [:] }
         return Dictionary(uniqueKeysWithValues: zip(lines[0], lines[1]))
     }
@@ -21,7 +25,9 @@ struct RejectsCLITests {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first.map(String.init) == header)
         #expect(lines.last == "", "the file ends with a line break")
-        return lines.dropFirst().dropLast().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        return lines.dropFirst().dropLast().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 
     static func expectCountsMatchTotals(_ records: [[String]], totals: [String: String]) {
@@ -42,7 +48,8 @@ struct RejectsCLITests {
         // Rows in order, each with the value that made it fail.
         let rows = records.compactMap { Int($0[2]) }
         #expect(rows == rows.sorted() && Set(rows).count == rows.count)
-        #expect(records[0] == [RejectsCLITests.rules, "0", "0", "missing_origin", "", "MX", "8703230190", "100.0", "0.0"])
+        #expect(
+            records[0] == [RejectsCLITests.rules, "0", "0", "missing_origin", "", "MX", "8703230190", "100.0", "0.0"])
         #expect(records.contains { $0[3] == "bad_hs" && $0[6] == "ABC" })
         #expect(records.contains { $0[3] == "invalid_value" && $0[7] == "NaN" })
         #expect(records.filter { $0[3] == "missing_duty" }.allSatisfy { $0[8] == "" })
@@ -73,14 +80,22 @@ struct RejectsCLITests {
         let csv = directory + "/scattered.csv"
         let parquet = directory + "/scattered.parquet"
         #expect(FixturePaths.write(Array(RejectsCLITests.scatteredRejectsCSV(lines: 20_000).utf8), to: csv))
-        let ingest = try CLITests.roo(["ingest", csv, "--output", parquet, "--row-group-rows", "3000", "--type", "hs_code=string"])
+        let ingest = try CLITests.roo([
+            "ingest", csv, "--output", parquet, "--row-group-rows", "3000", "--type", "hs_code=string",
+        ])
         #expect(ingest.status == 0, "\(ingest.stderr)")
 
         var first: [UInt8]?
         var parquetRecords: [[String]] = []
-        for (strategy, threads) in [("serial", "1"), ("concurrent-perform", "2"), ("concurrent-perform", "3"), ("work-queue", "3"), ("shared-atomic", "2")] {
+        for (strategy, threads) in [
+            ("serial", "1"), ("concurrent-perform", "2"), ("concurrent-perform", "3"), ("work-queue", "3"),
+            ("shared-atomic", "2"),
+        ] {
             let path = directory + "/rejects-\(strategy)-\(threads).csv"
-            let run = try CLITests.roo(["summarize", parquet, "--table", "totals", "--strategy", strategy, "--threads", threads, "--rejects", path])
+            let run = try CLITests.roo([
+                "summarize", parquet, "--table", "totals", "--strategy", strategy, "--threads", threads, "--rejects",
+                path,
+            ])
             #expect(run.status == 0, "\(run.stderr)")
             let bytes = FixturePaths.read(path)
             if let first { #expect(bytes == first, "\(strategy) × \(threads) differs") } else { first = bytes }
@@ -110,9 +125,11 @@ struct RejectsCLITests {
     @Test func csvOnStandardInputWithRejectsOnStandardOutput() throws {
         let csv = "origin,partner,hs_code,customs_value,duty\n,MX,8703,1.00,0\nCN,MX,7,2,0\nCN,MX,8703,5.00,0\n"
         let directory = FixturePaths.temporaryDirectory()
-        let run = try CLITests.roo(["summarize", "-", "--output", directory + "/", "--rejects", "-"], input: Array(csv.utf8))
+        let run = try CLITests.roo(
+            ["summarize", "-", "--output", directory + "/", "--rejects", "-"], input: Array(csv.utf8))
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == RejectsCLITests.header + "\n-,,2,missing_origin,,MX,8703,1.00,0\n-,,3,bad_hs,CN,MX,7,2,0\n")
+        #expect(
+            run.stdout == RejectsCLITests.header + "\n-,,2,missing_origin,,MX,8703,1.00,0\n-,,3,bad_hs,CN,MX,7,2,0\n")
         let totals = String(decoding: FixturePaths.read(directory + "/totals.csv") ?? [], as: UTF8.self)
         #expect(RejectsCLITests.totals(totals)["lines_aggregated"] == "1")
         // Both the table and the rejects on stdout: a usage error.
@@ -121,7 +138,9 @@ struct RejectsCLITests {
     }
 
     @Test func unwritableRejectsFileFailsBeforeAnyWork() throws {
-        let run = try CLITests.roo(["summarize", RejectsCLITests.rules, "--rejects", "/proc/roo-cannot-create/rejects.csv"])
+        let run = try CLITests.roo([
+            "summarize", RejectsCLITests.rules, "--rejects", "/proc/roo-cannot-create/rejects.csv",
+        ])
         #expect(run.status == 73)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.hasPrefix("roo: error: /proc/roo-cannot-create/rejects.csv: cannot create"))

@@ -8,18 +8,25 @@ struct SummarizeCLITests {
 
     @Test func writesEveryTableIntoADirectoryAtomically() throws {
         let directory = FixturePaths.temporaryDirectory() + "/out"
-        let run = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--output", directory + "/", "--format", "tsv"])
+        let run = try CLITests.roo([
+            "summarize", SummarizeCLITests.sample, "--output", directory + "/", "--format", "tsv",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         let files = FixturePaths.list(directory)
-        #expect(files == ["by_chapter.tsv", "by_origin.tsv", "by_partner.tsv", "detail.tsv", "through_bloc.tsv", "totals.tsv"], "no temporary files may remain")
+        #expect(
+            files == [
+                "by_chapter.tsv", "by_origin.tsv", "by_partner.tsv", "detail.tsv", "through_bloc.tsv", "totals.tsv",
+            ], "no temporary files may remain")
         let totals = String(decoding: FixturePaths.read(directory + "/totals.tsv") ?? [], as: UTF8.self)
         #expect(totals.hasPrefix("files\tlines_read\tlines_filtered\tlines_rejected\t"))
         #expect(totals.contains("\n1\t200000\t0\t0\t"))
     }
 
     @Test func printsOneTableToStandardOutput() throws {
-        let run = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--table", "by_partner", "--top", "3", "--format", "jsonl"])
+        let run = try CLITests.roo([
+            "summarize", SummarizeCLITests.sample, "--table", "by_partner", "--top", "3", "--format", "jsonl",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
         #expect(lines.count == 3)
@@ -29,14 +36,19 @@ struct SummarizeCLITests {
     @Test func missingRequiredColumnIsAUsageErrorWithASuggestion() throws {
         let run = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--map", "origin=orgin"])
         #expect(run.status == 64)
-        #expect(run.stderr.hasPrefix("roo: error: \(SummarizeCLITests.sample): no column for origin \"orgin\" (country of origin)"), "\(run.stderr)")
+        #expect(
+            run.stderr.hasPrefix(
+                "roo: error: \(SummarizeCLITests.sample): no column for origin \"orgin\" (country of origin)"),
+            "\(run.stderr)")
         #expect(run.stderr.contains("the file's headers suggest: --map origin=origin"), "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1)
     }
 
     @Test func exitCodes() throws {
         #expect(try CLITests.roo(["summarize", "/nonexistent/x.parquet"]).status == 66)
-        let bad = try CLITests.roo(["summarize", FixturePaths.conformance + "/parquet-testing/bad/derived_footer_garbage.parquet"])
+        let bad = try CLITests.roo([
+            "summarize", FixturePaths.conformance + "/parquet-testing/bad/derived_footer_garbage.parquet",
+        ])
         #expect(bad.status == 65)
         #expect(bad.stderr.hasPrefix("roo: error: "))
         #expect(try CLITests.roo(["summarize", SummarizeCLITests.sample, "--strategy", "nope"]).status == 64)
@@ -65,16 +77,22 @@ struct ConfigFileCLITests {
     }
 
     @Test func configEqualsCommandLineOptions() throws {
-        let config = ConfigFileCLITests.write("""
-        [columns]
-        origin = "origin"
-        [region]
-        members = ["us", "CA"]
-        [programs]
-        preference = ["S+"]
-        """)
-        let viaConfig = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config, "--table", "by_origin"])
-        let viaOptions = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--region", "US,CA", "--preference-programs", "S+", "--table", "by_origin"])
+        let config = ConfigFileCLITests.write(
+            """
+            [columns]
+            origin = "origin"
+            [region]
+            members = ["us", "CA"]
+            [programs]
+            preference = ["S+"]
+            """)
+        let viaConfig = try CLITests.roo([
+            "summarize", SummarizeCLITests.sample, "--config", config, "--table", "by_origin",
+        ])
+        let viaOptions = try CLITests.roo([
+            "summarize", SummarizeCLITests.sample, "--region", "US,CA", "--preference-programs", "S+", "--table",
+            "by_origin",
+        ])
         #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
         #expect(viaConfig.stdout == viaOptions.stdout)
         #expect(viaConfig.stdout.contains("\nMX,Mexico,"))
@@ -85,7 +103,9 @@ struct ConfigFileCLITests {
         let failing = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config])
         #expect(failing.status == 64)
         #expect(failing.stderr.contains("no column for origin \"no_such_column\""), "\(failing.stderr)")
-        let overridden = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config, "--map", "origin=origin", "--table", "totals"])
+        let overridden = try CLITests.roo([
+            "summarize", SummarizeCLITests.sample, "--config", config, "--map", "origin=origin", "--table", "totals",
+        ])
         #expect(overridden.status == 0, "\(overridden.stderr)")
     }
 
@@ -94,6 +114,7 @@ struct ConfigFileCLITests {
         let run = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", config])
         #expect(run.status == 64)
         #expect(run.stderr.contains("invalid TOML"))
-        #expect(try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", "/nonexistent/roo.toml"]).status == 66)
+        #expect(
+            try CLITests.roo(["summarize", SummarizeCLITests.sample, "--config", "/nonexistent/roo.toml"]).status == 66)
     }
 }

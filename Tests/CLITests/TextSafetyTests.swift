@@ -17,7 +17,8 @@ struct TextSafetyTests {
         var bytes = Array("origin,partner,hs_code,customs_value,duty\n".utf8)
         for key in hostileKeys {
             // Quoted so that CR, LF and tabs stay inside the field.
-            bytes += [0x22] + key.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22] + Array(",MX,870323,1.00,0\n".utf8)
+            bytes +=
+                [0x22] + key.flatMap { $0 == 0x22 ? [0x22, 0x22] : [$0] } + [0x22] + Array(",MX,870323,1.00,0\n".utf8)
         }
         let path = FixturePaths.temporaryDirectory() + "/hostile.csv"
         #expect(FixturePaths.write(bytes, to: path))
@@ -37,9 +38,13 @@ struct TextSafetyTests {
             #expect(run.status == 0, "\(run.stderr)")
             let separator: Character = format == "csv" ? "," : "\t"
             let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            #expect(lines.count == TextSafetyTests.hostileKeys.count + 1, "\(format): one line per key, none broken: \(run.stdout)")
+            #expect(
+                lines.count == TextSafetyTests.hostileKeys.count + 1,
+                "\(format): one line per key, none broken: \(run.stdout)")
             for line in lines.dropFirst() {
-                #expect(!line.contains("\r") && !line.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" }, "\(format): \(line)")
+                #expect(
+                    !line.contains("\r") && !line.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" },
+                    "\(format): \(line)")
                 let origin = line.split(separator: separator, omittingEmptySubsequences: false).first ?? ""
                 let unquoted = origin.hasPrefix("\"") ? origin.dropFirst() : origin
                 #expect(!TextSafetyTests.startsFormula(unquoted), "\(format): unguarded \(origin)")
@@ -48,16 +53,21 @@ struct TextSafetyTests {
         for (format, marker) in [("md", "|"), ("jsonl", "{")] {
             let run = try CLITests.roo(["summarize", input, "--table", "by_origin", "--format", format])
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(!run.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(format) holds a control byte")
+            #expect(
+                !run.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(format) holds a control byte")
             #expect(run.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix(marker) }, "\(format): \(run.stdout)")
         }
         // The workbook stores text as inline strings, never formulas; the report escapes it.
         let workbook = directory + "/r.xlsx"
         #expect(try CLITests.roo(["summarize", input, "--output", workbook]).status == 0)
         let unzip = try OutputSafetyTests.bash("unzip -p '\(workbook)' 'xl/worksheets/*.xml'", in: directory)
-        #expect(unzip.status == 0 && unzip.stdout.contains("inlineStr") && !unzip.stdout.contains("<f>") && !unzip.stdout.contains("<f "))
+        #expect(
+            unzip.status == 0 && unzip.stdout.contains("inlineStr") && !unzip.stdout.contains("<f>")
+                && !unzip.stdout.contains("<f "))
         let report = try CLITests.roo(["summarize", input, "--format", "html"])
-        #expect(report.status == 0 && !report.stdout.contains("=HYPERLINK(\"HTTP") && report.stdout.contains("=HYPERLINK(&quot;HTTP"))
+        #expect(
+            report.status == 0 && !report.stdout.contains("=HYPERLINK(\"HTTP")
+                && report.stdout.contains("=HYPERLINK(&quot;HTTP"))
     }
 
     @Test func rejectsAndCatGuardTextButNotNumbers() throws {
@@ -65,7 +75,9 @@ struct TextSafetyTests {
         let path = directory + "/rejects-in.csv"
         let text = "origin,partner,hs_code,customs_value,duty\n\"=CMD\",MX,7,-12.50,0\n\"A\r\n=B\",MX,7,\"@x\",0\n"
         #expect(FixturePaths.write(Array(text.utf8), to: path))
-        let run = try CLITests.roo(["summarize", path, "--table", "totals", "--rejects", directory + "/rejects.csv", "--allow-empty"])
+        let run = try CLITests.roo([
+            "summarize", path, "--table", "totals", "--rejects", directory + "/rejects.csv", "--allow-empty",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let rejects = String(decoding: FixturePaths.read(directory + "/rejects.csv") ?? [], as: UTF8.self)
         #expect(rejects.contains(",'=CMD,MX,7,-12.50,0\n"), "\(rejects)")
@@ -80,9 +92,11 @@ struct TextSafetyTests {
     }
 
     @Test func delimitedFieldsAreQuotedAndGuardedOnBytes() {
-        let table = SummaryTable(name: .byOrigin, columns: ["origin"], rows: [
-            [.text("A\r\n=CMD")], [.text("\r\n=CMD")], [.text("-1+2")], [.text("x\ty")], [.text("ok")],
-        ])
+        let table = SummaryTable(
+            name: .byOrigin, columns: ["origin"],
+            rows: [
+                [.text("A\r\n=CMD")], [.text("\r\n=CMD")], [.text("-1+2")], [.text("x\ty")], [.text("ok")],
+            ])
         #expect(OutputFormat.csv.render(table) == "origin\n\"A\r\n=CMD\"\n\"'\r\n=CMD\"\n'-1+2\nx\ty\nok\n")
         #expect(OutputFormat.tsv.render(table) == "origin\nA  =CMD\n'  =CMD\n'-1+2\nx y\nok\n")
         #expect(OutputFormat.md.render(table).contains("| A\\x0D\\x0A=CMD |"))
@@ -92,10 +106,13 @@ struct TextSafetyTests {
         let directory = FixturePaths.temporaryDirectory()
         let path = directory + "/header.csv"
         // A header whose (quoted) names would forge a second error line and color the terminal.
-        #expect(FixturePaths.write(Array("\"a\nroo: error: forged\",\"\u{1B}[31mred\",partner\n1,2,3\n".utf8), to: path))
+        #expect(
+            FixturePaths.write(Array("\"a\nroo: error: forged\",\"\u{1B}[31mred\",partner\n1,2,3\n".utf8), to: path))
         let run = try CLITests.roo(["summarize", path])
         #expect(run.status == 64, "\(run.stderr)")
         #expect(run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
-        #expect(!run.stderr.contains("\u{1B}") && run.stderr.contains("a\\x0Aroo: error: forged") && run.stderr.contains("\\x1B[31mred"), "\(run.stderr)")
+        #expect(
+            !run.stderr.contains("\u{1B}") && run.stderr.contains("a\\x0Aroo: error: forged")
+                && run.stderr.contains("\\x1B[31mred"), "\(run.stderr)")
     }
 }

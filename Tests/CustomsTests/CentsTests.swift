@@ -4,7 +4,7 @@ import Customs
 struct CentsTests {
     @Test func decimalRescalesHalfAwayFromZero() {
         #expect(Cents.fromDecimal(12345, scale: 2) == 12345)
-        #expect(Cents.fromDecimal(1005, scale: 3) == 101)      // 1.005 -> 1.01
+        #expect(Cents.fromDecimal(1005, scale: 3) == 101)  // 1.005 -> 1.01
         #expect(Cents.fromDecimal(-1005, scale: 3) == -101)
         #expect(Cents.fromDecimal(1004, scale: 3) == 100)
         #expect(Cents.fromDecimal(-1004, scale: 3) == -100)
@@ -34,7 +34,9 @@ struct CentsTests {
     }
 
     @Test func wideDecimals() {
-        let bytes: [UInt8] = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfc, 0x18] // -1000
+        let bytes: [UInt8] = [
+            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfc, 0x18,
+        ]  // -1000
         bytes.withUnsafeBytes { raw in
             #expect(Cents.fromDecimal(bigEndian: raw, scale: 3) == -100)
             #expect(Cents.fromDecimal(bigEndian: UnsafeRawBufferPointer(rebasing: raw[14...]), scale: 2) == -1000)
@@ -60,11 +62,11 @@ struct KeysAndChaptersTests {
 
     @Test func integerChapters() {
         #expect(HSChapter.chapter(integer: 8703230190, width: 10) == 87)
-        #expect(HSChapter.chapter(integer: 101210000, width: 10) == 1)     // zero-padded: 0101210000
+        #expect(HSChapter.chapter(integer: 101210000, width: 10) == 1)  // zero-padded: 0101210000
         #expect(HSChapter.chapter(integer: 870323, width: 6) == 87)
         #expect(HSChapter.chapter(integer: 0, width: 10) == HSChapter.bad)
         #expect(HSChapter.chapter(integer: -5, width: 10) == HSChapter.bad)
-        #expect(HSChapter.chapter(integer: 1234, width: 10) == HSChapter.bad) // 0000001234 -> chapter 00
+        #expect(HSChapter.chapter(integer: 1234, width: 10) == HSChapter.bad)  // 0000001234 -> chapter 00
     }
 
     @Test func countryKeysAreTrimmedAndUpperCased() {

@@ -10,7 +10,9 @@ struct CountryCodeTests {
         #expect(codes.count >= 235, "the whole Schedule C, not a sample")
         #expect(Set(codes.map(\.code)).count == codes.count, "codes are unique")
         for entry in codes {
-            #expect(entry.code.utf8.count == 4 && entry.code.allSatisfy(\.isASCII) && Int(entry.code) != nil, "\(entry.code)")
+            #expect(
+                entry.code.utf8.count == 4 && entry.code.allSatisfy(\.isASCII) && Int(entry.code) != nil,
+                "\(entry.code)")
             #expect(CountryCodeTests.alpha2Codes.contains(entry.alpha2), "\(entry.code) → \(entry.alpha2)")
             #expect(CountryCodeSystem.census.alpha2(entry.code) == entry.alpha2)
             #expect(!CountryNames.name(alpha2: entry.alpha2).isEmpty)
@@ -18,8 +20,10 @@ struct CountryCodeTests {
     }
 
     @Test func scheduleCAnchorsFromTheDomainBrief() {
-        let anchors = ["2010": "MX", "1220": "CA", "5700": "CN", "5880": "JP", "5800": "KR", "5830": "TW", "5820": "HK",
-                       "5520": "VN", "5330": "IN", "4280": "DE", "4120": "GB", "5490": "TH", "5570": "MY"]
+        let anchors = [
+            "2010": "MX", "1220": "CA", "5700": "CN", "5880": "JP", "5800": "KR", "5830": "TW", "5820": "HK",
+            "5520": "VN", "5330": "IN", "4280": "DE", "4120": "GB", "5490": "TH", "5570": "MY",
+        ]
         for (code, alpha2) in anchors { #expect(CountryCodeSystem.census.alpha2(code) == alpha2, "\(code)") }
         // Every country that trades with the US at scale has a code.
         let mapped = Set(ScheduleC.codes.map(\.alpha2))

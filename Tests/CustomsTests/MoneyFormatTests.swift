@@ -11,20 +11,25 @@ struct MoneyFormatTests {
 
     static let decimalComma = MoneyFormat.decimalComma
 
-    @Test(arguments: [
-        ("1234.56", 123_456), ("1,234.56", 123_456), ("$1,234.56", 123_456), ("12,345.67", 1_234_567),
-        ("1,234,567", 123_456_700), ("-$1.00", -100), ("$-1.00", -100), ("+$1", 100), ("$+1", 100), ("-1,234.5", -123_450),
-        ("US$1,000", 100_000), ("USD 12.50", 1250), ("USD12", 1200), ("USD\t-3", -300), ("$ 5", 500), ("  7  ", 700),
-        ("\t$1,234.56\r\n", 123_456), (".5", 50), ("5.", 500), ("0,123", 12300), ("000123", 12300), ("-0.00", 0),
-        ("999", 99900), ("1,000,000,000.01", 100_000_000_001),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("1234.56", 123_456), ("1,234.56", 123_456), ("$1,234.56", 123_456), ("12,345.67", 1_234_567),
+            ("1,234,567", 123_456_700), ("-$1.00", -100), ("$-1.00", -100), ("+$1", 100), ("$+1", 100),
+            ("-1,234.5", -123_450),
+            ("US$1,000", 100_000), ("USD 12.50", 1250), ("USD12", 1200), ("USD\t-3", -300), ("$ 5", 500),
+            ("  7  ", 700),
+            ("\t$1,234.56\r\n", 123_456), (".5", 50), ("5.", 500), ("0,123", 12300), ("000123", 12300), ("-0.00", 0),
+            ("999", 99900), ("1,000,000,000.01", 100_000_000_001),
+        ] as [(String, Int64)])
     func acceptedInTheDefaultFormat(_ text: String, _ cents: Int64) {
         #expect(MoneyFormatTests.parse(text) == .cents(cents), "\(text)")
     }
 
     @Test(arguments: [
-        "", " ", "$", "-", "+", ".", "-.", "$.", "USD", "US$", "$ -", "1,23.45", "12,34", "1,2345", ",123", "1,,234", "1,234,",
-        "1,234,56", "1.234.56", "12.5.", "1,234.5,6", "1.234,56", "1e5", "1E5", "nan", "NaN", "inf", "-inf", "(1.00)", "--1", "+-1",
+        "", " ", "$", "-", "+", ".", "-.", "$.", "USD", "US$", "$ -", "1,23.45", "12,34", "1,2345", ",123", "1,,234",
+        "1,234,",
+        "1,234,56", "1.234.56", "12.5.", "1,234.5,6", "1.234,56", "1e5", "1E5", "nan", "NaN", "inf", "-inf", "(1.00)",
+        "--1", "+-1",
         "-$-1", "$-+1", "$$1", "1$", "1.00 $", "usd 1", "US 1", "USD- 5", "1 234", "- 1", "12A45", "0x10", "1\t2", "１２",
         "1_000", "$1,23", "€1.00", "1.-5",
     ])
@@ -75,8 +80,8 @@ struct MoneyFormatTests {
         #expect(MoneyFormatTests.parse("0.00499999999999999999999999") == .cents(0))
         #expect(MoneyFormatTests.parse("-0.00499999999999999999999999") == .cents(0))
         #expect(MoneyFormatTests.parse("0.00500000000000000000000001") == .cents(1))
-        #expect(MoneyFormatTests.parse("1.005") == .cents(101))      // 1.00499999… as a Double
-        #expect(MoneyFormatTests.parse("2.675") == .cents(268))      // 2.67499999… as a Double
+        #expect(MoneyFormatTests.parse("1.005") == .cents(101))  // 1.00499999… as a Double
+        #expect(MoneyFormatTests.parse("2.675") == .cents(268))  // 2.67499999… as a Double
         #expect(MoneyFormatTests.parse("$1,234.565") == .cents(123_457))
         #expect(MoneyFormatTests.parse("-$1,234.565") == .cents(-123_457))
         #expect(MoneyFormatTests.parse("1,234.564999") == .cents(123_456))
@@ -104,8 +109,10 @@ struct MoneyFormatTests {
         #expect(try MoneyFormat.parse(decimalSeparator: ",", thousands: nil) == .decimalComma)
         #expect(try MoneyFormat.parse(decimalSeparator: ",", thousands: ".") == .decimalComma)
         #expect(try MoneyFormat.parse(decimalSeparator: nil, thousands: " ").thousandsSeparator == 0x20)
-        for (decimal, thousands) in [(",", ","), (nil, "."), (".", "."), ("x", nil), ("..", nil), ("", nil), (nil, "ab"), (nil, "-"),
-                                     (nil, "1"), (nil, ""), ("$", nil)] as [(String?, String?)] {
+        for (decimal, thousands) in [
+            (",", ","), (nil, "."), (".", "."), ("x", nil), ("..", nil), ("", nil), (nil, "ab"), (nil, "-"),
+            (nil, "1"), (nil, ""), ("$", nil),
+        ] as [(String?, String?)] {
             #expect(throws: CustomsError.self, "\(String(describing: decimal)) \(String(describing: thousands))") {
                 _ = try MoneyFormat.parse(decimalSeparator: decimal, thousands: thousands)
             }
@@ -113,13 +120,19 @@ struct MoneyFormatTests {
         do {
             _ = try MoneyFormat.parse(decimalSeparator: nil, thousands: ".")
         } catch {
-            #expect(error.message.hasPrefix("--decimal-separator and --thousands are both \".\": for 1.234,56 give --decimal-separator ,"))
+            #expect(
+                error.message.hasPrefix(
+                    "--decimal-separator and --thousands are both \".\": for 1.234,56 give --decimal-separator ,"))
         }
         #expect(MoneyFormat.standard.description == "decimal separator \".\", thousands separator \",\"")
-        #expect(try MoneyFormat.parse(decimalSeparator: nil, thousands: "none").description == "decimal separator \".\", thousands separator none")
+        #expect(
+            try MoneyFormat.parse(decimalSeparator: nil, thousands: "none").description
+                == "decimal separator \".\", thousands separator none")
     }
 
-    static func unscaled(_ text: String, scale: Int, _ format: MoneyFormat = .standard) -> MoneyText.DecimalConversion? {
+    static func unscaled(
+        _ text: String, scale: Int, _ format: MoneyFormat = .standard
+    ) -> MoneyText.DecimalConversion? {
         Array(text.utf8).withUnsafeBytes { raw in format.scan(raw).map { $0.unscaled(in: raw, scale: scale) } }
     }
 
@@ -147,13 +160,17 @@ struct MoneyFormatTests {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let magnitude = Int64(truncatingIfNeeded: state >> (round % 40 + 2))  // all sizes, 0 ... 2^62
             let cents = round % 3 == 0 ? -magnitude : magnitude
-            for (format, decimal, thousands) in [(MoneyFormat.standard, ".", ","), (MoneyFormatTests.decimalComma, ",", ".")] {
+            for (format, decimal, thousands) in [
+                (MoneyFormat.standard, ".", ","), (MoneyFormatTests.decimalComma, ",", "."),
+            ] {
                 let whole = cents.magnitude / 100
                 let grouped = MoneyFormatTests.grouped(whole, thousands)
                 let fraction = String(cents.magnitude % 100).leftPadded(to: 2)
                 let sign = cents < 0 ? "-" : ""
-                for text in ["\(sign)\(grouped)\(decimal)\(fraction)", "\(sign)$\(grouped)\(decimal)\(fraction)",
-                             "$\(sign)\(whole)\(decimal)\(fraction)0", "USD \(sign)\(grouped)\(decimal)\(fraction)"] {
+                for text in [
+                    "\(sign)\(grouped)\(decimal)\(fraction)", "\(sign)$\(grouped)\(decimal)\(fraction)",
+                    "$\(sign)\(whole)\(decimal)\(fraction)0", "USD \(sign)\(grouped)\(decimal)\(fraction)",
+                ] {
                     #expect(MoneyFormatTests.parse(text, format) == .cents(cents), "\(text)")
                     let canonical = Array(text.utf8).withUnsafeBytes { raw -> String in
                         var out: [UInt8] = []
@@ -180,7 +197,10 @@ struct MoneyFormatTests {
     /// Arbitrary bytes never trap in any format, and a text that scans
     /// has at least one digit and only digits in its fraction.
     @Test func hostileBytesNeverTrap() throws {
-        let formats = [MoneyFormat.standard, MoneyFormatTests.decimalComma, .plain, try MoneyFormat.parse(decimalSeparator: ",", thousands: "space")]
+        let formats = [
+            MoneyFormat.standard, MoneyFormatTests.decimalComma, .plain,
+            try MoneyFormat.parse(decimalSeparator: ",", thousands: "space"),
+        ]
         let alphabet = Array("0123456789,.$-+ USD\t'e".utf8) + [0x00, 0xff, 0x0a]
         var state: UInt64 = 42
         for length in 0..<24 {
@@ -195,7 +215,9 @@ struct MoneyFormatTests {
                         _ = Cents.parse(text: raw, format: format)
                         guard let money = format.scan(raw) else { continue }
                         #expect(money.fractionPart.allSatisfy { raw[$0] >= 0x30 && raw[$0] <= 0x39 })
-                        #expect(money.integerPart.contains { raw[$0] >= 0x30 && raw[$0] <= 0x39 } || !money.fractionPart.isEmpty)
+                        #expect(
+                            money.integerPart.contains { raw[$0] >= 0x30 && raw[$0] <= 0x39 }
+                                || !money.fractionPart.isEmpty)
                         for scale in [0, 2, 18] { _ = money.unscaled(in: raw, scale: scale) }
                     }
                 }

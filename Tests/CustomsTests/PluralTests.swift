@@ -6,7 +6,8 @@ struct PluralTests {
     @Test(arguments: [
         (0, "row", "0 rows"), (1, "row", "1 row"), (2, "row", "2 rows"), (-1, "row", "-1 rows"),
         (1, "entry", "1 entry"), (3, "entry", "3 entries"), (2, "directory link", "2 directory links"),
-        (2, "key", "2 keys"), (2, "match", "2 matches"), (2, "row group", "2 row groups"), (1, "row group", "1 row group"),
+        (2, "key", "2 keys"), (2, "match", "2 matches"), (2, "row group", "2 row groups"),
+        (1, "row group", "1 row group"),
     ])
     func countTakesTheNumberItsNounNeeds(count: Int, noun: String, expected: String) {
         #expect(Plural.count(count, noun) == expected)

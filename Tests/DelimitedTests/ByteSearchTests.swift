@@ -26,7 +26,8 @@ import Testing
 
     @Test func invalidDialectIsAProgramError() async {
         await #expect(processExitsWith: .failure) {
-            RecordBatch.parse(CSVChunk(bytes: [65], firstLineNumber: 1), dialect: CSVDialect(delimiter: 34), into: RecordBatch())
+            RecordBatch.parse(
+                CSVChunk(bytes: [65], firstLineNumber: 1), dialect: CSVDialect(delimiter: 34), into: RecordBatch())
         }
     }
 }

@@ -2,18 +2,17 @@ import Delimited
 import Testing
 
 @Suite struct CSVChunkerTests {
-    static let tricky = Array((
-        "id,desc,qty\r\n"
-        + "1,\"multi\nline, with comma\",3\r\n"
-        + "\n"
-        + "2,bolt 1/2\",4\n"
-        + "3,\"say \"\"hi\"\"\",5\n"
-        + "4,\"x\r\ny\r\nz\",6\n"
-        + "\r\n"
-        + "5,a very long record that is much longer than the chunk size of seven bytes,7\n"
-        + "6,\"ab\"c,8\n"
-        + "7,last,9"
-    ).utf8)
+    static let tricky = Array(
+        ("id,desc,qty\r\n"
+            + "1,\"multi\nline, with comma\",3\r\n"
+            + "\n"
+            + "2,bolt 1/2\",4\n"
+            + "3,\"say \"\"hi\"\"\",5\n"
+            + "4,\"x\r\ny\r\nz\",6\n"
+            + "\r\n"
+            + "5,a very long record that is much longer than the chunk size of seven bytes,7\n"
+            + "6,\"ab\"c,8\n"
+            + "7,last,9").utf8)
 
     @Test func chunksConcatenateToTheInputWithoutBOM() throws {
         let body = Self.tricky
@@ -71,7 +70,8 @@ import Testing
     }
 
     @Test func recordSizeLimitThrows() throws {
-        let stream = try InputStream(path: temporaryFile(Array("a\n\"never closed\nxxxxxxxxxxxxxxxxxxxxxxxx\nyyyy".utf8)))
+        let stream = try InputStream(
+            path: temporaryFile(Array("a\n\"never closed\nxxxxxxxxxxxxxxxxxxxxxxxx\nyyyy".utf8)))
         let chunker = CSVChunker(stream: stream, chunkSizeBytes: 2, recordSizeBytesMax: 16)
         #expect(try chunker.nextChunk()?.bytes == Array("a\n".utf8))
         let error = thrownError { () throws(DelimitedError) in _ = try chunker.nextChunk() }
@@ -109,7 +109,8 @@ import Testing
             }
             expected.append(fields)
             input += fields.map { field in
-                let needsQuotes = field.utf8.contains(44) || field.utf8.contains(10) || field.utf8.first == 34
+                let needsQuotes =
+                    field.utf8.contains(44) || field.utf8.contains(10) || field.utf8.first == 34
                     || (fields.count == 1 && field.isEmpty)
                 return needsQuotes || random.below(2) == 0 ? "\"" + field.replacingQuotes() + "\"" : field
             }.joined(separator: ",")

@@ -19,7 +19,8 @@ import Testing
             #expect(reader.header == ["id", "name", "amount"])
             #expect(reader.headerLineNumber == 1)
             let rows = try readAllRows(reader)
-            #expect(rows.map(\.fields) == [["1", "Smith; J", "10,5"], ["2", "Müller", "7"], ["3", "two\nlines", "1"]])
+            #expect(
+                rows.map(\.fields) == [["1", "Smith; J", "10,5"], ["2", "Müller", "7"], ["3", "two\nlines", "1"]])
             #expect(rows.map(\.line) == [2, 4, 5])
             let batch = RecordBatch()
             #expect(try reader.next(into: batch) == false)
@@ -70,19 +71,25 @@ import Testing
             #expect(error?.code == .malformed)
             #expect(error?.message.contains("empty input") == true)
         }
-        let error = thrownError { () throws(DelimitedError) in _ = try CSVReader(path: temporaryFile(gzip([]), name: "empty.csv.gz")) }
+        let error = thrownError { () throws(DelimitedError) in
+            _ = try CSVReader(path: temporaryFile(gzip([]), name: "empty.csv.gz"))
+        }
         #expect(error?.code == .malformed)
     }
 
     @Test func malformedHeaderThrows() {
-        let error = thrownError { () throws(DelimitedError) in _ = try CSVReader(path: temporaryFile(Array("\n\"a\"b,c\n1,2\n".utf8))) }
+        let error = thrownError { () throws(DelimitedError) in
+            _ = try CSVReader(path: temporaryFile(Array("\n\"a\"b,c\n1,2\n".utf8)))
+        }
         #expect(error?.code == .malformed)
         #expect(error?.line == 2)
         #expect(error?.message.contains("text after closing quote") == true)
     }
 
     @Test func missingFileIsNotFound() {
-        let error = thrownError { () throws(DelimitedError) in _ = try CSVReader(path: FixturePaths.temporaryDirectory() + "/nope.csv") }
+        let error = thrownError { () throws(DelimitedError) in
+            _ = try CSVReader(path: FixturePaths.temporaryDirectory() + "/nope.csv")
+        }
         #expect(error?.code == .notFound)
     }
 }
@@ -90,7 +97,9 @@ import Testing
 extension CSVReaderTests {
     @Test func invalidDialectThrows() {
         let path = temporaryFile(Array("a,b\n".utf8))
-        let error = thrownError { () throws(DelimitedError) in _ = try CSVReader(path: path, dialect: CSVDialect(delimiter: 34)) }
+        let error = thrownError { () throws(DelimitedError) in
+            _ = try CSVReader(path: path, dialect: CSVDialect(delimiter: 34))
+        }
         #expect(error?.code == .malformed)
         #expect(error?.message.contains("invalid dialect") == true)
     }

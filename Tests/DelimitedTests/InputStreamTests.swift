@@ -67,8 +67,12 @@ import Testing
         badChecksum[badChecksum.count - 6] ^= 0xFF
         let truncated = Array(gzip(Self.text).dropLast(20))
         let trailingGarbage = gzip(Self.text) + Array("not gzip".utf8)
-        for (name, bytes) in [("block", invalidBlock), ("crc", badChecksum), ("cut", truncated), ("tail", trailingGarbage)] {
-            let error = thrownError { () throws(DelimitedError) in _ = try readAll(temporaryFile(bytes, name: "\(name).gz")) }
+        for (name, bytes) in [
+            ("block", invalidBlock), ("crc", badChecksum), ("cut", truncated), ("tail", trailingGarbage),
+        ] {
+            let error = thrownError { () throws(DelimitedError) in
+                _ = try readAll(temporaryFile(bytes, name: "\(name).gz"))
+            }
             #expect(error?.code == .decompression, "\(name)")
             #expect(error?.message.hasPrefix("gzip: ") == true, "\(name): \(String(describing: error))")
         }
@@ -80,7 +84,9 @@ import Testing
         let truncated = Array(zstd(Self.text).dropLast(10))
         let trailingGarbage = zstd(Self.text) + Array("not zstd".utf8)
         for (name, bytes) in [("header", badHeader), ("cut", truncated), ("tail", trailingGarbage)] {
-            let error = thrownError { () throws(DelimitedError) in _ = try readAll(temporaryFile(bytes, name: "\(name).zst")) }
+            let error = thrownError { () throws(DelimitedError) in
+                _ = try readAll(temporaryFile(bytes, name: "\(name).zst"))
+            }
             #expect(error?.code == .decompression, "\(name)")
             #expect(error?.message.hasPrefix("zstd: ") == true, "\(name): \(String(describing: error))")
         }

@@ -3,53 +3,66 @@ import Testing
 
 @Suite struct RecordBatchTests {
     @Test func quotedFieldHoldsDelimiters() {
-        #expect(parseWhole("a,\"b,c\",d\n") == [
-            Row(fields: ["a", "b,c", "d"], quoted: [false, true, false], line: 1, raw: "a,\"b,c\",d", malformation: nil)
-        ])
+        #expect(
+            parseWhole("a,\"b,c\",d\n") == [
+                Row(
+                    fields: ["a", "b,c", "d"], quoted: [false, true, false], line: 1, raw: "a,\"b,c\",d",
+                    malformation: nil)
+            ])
     }
 
     @Test func doubledQuotesBecomeOne() {
-        #expect(parseWhole("\"he said \"\"hi\"\"\",\"\"\"\"\n") == [
-            Row(fields: ["he said \"hi\"", "\""], quoted: [true, true], line: 1,
-                raw: "\"he said \"\"hi\"\"\",\"\"\"\"", malformation: nil)
-        ])
+        #expect(
+            parseWhole("\"he said \"\"hi\"\"\",\"\"\"\"\n") == [
+                Row(
+                    fields: ["he said \"hi\"", "\""], quoted: [true, true], line: 1,
+                    raw: "\"he said \"\"hi\"\"\",\"\"\"\"", malformation: nil)
+            ])
     }
 
     @Test func quotedFieldsHoldLineFeedsAndCRLF() {
         let rows = parseWhole("\"line1\nline2\",b\r\n\"x\r\ny\",z\nlast,1\n")
-        #expect(rows == [
-            Row(fields: ["line1\nline2", "b"], quoted: [true, false], line: 1, raw: "\"line1\nline2\",b", malformation: nil),
-            Row(fields: ["x\r\ny", "z"], quoted: [true, false], line: 3, raw: "\"x\r\ny\",z", malformation: nil),
-            Row(fields: ["last", "1"], quoted: [false, false], line: 5, raw: "last,1", malformation: nil),
-        ])
+        #expect(
+            rows == [
+                Row(
+                    fields: ["line1\nline2", "b"], quoted: [true, false], line: 1, raw: "\"line1\nline2\",b",
+                    malformation: nil),
+                Row(fields: ["x\r\ny", "z"], quoted: [true, false], line: 3, raw: "\"x\r\ny\",z", malformation: nil),
+                Row(fields: ["last", "1"], quoted: [false, false], line: 5, raw: "last,1", malformation: nil),
+            ])
     }
 
     @Test func crlfLineEndsAreDropped() {
-        #expect(parseWhole("a,b\r\nc,\r\n\"q\"\r\n") == [
-            Row(fields: ["a", "b"], quoted: [false, false], line: 1, raw: "a,b", malformation: nil),
-            Row(fields: ["c", ""], quoted: [false, false], line: 2, raw: "c,", malformation: nil),
-            Row(fields: ["q"], quoted: [true], line: 3, raw: "\"q\"", malformation: nil),
-        ])
+        #expect(
+            parseWhole("a,b\r\nc,\r\n\"q\"\r\n") == [
+                Row(fields: ["a", "b"], quoted: [false, false], line: 1, raw: "a,b", malformation: nil),
+                Row(fields: ["c", ""], quoted: [false, false], line: 2, raw: "c,", malformation: nil),
+                Row(fields: ["q"], quoted: [true], line: 3, raw: "\"q\"", malformation: nil),
+            ])
     }
 
     @Test func carriageReturnElsewhereIsData() {
-        #expect(parseWhole("a\rb,c\r") == [
-            Row(fields: ["a\rb", "c\r"], quoted: [false, false], line: 1, raw: "a\rb,c\r", malformation: nil)
-        ])
+        #expect(
+            parseWhole("a\rb,c\r") == [
+                Row(fields: ["a\rb", "c\r"], quoted: [false, false], line: 1, raw: "a\rb,c\r", malformation: nil)
+            ])
     }
 
     @Test func emptyFieldsAreUnquoted() {
-        #expect(parseWhole("a,,b\n,\n") == [
-            Row(fields: ["a", "", "b"], quoted: [false, false, false], line: 1, raw: "a,,b", malformation: nil),
-            Row(fields: ["", ""], quoted: [false, false], line: 2, raw: ",", malformation: nil),
-        ])
+        #expect(
+            parseWhole("a,,b\n,\n") == [
+                Row(fields: ["a", "", "b"], quoted: [false, false, false], line: 1, raw: "a,,b", malformation: nil),
+                Row(fields: ["", ""], quoted: [false, false], line: 2, raw: ",", malformation: nil),
+            ])
     }
 
     @Test func quotedEmptyField() {
-        #expect(parseWhole("\"\",x,\"\"\n\"\"\n") == [
-            Row(fields: ["", "x", ""], quoted: [true, false, true], line: 1, raw: "\"\",x,\"\"", malformation: nil),
-            Row(fields: [""], quoted: [true], line: 2, raw: "\"\"", malformation: nil),
-        ])
+        #expect(
+            parseWhole("\"\",x,\"\"\n\"\"\n") == [
+                Row(
+                    fields: ["", "x", ""], quoted: [true, false, true], line: 1, raw: "\"\",x,\"\"", malformation: nil),
+                Row(fields: [""], quoted: [true], line: 2, raw: "\"\"", malformation: nil),
+            ])
     }
 
     @Test func trailingDelimiterAtEndOfInputMakesEmptyLastField() {
@@ -69,10 +82,13 @@ import Testing
     }
 
     @Test func quotesInsideUnquotedFieldsAreData() {
-        #expect(parseWhole("bolt 1/2\",3\nx\"y\"z,4\n") == [
-            Row(fields: ["bolt 1/2\"", "3"], quoted: [false, false], line: 1, raw: "bolt 1/2\",3", malformation: nil),
-            Row(fields: ["x\"y\"z", "4"], quoted: [false, false], line: 2, raw: "x\"y\"z,4", malformation: nil),
-        ])
+        #expect(
+            parseWhole("bolt 1/2\",3\nx\"y\"z,4\n") == [
+                Row(
+                    fields: ["bolt 1/2\"", "3"], quoted: [false, false], line: 1, raw: "bolt 1/2\",3", malformation: nil
+                ),
+                Row(fields: ["x\"y\"z", "4"], quoted: [false, false], line: 2, raw: "x\"y\"z,4", malformation: nil),
+            ])
     }
 
     @Test func nonUTF8BytesAreKept() {
@@ -113,7 +129,8 @@ import Testing
 
     @Test func firstLineNumberOffsetsRecords() {
         let batch = RecordBatch()
-        RecordBatch.parse(CSVChunk(bytes: Array("a\n\"b\nc\"\nd".utf8), firstLineNumber: 41), dialect: .comma, into: batch)
+        RecordBatch.parse(
+            CSVChunk(bytes: Array("a\n\"b\nc\"\nd".utf8), firstLineNumber: 41), dialect: .comma, into: batch)
         #expect(rows(of: batch).map(\.line) == [41, 42, 44])
     }
 
@@ -123,10 +140,12 @@ import Testing
         RecordBatch.parse(CSVChunk(bytes: Array(big.utf8), firstLineNumber: 1), dialect: .comma, into: batch)
         #expect(batch.count == 500)
         #expect(text(batch.field(499, 0)) == "x\"y")
-        RecordBatch.parse(CSVChunk(bytes: Array("p,\"q\"\"\"\n".utf8), firstLineNumber: 7), dialect: .comma, into: batch)
-        #expect(rows(of: batch) == [
-            Row(fields: ["p", "q\""], quoted: [false, true], line: 7, raw: "p,\"q\"\"\"", malformation: nil)
-        ])
+        RecordBatch.parse(
+            CSVChunk(bytes: Array("p,\"q\"\"\"\n".utf8), firstLineNumber: 7), dialect: .comma, into: batch)
+        #expect(
+            rows(of: batch) == [
+                Row(fields: ["p", "q\""], quoted: [false, true], line: 7, raw: "p,\"q\"\"\"", malformation: nil)
+            ])
         RecordBatch.parse(CSVChunk(bytes: [], firstLineNumber: 9), dialect: .comma, into: batch)
         #expect(batch.count == 0)
     }

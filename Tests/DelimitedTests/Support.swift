@@ -12,7 +12,9 @@ struct Row: Equatable, CustomStringConvertible {
     var raw: String
     var malformation: String?
 
-    var description: String { "line \(line) \(fields) quoted \(quoted) raw \(raw.debugDescription) \(malformation ?? "ok")" }
+    var description: String {
+        "line \(line) \(fields) quoted \(quoted) raw \(raw.debugDescription) \(malformation ?? "ok")"
+    }
 }
 
 /// Field bytes as a String (tests use valid UTF-8 unless they say otherwise).

@@ -4,7 +4,9 @@ import TestSupport
 import Testing
 
 struct GenerateTests {
-    static func generate(rows: Int, seed: UInt64, threads: Int, output: String, rowGroupRows: Int = 20_000) throws -> [UInt8] {
+    static func generate(
+        rows: Int, seed: UInt64, threads: Int, output: String, rowGroupRows: Int = 20_000
+    ) throws -> [UInt8] {
         var options = GenerateOptions(rows: rows, output: output)
         options.seed = seed
         options.threads = threads
@@ -26,7 +28,11 @@ struct GenerateTests {
         let csv = try GenerateTests.generate(rows: 5_000, seed: 7, threads: 1, output: directory + "/a.csv")
         let csvAgain = try GenerateTests.generate(rows: 5_000, seed: 7, threads: 2, output: directory + "/b.csv")
         #expect(csv == csvAgain)
-        #expect(String(decoding: csv.prefix(120), as: UTF8.self).hasPrefix("reporter,period,origin,partner,hs_code,customs_value,duty,program,non_originating_value,rate_provision\nUS,2024"))
+        #expect(
+            String(decoding: csv.prefix(120), as: UTF8.self).hasPrefix(
+                "reporter,period,origin,partner,hs_code,customs_value,duty,program,non_originating_value,"
+                    + "rate_provision\nUS,2024"
+            ))
         #expect(csv.filter { $0 == 0x0a }.count == 5_001)
         let zst = try GenerateTests.generate(rows: 5_000, seed: 7, threads: 2, output: directory + "/a.csv.zst")
         #expect(zst.prefix(4) == [0x28, 0xb5, 0x2f, 0xfd])

@@ -9,23 +9,30 @@ import Testing
 /// `roo ingest` on CSV edge cases, with exact row and reject counts.
 struct IngestTests {
     /// Header + 9 records over 11 physical lines (record 3 holds a newline).
-    static let edgeCases: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("""
-    id,name,amount,day,code
-    1,"Smith, John",12.50,2024-01-05,0101
-    2,"He said ""hi\""",3,2024-02-29,0202
-    3,"multi
-    line",,2024-03-01,
-    4,plain,1.5,,0404
-    5,ragged,1.0
-    6,"bad"x,2.0,2024-01-01,0505
+    static let edgeCases: [UInt8] =
+        [0xEF, 0xBB, 0xBF]
+        + Array(
+            """
+            id,name,amount,day,code
+            1,"Smith, John",12.50,2024-01-05,0101
+            2,"He said ""hi\""",3,2024-02-29,0202
+            3,"multi
+            line",,2024-03-01,
+            4,plain,1.5,,0404
+            5,ragged,1.0
+            6,"bad"x,2.0,2024-01-01,0505
 
-    """.utf8) + Array("7,caf".utf8) + [0xE9] + Array(",7.25,2024-01-02,0606\r\n".utf8) + Array("""
-    8,"1,234.56",1.0,2024-01-03,0707
-    9,x,"1,234.56",2024-01-04,0808
+            """.utf8) + Array("7,caf".utf8) + [0xE9] + Array(",7.25,2024-01-02,0606\r\n".utf8)
+        + Array(
+            """
+            8,"1,234.56",1.0,2024-01-03,0707
+            9,x,"1,234.56",2024-01-04,0808
 
-    """.utf8)
+            """.utf8)
 
-    static func ingest(_ bytes: [UInt8], name: String = "in.csv", configure: (inout IngestOptions) -> Void = { _ in }) throws -> (IngestResult, ParquetFile, String) {
+    static func ingest(
+        _ bytes: [UInt8], name: String = "in.csv", configure: (inout IngestOptions) -> Void = { _ in }
+    ) throws -> (IngestResult, ParquetFile, String) {
         let directory = FixturePaths.temporaryDirectory()
         FixturePaths.write(bytes, to: directory + "/" + name)
         var options = IngestOptions(input: directory + "/" + name, output: directory + "/out.parquet")
@@ -49,21 +56,35 @@ struct IngestTests {
     }
 
     @Test func edgeCasesGiveExactRowsAndRejects() throws {
-        let (result, file, directory) = try IngestTests.ingest(IngestTests.edgeCases) { $0.types["amount"] = .decimal(scale: 2) }
+        let (result, file, directory) = try IngestTests.ingest(IngestTests.edgeCases) {
+            $0.types["amount"] = .decimal(scale: 2)
+        }
         #expect(result.linesIn == 9)
         #expect(result.rowsWritten == 6)
         #expect(result.rowsRejected == 3)
-        #expect(result.columnTypes == ["id": .int64, "name": .string, "amount": .decimal(scale: 2), "day": .date, "code": .string])
+        #expect(
+            result.columnTypes == [
+                "id": .int64, "name": .string, "amount": .decimal(scale: 2), "day": .date, "code": .string,
+            ])
         #expect(file.rowCount == 6)
         let names = try IngestTests.column(file, "name")
-        #expect(names == [Array("Smith, John".utf8), Array("He said \"hi\"".utf8), Array("multi\nline".utf8), Array("plain".utf8), Array("caf".utf8) + [0xE9], Array("1,234.56".utf8)])
-        let amounts = try IngestTests.column(file, "amount").map { $0.map { $0.withUnsafeBytes { $0.loadUnaligned(as: Int64.self) } } }
+        #expect(
+            names == [
+                Array("Smith, John".utf8), Array("He said \"hi\"".utf8), Array("multi\nline".utf8), Array("plain".utf8),
+                Array("caf".utf8) + [0xE9], Array("1,234.56".utf8),
+            ])
+        let amounts = try IngestTests.column(file, "amount").map {
+            $0.map { $0.withUnsafeBytes { $0.loadUnaligned(as: Int64.self) } }
+        }
         #expect(amounts == [1250, 300, nil, 150, 725, 100])
         let codes = try IngestTests.column(file, "code").map { $0.map { String(decoding: $0, as: UTF8.self) } }
         #expect(codes == ["0101", "0202", nil, "0404", "0606", "0707"])
-        let days = try IngestTests.column(file, "day").map { $0.map { $0.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) } } }
+        let days = try IngestTests.column(file, "day").map {
+            $0.map { $0.withUnsafeBytes { $0.loadUnaligned(as: Int32.self) } }
+        }
         #expect(days == [19727, 19782, 19783, nil, 19724, 19725])
-        let rejects = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self).split(separator: "\n")
+        let rejects = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self).split(
+            separator: "\n")
         #expect(rejects.count == 4)
         #expect(rejects[1].hasPrefix("7\texpected 5 fields, found 3\t5,ragged,1.0"))
         #expect(rejects[2].hasPrefix("8\tmalformed: "))
@@ -97,7 +118,9 @@ struct IngestTests {
         gzip.waitUntilExit()
         let compressed = FixturePaths.read(directory + "/plain.csv.gz") ?? []
         #expect(compressed.prefix(2) == [0x1f, 0x8b])
-        let (result, file, _) = try IngestTests.ingest(compressed, name: "no-extension.bin") { $0.types["amount"] = .decimal(scale: 2) }
+        let (result, file, _) = try IngestTests.ingest(compressed, name: "no-extension.bin") {
+            $0.types["amount"] = .decimal(scale: 2)
+        }
         #expect(result.rowsWritten == 6)
         #expect(try IngestTests.column(file, "code").count == 6)
     }
@@ -105,7 +128,8 @@ struct IngestTests {
     @Test func failedIngestLeavesNoOutput() throws {
         let directory = FixturePaths.temporaryDirectory()
         // A zstd magic followed by garbage: decompression fails mid-way.
-        FixturePaths.write([0x28, 0xb5, 0x2f, 0xfd] + [UInt8](repeating: 0x41, count: 64), to: directory + "/bad.csv.zst")
+        FixturePaths.write(
+            [0x28, 0xb5, 0x2f, 0xfd] + [UInt8](repeating: 0x41, count: 64), to: directory + "/bad.csv.zst")
         var options = IngestOptions(input: directory + "/bad.csv.zst", output: directory + "/out.parquet")
         options.rejectsPath = directory + "/rejects.tsv"
         #expect(throws: RooError.self) { _ = try IngestEngine.run(options) }
@@ -136,7 +160,8 @@ struct IngestCanonicalTypeTests {
 
     /// Line `index` of the rejects file of `directory` ("" when it has fewer).
     static func reject(_ directory: String, _ index: Int) -> Substring {
-        let lines = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self).split(separator: "\n")
+        let lines = String(decoding: FixturePaths.read(directory + "/rejects.tsv") ?? [], as: UTF8.self).split(
+            separator: "\n")
         return index < lines.count ? lines[index] : ""
     }
 
@@ -161,9 +186,14 @@ struct IngestCanonicalTypeTests {
         #expect(try IngestCanonicalTypeTests.integers(file, "customs_value") == [1_234_560, 7005])
         #expect(try IngestCanonicalTypeTests.integers(file, "duty") == [0, -50])
         #expect(try IngestCanonicalTypeTests.integers(file, "non_originating_value") == [nil, 1200])
-        #expect(IngestCanonicalTypeTests.reject(directory, 1).hasPrefix(
-            "3\tcolumn \"customs_value\": \"1,23.45\" is not an amount (decimal separator \".\", thousands separator \",\";"))
-        #expect(IngestCanonicalTypeTests.reject(directory, 2).hasPrefix("5\tcolumn \"non_originating_value\": \"1e5\" is not an amount"))
+        #expect(
+            IngestCanonicalTypeTests.reject(directory, 1).hasPrefix(
+                "3\tcolumn \"customs_value\": \"1,23.45\" is not an amount (decimal separator \".\", thousands "
+                    + "separator \",\";"
+            ))
+        #expect(
+            IngestCanonicalTypeTests.reject(directory, 2).hasPrefix(
+                "5\tcolumn \"non_originating_value\": \"1e5\" is not an amount"))
         #expect(IngestCanonicalTypeTests.reject(directory, 3).isEmpty)
     }
 
@@ -179,8 +209,9 @@ struct IngestCanonicalTypeTests {
         }
         #expect(forced.columnTypes["duty"] == .string)
         #expect(forced.rowsWritten == 1)
-        #expect(IngestCanonicalTypeTests.reject(directory, 1).hasPrefix(
-            "3\tcolumn \"customs_value\": \"12,005\" has more decimal places than the column's decimal(18,2)"))
+        #expect(
+            IngestCanonicalTypeTests.reject(directory, 1).hasPrefix(
+                "3\tcolumn \"customs_value\": \"12,005\" has more decimal places than the column's decimal(18,2)"))
         #expect(IngestCanonicalTypeTests.reject(directory, 2).isEmpty)
     }
 
@@ -207,15 +238,24 @@ struct IngestCanonicalTypeTests {
         let text = "Country of Origin,Exporting Country,HTS Number,Customs Value ($),Notes\nCN,MX,8703,1.00,x\n"
         let (result, _, directory) = try IngestTests.ingest(Array(text.utf8))
         let output = directory + "/out.parquet"
-        #expect(result.warnings == [
-            "\(output): no origin column (country of origin), which roo summarize needs; ingest again with --map origin='Country of Origin'",
-            "\(output): no partner column (country of export), which roo summarize needs; ingest again with --map partner='Exporting Country'",
-            "\(output): no hs_code column (HS / HTS tariff code), which roo summarize needs; ingest again with --map hs_code='HTS Number'",
-            "\(output): no customs_value column (customs value, USD), which roo summarize needs; ingest again with --map customs_value='Customs Value ($)'",
-            "\(output): no duty column (calculated duty, USD), which roo summarize needs unless given --duty-free-programs or --duty-free-by rate-provision; ingest again with --map duty=COLUMN",
-        ])
+        #expect(
+            result.warnings == [
+                "\(output): no origin column (country of origin), which roo summarize needs; ingest again with --map "
+                    + "origin='Country of Origin'",
+                "\(output): no partner column (country of export), which roo summarize needs; ingest again with --map "
+                    + "partner='Exporting Country'",
+                "\(output): no hs_code column (HS / HTS tariff code), which roo summarize needs; ingest again with "
+                    + "--map hs_code='HTS Number'",
+                "\(output): no customs_value column (customs value, USD), which roo summarize needs; ingest again with "
+                    + "--map customs_value='Customs Value ($)'",
+                "\(output): no duty column (calculated duty, USD), which roo summarize needs unless given "
+                    + "--duty-free-programs or --duty-free-by rate-provision; ingest again with --map duty=COLUMN",
+            ])
         let (mapped, _, _) = try IngestTests.ingest(Array(text.utf8)) { options in
-            for assignment in ["origin=Country of Origin", "partner=Exporting Country", "hs_code=HTS Number", "customs_value=Customs Value ($)"] {
+            for assignment in [
+                "origin=Country of Origin", "partner=Exporting Country", "hs_code=HTS Number",
+                "customs_value=Customs Value ($)",
+            ] {
                 try? options.mapping.parse(assignment)
             }
         }

@@ -37,8 +37,10 @@ struct FieldTextTests {
 
     @Test func yearMonths() {
         let yearMonth = { (year: String, month: String) -> String? in
-            Array(year.utf8).withUnsafeBytes { y in Array(month.utf8).withUnsafeBytes { m in FieldText.yearMonth(year: y, month: m) } }
-                .map { String(decoding: $0, as: UTF8.self) }
+            Array(year.utf8).withUnsafeBytes { y in
+                Array(month.utf8).withUnsafeBytes { m in FieldText.yearMonth(year: y, month: m) }
+            }
+            .map { String(decoding: $0, as: UTF8.self) }
         }
         #expect(yearMonth("2024", " 3") == "202403")
         #expect(yearMonth("2024", "03") == "202403")
@@ -51,13 +53,20 @@ struct FieldTextTests {
 /// The layouts as data: every canonical column they map resolves.
 struct LayoutCatalogTests {
     @Test func censusRecordsAre688BytesAndEveryCanonicalSourceExists() throws {
-        guard case let .fixedWidth(length, fields) = Layout.censusIMDB.format else { Issue.record("fixed width"); return }
+        guard case let .fixedWidth(length, fields) = Layout.censusIMDB.format else {
+            Issue.record("fixed width"); return
+        }
         #expect(length == 688)
         #expect(fields.last.map { $0.first + $0.width - 1 } == 688)
         let plan = try LayoutPlan(layout: .censusIMDB, sourceNames: fields.map(\.name), path: "x")
-        #expect(Array(plan.names.prefix(9)) == ["origin", "partner", "hs_code", "customs_value", "duty", "program", "reporter",
-                                               "rate_provision", "period"])
-        #expect(plan.names.contains("gen_val_mo") && plan.names.contains("cnt_cha_yr") && !plan.names.contains("con_val_mo"))
+        #expect(
+            Array(plan.names.prefix(9)) == [
+                "origin", "partner", "hs_code", "customs_value", "duty", "program", "reporter",
+                "rate_provision", "period",
+            ])
+        #expect(
+            plan.names.contains("gen_val_mo") && plan.names.contains("cnt_cha_yr") && !plan.names.contains("con_val_mo")
+        )
     }
 
     @Test func aMissingRequiredFieldNamesTheFieldsItLookedFor() {
@@ -67,7 +76,9 @@ struct LayoutCatalogTests {
         do {
             _ = try LayoutPlan(layout: .pedimento551, sourceNames: ["Fraccion"], path: "p.asc")
         } catch {
-            #expect(error.description.hasPrefix("p.asc: layout pedimento-551 needs a field for origin (one of: PaisOrigenDestino)"))
+            #expect(
+                error.description.hasPrefix(
+                    "p.asc: layout pedimento-551 needs a field for origin (one of: PaisOrigenDestino)"))
         }
     }
 
@@ -117,12 +128,16 @@ struct LayoutAmountTests {
             CN,MX,8708.29.5160,,"$-1,234,567.891",US$7
 
             """
-        #expect(try LayoutAmountTests.amounts(records) == [["1234.50", "0.00"], ["-5", "1000"], ["1,23", "12A45"], ["-1234567.891", "7"]])
+        #expect(
+            try LayoutAmountTests.amounts(records) == [
+                ["1234.50", "0.00"], ["-5", "1000"], ["1,23", "12A45"], ["-1234567.891", "7"],
+            ])
         let comma = """
             CN,MX,8708.29.5160,S,"1.234,50","$0,00"
             CN,MX,8708.29.5160,S,"1,234.50",7
 
             """
-        #expect(try LayoutAmountTests.amounts(comma, format: .decimalComma) == [["1234,50", "0,00"], ["1,234.50", "7"]])
+        #expect(
+            try LayoutAmountTests.amounts(comma, format: .decimalComma) == [["1234,50", "0,00"], ["1,234.50", "7"]])
     }
 }

@@ -14,7 +14,9 @@ struct OutputFileTests {
         let file = try OutputFile(path: path)
         #expect(file.placement == .staged)
         let temporary = try #require(file.temporaryPath)
-        #expect(temporary.hasPrefix(directory + "/.out.csv.roo-tmp-") && temporary.count == (directory + "/.out.csv.roo-tmp-").count + 16)
+        #expect(
+            temporary.hasPrefix(directory + "/.out.csv.roo-tmp-")
+                && temporary.count == (directory + "/.out.csv.roo-tmp-").count + 16)
         try file.write(Array("new\n".utf8))
         #expect(FixturePaths.read(path) == Array("old\n".utf8), "the target keeps its bytes until commit")
         try file.commit()

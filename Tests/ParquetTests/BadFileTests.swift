@@ -16,7 +16,8 @@ struct BadFileTests {
         "ARROW-GH-43605.parquet": nil,
         "ARROW-GH-45185.parquet": "unsupported nested schema",
         "ARROW-GH-47662.parquet": "PLAIN data has 364 bytes, 100 values of 4 bytes need 400",
-        "ARROW-RS-GH-6229-DICTHEADER.parquet": "column chunk ends (at the next column chunk or the footer) before all its values were read",
+        "ARROW-RS-GH-6229-DICTHEADER.parquet":
+            "column chunk ends (at the next column chunk or the footer) before all its values were read",
         "ARROW-RS-GH-6229-LEVELS.parquet": "unsupported nested schema",
         "PARQUET-1481.parquet": "invalid physical type id -7",
         "derived_chunks_past_eof.parquet": "thrift: unexpected end of data",

@@ -26,7 +26,8 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         ["parquet-testing", "generated"].flatMap { corpus -> [ConformanceCase] in
             let directory = FixturePaths.conformance + "/" + corpus
             guard let bytes = FixturePaths.read(directory + "/manifest.json"),
-                  let manifest = ScannedJSON.parse(String(decoding: bytes, as: UTF8.self)) else { return [] }
+                let manifest = ScannedJSON.parse(String(decoding: bytes, as: UTF8.self))
+            else { return [] }
             var entries: [ScannedJSON] = []
             for section in ["files", "unsupported_codec"] {
                 if case let .array(items)? = manifest[section] { entries.append(contentsOf: items) }
@@ -37,15 +38,19 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
 
     private static func make(_ entry: ScannedJSON, corpus: String, directory: String) -> ConformanceCase? {
         guard case let .string(file)? = entry["file"], case let .string(expect)? = entry["expect"],
-              case let .string(expected)? = entry["expected_file"] else { return nil }
+            case let .string(expected)? = entry["expected_file"]
+        else { return nil }
         var cells: [DefinedCell] = []
         if case let .array(items)? = entry["implementation_defined_cells"] {
             for item in items {
                 guard case let .number(row)? = item["row"], case let .string(column)? = item["column"],
-                      case let .string(value)? = item["expected"], let rowIndex = Int(row) else { continue }
+                    case let .string(value)? = item["expected"], let rowIndex = Int(row)
+                else { continue }
                 var acceptable = [value]
                 if case let .array(alternatives)? = item["also_acceptable"] {
-                    for alternative in alternatives { if case let .string(text)? = alternative["value"] { acceptable.append(text) } }
+                    for alternative in alternatives {
+                        if case let .string(text)? = alternative["value"] { acceptable.append(text) }
+                    }
                 }
                 cells.append(DefinedCell(row: rowIndex, column: column, acceptable: acceptable))
             }
@@ -54,7 +59,8 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         if case let .object(members)? = entry["checksums"] {
             for (column, sums) in members {
                 if case let .number(nulls)? = sums["null_count"], case let .number(present)? = sums["non_null_count"],
-                   let nullCount = Int(nulls), let presentCount = Int(present) {
+                    let nullCount = Int(nulls), let presentCount = Int(present)
+                {
                     counts[column] = (nullCount, presentCount)
                 }
             }
@@ -62,7 +68,8 @@ struct ConformanceCase: CustomTestStringConvertible, Sendable {
         var rows = 0
         if case let .number(text)? = entry["rows"] { rows = Int(text) ?? 0 }
         return ConformanceCase(
-            id: corpus + "/" + file, path: directory + "/" + file, expect: expect, expectedPath: directory + "/" + expected,
+            id: corpus + "/" + file, path: directory + "/" + file, expect: expect,
+            expectedPath: directory + "/" + expected,
             rows: rows, truncated: entry["expected_truncated"] == .bool(true), definedCells: cells, nullCounts: counts
         )
     }

@@ -22,7 +22,9 @@ struct ConformanceTests {
     @Test(arguments: cases)
     func decodesToExpectedValues(_ testCase: ConformanceCase) throws {
         var output: [UInt8] = []
-        let result = Result { try CatEngine.run(path: testCase.path, options: CatOptions()) { output.append(contentsOf: $0) } }
+        let result = Result {
+            try CatEngine.run(path: testCase.path, options: CatOptions()) { output.append(contentsOf: $0) }
+        }
         if ConformanceTests.knownUnsupported.contains(testCase.id) {
             guard case let .failure(error) = result else {
                 Issue.record("\(testCase.id) now decodes: remove it from knownUnsupported")

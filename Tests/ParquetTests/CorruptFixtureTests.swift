@@ -23,7 +23,9 @@ struct CorruptFixtureTests {
 
     @Test func everyCorruptFixtureHasAnExpectedError() {
         let listed = Set(CorruptFixtureTests.expected.map(\.file))
-        let present = FixturePaths.list(CorruptFixtureTests.directory).filter { !$0.hasSuffix(".tsv") && !$0.hasSuffix(".md") }
+        let present = FixturePaths.list(CorruptFixtureTests.directory).filter {
+            !$0.hasSuffix(".tsv") && !$0.hasSuffix(".md")
+        }
         #expect(!present.isEmpty, "no corrupt fixtures in \(CorruptFixtureTests.directory)")
         for file in present { #expect(listed.contains(file), "Fixtures/corrupt/\(file) has no line in EXPECTED.tsv") }
         for file in listed { #expect(present.contains(file), "EXPECTED.tsv lists \(file), which is missing") }

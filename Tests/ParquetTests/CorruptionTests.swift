@@ -90,7 +90,8 @@ struct CorruptionTests {
         let original = try #require(FixturePaths.read(FixturePaths.conformance + "/" + source))
         let path = FixturePaths.temporaryDirectory() + "/truncated.parquet"
         let step = max(1, original.count / 150)
-        let lengths = Set(stride(from: 0, to: original.count, by: step)).union(max(0, original.count - 8)..<original.count)
+        let lengths = Set(stride(from: 0, to: original.count, by: step)).union(
+            max(0, original.count - 8)..<original.count)
         for length in lengths.sorted() {
             let failed = CorruptionTests.exercise(Array(original[0..<length]), at: path)
             #expect(failed, "\(source) truncated to \(length) of \(original.count) bytes was read without an error")

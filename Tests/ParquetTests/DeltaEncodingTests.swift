@@ -9,7 +9,8 @@ struct DeltaEncodingTests {
     /// wrapping deltas as the spec defines; the last miniblock is padded.
     static func encode(_ values: [Int64]) -> [UInt8] {
         let blockSize = 128, miniblocks = 4, perMiniblock = 32
-        var out = ReferenceEncoders.varint(UInt64(blockSize)) + ReferenceEncoders.varint(UInt64(miniblocks))
+        var out =
+            ReferenceEncoders.varint(UInt64(blockSize)) + ReferenceEncoders.varint(UInt64(miniblocks))
             + ReferenceEncoders.varint(UInt64(values.count)) + ReferenceEncoders.zigzag(values.first ?? 0)
         guard values.count > 1 else { return out }
         let deltas = zip(values.dropFirst(), values).map { $0 &- $1 }
@@ -22,7 +23,9 @@ struct DeltaEncodingTests {
             for miniblock in 0..<miniblocks {
                 let start = miniblock * perMiniblock
                 guard start < block.count else { widths.append(0); continue }
-                let slice = block[start..<min(start + perMiniblock, block.count)].map { UInt64(bitPattern: $0 &- minDelta) }
+                let slice = block[start..<min(start + perMiniblock, block.count)].map {
+                    UInt64(bitPattern: $0 &- minDelta)
+                }
                 let width = slice.map { 64 - $0.leadingZeroBitCount }.max() ?? 0
                 widths.append(UInt8(width))
                 var bits = [UInt8](repeating: 0, count: perMiniblock * width / 8)
@@ -42,7 +45,9 @@ struct DeltaEncodingTests {
     static func decode(_ bytes: [UInt8], count: Int) throws -> [Int64] {
         var output = [Int64](repeating: 0, count: count)
         _ = try bytes.withUnsafeBytes { source in
-            try output.withUnsafeMutableBufferPointer { try DeltaBinaryPackedDecoder.decode(source, count: count, into: $0.baseAddress!) }
+            try output.withUnsafeMutableBufferPointer {
+                try DeltaBinaryPackedDecoder.decode(source, count: count, into: $0.baseAddress!)
+            }
         }
         return output
     }
@@ -50,8 +55,8 @@ struct DeltaEncodingTests {
     static let sequences: [[Int64]] = {
         let steps: [Int64] = (0..<300).map { Int64($0) * 7 - 1000 }
         let extremes: [Int64] = (0..<200).map { $0 % 2 == 0 ? Int64.min : Int64.max }  // deltas wrap: 64-bit widths
-        let shrinking: [Int64] = (0..<129).map { 1000 - Int64($0) * Int64($0) }           // negative, growing deltas
-        let constant = [Int64](repeating: 5, count: 257)                                  // width 0 everywhere
+        let shrinking: [Int64] = (0..<129).map { 1000 - Int64($0) * Int64($0) }  // negative, growing deltas
+        let constant = [Int64](repeating: 5, count: 257)  // width 0 everywhere
         return [[], [42], steps, extremes, shrinking, constant]
     }()
 
@@ -63,12 +68,12 @@ struct DeltaEncodingTests {
     @Test func deltaBinaryPackedRejectsMalformedHeaders() {
         let good = DeltaEncodingTests.encode(Array(0..<100).map { Int64($0) })
         let cases: [[UInt8]] = [
-            Array(good.prefix(good.count - 10)),                             // truncated miniblock
-            [0x80, 0x01, 0x04, 0x05, 0x00],                                  // count 5 != 100 asked
-            [0x00, 0x04, 0x64, 0x00],                                        // block size 0
-            [0x80, 0x01, 0x03, 0x64, 0x00],                                  // 128 / 3 miniblocks
-            [0x80, 0x01, 0x04, 0x64, 0x00, 0x00, 65, 0, 0, 0],               // bit width 65
-            [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01], // varint too long
+            Array(good.prefix(good.count - 10)),  // truncated miniblock
+            [0x80, 0x01, 0x04, 0x05, 0x00],  // count 5 != 100 asked
+            [0x00, 0x04, 0x64, 0x00],  // block size 0
+            [0x80, 0x01, 0x03, 0x64, 0x00],  // 128 / 3 miniblocks
+            [0x80, 0x01, 0x04, 0x64, 0x00, 0x00, 65, 0, 0, 0],  // bit width 65
+            [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01],  // varint too long
         ]
         for bytes in cases {
             #expect(throws: ParquetError.self) { _ = try DeltaEncodingTests.decode(bytes, count: 100) }
@@ -81,7 +86,8 @@ struct DeltaEncodingTests {
         let lengthPrefixed = lengths + words.flatMap { Array($0.utf8) }
         let values = ScratchBuffer<UInt8>(), ends = ScratchBuffer<Int>(), scratch = ScratchBuffer<Int64>()
         let consumed = try lengthPrefixed.withUnsafeBytes {
-            try DeltaByteArrayDecoder.decodeLengthPrefixed($0, count: words.count, lengths: scratch, bytes: values, ends: ends)
+            try DeltaByteArrayDecoder.decodeLengthPrefixed(
+                $0, count: words.count, lengths: scratch, bytes: values, ends: ends)
         }
         #expect(consumed == lengthPrefixed.count)
         #expect(DeltaEncodingTests.strings(values, ends) == words)
@@ -96,7 +102,8 @@ struct DeltaEncodingTests {
             suffixes.append(String(decoding: Array(word.utf8)[shared...], as: UTF8.self))
             previous = word
         }
-        let incremental = DeltaEncodingTests.encode(prefixes) + DeltaEncodingTests.encode(suffixes.map { Int64($0.utf8.count) })
+        let incremental =
+            DeltaEncodingTests.encode(prefixes) + DeltaEncodingTests.encode(suffixes.map { Int64($0.utf8.count) })
             + suffixes.flatMap { Array($0.utf8) }
         let out = ScratchBuffer<UInt8>(), outEnds = ScratchBuffer<Int>()
         _ = try incremental.withUnsafeBytes {
@@ -113,7 +120,8 @@ struct DeltaEncodingTests {
             _ = try bad.withUnsafeBytes {
                 try DeltaByteArrayDecoder.decodeIncremental(
                     $0, count: 1, prefixLengths: ScratchBuffer(), suffixLengths: ScratchBuffer(),
-                    suffixBytes: ScratchBuffer(), suffixEnds: ScratchBuffer(), bytes: ScratchBuffer(), ends: ScratchBuffer()
+                    suffixBytes: ScratchBuffer(), suffixEnds: ScratchBuffer(), bytes: ScratchBuffer(),
+                    ends: ScratchBuffer()
                 )
             }
         }
@@ -133,12 +141,16 @@ struct DeltaEncodingTests {
         let encoded: [UInt8] = (0..<4).flatMap { k in values.map { UInt8(truncatingIfNeeded: $0 >> (8 * UInt32(k))) } }
         var decoded = [UInt32](repeating: 0, count: 3)
         try encoded.withUnsafeBytes { source in
-            try decoded.withUnsafeMutableBytes { try ByteStreamSplitDecoder.decode(source, count: 3, width: 4, into: $0.baseAddress!) }
+            try decoded.withUnsafeMutableBytes {
+                try ByteStreamSplitDecoder.decode(source, count: 3, width: 4, into: $0.baseAddress!)
+            }
         }
         #expect(decoded.map { UInt32(littleEndian: $0) } == values)
         #expect(throws: ParquetError.self) {
             try encoded.withUnsafeBytes { source in
-                try decoded.withUnsafeMutableBytes { try ByteStreamSplitDecoder.decode(source, count: 4, width: 4, into: $0.baseAddress!) }
+                try decoded.withUnsafeMutableBytes {
+                    try ByteStreamSplitDecoder.decode(source, count: 4, width: 4, into: $0.baseAddress!)
+                }
             }
         }
     }

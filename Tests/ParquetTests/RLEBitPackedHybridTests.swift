@@ -40,30 +40,41 @@ struct RLEBitPackedHybridTests {
             bytes += ReferenceEncoders.bitPackedRun(packed, bitWidth: width)
             bytes += ReferenceEncoders.repeatedRun(1 & repeated, count: count, bitWidth: width)
             bytes += ReferenceEncoders.bitPackedRun(tail, bitWidth: width)
-            let expected = Array(repeating: repeated, count: 5) + packed + Array(repeating: 1 & repeated, count: count) + tail
+            let expected =
+                Array(repeating: repeated, count: 5) + packed + Array(repeating: 1 & repeated, count: count) + tail
             for chunk in [1, 3, 8, 1000, expected.count] {
-                let decoded = try RLEBitPackedHybridTests.decode(bytes, width: width, count: expected.count, chunk: chunk)
+                let decoded = try RLEBitPackedHybridTests.decode(
+                    bytes, width: width, count: expected.count, chunk: chunk)
                 #expect(decoded == expected, "width \(width) count \(count) chunk \(chunk)")
             }
         }
     }
 
     @Test func rejectsWidthAbove32() {
-        #expect(throws: ParquetError.self) { _ = try RLEBitPackedHybridTests.decode([0], width: 33, count: 1, chunk: 1) }
+        #expect(throws: ParquetError.self) {
+            _ = try RLEBitPackedHybridTests.decode([0], width: 33, count: 1, chunk: 1)
+        }
     }
 
     @Test func truncatedDataThrows() throws {
-        let bytes = ReferenceEncoders.bitPackedRun(RLEBitPackedHybridTests.values(count: 16, width: 5, seed: 1), bitWidth: 5)
+        let bytes = ReferenceEncoders.bitPackedRun(
+            RLEBitPackedHybridTests.values(count: 16, width: 5, seed: 1), bitWidth: 5)
         for cut in 0..<bytes.count {
-            #expect(throws: ParquetError.self) { _ = try RLEBitPackedHybridTests.decode(Array(bytes[0..<cut]), width: 5, count: 16, chunk: 16) }
+            #expect(throws: ParquetError.self) {
+                _ = try RLEBitPackedHybridTests.decode(Array(bytes[0..<cut]), width: 5, count: 16, chunk: 16)
+            }
         }
         // Asking for more values than encoded throws instead of reading past the end.
-        #expect(throws: ParquetError.self) { _ = try RLEBitPackedHybridTests.decode(bytes, width: 5, count: 17, chunk: 17) }
+        #expect(throws: ParquetError.self) {
+            _ = try RLEBitPackedHybridTests.decode(bytes, width: 5, count: 17, chunk: 17)
+        }
     }
 
     @Test func repeatedValueWiderThanBitWidthThrows() {
         let bytes = ReferenceEncoders.repeatedRun(4, count: 3, bitWidth: 2)
-        #expect(throws: ParquetError.self) { _ = try RLEBitPackedHybridTests.decode(bytes, width: 2, count: 3, chunk: 3) }
+        #expect(throws: ParquetError.self) {
+            _ = try RLEBitPackedHybridTests.decode(bytes, width: 2, count: 3, chunk: 3)
+        }
     }
 
     @Test func levelBitWidths() {

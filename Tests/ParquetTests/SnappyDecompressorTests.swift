@@ -28,12 +28,12 @@ struct SnappyDecompressorTests {
 
     @Test func malformedBlocksThrow() {
         let cases: [([UInt8], Int)] = [
-            (ReferenceEncoders.varint(4) + [0x0c, 0x61], 4),                 // literal longer than input
+            (ReferenceEncoders.varint(4) + [0x0c, 0x61], 4),  // literal longer than input
             (ReferenceEncoders.varint(4) + [0x00, 0x61, 0x01 | (0 << 2), 0x05], 4),  // copy distance beyond output
-            (ReferenceEncoders.varint(4) + [0x00, 0x61, 0x01, 0x00], 4),     // copy distance 0
-            (ReferenceEncoders.varint(5) + [0x00, 0x61], 2),                 // length differs from header
-            (ReferenceEncoders.varint(3) + [0x00, 0x61], 3),                 // block ends early
-            ([0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 1),                        // bad preamble
+            (ReferenceEncoders.varint(4) + [0x00, 0x61, 0x01, 0x00], 4),  // copy distance 0
+            (ReferenceEncoders.varint(5) + [0x00, 0x61], 2),  // length differs from header
+            (ReferenceEncoders.varint(3) + [0x00, 0x61], 3),  // block ends early
+            ([0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 1),  // bad preamble
         ]
         for (block, size) in cases {
             #expect(throws: ParquetError.self) { _ = try SnappyDecompressorTests.decompress(block, size: size) }

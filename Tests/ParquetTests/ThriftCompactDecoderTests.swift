@@ -10,7 +10,10 @@ struct ThriftCompactDecoderTests {
         }
     }
 
-    @Test(arguments: [Int64.min, Int64.min + 1, -1, 0, 1, 63, 64, -64, -65, Int64(Int32.max), Int64(Int32.min), Int64.max - 1, Int64.max])
+    @Test(arguments: [
+        Int64.min, Int64.min + 1, -1, 0, 1, 63, 64, -64, -65, Int64(Int32.max), Int64(Int32.min), Int64.max - 1,
+        Int64.max,
+    ])
     func zigzagRoundTrips(value: Int64) throws {
         try decoder(ReferenceEncoders.zigzag(value)) { decoder in
             let decoded = try decoder.readI64()
@@ -24,20 +27,28 @@ struct ThriftCompactDecoderTests {
             #expect(value == UInt64.max)
         }
         // 11 continuation bytes: too long.
-        try decoder([UInt8](repeating: 0xff, count: 11)) { decoder in #expect(throws: ParquetError.self) { _ = try decoder.readVarint() } }
+        try decoder([UInt8](repeating: 0xff, count: 11)) { decoder in
+            #expect(throws: ParquetError.self) { _ = try decoder.readVarint() }
+        }
         // 10th byte may only carry one bit.
-        try decoder([UInt8](repeating: 0xff, count: 9) + [0x02]) { decoder in #expect(throws: ParquetError.self) { _ = try decoder.readVarint() } }
+        try decoder([UInt8](repeating: 0xff, count: 9) + [0x02]) { decoder in
+            #expect(throws: ParquetError.self) { _ = try decoder.readVarint() }
+        }
         // Truncated.
         try decoder([0x80]) { decoder in #expect(throws: ParquetError.self) { _ = try decoder.readVarint() } }
     }
 
     @Test func i32AndI16RangeChecked() throws {
-        try decoder(ReferenceEncoders.zigzag(Int64(Int32.max) + 1)) { decoder in #expect(throws: ParquetError.self) { _ = try decoder.readI32() } }
+        try decoder(ReferenceEncoders.zigzag(Int64(Int32.max) + 1)) { decoder in
+            #expect(throws: ParquetError.self) { _ = try decoder.readI32() }
+        }
         try decoder(ReferenceEncoders.zigzag(Int64(Int32.min))) { decoder in
             let value = try decoder.readI32()
             #expect(value == Int32.min)
         }
-        try decoder(ReferenceEncoders.zigzag(Int64(Int16.max) + 1)) { decoder in #expect(throws: ParquetError.self) { _ = try decoder.readI16() } }
+        try decoder(ReferenceEncoders.zigzag(Int64(Int16.max) + 1)) { decoder in
+            #expect(throws: ParquetError.self) { _ = try decoder.readI16() }
+        }
     }
 
     @Test func skipsEveryWireType() throws {

@@ -16,7 +16,9 @@ struct WriterRoundTripTests {
     }
 
     static let settings: [Setting] = [CompressionCodec.uncompressed, .snappy, .zstd].flatMap { codec in
-        [true, false].flatMap { dictionary in [1, 2].map { Setting(codec: codec, dictionary: dictionary, pageVersion: $0) } }
+        [true, false].flatMap { dictionary in
+            [1, 2].map { Setting(codec: codec, dictionary: dictionary, pageVersion: $0) }
+        }
     }
 
     static let rows = 5_000
@@ -37,7 +39,8 @@ struct WriterRoundTripTests {
     }
 
     static let columnTypes: [(PhysicalType, LogicalType?, Int)] = [
-        (.boolean, nil, 0), (.int32, .integer(bitWidth: 32, isSigned: true), 0), (.int64, .decimal(scale: 2, precision: 18), 0),
+        (.boolean, nil, 0), (.int32, .integer(bitWidth: 32, isSigned: true), 0),
+        (.int64, .decimal(scale: 2, precision: 18), 0),
         (.float, nil, 0), (.double, nil, 0), (.byteArray, .string, 0), (.fixedLenByteArray, nil, 3),
     ]
 
@@ -49,7 +52,9 @@ struct WriterRoundTripTests {
             validity.append(value != nil)
             if let value { present.append(value) }
         }
-        func load<T>(_: T.Type) -> [T] { present.map { bytes in bytes.withUnsafeBytes { $0.loadUnaligned(as: T.self) } } }
+        func load<T>(_: T.Type) -> [T] {
+            present.map { bytes in bytes.withUnsafeBytes { $0.loadUnaligned(as: T.self) } }
+        }
         let values: ColumnData.Values
         switch column {
         case 0: values = .boolean(present.map { $0[0] == 1 })
@@ -82,7 +87,10 @@ struct WriterRoundTripTests {
         var data: [ColumnData] = []
         for optional in [false, true] {
             for (index, type) in WriterRoundTripTests.columnTypes.enumerated() {
-                columns.append(WriterColumn(name: "c\(index)_\(optional ? "opt" : "req")", physicalType: type.0, logicalType: type.1, isOptional: optional, typeLength: type.2))
+                columns.append(
+                    WriterColumn(
+                        name: "c\(index)_\(optional ? "opt" : "req")", physicalType: type.0, logicalType: type.1,
+                        isOptional: optional, typeLength: type.2))
                 data.append(WriterRoundTripTests.columnData(index, optional: optional))
             }
         }
@@ -112,14 +120,17 @@ struct WriterRoundTripTests {
                 }
                 #expect(mismatches == 0, "\(column.name): \(mismatches) rows differ")
                 let stats = file.metadata.rowGroups[group].columns[columnIndex].metaData?.statistics
-                #expect(stats?.nullCount == Int64(column.isOptional ? (0..<WriterRoundTripTests.rows).filter { $0 % 7 == 3 }.count : 0))
+                #expect(
+                    stats?.nullCount
+                        == Int64(column.isOptional ? (0..<WriterRoundTripTests.rows).filter { $0 % 7 == 3 }.count : 0))
             }
         }
     }
 
     @Test func failedWriteLeavesNoFile() throws {
         let path = FixturePaths.temporaryDirectory() + "/aborted.parquet"
-        let writer = try ParquetWriter(path: path, columns: [WriterColumn(name: "a", physicalType: .int64, isOptional: false)])
+        let writer = try ParquetWriter(
+            path: path, columns: [WriterColumn(name: "a", physicalType: .int64, isOptional: false)])
         #expect(throws: ParquetError.self) { try writer.write([ColumnData(.int64([1, 2]), validity: [true, false])]) }
         writer.abort()
         #expect(!FixturePaths.exists(path))

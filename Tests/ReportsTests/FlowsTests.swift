@@ -44,7 +44,9 @@ struct FlowsTests {
         let block = TerminalSummary.flowsBlock(detail, members: HTMLReportTests.usmca)
         let lines = block.split(separator: "\n").map { String($0) }
         #expect(lines.count == 5, "\(block)")
-        #expect(lines[2].hasPrefix("  China ") && lines[2].contains(" MX ") && lines[2].hasSuffix(" 500  pass-through"), "\(block)")
+        #expect(
+            lines[2].hasPrefix("  China ") && lines[2].contains(" MX ") && lines[2].hasSuffix(" 500  pass-through"),
+            "\(block)")
         #expect(lines[3].hasPrefix("  Mexico ") && lines[3].hasSuffix(" 300  declared"), "\(block)")
         #expect(!block.contains("Germany") && !block.contains("United States"))
     }

@@ -10,13 +10,18 @@ import Testing
 /// external assets; the same bytes for the same tables.
 struct HTMLReportTests {
     static let usmca: Set<String> = ["US", "CA", "MX"]
-    static let context = Headline.Context(period: "2024", region: ["CA", "MX", "US"], isUSMCA: true, programs: ["S", "S+"])
+    static let context = Headline.Context(
+        period: "2024", region: ["CA", "MX", "US"], isUSMCA: true, programs: ["S", "S+"])
 
     /// A duty-free group worth `value` cents, `nonRegional` of it non-regional.
-    static func group(_ origin: String, _ chapter: Int, _ partner: String, value: Int64, nonRegional: Int64) -> GroupRow {
-        GroupRow(origin: origin, chapter: chapter, partner: partner,
-                 measures: Measures(lines: 1, customsValue: value, duty: 0, dutyFreeLines: 1, dutyFreeValue: value,
-                                    preferenceValue: 0, nonRegionalValue: nonRegional))
+    static func group(
+        _ origin: String, _ chapter: Int, _ partner: String, value: Int64, nonRegional: Int64
+    ) -> GroupRow {
+        GroupRow(
+            origin: origin, chapter: chapter, partner: partner,
+            measures: Measures(
+                lines: 1, customsValue: value, duty: 0, dutyFreeLines: 1, dutyFreeValue: value,
+                preferenceValue: 0, nonRegionalValue: nonRegional))
     }
 
     /// Flows of every kind: pass-through (CN via MX), declared (MX via MX),
@@ -33,12 +38,15 @@ struct HTMLReportTests {
     ]
 
     static func tables(_ groups: [GroupRow] = groups, top: Int? = nil) throws -> [SummaryTable] {
-        let totals = TotalsInput(files: 1, linesRead: Int64(groups.count + 2), linesFiltered: 1,
-                                 rejected: [1, 0, 0, 0, 0, 0, 0], linesAggregated: Int64(groups.count))
+        let totals = TotalsInput(
+            files: 1, linesRead: Int64(groups.count + 2), linesFiltered: 1,
+            rejected: [1, 0, 0, 0, 0, 0, 0], linesAggregated: Int64(groups.count))
         return try SummaryTable.buildAll(groups: groups, totals: totals, top: top, members: usmca)
     }
 
-    static func render(_ tables: [SummaryTable], notes: [(String, String)] = [("inputs", "x.parquet"), ("currency", "USD")]) -> String {
+    static func render(
+        _ tables: [SummaryTable], notes: [(String, String)] = [("inputs", "x.parquet"), ("currency", "USD")]
+    ) -> String {
         HTMLReport.render(tables: tables, notes: notes, headline: Headline(tables: tables, context: context))
     }
 
@@ -58,12 +66,20 @@ struct HTMLReportTests {
         #expect(html.range(of: "<section")!.lowerBound > number.upperBound)
         let header = HTMLReportTests.part(html, id: "headline", close: "</header>")
         // Its two parts, the per-partner split, period, region, programs, currency.
-        #expect(header.contains("US$500</p><p class=\"part-phrase\">of goods made outside the bloc and shipped from there</p>"))
-        #expect(header.contains("US$400</p><p class=\"part-phrase\">of non-originating materials declared in preference claims (S, S+)</p>"))
+        #expect(
+            header.contains(
+                "US$500</p><p class=\"part-phrase\">of goods made outside the bloc and shipped from there</p>"))
+        #expect(
+            header.contains(
+                "US$400</p><p class=\"part-phrase\">of non-originating materials declared in preference claims (S, "
+                    + "S+)</p>"
+            ))
         #expect(header.contains("<th scope=\"row\">MX Mexico</th><td class=\"number\">US$800</td>"))
         #expect(header.contains("<th scope=\"row\">CA Canada</th><td class=\"number\">US$100</td>"))
-        for fact in ["<dt>Period</dt><dd>2024</dd>", "<dt>Region</dt><dd>USMCA (CA, MX, US)</dd>",
-                     "<dt>Preference programs</dt><dd>S, S+</dd>", "<dt>Currency</dt><dd>USD</dd>"] {
+        for fact in [
+            "<dt>Period</dt><dd>2024</dd>", "<dt>Region</dt><dd>USMCA (CA, MX, US)</dd>",
+            "<dt>Preference programs</dt><dd>S, S+</dd>", "<dt>Currency</dt><dd>USD</dd>",
+        ] {
             #expect(header.contains(fact), "\(fact)")
         }
         #expect(html.contains("<title>roo: US$900 of non-regional content through the bloc</title>"))
@@ -71,7 +87,10 @@ struct HTMLReportTests {
 
     @Test func sectionsComeInReadingOrder() throws {
         let html = HTMLReportTests.render(try HTMLReportTests.tables())
-        let ids = ["id=\"headline\"", "id=\"how-to-read\"", "id=\"through-bloc\"", "id=\"direct\"", "id=\"charts\"", "id=\"data-quality\""]
+        let ids = [
+            "id=\"headline\"", "id=\"how-to-read\"", "id=\"through-bloc\"", "id=\"direct\"", "id=\"charts\"",
+            "id=\"data-quality\"",
+        ]
         let positions = try ids.map { try #require(html.range(of: $0)).lowerBound }
         #expect(positions == positions.sorted())
         // Every definition is in "how to read this", from the one list.
@@ -86,12 +105,20 @@ struct HTMLReportTests {
         // The DE→DE flow is the largest row of detail, yet only in the direct list.
         #expect(!through.contains("DE Germany"))
         #expect(direct.contains("<td>DE Germany</td><td>30 Pharmaceuticals</td><td>DE Germany</td>"))
-        #expect(through.contains("<tbody>\n<tr><td>CN China</td><td>87 Vehicles (non-rail) &amp; parts</td><td>MX Mexico</td>"
-            + "<td><span class=\"tag pass\">pass-through</span></td><td class=\"number\">500</td>"))
+        #expect(
+            through.contains(
+                "<tbody>\n<tr><td>CN China</td><td>87 Vehicles (non-rail) &amp; parts</td><td>MX Mexico</td>"
+                    + "<td><span class=\"tag pass\">pass-through</span></td><td class=\"number\">500</td>"))
         #expect(through.contains("</tr>\n<tr><td>MX Mexico</td>"))
-        #expect(through.contains("<span class=\"tag declared\">declared</span></td><td class=\"number\">300</td><td class=\"number\">15.0%</td>"))
+        #expect(
+            through.contains(
+                "<span class=\"tag declared\">declared</span></td><td class=\"number\">300</td><td "
+                    + "class=\"number\">15.0%</td>"
+            ))
         #expect(!direct.contains("CN China") && !direct.contains("MX Mexico"))
-        #expect(HTMLReportTests.part(html, id: "direct", close: "</p>").contains("US$9,000 of non-regional content entered duty-free shipped straight from outside the bloc"))
+        #expect(
+            HTMLReportTests.part(html, id: "direct", close: "</p>").contains(
+                "US$9,000 of non-regional content entered duty-free shipped straight from outside the bloc"))
     }
 
     @Test func noListHoldsARowWorthZero() throws {
@@ -111,18 +138,22 @@ struct HTMLReportTests {
 
     @Test func everyTextIsEscaped() throws {
         let hostile = "<script>alert('x')</script>"
-        let tables = try HTMLReportTests.tables(HTMLReportTests.groups + [
-            HTMLReportTests.group(hostile, 87, "MX", value: 100_000, nonRegional: 100_000),
-            HTMLReportTests.group("\"><b>", 12, "=SUM(A1)&", value: 70_000, nonRegional: 70_000),
-        ])
-        let html = HTMLReportTests.render(tables, notes: [("inputs", "a<b>.parquet \u{1B}[31m"), ("currency", "USD & co")])
+        let tables = try HTMLReportTests.tables(
+            HTMLReportTests.groups + [
+                HTMLReportTests.group(hostile, 87, "MX", value: 100_000, nonRegional: 100_000),
+                HTMLReportTests.group("\"><b>", 12, "=SUM(A1)&", value: 70_000, nonRegional: 70_000),
+            ])
+        let html = HTMLReportTests.render(
+            tables, notes: [("inputs", "a<b>.parquet \u{1B}[31m"), ("currency", "USD & co")])
         #expect(!html.contains("<script") && !html.contains("<b>") && !html.contains("\u{1B}"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("&quot;&gt;&lt;b&gt;") && html.contains("=SUM(A1)&amp;"))
         #expect(html.contains("a&lt;b&gt;.parquet \\x1B[31m"))
         #expect(html.contains("<dd>USD &amp; co</dd>"))
         // Self-contained: nothing to fetch or follow.
-        for needle in ["src=", "href=", "url(", "@import", "<link", "<img"] { #expect(!html.contains(needle), "\(needle)") }
+        for needle in ["src=", "href=", "url(", "@import", "<link", "<img"] {
+            #expect(!html.contains(needle), "\(needle)")
+        }
     }
 
     @Test func sameTablesGiveTheSameBytes() throws {
@@ -137,8 +168,14 @@ struct HTMLReportTests {
         let html = HTMLReportTests.render(tables, notes: notes)
         let quality = HTMLReportTests.part(html, id: "data-quality", close: "</section>")
         #expect(quality.contains("9 lines read = 1 filtered out + 1 rejected + 7 summarized."))
-        #expect(quality.contains("<tr><th scope=\"row\">Lines read <code>lines_read</code></th><td class=\"number\">9</td></tr>"))
-        #expect(quality.contains("<tr class=\"sub\"><th scope=\"row\">no country of origin <code>missing_origin</code></th><td class=\"number\">1</td></tr>"))
+        #expect(
+            quality.contains(
+                "<tr><th scope=\"row\">Lines read <code>lines_read</code></th><td class=\"number\">9</td></tr>"))
+        #expect(
+            quality.contains(
+                "<tr class=\"sub\"><th scope=\"row\">no country of origin <code>missing_origin</code></th><td "
+                    + "class=\"number\">1</td></tr>"
+            ))
         #expect(quality.contains("<tr><th scope=\"row\">inputs</th><td>x.parquet</td></tr>"))
         // A note repeating a totals column is shown once, labelled, above.
         #expect(!quality.contains("<tr><th scope=\"row\">lines_read</th>"))
@@ -154,8 +191,9 @@ struct HTMLReportTests {
 
     @Test func fixtureReportHasBalancedTags() throws {
         let tables = try SummarizeEngine.run(SummarizeOptions(inputs: [FixturePaths.fixtures + "/rules.parquet"]))
-        let html = HTMLReport.render(tables: tables, notes: [("inputs", "rules.parquet <&>")],
-                                     headline: Headline(tables: tables, context: HTMLReportTests.context))
+        let html = HTMLReport.render(
+            tables: tables, notes: [("inputs", "rules.parquet <&>")],
+            headline: Headline(tables: tables, context: HTMLReportTests.context))
         #expect(html.contains("rules.parquet &lt;&amp;&gt;"))
         // Negative parts (a credit note) do not stop the report.
         #expect(html.contains("<td class=\"number\">-US$30</td><td class=\"number\">-4.1%</td>"))
@@ -196,7 +234,11 @@ struct HTMLReportTests {
         #expect(svg.contains("<title>84 \(HTMLText.escaped(title)): pass-through US$1, declared US$1</title>"))
         #expect(svg.contains("…</text>"))
         // Stacked: the declared part starts where pass-through ends; the longest bar fills the width.
-        #expect(svg.contains("<rect class=\"pass\" x=\"300\" y=\"4\" width=\"293\" height=\"16\"/><rect class=\"declared\" x=\"593\" y=\"4\" width=\"146\""))
+        #expect(
+            svg.contains(
+                "<rect class=\"pass\" x=\"300\" y=\"4\" width=\"293\" height=\"16\"/><rect class=\"declared\" "
+                    + "x=\"593\" y=\"4\" width=\"146\""
+            ))
     }
 }
 

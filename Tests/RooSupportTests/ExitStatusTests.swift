@@ -10,9 +10,11 @@ struct ExitStatusTests {
     @Test func parquetErrorsMapToOneExitStatusEach() {
         let expected: [(ParquetError.Code, RooError.ExitStatus)] = [
             (.notFound, .noInput), (.io, .ioError), (.cannotCreate, .cannotCreate),
-            (.notParquet, .dataError), (.encrypted, .dataError), (.corruptFooter, .dataError), (.corruptThrift, .dataError),
+            (.notParquet, .dataError), (.encrypted, .dataError), (.corruptFooter, .dataError),
+            (.corruptThrift, .dataError),
             (.corruptSchema, .dataError), (.corruptPage, .dataError), (.corruptLevels, .dataError),
-            (.corruptValues, .dataError), (.decompression, .dataError), (.unsupported, .dataError), (.outOfRange, .dataError),
+            (.corruptValues, .dataError), (.decompression, .dataError), (.unsupported, .dataError),
+            (.outOfRange, .dataError),
         ]
         for (code, status) in expected {
             let error = ParquetError(code, "detail", path: "x.parquet")
@@ -24,7 +26,8 @@ struct ExitStatusTests {
 
     @Test func systemErrorsMapToOneExitStatusEach() {
         let expected: [(SystemError.Code, RooError.ExitStatus)] = [
-            (.notFound, .noInput), (.unreadable, .ioError), (.tooShort, .dataError), (.ioError, .ioError), (.cannotCreate, .cannotCreate),
+            (.notFound, .noInput), (.unreadable, .ioError), (.tooShort, .dataError), (.ioError, .ioError),
+            (.cannotCreate, .cannotCreate),
         ]
         for (code, status) in expected {
             let error = SystemError(code: code, call: "open", path: "x", errno: 0, detail: "d")
@@ -42,7 +45,8 @@ struct ExitStatusTests {
             #expect(RooError.from(error).status == status, "\(code)")
             #expect(RooError(error).message == error.description)
         }
-        let missing = LayoutError.missingField(path: "x.txt", layout: "census-imdb", column: "origin", candidates: [], fields: [])
+        let missing = LayoutError.missingField(
+            path: "x.txt", layout: "census-imdb", column: "origin", candidates: [], fields: [])
         #expect(RooError(missing).status == .usage)
         #expect(RooError(LayoutError.input(DelimitedError(.malformed, path: "x.txt", "bad"))).status == .dataError)
     }

@@ -13,7 +13,9 @@ struct LineRulesTests {
         #expect(origin.flags(id) == 0)
         #expect(origin.flags(id | KeyInterner.regionBit) == LineBlock.Flag.originInRegion)
         #expect(origin.flags(id | KeyInterner.unmappedBit) == LineBlock.Flag.unmappedCode)
-        #expect(origin.flags(id | KeyInterner.regionBit | KeyInterner.unmappedBit) == LineBlock.Flag.originInRegion | LineBlock.Flag.unmappedCode)
+        #expect(
+            origin.flags(id | KeyInterner.regionBit | KeyInterner.unmappedBit) == LineBlock.Flag.originInRegion
+                | LineBlock.Flag.unmappedCode)
         #expect(partner.flags(id | KeyInterner.regionBit | KeyInterner.unmappedBit) == LineBlock.Flag.unmappedCode)
         #expect(plain.flags(id | KeyInterner.unmappedBit | KeyInterner.regionBit) == LineBlock.Flag.originInRegion)
         // The id bits, region bit and unmapped bit do not overlap.
@@ -24,7 +26,10 @@ struct LineRulesTests {
     @Test func rateProvisionsTenToNineteenAreDutyFree() {
         for code: Int64 in [9, 20, 0, -10, 61, 69] { #expect(LineRules.rateProvisionFlag(code) == 0) }
         for code: Int64 in [10, 18, 19] { #expect(LineRules.rateProvisionFlag(code) == LineBlock.Flag.freeByRule) }
-        for (text, flag) in [(" 18 ", LineBlock.Flag.freeByRule), ("10", LineBlock.Flag.freeByRule), ("61", 0), ("x", 0), ("", 0), ("1 8", 0)] {
+        for (text, flag) in [
+            (" 18 ", LineBlock.Flag.freeByRule), ("10", LineBlock.Flag.freeByRule), ("61", 0), ("x", 0), ("", 0),
+            ("1 8", 0),
+        ] {
             let bytes = Array(text.utf8)
             #expect(bytes.withUnsafeBytes { LineRules.rateProvisionFlag(text: $0) } == flag, "\(text)")
         }
@@ -80,7 +85,9 @@ struct LineRulesTests {
             }
         }
     }
-    for _ in 0..<3 { #expect(flag("18") == LineBlock.Flag.freeByRule && flag("61") == 0 && flag(" 18") == LineBlock.Flag.freeByRule) }
+    for _ in 0..<3 {
+        #expect(flag("18") == LineBlock.Flag.freeByRule && flag("61") == 0 && flag(" 18") == LineBlock.Flag.freeByRule)
+    }
     #expect(calls == 3)
     for _ in 0..<2 { #expect(flag("00000018") == LineBlock.Flag.freeByRule) }  // 8 bytes: not cached
     #expect(calls == 5)

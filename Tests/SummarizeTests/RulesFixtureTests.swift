@@ -21,25 +21,30 @@ struct RulesFixtureTests {
 
     @Test func totalsCountEveryReasonAndKeepTheInvariant() throws {
         let totals = RulesFixtureTests.csv(try RulesFixtureTests.tables(), .totals)
-        #expect(totals == """
-        files,lines_read,lines_filtered,lines_rejected,missing_origin,missing_partner,missing_hs,bad_hs,missing_value,invalid_value,missing_duty,lines_aggregated,hs_odd_length,lines,customs_value,duty,duty_free_lines,duty_free_value,preference_value,non_regional_value,non_regional_share
-        1,69,0,39,6,6,6,9,3,6,3,30,0,30,4608.39,75.00,27,1608.39,1563.00,739.14,0.459553
+        #expect(
+            totals == """
+                files,lines_read,lines_filtered,lines_rejected,missing_origin,missing_partner,missing_hs,bad_hs,\
+                missing_value,invalid_value,missing_duty,lines_aggregated,hs_odd_length,lines,customs_value,duty,\
+                duty_free_lines,duty_free_value,preference_value,non_regional_value,non_regional_share
+                1,69,0,39,6,6,6,9,3,6,3,30,0,30,4608.39,75.00,27,1608.39,1563.00,739.14,0.459553
 
-        """)
+                """)
     }
 
     @Test func detailAppliesEveryRuleExactly() throws {
         let detail = RulesFixtureTests.csv(try RulesFixtureTests.tables(), .detail)
-        #expect(detail == """
-        origin,origin_name,hs_chapter,chapter_title,partner,partner_name,lines,customs_value,duty,duty_free_lines,duty_free_value,preference_value,non_regional_value,non_regional_share
-        MX,Mexico,87,Vehicles (non-rail) & parts,MX,Mexico,9,1800.00,0.00,9,1800.00,1800.00,750.75,0.417083
-        '=SUM(A1),,12,"Oilseeds, misc. grains, fodder",'-X,,3,15.00,0.00,3,15.00,0.00,15.00,1.000000
-        CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,3,3.00,0.00,3,3.00,3.00,3.00,1.000000
-        DE,Germany,30,Pharmaceuticals,DE,Germany,6,3000.39,75.00,3,0.39,0.00,0.39,1.000000
-        US,United States,98,US special provisions,CA,Canada,3,30.00,0.00,3,30.00,0.00,0.00,0.000000
-        CA,Canada,27,Mineral fuels & oils,CA,Canada,6,-240.00,0.00,6,-240.00,-240.00,-30.00,0.125000
+        #expect(
+            detail == """
+                origin,origin_name,hs_chapter,chapter_title,partner,partner_name,lines,customs_value,duty,\
+                duty_free_lines,duty_free_value,preference_value,non_regional_value,non_regional_share
+                MX,Mexico,87,Vehicles (non-rail) & parts,MX,Mexico,9,1800.00,0.00,9,1800.00,1800.00,750.75,0.417083
+                '=SUM(A1),,12,"Oilseeds, misc. grains, fodder",'-X,,3,15.00,0.00,3,15.00,0.00,15.00,1.000000
+                CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,3,3.00,0.00,3,3.00,3.00,3.00,1.000000
+                DE,Germany,30,Pharmaceuticals,DE,Germany,6,3000.39,75.00,3,0.39,0.00,0.39,1.000000
+                US,United States,98,US special provisions,CA,Canada,3,30.00,0.00,3,30.00,0.00,0.00,0.000000
+                CA,Canada,27,Mineral fuels & oils,CA,Canada,6,-240.00,0.00,6,-240.00,-240.00,-30.00,0.125000
 
-        """)
+                """)
     }
 
     @Test func customRegionAndPrograms() throws {

@@ -44,7 +44,9 @@ struct StrategyTests {
         #expect(baseline[4].contains("\n2,135080,"), "totals: \(baseline[4])")
         for strategy in Strategy.allCases {
             for threads in [1, 2, 3, 5, 8] {
-                #expect(try StrategyTests.render(strategy, threads: threads, inputs: inputs) == baseline, "\(strategy.rawValue) at \(threads) threads")
+                #expect(
+                    try StrategyTests.render(strategy, threads: threads, inputs: inputs) == baseline,
+                    "\(strategy.rawValue) at \(threads) threads")
             }
         }
     }
@@ -60,8 +62,11 @@ struct StrategyTests {
                 try decoder.decode(file, rowGroup: 0, column: column, rows: range, into: part)
                 #expect(part.rowCount == range.count)
                 var same = true
-                for row in 0..<range.count where part.isValid(row) != whole.isValid(range.lowerBound + row)
-                    || (part.isValid(row) && Array(part.bytes(at: row)) != Array(whole.bytes(at: range.lowerBound + row))) {
+                for row in 0..<range.count
+                where part.isValid(row) != whole.isValid(range.lowerBound + row)
+                    || (part.isValid(row)
+                        && Array(part.bytes(at: row)) != Array(whole.bytes(at: range.lowerBound + row)))
+                {
                     same = false
                 }
                 #expect(same, "column \(column) rows \(range)")

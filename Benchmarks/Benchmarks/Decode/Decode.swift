@@ -17,9 +17,11 @@ import Darwin
 /// page = mallocCountTotal / pages.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
-                  .custom("uncompressed bytes / iteration", useScalingFactor: false),
-                  .custom("pages / iteration", useScalingFactor: false)],
+        metrics: [
+            .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
+            .custom("uncompressed bytes / iteration", useScalingFactor: false),
+            .custom("pages / iteration", useScalingFactor: false),
+        ],
         warmupIterations: 2,
         maxDuration: .seconds(5),
         maxIterations: 200
@@ -55,7 +57,8 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(input.decodeAll(decoder, batch))
             }
             benchmark.stopMeasurement()
-            benchmark.measurement(.custom("uncompressed bytes / iteration", useScalingFactor: false), input.uncompressedBytes)
+            benchmark.measurement(
+                .custom("uncompressed bytes / iteration", useScalingFactor: false), input.uncompressedBytes)
             benchmark.measurement(.custom("pages / iteration", useScalingFactor: false), input.pageCount)
         }
     }
@@ -105,7 +108,8 @@ struct DecodeInput: @unchecked Sendable {
 
     static func path() -> String {
         if let override = getenv("ROO_BENCH_FILE") { return String(cString: override) }
-        let root = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(separator: "/")
+        let root = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
+            separator: "/")
         let generated = root + "/.build-bench/customs_2m.parquet"
         if access(generated, R_OK) == 0 { return generated }
         return root + "/Fixtures/sample-2024.parquet"

@@ -43,7 +43,8 @@ let benchmarks: @Sendable () -> Void = {
 enum KernelInput {
     static func path() -> String {
         if let override = getenv("ROO_BENCH_FILE") { return String(cString: override) }
-        let root = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(separator: "/")
+        let root = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).dropLast(4).joined(
+            separator: "/")
         let generated = root + "/.build-bench/customs_2m.parquet"
         if access(generated, R_OK) == 0 { return generated }
         return root + "/Fixtures/sample-2024.parquet"

@@ -128,7 +128,8 @@ public struct GroupTable {
     /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
     @inline(__always)
     public static func addLine(
-        _ cell: UnsafeMutablePointer<Slot>, value: Int64, duty: Int64, freeMask: Int64, preferenceValue: Int64, nonRegionalValue: Int64
+        _ cell: UnsafeMutablePointer<Slot>, value: Int64, duty: Int64, freeMask: Int64, preferenceValue: Int64,
+        nonRegionalValue: Int64
     ) -> UInt8 {
         let a = cell.pointee.measures.customsValue.addingReportingOverflow(value)
         let b = cell.pointee.measures.duty.addingReportingOverflow(duty)
@@ -178,14 +179,17 @@ public final class GroupAccumulator {
     /// Packs a group key (`GroupKeyLayout`). - Precondition: origin ≥ 1, ids < 2^24, chapter ≤ 99.
     @inline(__always)
     public static func key(origin: UInt32, partner: UInt32, chapter: UInt8) -> UInt64 {
-        UInt64(origin) << UInt64(GroupKeyLayout.originShift) | UInt64(partner) << UInt64(GroupKeyLayout.partnerShift) | UInt64(chapter)
+        UInt64(origin) << UInt64(GroupKeyLayout.originShift) | UInt64(partner) << UInt64(GroupKeyLayout.partnerShift)
+            | UInt64(chapter)
     }
 
     /// Unpacks a key made by `key(origin:partner:chapter:)`.
     public static func components(_ key: UInt64) -> (origin: UInt32, partner: UInt32, chapter: UInt8) {
-        (UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.originShift)) & GroupKeyLayout.originMask),
-         UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.partnerShift)) & GroupKeyLayout.partnerMask),
-         UInt8(truncatingIfNeeded: key & GroupKeyLayout.chapterMask))
+        (
+            UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.originShift)) & GroupKeyLayout.originMask),
+            UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.partnerShift)) & GroupKeyLayout.partnerMask),
+            UInt8(truncatingIfNeeded: key & GroupKeyLayout.chapterMask)
+        )
     }
 
     /// Adds every cell of `other` (merge of partial aggregates).
@@ -205,7 +209,9 @@ public final class GroupAccumulator {
         let source = table
         var result: [(UInt64, Measures)] = []
         result.reserveCapacity(source.occupied)
-        for index in 0..<source.size where source.key(at: index) != 0 { result.append((source.key(at: index), source.measures(at: index))) }
+        for index in 0..<source.size where source.key(at: index) != 0 {
+            result.append((source.key(at: index), source.measures(at: index)))
+        }
         return result
     }
 }

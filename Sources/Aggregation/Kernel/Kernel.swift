@@ -25,7 +25,9 @@ public enum Kernel {
     /// lines fall to `countExcluded`. Same results as `forEachAggregated`.
     ///
     /// - Complexity: O(block.count) expected (one hash probe per aggregated line).
-    public static func aggregate(_ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate) {
+    public static func aggregate(
+        _ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate
+    ) {
         var counts = LineCounts()
         let columns = Columns(block)
         let byDuty = configuration.dutyFreeByDuty
@@ -37,7 +39,10 @@ public enum Kernel {
         for row in 0..<count {
             let ahead = row &+ prefetchDistance
             if ahead < count {
-                probe.prefetch(GroupAccumulator.key(origin: columns.origin[ahead], partner: columns.partner[ahead], chapter: columns.chapter[ahead]))
+                probe.prefetch(
+                    GroupAccumulator.key(
+                        origin: columns.origin[ahead], partner: columns.partner[ahead], chapter: columns.chapter[ahead])
+                )
             }
             let flags = columns.flags[row]
             let origin = columns.origin[row]
@@ -57,10 +62,10 @@ public enum Kernel {
             let value = columns.value[row]
             let duty = columns.duty[row] & mask(dutyStatus == LineBlock.ValueStatus.present)
             let flagBits = Int64(flags)
-            let freeMask = byDuty ? mask(duty == 0) : 0 &- ((flagBits >> 2) & 1)        // Flag.freeByRule
-            let inRegionMask = 0 &- ((flagBits >> 3) & 1)                               // Flag.originInRegion
-            let declaredMask = 0 &- ((flagBits >> 4) & 1)                               // Flag.hasNonOriginating
-            let preferenceMask = 0 &- ((flagBits >> 1) & 1)                             // Flag.preferenceClaimed
+            let freeMask = byDuty ? mask(duty == 0) : 0 &- ((flagBits >> 2) & 1)  // Flag.freeByRule
+            let inRegionMask = 0 &- ((flagBits >> 3) & 1)  // Flag.originInRegion
+            let declaredMask = 0 &- ((flagBits >> 4) & 1)  // Flag.hasNonOriginating
+            let preferenceMask = 0 &- ((flagBits >> 1) & 1)  // Flag.preferenceClaimed
             // Non-regional content of a free line: the whole value for a
             // non-regional origin, else the declared non-originating value
             // clamped to [min(0, value), max(0, value)], else 0.
@@ -70,11 +75,15 @@ public enum Kernel {
             let preferenceValue = value & preferenceMask
             let nonRegionalValue = nonRegional & freeMask
             let wrapped = GroupTable.addLine(
-                cell, value: value, duty: duty, freeMask: freeMask, preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue)
+                cell, value: value, duty: duty, freeMask: freeMask, preferenceValue: preferenceValue,
+                nonRegionalValue: nonRegionalValue)
             if wrapped != 0 {
-                probe.table.recordCarries(wrapped, key: key, addend: Measures(
-                    lines: 1, customsValue: value, duty: duty, dutyFreeLines: freeMask & 1, dutyFreeValue: value & freeMask,
-                    preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue))
+                probe.table.recordCarries(
+                    wrapped, key: key,
+                    addend: Measures(
+                        lines: 1, customsValue: value, duty: duty, dutyFreeLines: freeMask & 1,
+                        dutyFreeValue: value & freeMask,
+                        preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue))
             }
             aggregated &+= 1
         }
@@ -91,8 +100,14 @@ public enum Kernel {
     /// a line in the block.
     @inline(__always)
     static func countFlaggedLines(_ block: LineBlock, _ columns: Columns, byDuty: Bool, into counts: inout LineCounts) {
-        if block.countsUnmappedCodes { counts.unmappedLines += aggregatedLines(columns, count: block.count, byDuty: byDuty, flag: LineBlock.Flag.unmappedCode) }
-        if block.countsOddHSCodes { counts.oddHSLines += aggregatedLines(columns, count: block.count, byDuty: byDuty, flag: LineBlock.Flag.oddHSCode) }
+        if block.countsUnmappedCodes {
+            counts.unmappedLines += aggregatedLines(
+                columns, count: block.count, byDuty: byDuty, flag: LineBlock.Flag.unmappedCode)
+        }
+        if block.countsOddHSCodes {
+            counts.oddHSLines += aggregatedLines(
+                columns, count: block.count, byDuty: byDuty, flag: LineBlock.Flag.oddHSCode)
+        }
     }
 
     /// Aggregated rows that carry `flag` (neither filtered nor rejected).
@@ -196,7 +211,8 @@ public enum Kernel {
                 continue
             }
             local.linesAggregated += 1
-            let key = GroupAccumulator.key(origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
+            let key = GroupAccumulator.key(
+                origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
             body(key, measures(columns, row: row, flags: flags, byDuty: byDuty))
         }
     }

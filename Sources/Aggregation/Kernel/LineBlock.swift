@@ -83,8 +83,9 @@ public final class LineBlock {
 
     /// The columns as they are now (see `Columns`).
     package var columns: Columns {
-        Columns(origin: origin, partner: partner, chapter: chapter, valueStatus: valueStatus, dutyStatus: dutyStatus,
-                flags: flags, value: value, duty: duty, nonOriginating: nonOriginating)
+        Columns(
+            origin: origin, partner: partner, chapter: chapter, valueStatus: valueStatus, dutyStatus: dutyStatus,
+            flags: flags, value: value, duty: duty, nonOriginating: nonOriginating)
     }
 
     /// The money columns.

@@ -21,7 +21,8 @@ enum SharedAtomicRunner {
             while !failures.hasFailure, let unit = plan.units.claim(failures: failures) {
                 do {
                     try processor.classify(unit: unit) { block, configuration in
-                        Kernel.forEachAggregated(block, configuration: configuration, counts: &local.value) { key, measures in
+                        Kernel.forEachAggregated(block, configuration: configuration, counts: &local.value) {
+                            key, measures in
                             table.add(measures, key: key)
                         }
                     }
@@ -46,8 +47,10 @@ final class AtomicGroupTable: @unchecked Sendable {
     static let slotCountDefault = 1 << 18
     static let measureCount = 7
     /// The carry bit of each measure offset (0 for the line counts, which cannot wrap).
-    static let carryBits: [UInt8] = [0, MeasureCarries.Bit.customsValue, MeasureCarries.Bit.duty, 0, MeasureCarries.Bit.dutyFreeValue,
-                                     MeasureCarries.Bit.preferenceValue, MeasureCarries.Bit.nonRegionalValue]
+    static let carryBits: [UInt8] = [
+        0, MeasureCarries.Bit.customsValue, MeasureCarries.Bit.duty, 0, MeasureCarries.Bit.dutyFreeValue,
+        MeasureCarries.Bit.preferenceValue, MeasureCarries.Bit.nonRegionalValue,
+    ]
 
     struct Full: Error, CustomStringConvertible {
         var slotCount: Int
@@ -80,8 +83,10 @@ final class AtomicGroupTable: @unchecked Sendable {
     func add(_ value: Measures, key: UInt64) {
         guard let slot = slot(for: key) else { return }
         let base = slot * AtomicGroupTable.measureCount
-        let amounts = [value.lines, value.customsValue, value.duty, value.dutyFreeLines, value.dutyFreeValue,
-                       value.preferenceValue, value.nonRegionalValue]
+        let amounts = [
+            value.lines, value.customsValue, value.duty, value.dutyFreeLines, value.dutyFreeValue,
+            value.preferenceValue, value.nonRegionalValue,
+        ]
         var wrapped: UInt8 = 0
         for (offset, amount) in amounts.enumerated() where amount != 0 {
             let cell = UnsafeAtomic<Int64>(at: measures + base + offset)
@@ -99,7 +104,8 @@ final class AtomicGroupTable: @unchecked Sendable {
             let current = cell.load(ordering: .acquiring)
             if current == key { return index }
             if current == 0 {
-                let (exchanged, original) = cell.compareExchange(expected: 0, desired: key, ordering: .acquiringAndReleasing)
+                let (exchanged, original) = cell.compareExchange(
+                    expected: 0, desired: key, ordering: .acquiringAndReleasing)
                 if exchanged {
                     occupied.wrappingIncrement(ordering: .relaxed)
                     return index
@@ -119,7 +125,9 @@ final class AtomicGroupTable: @unchecked Sendable {
             let key = UnsafeAtomic<UInt64>(at: keys + slot).load(ordering: .relaxed)
             guard key != 0 else { continue }
             let base = slot * AtomicGroupTable.measureCount
-            func value(_ offset: Int) -> Int64 { UnsafeAtomic<Int64>(at: measures + base + offset).load(ordering: .relaxed) }
+            func value(_ offset: Int) -> Int64 {
+                UnsafeAtomic<Int64>(at: measures + base + offset).load(ordering: .relaxed)
+            }
             var cell = Measures()
             cell.lines = value(0)
             cell.customsValue = value(1)

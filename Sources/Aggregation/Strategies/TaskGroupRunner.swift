@@ -45,7 +45,6 @@ enum TaskGroupRunner {
     }
 }
 
-
 /// Runs jobs on Dispatch threads instead of Swift's cooperative pool. The
 /// pool has one thread per core: when callers block all of them (two
 /// synchronous `task-group` runs side by side on a 2-core machine, each

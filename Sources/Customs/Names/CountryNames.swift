@@ -1,7 +1,8 @@
 /// ISO 3166-1 English short names and alpha-3 → alpha-2 conversion.
 public enum CountryNames {
     private static let byAlpha2: [String: String] = Dictionary(uniqueKeysWithValues: table.map { ($0.alpha2, $0.name) })
-    private static let alpha2ByAlpha3: [String: String] = Dictionary(uniqueKeysWithValues: table.map { ($0.alpha3, $0.alpha2) })
+    private static let alpha2ByAlpha3: [String: String] = Dictionary(
+        uniqueKeysWithValues: table.map { ($0.alpha3, $0.alpha2) })
 
     /// The English short name of an alpha-2 code (`"MX"` → `"Mexico"`), or `""` when unknown.
     public static func name(alpha2 code: String) -> String { byAlpha2[code] ?? "" }

@@ -37,7 +37,8 @@ extension CSVChunker {
         precondition(boundary > start && boundary <= end, "chunk boundary outside the buffer")
         let bytes = UnsafeBufferPointer(rebasing: buffer[start..<boundary])
         let chunk = CSVChunk(bytes: Array(bytes), firstLineNumber: nextLineNumber)
-        nextLineNumber += bytes.baseAddress.map { ByteSearch.count(of: ByteValue.lineFeed, in: $0, count: bytes.count) } ?? 0
+        nextLineNumber +=
+            bytes.baseAddress.map { ByteSearch.count(of: ByteValue.lineFeed, in: $0, count: bytes.count) } ?? 0
         start = boundary
         lastBoundary = nil
         return chunk

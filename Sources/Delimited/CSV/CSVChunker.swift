@@ -102,7 +102,8 @@ public final class CSVChunker {
             guard buffered < recordSizeBytesMax else {
                 throw DelimitedError(
                     .malformed, path: stream.path, line: nextLineNumber,
-                    "record (with its newline) longer than \(recordSizeBytesMax) bytes, the limit (unterminated quote?)")
+                    "record (with its newline) longer than \(recordSizeBytesMax) bytes, the limit (unterminated quote?)"
+                )
             }
             // No boundary yet: the record is longer than the window; grow it
             // (compared by subtraction, so the sum cannot overflow).

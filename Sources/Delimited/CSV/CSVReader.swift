@@ -31,7 +31,9 @@ public final class CSVReader {
     ///   when the file has no record, when the header record is malformed,
     ///   or when `dialect` is not `isValid`.
     /// - Complexity: O(first chunk).
-    public convenience init(path: String, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20) throws(DelimitedError) {
+    public convenience init(
+        path: String, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20
+    ) throws(DelimitedError) {
         try self.init(stream: InputStream(path: path), dialect: dialect, chunkSizeBytes: chunkSizeBytes)
     }
 
@@ -44,7 +46,9 @@ public final class CSVReader {
             guard dialect.isValid else {
                 throw DelimitedError(
                     .malformed, path: path,
-                    "invalid dialect: delimiter \(dialect.delimiter), quote \(dialect.quote) (they must differ and be neither LF nor CR)")
+                    "invalid dialect: delimiter \(dialect.delimiter), quote \(dialect.quote) (they must differ and be "
+                        + "neither LF nor CR)"
+                )
             }
             resolved = dialect
         } else {

@@ -22,9 +22,10 @@ extension RecordBatch {
     ///
     /// - Precondition: `raw` lies within the chunk.
     public func beginRecord(raw: Range<Int>, lineNumber: Int) {
-        records.append(RecordSpan(
-            firstField: fields.count, fieldCount: 0, rawStart: raw.lowerBound, rawEnd: raw.upperBound,
-            nextRecordStart: raw.upperBound, lineNumber: lineNumber, malformation: nil))
+        records.append(
+            RecordSpan(
+                firstField: fields.count, fieldCount: 0, rawStart: raw.lowerBound, rawEnd: raw.upperBound,
+                nextRecordStart: raw.upperBound, lineNumber: lineNumber, malformation: nil))
     }
 
     /// Adds a field of the current record that is `range` of the chunk.

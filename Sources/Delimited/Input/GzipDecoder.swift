@@ -24,7 +24,8 @@ final class GzipDecoder {
         isRawDeflate = rawDeflate
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        let status = inflateInit2_(stream, rawDeflate ? -15 : 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
+        let status = inflateInit2_(
+            stream, rawDeflate ? -15 : 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
             stream.deallocate()
             throw DelimitedError(.decompression, path: path, "gzip: inflateInit2 failed (zlib status \(status))")

@@ -62,7 +62,8 @@ final class InputSource {
         self.init(descriptor: descriptor, path: path)
         guard lseek(descriptor, off_t(clamping: range.lowerBound), SEEK_SET) >= 0 else {
             let number = errno
-            throw DelimitedError(.io, path: path, "seek to byte \(range.lowerBound): \(SystemError.describe(errno: number))")
+            throw DelimitedError(
+                .io, path: path, "seek to byte \(range.lowerBound): \(SystemError.describe(errno: number))")
         }
         remainingInRange = UInt64(range.count)
     }

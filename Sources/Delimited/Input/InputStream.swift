@@ -51,11 +51,16 @@ public final class InputStream {
         let list = files.map(\.name).joined(separator: ", ")
         guard matches.count == 1, let entry = matches.first else {
             let what = member.map { "\(matches.count) entries named \($0)" } ?? "\(files.count) files"
-            throw DelimitedError(.malformed, path: path, "ZIP: the archive holds \(what); expected exactly one (entries: \(list))")
+            throw DelimitedError(
+                .malformed, path: path, "ZIP: the archive holds \(what); expected exactly one (entries: \(list))")
         }
-        guard !entry.isEncrypted else { throw DelimitedError(.malformed, path: path, "ZIP: \(entry.name) is encrypted") }
+        guard !entry.isEncrypted else {
+            throw DelimitedError(.malformed, path: path, "ZIP: \(entry.name) is encrypted")
+        }
         guard entry.method == 0 || entry.method == 8 else {
-            throw DelimitedError(.malformed, path: path, "ZIP: \(entry.name) uses compression method \(entry.method) (only stored and deflate are read)")
+            throw DelimitedError(
+                .malformed, path: path,
+                "ZIP: \(entry.name) uses compression method \(entry.method) (only stored and deflate are read)")
         }
         let range = try directory.dataRange(of: entry, descriptor: descriptor, path: path)
         let entrySource = try InputSource(descriptor: dup(descriptor), path: "\(path) (\(entry.name))", range: range)
@@ -94,7 +99,8 @@ public final class InputStream {
     }
 
     private init(
-        path: String, source: InputSource, compression: InputCompression, gzip: GzipDecoder?, check: (crc32: UInt32, size: UInt64)?
+        path: String, source: InputSource, compression: InputCompression, gzip: GzipDecoder?,
+        check: (crc32: UInt32, size: UInt64)?
     ) {
         self.path = path
         self.source = source
@@ -144,18 +150,23 @@ public final class InputStream {
     }
 
     /// Running CRC-32 and size of a ZIP entry; compared with the archive's at the end.
-    private func verify(_ check: (crc32: UInt32, size: UInt64), buffer: UnsafeMutableRawBufferPointer, count: Int) throws(DelimitedError) {
+    private func verify(
+        _ check: (crc32: UInt32, size: UInt64), buffer: UnsafeMutableRawBufferPointer, count: Int
+    ) throws(DelimitedError) {
         if count > 0, let base = buffer.baseAddress {
             crc = crc32(crc, base.assumingMemoryBound(to: Bytef.self), UInt32(count))
             produced += UInt64(count)
             guard produced <= check.size else {
-                throw DelimitedError(.decompression, path: path, "ZIP: the entry inflates to more than its \(check.size) bytes (damaged archive)")
+                throw DelimitedError(
+                    .decompression, path: path,
+                    "ZIP: the entry inflates to more than its \(check.size) bytes (damaged archive)")
             }
             return
         }
         guard produced == check.size, UInt32(truncatingIfNeeded: crc) == check.crc32 else {
-            throw DelimitedError(.decompression, path: path,
-                                 "ZIP: CRC-32 or size of the inflated data does not match the archive's (damaged archive)")
+            throw DelimitedError(
+                .decompression, path: path,
+                "ZIP: CRC-32 or size of the inflated data does not match the archive's (damaged archive)")
         }
     }
 

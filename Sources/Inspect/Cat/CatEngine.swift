@@ -75,18 +75,28 @@ package enum CatEngine {
         var largest = 0
         for column in columns {
             let values: Int
-            do { values = try ColumnChunkDecoder.verifiedValueCount(file, rowGroup: rowGroup, column: column, rows: rows) } catch let error as ParquetError {
+            do {
+                values = try ColumnChunkDecoder.verifiedValueCount(file, rowGroup: rowGroup, column: column, rows: rows)
+            } catch let error as ParquetError {
                 throw RooError(error)
             }
             largest = max(largest, values)
             let descriptor = file.schema.columns[column]
             let width = descriptor.physicalType == .byteArray ? 8 : max(descriptor.typeLength, 8)
-            let text = descriptor.physicalType == .byteArray ? Double(group.columns[column].metaData?.totalUncompressedSize ?? 0) : 0
+            let text =
+                descriptor.physicalType == .byteArray
+                ? Double(group.columns[column].metaData?.totalUncompressedSize ?? 0) : 0
             bytes += Double(values) * Double(1 + width) + text * Double(values) / Double(groupRows)
         }
         guard bytes <= Double(decodedBytesMax) else {
             let megabytes = Int(bytes / 1_048_576)
-            throw RooError(.usage, "\(file.path): row group \(rowGroup) would decode to about \(megabytes) MiB (\(Plural.count(largest, "row")) × \(Plural.count(columns.count, "column")); roo cat holds one row group's pages at a time, at most \(decodedBytesMax >> 20) MiB): choose fewer columns with --columns or fewer rows with --limit")
+            throw RooError(
+                .usage,
+                "\(file.path): row group \(rowGroup) would decode to about \(megabytes) MiB "
+                    + "(\(Plural.count(largest, "row")) × \(Plural.count(columns.count, "column")); roo cat holds one "
+                    + "row group's pages at a time, at most \(decodedBytesMax >> 20) MiB): choose fewer columns with "
+                    + "--columns or fewer rows with --limit"
+            )
         }
     }
 
@@ -101,7 +111,9 @@ package enum CatEngine {
         }
     }
 
-    static func appendJSONRow(_ row: Int, batches: [ColumnBatch], kinds: [CellKind], keys: [[UInt8]], to out: inout [UInt8]) {
+    static func appendJSONRow(
+        _ row: Int, batches: [ColumnBatch], kinds: [CellKind], keys: [[UInt8]], to out: inout [UInt8]
+    ) {
         out.append(UInt8(ascii: "{"))
         for index in batches.indices {
             if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }

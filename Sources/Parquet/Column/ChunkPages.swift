@@ -28,7 +28,8 @@ struct ChunkPages {
     /// - Throws: `.corruptPage` when the chunk's first page lies outside the data region.
     init(file: ParquetFile, meta: ColumnMetaData) throws {
         let start = ColumnChunkDecoder.firstPageOffset(meta)
-        iterator = try PageIterator(file: file.mapping.bytes, dataEnd: file.pageDataEnd(forChunkAt: start), start: start)
+        iterator = try PageIterator(
+            file: file.mapping.bytes, dataEnd: file.pageDataEnd(forChunkAt: start), start: start)
         valueCount = Int(meta.numValues)
     }
 
@@ -45,29 +46,47 @@ struct ChunkPages {
         switch header.type {
         case .dictionaryPage:
             guard header.dictionaryPage != nil else {
-                throw ParquetError(.corruptPage, "DICTIONARY_PAGE without dictionary_page_header", byteOffset: page.offset)
+                throw ParquetError(
+                    .corruptPage, "DICTIONARY_PAGE without dictionary_page_header", byteOffset: page.offset)
             }
             guard !dictionarySeen, valuesRead == 0 else {
-                throw ParquetError(.corruptPage, "DICTIONARY_PAGE after data pages or a second one in the column chunk (the chunk is damaged)", byteOffset: page.offset)
+                throw ParquetError(
+                    .corruptPage,
+                    "DICTIONARY_PAGE after data pages or a second one in the column chunk (the chunk is damaged)",
+                    byteOffset: page.offset)
             }
             dictionarySeen = true
             return Next(page: page, values: nil)
         case .dataPage, .dataPageV2:
             guard let declared = header.dataPage?.numValues ?? header.dataPageV2?.numValues,
-                  (header.type == .dataPage) == (header.dataPage != nil) else {
+                (header.type == .dataPage) == (header.dataPage != nil)
+            else {
                 throw ParquetError(.corruptPage, "\(header.type) without its page header", byteOffset: page.offset)
             }
-            guard declared >= 0 else { throw ParquetError(.corruptPage, "negative value count \(declared) in page header", byteOffset: page.offset) }
+            guard declared >= 0 else {
+                throw ParquetError(
+                    .corruptPage, "negative value count \(declared) in page header", byteOffset: page.offset)
+            }
             let values = Int(declared)
             guard values <= valueCount - valuesRead else {
-                throw ParquetError(.corruptPage, "page holds \(values) values but only \(valueCount - valuesRead) remain in the column chunk", byteOffset: page.offset)
+                throw ParquetError(
+                    .corruptPage,
+                    "page holds \(values) values but only \(valueCount - valuesRead) remain in the column chunk",
+                    byteOffset: page.offset)
             }
             valuesRead += values
             return Next(page: page, values: values)
         case .indexPage:
-            throw ParquetError(.corruptPage, "INDEX_PAGE inside the column chunk: only dictionary and data pages belong there (the chunk is damaged)", byteOffset: page.offset)
+            throw ParquetError(
+                .corruptPage,
+                "INDEX_PAGE inside the column chunk: only dictionary and data pages belong there (the chunk is "
+                    + "damaged)",
+                byteOffset: page.offset)
         default:
-            throw ParquetError(.corruptPage, "unknown page type \(header.type.rawValue) inside the column chunk (the chunk is damaged)", byteOffset: page.offset)
+            throw ParquetError(
+                .corruptPage,
+                "unknown page type \(header.type.rawValue) inside the column chunk (the chunk is damaged)",
+                byteOffset: page.offset)
         }
     }
 }
@@ -83,8 +102,11 @@ extension ColumnChunkDecoder {
     /// - Throws: `ParquetError` naming file, row group, column and page.
     /// - Complexity: O(pages of the chunk).
     @discardableResult
-    public static func verifiedValueCount(_ file: ParquetFile, rowGroup: Int, column: Int, rows: Range<Int>? = nil) throws -> Int {
-        precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
+    public static func verifiedValueCount(
+        _ file: ParquetFile, rowGroup: Int, column: Int, rows: Range<Int>? = nil
+    ) throws -> Int {
+        precondition(
+            rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
         let descriptor = file.schema.columns[column]
         do {
             let group = file.metadata.rowGroups[rowGroup]
@@ -95,7 +117,9 @@ extension ColumnChunkDecoder {
             var materialized = 0
             while let next = try pages.next() {
                 guard let values = next.values else { continue }
-                if rows.map({ pageStart < $0.upperBound && pageStart + values > $0.lowerBound }) ?? true { materialized += values }
+                if rows.map({ pageStart < $0.upperBound && pageStart + values > $0.lowerBound }) ?? true {
+                    materialized += values
+                }
                 pageStart += values
             }
             return materialized

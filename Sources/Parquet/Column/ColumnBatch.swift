@@ -71,10 +71,12 @@ public final class ColumnBatch {
     public func bytes(at row: Int) -> UnsafeRawBufferPointer {
         switch layout {
         case .fixedWidth:
-            return UnsafeRawBufferPointer(start: UnsafeRawPointer(fixedValues.pointer) + row * valueWidth, count: valueWidth)
+            return UnsafeRawBufferPointer(
+                start: UnsafeRawPointer(fixedValues.pointer) + row * valueWidth, count: valueWidth)
         case .byteArray:
             let start = byteOffsets[row]
-            return UnsafeRawBufferPointer(start: UnsafeRawPointer(byteValues.pointer) + start, count: byteOffsets[row + 1] - start)
+            return UnsafeRawBufferPointer(
+                start: UnsafeRawPointer(byteValues.pointer) + start, count: byteOffsets[row + 1] - start)
         case .dictionaryByteArray:
             return dictionaryEntry(Int(indices[row]))
         }
@@ -83,7 +85,8 @@ public final class ColumnBatch {
     /// Dictionary entry `entry`. - Precondition: `entry < dictionaryCount`.
     public func dictionaryEntry(_ entry: Int) -> UnsafeRawBufferPointer {
         let start = dictionaryOffsets[entry]
-        return UnsafeRawBufferPointer(start: UnsafeRawPointer(dictionaryBytes.pointer) + start, count: dictionaryOffsets[entry + 1] - start)
+        return UnsafeRawBufferPointer(
+            start: UnsafeRawPointer(dictionaryBytes.pointer) + start, count: dictionaryOffsets[entry + 1] - start)
     }
 
     /// Keeps rows `drop ..< drop + keep` only (used after decoding a row range).

@@ -8,7 +8,8 @@ extension ColumnChunkDecoder {
         case .deltaBinaryPacked: type == .int32 || type == .int64
         case .deltaLengthByteArray: type == .byteArray
         case .deltaByteArray: type == .byteArray || type == .fixedLenByteArray
-        case .byteStreamSplit: type == .float || type == .double || type == .int32 || type == .int64 || type == .fixedLenByteArray
+        case .byteStreamSplit:
+            type == .float || type == .double || type == .int32 || type == .int64 || type == .fixedLenByteArray
         default: false
         }
     }
@@ -51,7 +52,11 @@ extension ColumnChunkDecoder {
             var previous = 0
             for index in 0..<present {
                 guard denseEnds[index] - previous == width else {
-                    throw ParquetError(.corruptValues, "DELTA_BYTE_ARRAY value \(index) has \(denseEnds[index] - previous) bytes; FIXED_LEN_BYTE_ARRAY(\(width)) needs \(width)")
+                    throw ParquetError(
+                        .corruptValues,
+                        "DELTA_BYTE_ARRAY value \(index) has \(denseEnds[index] - previous) bytes; "
+                            + "FIXED_LEN_BYTE_ARRAY(\(width)) needs \(width)"
+                    )
                 }
                 previous = denseEnds[index]
             }
@@ -62,7 +67,9 @@ extension ColumnChunkDecoder {
         case .byteStreamSplit:
             let width = batch.valueWidth
             batch.fixedValues.resize((start + slots) * width)
-            try ByteStreamSplitDecoder.decode(source, count: present, width: width, into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width))
+            try ByteStreamSplitDecoder.decode(
+                source, count: present, width: width,
+                into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width))
             spreadFixed(batch, start: start, slots: slots, present: present)
         default:
             throw ParquetError(.unsupported, "unsupported encoding \(encoding) for \(descriptor.physicalType)")
@@ -71,9 +78,12 @@ extension ColumnChunkDecoder {
 
     /// Appends `present` DELTA_LENGTH_BYTE_ARRAY or DELTA_BYTE_ARRAY values to
     /// `bytes`, their end offsets to `denseEnds`.
-    private func decodeDeltaByteArrays(_ source: UnsafeRawBufferPointer, encoding: Encoding, present: Int, bytes: ScratchBuffer<UInt8>) throws {
+    private func decodeDeltaByteArrays(
+        _ source: UnsafeRawBufferPointer, encoding: Encoding, present: Int, bytes: ScratchBuffer<UInt8>
+    ) throws {
         if encoding == .deltaLengthByteArray {
-            _ = try DeltaByteArrayDecoder.decodeLengthPrefixed(source, count: present, lengths: deltaValues, bytes: bytes, ends: denseEnds)
+            _ = try DeltaByteArrayDecoder.decodeLengthPrefixed(
+                source, count: present, lengths: deltaValues, bytes: bytes, ends: denseEnds)
         } else {
             _ = try DeltaByteArrayDecoder.decodeIncremental(
                 source, count: present, prefixLengths: deltaValues, suffixLengths: deltaSuffixLengths,

@@ -1,15 +1,24 @@
 /// Dictionary pages and dictionary-encoded data pages.
 extension ColumnChunkDecoder {
-    func decodeDictionaryPage(_ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch) throws {
-        guard let header = page.header.dictionaryPage else { throw ParquetError(.corruptPage, "DICTIONARY_PAGE without dictionary_page_header") }
+    func decodeDictionaryPage(
+        _ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch
+    ) throws {
+        guard let header = page.header.dictionaryPage else {
+            throw ParquetError(.corruptPage, "DICTIONARY_PAGE without dictionary_page_header")
+        }
         guard header.encoding == .plain || header.encoding == .plainDictionary else {
             throw ParquetError(.unsupported, "unsupported dictionary page encoding \(header.encoding)")
         }
         let count = Int(header.numValues)
         guard count >= 0, count <= ColumnChunkDecoder.dictionaryEntryCountMax else {
-            throw ParquetError(.corruptPage, "dictionary page declares \(header.numValues) entries (allowed 0...\(ColumnChunkDecoder.dictionaryEntryCountMax))")
+            throw ParquetError(
+                .corruptPage,
+                "dictionary page declares \(header.numValues) entries (allowed "
+                    + "0...\(ColumnChunkDecoder.dictionaryEntryCountMax))"
+            )
         }
-        let body = try decompressor.decompress(codec, page.body, uncompressedSize: Int(page.header.uncompressedPageSize))
+        let body = try decompressor.decompress(
+            codec, page.body, uncompressedSize: Int(page.header.uncompressedPageSize))
         switch descriptor.physicalType {
         case .byteArray:
             denseEnds.removeAll()
@@ -28,10 +37,13 @@ extension ColumnChunkDecoder {
             let width = batch.valueWidth
             // Checked before allocating: the entries must be in the page.
             guard count <= body.count / max(width, 1) else {
-                throw ParquetError(.corruptPage, "dictionary page of \(body.count) bytes cannot hold \(count) entries of \(width) bytes")
+                throw ParquetError(
+                    .corruptPage,
+                    "dictionary page of \(body.count) bytes cannot hold \(count) entries of \(width) bytes")
             }
             dictionaryFixed.resize(count * width)
-            try PlainDecoder.decodeFixedWidth(body, count: count, width: width, into: UnsafeMutableRawPointer(dictionaryFixed.pointer))
+            try PlainDecoder.decodeFixedWidth(
+                body, count: count, width: width, into: UnsafeMutableRawPointer(dictionaryFixed.pointer))
         }
         dictionaryCount = count
         hasDictionary = true
@@ -45,25 +57,38 @@ extension ColumnChunkDecoder {
     }
 
     /// Decodes `present` checked indices into `decoded` (room for `present`).
-    func decodeIndices(_ source: UnsafeRawBufferPointer, present: Int, into decoded: UnsafeMutablePointer<UInt32>) throws {
+    func decodeIndices(
+        _ source: UnsafeRawBufferPointer, present: Int, into decoded: UnsafeMutablePointer<UInt32>
+    ) throws {
         guard present > 0 else { return }
-        guard hasDictionary else { throw ParquetError(.corruptPage, "dictionary-encoded data page but the column chunk has no dictionary page") }
-        guard let bitWidth = source.first else { throw ParquetError(.corruptValues, "dictionary-encoded page has no bit width byte") }
-        var decoder = try RLEBitPackedHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: source[1...]), bitWidth: Int(bitWidth))
+        guard hasDictionary else {
+            throw ParquetError(.corruptPage, "dictionary-encoded data page but the column chunk has no dictionary page")
+        }
+        guard let bitWidth = source.first else {
+            throw ParquetError(.corruptValues, "dictionary-encoded page has no bit width byte")
+        }
+        var decoder = try RLEBitPackedHybridDecoder(
+            bytes: UnsafeRawBufferPointer(rebasing: source[1...]), bitWidth: Int(bitWidth))
         try decoder.decode(into: decoded, count: present)
         var highest: UInt32 = 0
         for index in 0..<present { highest = max(highest, decoded[index]) }
         guard Int(highest) < dictionaryCount else {
-            throw ParquetError(.corruptValues, "dictionary index \(highest) out of range: the dictionary has \(dictionaryCount) entries")
+            throw ParquetError(
+                .corruptValues,
+                "dictionary index \(highest) out of range: the dictionary has \(dictionaryCount) entries")
         }
     }
 
-    func decodeDictionaryIndices(_ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int, slots: Int) throws {
+    func decodeDictionaryIndices(
+        _ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int,
+        slots: Int
+    ) throws {
         if descriptor.physicalType == .byteArray && batch.layout == .dictionaryByteArray {
             // Indices are the batch's values: decode in place, then spread to the row slots.
             batch.indices.resize(start + slots)
             try decodeIndices(source, present: present, into: batch.indices.pointer + start)
-            ColumnChunkDecoder.spread(batch.indices.pointer + start, validity: batch.validity.pointer + start, slots: slots, present: present)
+            ColumnChunkDecoder.spread(
+                batch.indices.pointer + start, validity: batch.validity.pointer + start, slots: slots, present: present)
             return
         }
         try decodeIndices(source, present: present)
@@ -73,7 +98,8 @@ extension ColumnChunkDecoder {
         } else {
             let width = batch.valueWidth
             batch.fixedValues.resize((start + slots) * width)
-            gatherFixed(into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width), width: width, count: present)
+            gatherFixed(
+                into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width), width: width, count: present)
             spreadFixed(batch, start: start, slots: slots, present: present)
         }
     }
@@ -83,9 +109,17 @@ extension ColumnChunkDecoder {
         let source = UnsafeRawPointer(dictionaryFixed.pointer)
         let indices = denseIndices.pointer
         switch width {
-        case 4: ColumnChunkDecoder.gather(source.assumingMemoryBound(to: UInt32.self), indices, count, target.assumingMemoryBound(to: UInt32.self))
-        case 8: ColumnChunkDecoder.gather(source.assumingMemoryBound(to: UInt64.self), indices, count, target.assumingMemoryBound(to: UInt64.self))
-        case 1: ColumnChunkDecoder.gather(source.assumingMemoryBound(to: UInt8.self), indices, count, target.assumingMemoryBound(to: UInt8.self))
+        case 4:
+            ColumnChunkDecoder.gather(
+                source.assumingMemoryBound(to: UInt32.self), indices, count, target.assumingMemoryBound(to: UInt32.self)
+            )
+        case 8:
+            ColumnChunkDecoder.gather(
+                source.assumingMemoryBound(to: UInt64.self), indices, count, target.assumingMemoryBound(to: UInt64.self)
+            )
+        case 1:
+            ColumnChunkDecoder.gather(
+                source.assumingMemoryBound(to: UInt8.self), indices, count, target.assumingMemoryBound(to: UInt8.self))
         default:
             for index in 0..<count {
                 (target + index * width).copyMemory(from: source + Int(indices[index]) * width, byteCount: width)
@@ -94,7 +128,10 @@ extension ColumnChunkDecoder {
     }
 
     @inline(__always)
-    static func gather<T>(_ dictionary: UnsafePointer<T>, _ indices: UnsafePointer<UInt32>, _ count: Int, _ target: UnsafeMutablePointer<T>) {
+    static func gather<T>(
+        _ dictionary: UnsafePointer<T>, _ indices: UnsafePointer<UInt32>, _ count: Int,
+        _ target: UnsafeMutablePointer<T>
+    ) {
         // Safe because every index was checked against the dictionary count.
         for index in 0..<count { target[index] = dictionary[Int(indices[index])] }
     }

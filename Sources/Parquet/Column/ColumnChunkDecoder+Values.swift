@@ -1,7 +1,10 @@
 /// Value decoding for data pages: PLAIN, dictionary indices, RLE booleans,
 /// and the spreading of dense (non-null) values to their row slots.
 extension ColumnChunkDecoder {
-    func decodePlain(_ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int, slots: Int) throws {
+    func decodePlain(
+        _ source: UnsafeRawBufferPointer, present: Int, descriptor: ColumnDescriptor, batch: ColumnBatch, start: Int,
+        slots: Int
+    ) throws {
         switch descriptor.physicalType {
         case .byteArray:
             if batch.layout == .dictionaryByteArray { materializeDictionary(batch) }
@@ -17,18 +20,24 @@ extension ColumnChunkDecoder {
         default:
             let width = batch.valueWidth
             batch.fixedValues.resize((start + slots) * width)
-            try PlainDecoder.decodeFixedWidth(source, count: present, width: width, into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width))
+            try PlainDecoder.decodeFixedWidth(
+                source, count: present, width: width,
+                into: UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width))
             spreadFixed(batch, start: start, slots: slots, present: present)
         }
     }
 
-    func decodeRLEBooleans(_ source: UnsafeRawBufferPointer, present: Int, batch: ColumnBatch, start: Int, slots: Int) throws {
+    func decodeRLEBooleans(
+        _ source: UnsafeRawBufferPointer, present: Int, batch: ColumnBatch, start: Int, slots: Int
+    ) throws {
         guard source.count >= 4 else { throw ParquetError(.corruptValues, "RLE BOOLEAN data lacks its 4-byte length") }
         let length = Int(source.loadUnaligned(as: UInt32.self).littleEndian)
         guard length <= source.count - 4 else {
-            throw ParquetError(.corruptValues, "RLE BOOLEAN length \(length) exceeds the \(source.count - 4) bytes of the page")
+            throw ParquetError(
+                .corruptValues, "RLE BOOLEAN length \(length) exceeds the \(source.count - 4) bytes of the page")
         }
-        var decoder = try RLEBitPackedHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: source[4..<(4 + length)]), bitWidth: 1)
+        var decoder = try RLEBitPackedHybridDecoder(
+            bytes: UnsafeRawBufferPointer(rebasing: source[4..<(4 + length)]), bitWidth: 1)
         denseIndices.resize(present)
         try decoder.decode(into: denseIndices.pointer, count: present)
         batch.fixedValues.resize(start + slots)
@@ -46,9 +55,15 @@ extension ColumnChunkDecoder {
         let base = UnsafeMutableRawPointer(batch.fixedValues.pointer + start * width)
         let validity = UnsafePointer(batch.validity.pointer + start)
         switch width {
-        case 1: ColumnChunkDecoder.spread(base.assumingMemoryBound(to: UInt8.self), validity: validity, slots: slots, present: present)
-        case 4: ColumnChunkDecoder.spread(base.assumingMemoryBound(to: UInt32.self), validity: validity, slots: slots, present: present)
-        case 8: ColumnChunkDecoder.spread(base.assumingMemoryBound(to: UInt64.self), validity: validity, slots: slots, present: present)
+        case 1:
+            ColumnChunkDecoder.spread(
+                base.assumingMemoryBound(to: UInt8.self), validity: validity, slots: slots, present: present)
+        case 4:
+            ColumnChunkDecoder.spread(
+                base.assumingMemoryBound(to: UInt32.self), validity: validity, slots: slots, present: present)
+        case 8:
+            ColumnChunkDecoder.spread(
+                base.assumingMemoryBound(to: UInt64.self), validity: validity, slots: slots, present: present)
         default:
             var dense = present
             for slot in stride(from: slots - 1, through: 0, by: -1) {
@@ -67,7 +82,9 @@ extension ColumnChunkDecoder {
     ///
     /// - Precondition: `validity` bytes are 0 or 1 and `present` of them are 1.
     @inline(__always)
-    static func spread<T: FixedWidthInteger>(_ values: UnsafeMutablePointer<T>, validity: UnsafePointer<UInt8>, slots: Int, present: Int) {
+    static func spread<T: FixedWidthInteger>(
+        _ values: UnsafeMutablePointer<T>, validity: UnsafePointer<UInt8>, slots: Int, present: Int
+    ) {
         var dense = present
         var slot = slots - 1
         // Safe because 1 <= dense <= slot at every step: each slot consumes at

@@ -54,19 +54,24 @@ public final class ColumnChunkDecoder {
     /// exactly `rows.count` rows (row 0 of the batch = `rows.lowerBound`).
     ///
     /// - Precondition: `rows` lies within the row group.
-    public func decode(_ file: ParquetFile, rowGroup: Int, column: Int, rows: Range<Int>?, into batch: ColumnBatch) throws {
+    public func decode(
+        _ file: ParquetFile, rowGroup: Int, column: Int, rows: Range<Int>?, into batch: ColumnBatch
+    ) throws {
         precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount, "row group index out of range")
         precondition(column >= 0 && column < file.schema.columns.count, "column index out of range")
         let descriptor = file.schema.columns[column]
         do {
-            try decodeChunk(file, group: file.metadata.rowGroups[rowGroup], descriptor: descriptor, batch: batch, rows: rows)
+            try decodeChunk(
+                file, group: file.metadata.rowGroups[rowGroup], descriptor: descriptor, batch: batch, rows: rows)
         } catch let error as ParquetError {
             // The column name is built only on failure: no allocation on the success path.
             throw error.adding(path: file.path, rowGroup: rowGroup, column: descriptor.name)
         }
     }
 
-    private func decodeChunk(_ file: ParquetFile, group: RowGroup, descriptor: ColumnDescriptor, batch: ColumnBatch, rows: Range<Int>?) throws {
+    private func decodeChunk(
+        _ file: ParquetFile, group: RowGroup, descriptor: ColumnDescriptor, batch: ColumnBatch, rows: Range<Int>?
+    ) throws {
         let chunk = group.columns[descriptor.index]
         let meta = try ColumnChunkDecoder.validate(chunk, descriptor: descriptor, rowCount: group.numRows)
         batch.reset(column: descriptor)
@@ -76,8 +81,8 @@ public final class ColumnChunkDecoder {
         if target == 0 { return }
         var pages = try ChunkPages(file: file, meta: meta)
         let wanted = rows ?? 0..<target
-        var pageStart = 0          // chunk row of the next data page's first row
-        var firstDecodedRow = -1   // chunk row of the batch's row 0
+        var pageStart = 0  // chunk row of the next data page's first row
+        var firstDecodedRow = -1  // chunk row of the batch's row 0
         while pageStart < wanted.upperBound, let next = try pages.next() {
             do {
                 if let values = next.values, pageStart + values <= wanted.lowerBound {
@@ -85,7 +90,8 @@ public final class ColumnChunkDecoder {
                     pageStart += values
                     continue
                 }
-                try decodePage(next.page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - pageStart)
+                try decodePage(
+                    next.page, codec: meta.codec, descriptor: descriptor, batch: batch, rowsLeft: target - pageStart)
                 if let values = next.values {
                     if firstDecodedRow < 0 { firstDecodedRow = pageStart }
                     pageStart += values
@@ -99,7 +105,9 @@ public final class ColumnChunkDecoder {
         }
         // Every value accounted for: the pages held exactly what the footer declares.
         guard batch.rowCount == wanted.count else {
-            throw ParquetError(.corruptPage, "column chunk decoded to \(batch.rowCount) values where the footer declares \(wanted.count)")
+            throw ParquetError(
+                .corruptPage,
+                "column chunk decoded to \(batch.rowCount) values where the footer declares \(wanted.count)")
         }
     }
 
@@ -108,7 +116,8 @@ public final class ColumnChunkDecoder {
     ///
     /// - Returns: uncompressed bytes produced.
     public func decompressOnly(_ file: ParquetFile, rowGroup: Int, column: Int) throws -> Int {
-        precondition(rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
+        precondition(
+            rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)
         let chunk = file.metadata.rowGroups[rowGroup].columns[column]
         guard let meta = chunk.metaData, meta.numValues > 0 else { return 0 }
         var pages = try ChunkPages(file: file, meta: meta)
@@ -119,7 +128,9 @@ public final class ColumnChunkDecoder {
             var size = Int(page.header.uncompressedPageSize)
             if let v2 = page.header.dataPageV2 {
                 let levels = Int(v2.definitionLevelsByteLength) + Int(v2.repetitionLevelsByteLength)
-                guard levels >= 0, levels <= body.count, levels <= size else { throw ParquetError(.corruptPage, "bad level lengths", byteOffset: page.offset) }
+                guard levels >= 0, levels <= body.count, levels <= size else {
+                    throw ParquetError(.corruptPage, "bad level lengths", byteOffset: page.offset)
+                }
                 if !v2.isCompressed { continue }
                 body = UnsafeRawBufferPointer(rebasing: body[levels...])
                 size -= levels
@@ -131,23 +142,34 @@ public final class ColumnChunkDecoder {
 
     /// Checks the chunk metadata against the schema before any page is read.
     static func validate(_ chunk: ColumnChunk, descriptor: ColumnDescriptor, rowCount: Int64) throws -> ColumnMetaData {
-        guard !chunk.isEncrypted else { throw ParquetError(.encrypted, "column chunk is encrypted, which is not supported") }
-        guard chunk.filePath == nil else { throw ParquetError(.unsupported, "unsupported: column chunk stored in external file \"\(chunk.filePath ?? "")\"") }
+        guard !chunk.isEncrypted else {
+            throw ParquetError(.encrypted, "column chunk is encrypted, which is not supported")
+        }
+        guard chunk.filePath == nil else {
+            throw ParquetError(
+                .unsupported, "unsupported: column chunk stored in external file \"\(chunk.filePath ?? "")\"")
+        }
         guard let meta = chunk.metaData else { throw ParquetError(.corruptFooter, "column chunk has no metadata") }
         guard descriptor.maxRepetitionLevel == 0 else {
-            throw ParquetError(.unsupported, "unsupported nested schema: repeated column (repetition level \(descriptor.maxRepetitionLevel))")
+            throw ParquetError(
+                .unsupported,
+                "unsupported nested schema: repeated column (repetition level \(descriptor.maxRepetitionLevel))")
         }
         guard meta.typeId == descriptor.physicalType.rawValue else {
-            throw ParquetError(.corruptFooter, "column chunk type id \(meta.typeId) differs from schema type \(descriptor.physicalType)")
+            throw ParquetError(
+                .corruptFooter,
+                "column chunk type id \(meta.typeId) differs from schema type \(descriptor.physicalType)")
         }
         guard PageDecompressor.supports(meta.codec) else {
             throw ParquetError(.unsupported, "unsupported compression codec \(meta.codec)")
         }
         guard meta.numValues >= 0, meta.numValues <= Int64(chunkRowCountMax) else {
-            throw ParquetError(.corruptFooter, "column chunk declares \(meta.numValues) values (limit \(chunkRowCountMax))")
+            throw ParquetError(
+                .corruptFooter, "column chunk declares \(meta.numValues) values (limit \(chunkRowCountMax))")
         }
         guard meta.numValues == rowCount else {
-            throw ParquetError(.corruptFooter, "column chunk declares \(meta.numValues) values but the row group has \(rowCount) rows")
+            throw ParquetError(
+                .corruptFooter, "column chunk declares \(meta.numValues) values but the row group has \(rowCount) rows")
         }
         return meta
     }
@@ -162,7 +184,9 @@ public final class ColumnChunkDecoder {
         return data
     }
 
-    private func decodePage(_ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch, rowsLeft: Int) throws {
+    private func decodePage(
+        _ page: Page, codec: CompressionCodec, descriptor: ColumnDescriptor, batch: ColumnBatch, rowsLeft: Int
+    ) throws {
         switch page.header.type {
         case .dictionaryPage:
             try decodeDictionaryPage(page, codec: codec, descriptor: descriptor, batch: batch)

@@ -70,8 +70,12 @@ public struct ColumnView {
     @inlinable @inline(__always)
     public func floating(_ row: Int) -> Double {
         valueWidth == 8
-            ? Double(bitPattern: UInt64(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 8, as: UInt64.self)))
-            : Double(Float(bitPattern: UInt32(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: UInt32.self))))
+            ? Double(
+                bitPattern: UInt64(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 8, as: UInt64.self)))
+            : Double(
+                Float(
+                    bitPattern: UInt32(
+                        littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: UInt32.self))))
     }
 
     /// Raw bytes of `row`: its fixed-width slot, its byte array, or its dictionary entry.

@@ -29,7 +29,9 @@ struct PageIterator {
     ///   - start: offset of the chunk's first page.
     init(file: UnsafeRawBufferPointer, dataEnd: Int, start: Int) throws {
         guard start >= 4, start < dataEnd, dataEnd <= file.count else {
-            throw ParquetError(.corruptPage, "column chunk starts at byte \(start), outside the data region 4..<\(dataEnd)", byteOffset: start, offsetSubject: "column chunk")
+            throw ParquetError(
+                .corruptPage, "column chunk starts at byte \(start), outside the data region 4..<\(dataEnd)",
+                byteOffset: start, offsetSubject: "column chunk")
         }
         // Safe because 0 <= dataEnd <= file.count was checked.
         data = ByteCursor(UnsafeRawBufferPointer(rebasing: file[0..<dataEnd]))
@@ -40,7 +42,10 @@ struct PageIterator {
     mutating func next() throws -> Page {
         let headerOffset = offset
         guard offset < data.bytes.count, let rest = data.slice(offset: offset, length: data.bytes.count - offset) else {
-            throw ParquetError(.corruptPage, "column chunk ends (at the next column chunk or the footer) before all its values were read", byteOffset: headerOffset)
+            throw ParquetError(
+                .corruptPage,
+                "column chunk ends (at the next column chunk or the footer) before all its values were read",
+                byteOffset: headerOffset)
         }
         var decoder = ThriftCompactDecoder(rest)
         let header: PageHeader
@@ -52,12 +57,21 @@ struct PageIterator {
         let compressed = Int(header.compressedPageSize)
         let uncompressed = Int(header.uncompressedPageSize)
         guard compressed >= 0, uncompressed >= 0,
-              compressed <= PageIterator.pageSizeBytesMax, uncompressed <= PageIterator.pageSizeBytesMax else {
-            throw ParquetError(.corruptPage, "invalid page sizes: compressed \(compressed), uncompressed \(uncompressed) bytes (limit \(PageIterator.pageSizeBytesMax))", byteOffset: headerOffset)
+            compressed <= PageIterator.pageSizeBytesMax, uncompressed <= PageIterator.pageSizeBytesMax
+        else {
+            throw ParquetError(
+                .corruptPage,
+                "invalid page sizes: compressed \(compressed), uncompressed \(uncompressed) bytes (limit "
+                    + "\(PageIterator.pageSizeBytesMax))",
+                byteOffset: headerOffset)
         }
         let bodyOffset = headerOffset + decoder.position
         guard let body = data.slice(offset: bodyOffset, length: compressed) else {
-            throw ParquetError(.corruptPage, "page body of \(compressed) bytes at byte \(bodyOffset) runs past the data region (ends at \(data.bytes.count))", byteOffset: headerOffset)
+            throw ParquetError(
+                .corruptPage,
+                "page body of \(compressed) bytes at byte \(bodyOffset) runs past the data region (ends at "
+                    + "\(data.bytes.count))",
+                byteOffset: headerOffset)
         }
         offset = bodyOffset + compressed
         return Page(offset: headerOffset, header: header, body: body)

@@ -26,7 +26,8 @@ extension ParquetFile {
                 var summary = PageSummary(
                     offset: page.offset, type: page.header.type,
                     compressedSizeBytes: Int(page.header.compressedPageSize),
-                    uncompressedSizeBytes: Int(page.header.uncompressedPageSize), valueCount: next.values ?? 0, encoding: nil)
+                    uncompressedSizeBytes: Int(page.header.uncompressedPageSize), valueCount: next.values ?? 0,
+                    encoding: nil)
                 if let data = page.header.dataPage {
                     summary.encoding = data.encoding
                 } else if let data = page.header.dataPageV2 {

@@ -32,7 +32,9 @@ final class GzipDecompressor {
         }
         if !isReady {
             let status = inflateInit2_(stream, 15 + 32, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
-            guard status == Z_OK else { throw ParquetError(.decompression, "gzip: inflateInit2 failed (zlib status \(status))") }
+            guard status == Z_OK else {
+                throw ParquetError(.decompression, "gzip: inflateInit2 failed (zlib status \(status))")
+            }
             isReady = true
         } else {
             inflateReset(stream)
@@ -52,7 +54,9 @@ final class GzipDecompressor {
                 inflateReset(stream)
             case Z_OK, Z_BUF_ERROR:
                 if stream.pointee.avail_out == 0 {
-                    throw ParquetError(.decompression, "gzip: page decompresses to more than the \(output.count) bytes its header declares")
+                    throw ParquetError(
+                        .decompression,
+                        "gzip: page decompresses to more than the \(output.count) bytes its header declares")
                 }
                 throw ParquetError(.decompression, "gzip: truncated page (compressed data ended early)")
             default:

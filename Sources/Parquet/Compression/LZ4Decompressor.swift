@@ -29,7 +29,9 @@ enum LZ4Decompressor {
 
     /// Returns true when `input` is entirely well-formed Hadoop frames that
     /// fill `output` exactly.
-    private static func decompressFrames(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Bool {
+    private static func decompressFrames(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws -> Bool {
         var inputPosition = 0
         var outputPosition = 0
         while inputPosition < input.count {
@@ -37,9 +39,11 @@ enum LZ4Decompressor {
             let decompressedSize = Int(bigEndian32(input, inputPosition))
             let compressedSize = Int(bigEndian32(input, inputPosition + 4))
             inputPosition += 8
-            guard compressedSize <= input.count - inputPosition, decompressedSize <= output.count - outputPosition else { return false }
+            guard compressedSize <= input.count - inputPosition, decompressedSize <= output.count - outputPosition
+            else { return false }
             let block = UnsafeRawBufferPointer(rebasing: input[inputPosition..<(inputPosition + compressedSize)])
-            let target = UnsafeMutableRawBufferPointer(rebasing: output[outputPosition..<(outputPosition + decompressedSize)])
+            let target = UnsafeMutableRawBufferPointer(
+                rebasing: output[outputPosition..<(outputPosition + decompressedSize)])
             guard try decodeBlock(block, into: target) == decompressedSize else { return false }
             inputPosition += compressedSize
             outputPosition += decompressedSize
@@ -48,12 +52,15 @@ enum LZ4Decompressor {
     }
 
     private static func bigEndian32(_ bytes: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
-        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8 | UInt32(bytes[offset + 3])
+        UInt32(bytes[offset]) << 24 | UInt32(bytes[offset + 1]) << 16 | UInt32(bytes[offset + 2]) << 8
+            | UInt32(bytes[offset + 3])
     }
 
     /// Decodes a raw block into `output` (at most its size) and returns the
     /// bytes produced.
-    private static func decodeBlock(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {
+    private static func decodeBlock(
+        _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+    ) throws -> Int {
         guard let source = input.baseAddress, !input.isEmpty else {
             throw ParquetError(.decompression, "lz4: empty block")
         }
@@ -70,7 +77,8 @@ enum LZ4Decompressor {
                 throw ParquetError(.decompression, "lz4: literal run of \(literalLength) bytes overruns the input")
             }
             guard literalLength <= outputCount - outputPosition else {
-                throw ParquetError(.decompression, "lz4: literal run of \(literalLength) bytes overruns the \(outputCount)-byte page")
+                throw ParquetError(
+                    .decompression, "lz4: literal run of \(literalLength) bytes overruns the \(outputCount)-byte page")
             }
             if literalLength > 0, let target = output.baseAddress {
                 (target + outputPosition).copyMemory(from: source + inputPosition, byteCount: literalLength)
@@ -79,17 +87,22 @@ enum LZ4Decompressor {
             outputPosition += literalLength
             // The last sequence is literals only.
             if inputPosition == inputCount { return outputPosition }
-            guard inputCount - inputPosition >= 2 else { throw ParquetError(.decompression, "lz4: truncated match offset") }
-            let offset = Int(source.load(fromByteOffset: inputPosition, as: UInt8.self))
+            guard inputCount - inputPosition >= 2 else {
+                throw ParquetError(.decompression, "lz4: truncated match offset")
+            }
+            let offset =
+                Int(source.load(fromByteOffset: inputPosition, as: UInt8.self))
                 | Int(source.load(fromByteOffset: inputPosition + 1, as: UInt8.self)) << 8
             inputPosition += 2
             guard offset > 0, offset <= outputPosition else {
-                throw ParquetError(.decompression, "lz4: match offset \(offset) outside the \(outputPosition) bytes produced")
+                throw ParquetError(
+                    .decompression, "lz4: match offset \(offset) outside the \(outputPosition) bytes produced")
             }
             var matchLength = Int(token & 15) + 4
             if token & 15 == 15 { matchLength += try readLengthExtension(source, inputCount, &inputPosition) }
             guard matchLength <= outputCount - outputPosition, let target = output.baseAddress else {
-                throw ParquetError(.decompression, "lz4: match of \(matchLength) bytes overruns the \(outputCount)-byte page")
+                throw ParquetError(
+                    .decompression, "lz4: match of \(matchLength) bytes overruns the \(outputCount)-byte page")
             }
             copyMatch(target, at: outputPosition, offset: offset, length: matchLength)
             outputPosition += matchLength
@@ -100,7 +113,9 @@ enum LZ4Decompressor {
     }
 
     /// Reads the 255-continued extension of a literal or match length.
-    private static func readLengthExtension(_ source: UnsafeRawPointer, _ count: Int, _ position: inout Int) throws -> Int {
+    private static func readLengthExtension(
+        _ source: UnsafeRawPointer, _ count: Int, _ position: inout Int
+    ) throws -> Int {
         var total = 0
         while true {
             guard position < count else { throw ParquetError(.decompression, "lz4: truncated length") }

@@ -27,7 +27,8 @@ final class PageCompressor {
             let start = out.count
             out.append(contentsOf: repeatElement(0, count: bound))
             let written = out.withUnsafeMutableBytes { raw in
-                ZSTD_compressCCtx(context, raw.baseAddress.map { $0 + start }, bound, input.baseAddress, input.count, zstdLevel)
+                ZSTD_compressCCtx(
+                    context, raw.baseAddress.map { $0 + start }, bound, input.baseAddress, input.count, zstdLevel)
             }
             guard ZSTD_isError(written) == 0 else {
                 throw ParquetError(.io, "zstd: \(String(cString: ZSTD_getErrorName(written)))")

@@ -21,7 +21,9 @@ final class PageDecompressor {
     /// declared uncompressed size (used to skip a copy for PLAIN pages).
     ///
     /// - Precondition: `codec` is a compressing codec and `input` is not empty.
-    func decompress(_ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer) throws {
+    func decompress(
+        _ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer
+    ) throws {
         switch codec {
         case .zstd:
             if zstd == nil { zstd = ZstdDecompressor() }
@@ -46,7 +48,9 @@ final class PageDecompressor {
     /// produce, before the output buffer is allocated: the size a Snappy
     /// preamble or a zstd frame header states must match, and GZIP and LZ4
     /// cannot expand more than their format's maximum ratio.
-    static func checkDeclaredSize(_ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, uncompressedSize: Int) throws {
+    static func checkDeclaredSize(
+        _ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, uncompressedSize: Int
+    ) throws {
         let stated: Int?
         let ratioMax: Int?
         switch codec {
@@ -64,10 +68,15 @@ final class PageDecompressor {
             (stated, ratioMax) = (nil, nil)
         }
         if let stated, stated != uncompressedSize {
-            throw ParquetError(.decompression, "\(codec): compressed data holds \(stated) bytes, page header says \(uncompressedSize)")
+            throw ParquetError(
+                .decompression, "\(codec): compressed data holds \(stated) bytes, page header says \(uncompressedSize)")
         }
         if let ratioMax, uncompressedSize > input.count * ratioMax + 1024 {
-            throw ParquetError(.decompression, "\(codec): \(input.count) compressed bytes cannot expand to the \(uncompressedSize) bytes the page header declares")
+            throw ParquetError(
+                .decompression,
+                "\(codec): \(input.count) compressed bytes cannot expand to the \(uncompressedSize) bytes the page "
+                    + "header declares"
+            )
         }
     }
 
@@ -80,17 +89,21 @@ final class PageDecompressor {
     ///   - uncompressedSize: the size the page header declares; the output must match it.
     /// - Throws: `.unsupported` for LZO and unknown codecs,
     ///   `.decompression` for corrupt data or a size mismatch.
-    func decompress(_ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, uncompressedSize: Int) throws -> UnsafeRawBufferPointer {
+    func decompress(
+        _ codec: CompressionCodec, _ input: UnsafeRawBufferPointer, uncompressedSize: Int
+    ) throws -> UnsafeRawBufferPointer {
         if codec == .uncompressed {
             guard input.count == uncompressedSize else {
-                throw ParquetError(.corruptPage, "uncompressed page has \(input.count) bytes but header says \(uncompressedSize)")
+                throw ParquetError(
+                    .corruptPage, "uncompressed page has \(input.count) bytes but header says \(uncompressedSize)")
             }
             return input
         }
         if input.isEmpty {
             // A 0-byte section is never fed to a codec (Snappy would reject it).
             guard uncompressedSize == 0 else {
-                throw ParquetError(.decompression, "\(codec): empty page body but header says \(uncompressedSize) bytes")
+                throw ParquetError(
+                    .decompression, "\(codec): empty page body but header says \(uncompressedSize) bytes")
             }
             return UnsafeRawBufferPointer(start: output.pointer, count: 0)
         }

@@ -16,9 +16,13 @@ enum SnappyCompressor {
             let candidate = Int(table[slot])
             table[slot] = Int32(truncatingIfNeeded: position)
             if candidate >= 0, position - candidate <= 65_535,
-               base.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == word {
+                base.loadUnaligned(fromByteOffset: candidate, as: UInt32.self) == word
+            {
                 var length = 4
-                while position + length < count && base.load(fromByteOffset: candidate + length, as: UInt8.self) == base.load(fromByteOffset: position + length, as: UInt8.self) {
+                while position + length < count
+                    && base.load(fromByteOffset: candidate + length, as: UInt8.self)
+                        == base.load(fromByteOffset: position + length, as: UInt8.self)
+                {
                     length += 1
                 }
                 appendLiteral(base, from: literalStart, to: position, into: &out)

@@ -10,14 +10,18 @@ enum SnappyDecompressor {
         var shift: UInt64 = 0
         var index = 0
         while true {
-            guard index < input.count, index < 5 else { throw ParquetError(.decompression, "snappy: invalid length preamble") }
+            guard index < input.count, index < 5 else {
+                throw ParquetError(.decompression, "snappy: invalid length preamble")
+            }
             let byte = input[index]
             index += 1
             result |= UInt64(byte & 0x7f) << shift
             if byte & 0x80 == 0 { break }
             shift += 7
         }
-        guard result <= UInt64(UInt32.max) else { throw ParquetError(.decompression, "snappy: length \(result) too large") }
+        guard result <= UInt64(UInt32.max) else {
+            throw ParquetError(.decompression, "snappy: length \(result) too large")
+        }
         return (Int(result), index)
     }
 
@@ -45,9 +49,13 @@ enum SnappyDecompressor {
                 var literalLength = Int(tag >> 2) + 1
                 if literalLength > 60 {
                     let extra = literalLength - 60
-                    guard extra <= inputCount - inputPosition else { throw ParquetError(.decompression, "snappy: truncated literal length") }
+                    guard extra <= inputCount - inputPosition else {
+                        throw ParquetError(.decompression, "snappy: truncated literal length")
+                    }
                     var value = 0
-                    for index in 0..<extra { value |= Int(source.load(fromByteOffset: inputPosition + index, as: UInt8.self)) << (8 * index) }
+                    for index in 0..<extra {
+                        value |= Int(source.load(fromByteOffset: inputPosition + index, as: UInt8.self)) << (8 * index)
+                    }
                     inputPosition += extra
                     literalLength = value + 1
                 }
@@ -58,10 +66,15 @@ enum SnappyDecompressor {
                 inputPosition += literalLength
                 outputPosition += literalLength
             default:
-                let (copyLength, offset, used) = try copyElement(tag: tag, source: source, position: inputPosition, count: inputCount)
+                let (copyLength, offset, used) = try copyElement(
+                    tag: tag, source: source, position: inputPosition, count: inputCount)
                 inputPosition += used
                 guard offset > 0, offset <= outputPosition, copyLength <= length - outputPosition else {
-                    throw ParquetError(.decompression, "snappy: copy of \(copyLength) bytes at distance \(offset) is invalid at output byte \(outputPosition)")
+                    throw ParquetError(
+                        .decompression,
+                        "snappy: copy of \(copyLength) bytes at distance \(offset) is invalid at output byte "
+                            + "\(outputPosition)"
+                    )
                 }
                 copyBackReference(target, from: outputPosition - offset, to: outputPosition, count: copyLength)
                 outputPosition += copyLength
@@ -72,7 +85,9 @@ enum SnappyDecompressor {
         }
     }
 
-    private static func copyElement(tag: UInt8, source: UnsafeRawPointer, position: Int, count: Int) throws -> (length: Int, offset: Int, used: Int) {
+    private static func copyElement(tag: UInt8, source: UnsafeRawPointer, position: Int, count: Int) throws -> (
+        length: Int, offset: Int, used: Int
+    ) {
         switch tag & 3 {
         case 1:
             guard position < count else { throw ParquetError(.decompression, "snappy: truncated copy") }

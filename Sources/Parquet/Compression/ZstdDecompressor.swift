@@ -49,7 +49,8 @@ final class ZstdDecompressor {
             inputPosition += frameSize
         } while inputPosition < input.count
         guard written == output.count else {
-            throw ParquetError(.decompression, "zstd: page decompressed to \(written) bytes, page header says \(output.count)")
+            throw ParquetError(
+                .decompression, "zstd: page decompressed to \(written) bytes, page header says \(output.count)")
         }
     }
 }

@@ -7,9 +7,13 @@ enum ByteStreamSplitDecoder {
     /// - Precondition: `target` has room for `count * width` bytes.
     /// - Throws: `.corruptValues` when the data holds fewer than `count * width` bytes.
     /// - Complexity: O(count × width).
-    static func decode(_ source: UnsafeRawBufferPointer, count: Int, width: Int, into target: UnsafeMutableRawPointer) throws {
+    static func decode(
+        _ source: UnsafeRawBufferPointer, count: Int, width: Int, into target: UnsafeMutableRawPointer
+    ) throws {
         guard width > 0, count <= source.count / width else {
-            throw ParquetError(.corruptValues, "BYTE_STREAM_SPLIT data of \(source.count) bytes cannot hold \(count) values of \(width) bytes")
+            throw ParquetError(
+                .corruptValues,
+                "BYTE_STREAM_SPLIT data of \(source.count) bytes cannot hold \(count) values of \(width) bytes")
         }
         guard count > 0, let base = source.baseAddress else { return }
         let output = target.assumingMemoryBound(to: UInt8.self)

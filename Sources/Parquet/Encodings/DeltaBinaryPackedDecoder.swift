@@ -18,19 +18,25 @@ enum DeltaBinaryPackedDecoder {
     /// - Throws: `.corruptValues` when the data is malformed, truncated, or
     ///   declares a value count other than `count`.
     /// - Complexity: O(count + bytes read).
-    static func decode(_ source: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Int64>) throws -> Int {
+    static func decode(
+        _ source: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Int64>
+    ) throws -> Int {
         var reader = ByteReader(bytes: source)
         let blockSize = try reader.uleb128()
         let miniblockCount = try reader.uleb128()
         let totalCount = try reader.uleb128()
         var previous = Int64(bitPattern: try reader.zigzag())
         guard blockSize > 0, blockSize <= UInt64(blockSizeMax),
-              miniblockCount > 0, miniblockCount <= blockSize, blockSize % miniblockCount == 0,
-              (blockSize / miniblockCount) % 8 == 0 else {
-            throw ParquetError(.corruptValues, "DELTA_BINARY_PACKED header: block size \(blockSize) with \(miniblockCount) miniblocks is malformed")
+            miniblockCount > 0, miniblockCount <= blockSize, blockSize % miniblockCount == 0,
+            (blockSize / miniblockCount) % 8 == 0
+        else {
+            throw ParquetError(
+                .corruptValues,
+                "DELTA_BINARY_PACKED header: block size \(blockSize) with \(miniblockCount) miniblocks is malformed")
         }
         guard totalCount == UInt64(count) else {
-            throw ParquetError(.corruptValues, "DELTA_BINARY_PACKED declares \(totalCount) values but the page holds \(count)")
+            throw ParquetError(
+                .corruptValues, "DELTA_BINARY_PACKED declares \(totalCount) values but the page holds \(count)")
         }
         guard count > 0 else { return reader.position }
         let valuesPerMiniblock = Int(blockSize / miniblockCount)
@@ -50,7 +56,8 @@ enum DeltaBinaryPackedDecoder {
                 let take = min(valuesPerMiniblock, count - produced)
                 let fullBytes = valuesPerMiniblock * width / 8
                 let isLast = produced + take == count
-                let packed = try reader.take(isLast && reader.remaining < fullBytes ? (take * width + 7) / 8 : fullBytes)
+                let packed = try reader.take(
+                    isLast && reader.remaining < fullBytes ? (take * width + 7) / 8 : fullBytes)
                 for index in 0..<take {
                     let delta = unpack(packed, index: index, width: width)
                     previous = previous &+ minDelta &+ Int64(bitPattern: delta)
@@ -101,7 +108,9 @@ struct ByteReader {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count else { throw ParquetError(.corruptValues, "varint runs past the end of the page data") }
+            guard position < bytes.count else {
+                throw ParquetError(.corruptValues, "varint runs past the end of the page data")
+            }
             guard shift < 64 else { throw ParquetError(.corruptValues, "varint longer than 10 bytes") }
             let byte = bytes[position]
             position += 1
@@ -120,7 +129,8 @@ struct ByteReader {
     /// The next `count` bytes.
     mutating func take(_ count: Int) throws -> UnsafeRawBufferPointer {
         guard count >= 0, count <= remaining else {
-            throw ParquetError(.corruptValues, "encoded data needs \(count) bytes but only \(remaining) remain in the page")
+            throw ParquetError(
+                .corruptValues, "encoded data needs \(count) bytes but only \(remaining) remain in the page")
         }
         let slice = UnsafeRawBufferPointer(rebasing: bytes[position..<(position + count)])
         position += count

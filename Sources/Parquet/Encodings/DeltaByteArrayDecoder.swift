@@ -25,7 +25,11 @@ enum DeltaByteArrayDecoder {
         for index in 0..<count {
             let length = lengthValues[index]
             guard length >= 0, length <= Int64(source.count - position - total) else {
-                throw ParquetError(.corruptValues, "DELTA_LENGTH_BYTE_ARRAY value \(index) of \(count): length \(length) exceeds the \(source.count - position - total) bytes left")
+                throw ParquetError(
+                    .corruptValues,
+                    "DELTA_LENGTH_BYTE_ARRAY value \(index) of \(count): length \(length) exceeds the "
+                        + "\(source.count - position - total) bytes left"
+                )
             }
             total += Int(length)
         }
@@ -49,15 +53,18 @@ enum DeltaByteArrayDecoder {
     ///   value may not reach back past (a page starts with an empty previous value).
     /// - Complexity: O(count + bytes).
     static func decodeIncremental(
-        _ source: UnsafeRawBufferPointer, count: Int, prefixLengths: ScratchBuffer<Int64>, suffixLengths: ScratchBuffer<Int64>,
-        suffixBytes: ScratchBuffer<UInt8>, suffixEnds: ScratchBuffer<Int>, bytes: ScratchBuffer<UInt8>, ends: ScratchBuffer<Int>
+        _ source: UnsafeRawBufferPointer, count: Int, prefixLengths: ScratchBuffer<Int64>,
+        suffixLengths: ScratchBuffer<Int64>,
+        suffixBytes: ScratchBuffer<UInt8>, suffixEnds: ScratchBuffer<Int>, bytes: ScratchBuffer<UInt8>,
+        ends: ScratchBuffer<Int>
     ) throws -> Int {
         prefixLengths.resize(count)
         let prefixEnd = try DeltaBinaryPackedDecoder.decode(source, count: count, into: prefixLengths.pointer)
         suffixBytes.removeAll()
         suffixEnds.removeAll()
         let suffixSource = UnsafeRawBufferPointer(rebasing: source[prefixEnd...])
-        let consumed = try decodeLengthPrefixed(suffixSource, count: count, lengths: suffixLengths, bytes: suffixBytes, ends: suffixEnds)
+        let consumed = try decodeLengthPrefixed(
+            suffixSource, count: count, lengths: suffixLengths, bytes: suffixBytes, ends: suffixEnds)
         ends.reserve(ends.count + count)
         let firstByte = bytes.count
         var previousStart = bytes.count
@@ -66,7 +73,11 @@ enum DeltaByteArrayDecoder {
         for index in 0..<count {
             let prefix = prefixLengths.pointer[index]
             guard prefix >= 0, prefix <= Int64(previousLength) else {
-                throw ParquetError(.corruptValues, "DELTA_BYTE_ARRAY value \(index) of \(count): prefix length \(prefix) exceeds the previous value's \(previousLength) bytes")
+                throw ParquetError(
+                    .corruptValues,
+                    "DELTA_BYTE_ARRAY value \(index) of \(count): prefix length \(prefix) exceeds the previous value's "
+                        + "\(previousLength) bytes"
+                )
             }
             let suffixEnd = suffixEnds.pointer[index]
             let suffixLength = suffixEnd - suffixStart
@@ -80,7 +91,8 @@ enum DeltaByteArrayDecoder {
             // The prefix is copied from the previous value (already in `bytes`), then the suffix.
             let target = UnsafeMutableRawPointer(bytes.pointer)
             (target + start).copyMemory(from: UnsafeRawPointer(bytes.pointer) + previousStart, byteCount: Int(prefix))
-            (target + start + Int(prefix)).copyMemory(from: UnsafeRawPointer(suffixBytes.pointer) + suffixStart, byteCount: suffixLength)
+            (target + start + Int(prefix)).copyMemory(
+                from: UnsafeRawPointer(suffixBytes.pointer) + suffixStart, byteCount: suffixLength)
             bytes.count = start + length
             ends.append(bytes.count)
             previousStart = start

@@ -30,7 +30,9 @@ struct RLEBitPackedHybridDecoder {
     /// - Throws: `.corruptLevels` when the bit width is out of range.
     init(bytes: UnsafeRawBufferPointer, bitWidth: Int) throws {
         guard bitWidth >= 0, bitWidth <= RLEBitPackedHybridDecoder.bitWidthMax else {
-            throw ParquetError(.corruptLevels, "RLE/bit-packed bit width \(bitWidth) out of range 0...\(RLEBitPackedHybridDecoder.bitWidthMax)")
+            throw ParquetError(
+                .corruptLevels,
+                "RLE/bit-packed bit width \(bitWidth) out of range 0...\(RLEBitPackedHybridDecoder.bitWidthMax)")
         }
         self.bytes = bytes
         self.bitWidth = bitWidth
@@ -44,7 +46,9 @@ struct RLEBitPackedHybridDecoder {
         var header: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count else { throw ParquetError(.corruptLevels, "RLE/bit-packed data ended before all values were read") }
+            guard position < bytes.count else {
+                throw ParquetError(.corruptLevels, "RLE/bit-packed data ended before all values were read")
+            }
             let byte = bytes[position]
             position += 1
             header |= UInt64(byte & 0x7f) << shift
@@ -75,7 +79,9 @@ struct RLEBitPackedHybridDecoder {
     private mutating func startRepeatedRun(count: Int) throws {
         guard count > 0 else { throw ParquetError(.corruptLevels, "empty repeated run") }
         let valueBytes = (bitWidth + 7) / 8
-        guard valueBytes <= bytes.count - position else { throw ParquetError(.corruptLevels, "repeated run value truncated") }
+        guard valueBytes <= bytes.count - position else {
+            throw ParquetError(.corruptLevels, "repeated run value truncated")
+        }
         var value: UInt32 = 0
         for index in 0..<valueBytes { value |= UInt32(bytes[position + index]) << UInt32(8 * index) }
         position += valueBytes
@@ -143,7 +149,8 @@ struct RLEBitPackedHybridDecoder {
                 while take - index >= 8 {
                     let byte = bytes[bit >> 3]
                     let expanded = RLEBitPackedHybridDecoder.expandBits(byte)
-                    UnsafeMutableRawPointer(output + produced + index).storeBytes(of: expanded.littleEndian, as: UInt64.self)
+                    UnsafeMutableRawPointer(output + produced + index).storeBytes(
+                        of: expanded.littleEndian, as: UInt64.self)
                     ones += byte.nonzeroBitCount
                     bit += 8
                     index += 8
@@ -242,7 +249,9 @@ struct RLEBitPackedHybridDecoder {
     ///
     /// - Precondition: `source` has `groups * width + 8` readable bytes; width ≤ 32.
     @inline(__always)
-    static func unpackGroups(_ source: UnsafeRawPointer, _ target: UnsafeMutablePointer<UInt32>, _ groups: Int, width: Int) {
+    static func unpackGroups(
+        _ source: UnsafeRawPointer, _ target: UnsafeMutablePointer<UInt32>, _ groups: Int, width: Int
+    ) {
         let mask = (UInt64(1) << UInt64(width)) &- 1
         var input = source
         var output = target

@@ -49,7 +49,9 @@ enum RLEBitPackedHybridEncoder {
         for byte in 0..<((bitWidth + 7) / 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt32(8 * byte))) }
     }
 
-    private static func appendPacked(_ values: UnsafeBufferPointer<UInt32>, from start: Int, to end: Int, bitWidth: Int, into out: inout [UInt8]) {
+    private static func appendPacked(
+        _ values: UnsafeBufferPointer<UInt32>, from start: Int, to end: Int, bitWidth: Int, into out: inout [UInt8]
+    ) {
         let groups = (end - start + 7) / 8
         appendVarint(groups << 1 | 1, into: &out)
         guard bitWidth > 0 else { return }

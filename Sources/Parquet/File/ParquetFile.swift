@@ -67,7 +67,9 @@ public final class ParquetFile: @unchecked Sendable {
         }
         schema = try ParquetError.context(path: path) { try Schema(elements: decoded.schema) }
         try ParquetFile.validateRowGroups(decoded, schema: schema, path: path)
-        let starts = decoded.rowGroups.flatMap { $0.columns.compactMap { $0.metaData.map(ColumnChunkDecoder.firstPageOffset) } }
+        let starts = decoded.rowGroups.flatMap {
+            $0.columns.compactMap { $0.metaData.map(ColumnChunkDecoder.firstPageOffset) }
+        }
         chunkStarts = Array(Set(starts)).sorted()
     }
 
@@ -88,7 +90,9 @@ public final class ParquetFile: @unchecked Sendable {
     private static func error(from error: SystemError, path: String) -> ParquetError {
         switch error.code {
         case .notFound: ParquetError(.notFound, error.detail, path: path)
-        case .tooShort: ParquetError(.notParquet, "\(error.detail): too short to be a Parquet file (needs at least 12 bytes)", path: path)
+        case .tooShort:
+            ParquetError(
+                .notParquet, "\(error.detail): too short to be a Parquet file (needs at least 12 bytes)", path: path)
         case .unreadable, .ioError, .cannotCreate: ParquetError(.io, error.detail, path: path)
         }
     }
@@ -97,24 +101,35 @@ public final class ParquetFile: @unchecked Sendable {
     static func locateFooter(_ file: ByteCursor, path: String) throws -> (offset: Int, bytes: UnsafeRawBufferPointer) {
         let size = file.bytes.count
         guard size >= 12 else {
-            throw ParquetError(.notParquet, "file is \(size) bytes: too short to be a Parquet file (needs at least 12 bytes)", path: path)
+            throw ParquetError(
+                .notParquet, "file is \(size) bytes: too short to be a Parquet file (needs at least 12 bytes)",
+                path: path)
         }
         let tail = Array(file.bytes[(size - 4)..<size])
         if tail == encryptedMagic {
-            throw ParquetError(.encrypted, "file ends with magic \"PARE\": encrypted footer, which is not supported", path: path)
+            throw ParquetError(
+                .encrypted, "file ends with magic \"PARE\": encrypted footer, which is not supported", path: path)
         }
         guard tail == magic else {
-            throw ParquetError(.notParquet, "file does not end with magic \"PAR1\" (found \(hex(tail))): not a Parquet file or truncated", path: path, byteOffset: size - 4, offsetSubject: "magic")
+            throw ParquetError(
+                .notParquet,
+                "file does not end with magic \"PAR1\" (found \(hex(tail))): not a Parquet file or truncated",
+                path: path, byteOffset: size - 4, offsetSubject: "magic")
         }
         guard Array(file.bytes[0..<4]) == magic else {
-            throw ParquetError(.notParquet, "file does not start with magic \"PAR1\"", path: path, byteOffset: 0, offsetSubject: "magic")
+            throw ParquetError(
+                .notParquet, "file does not start with magic \"PAR1\"", path: path, byteOffset: 0,
+                offsetSubject: "magic")
         }
         guard let rawLength = file.peekLittleEndian(at: size - 8, as: UInt32.self) else {
             throw ParquetError(.corruptFooter, "cannot read footer length", path: path)
         }
         let length = Int(rawLength)
         guard length > 0, length <= footerSizeBytesMax, length <= size - 12 else {
-            throw ParquetError(.corruptFooter, "footer length \(length) does not fit in a file of \(size) bytes (at most \(size - 12))", path: path, byteOffset: size - 8, offsetSubject: "footer length")
+            throw ParquetError(
+                .corruptFooter,
+                "footer length \(length) does not fit in a file of \(size) bytes (at most \(size - 12))", path: path,
+                byteOffset: size - 8, offsetSubject: "footer length")
         }
         let offset = size - 8 - length
         guard let bytes = file.slice(offset: offset, length: length) else {
@@ -132,10 +147,17 @@ public final class ParquetFile: @unchecked Sendable {
                 throw ParquetError(.corruptFooter, "negative row count \(group.numRows)", path: path, rowGroup: index)
             }
             guard group.numRows <= Int64(rowGroupRowCountMax) else {
-                throw ParquetError(.corruptFooter, "row group declares \(group.numRows) rows (at most \(rowGroupRowCountMax) are read)", path: path, rowGroup: index)
+                throw ParquetError(
+                    .corruptFooter,
+                    "row group declares \(group.numRows) rows (at most \(rowGroupRowCountMax) are read)", path: path,
+                    rowGroup: index)
             }
             guard group.columns.count == schema.columns.count else {
-                throw ParquetError(.corruptFooter, "row group has \(group.columns.count) column chunks but the schema has \(schema.columns.count) columns", path: path, rowGroup: index)
+                throw ParquetError(
+                    .corruptFooter,
+                    "row group has \(group.columns.count) column chunks but the schema has \(schema.columns.count) "
+                        + "columns",
+                    path: path, rowGroup: index)
             }
         }
     }

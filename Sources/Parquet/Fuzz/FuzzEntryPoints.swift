@@ -13,7 +13,8 @@ package enum FuzzEntryPoints {
     /// Opens `bytes` as a Parquet file and decodes every column chunk.
     package static func parquetFile(_ bytes: UnsafeRawBufferPointer) {
         guard let mapping = try? MappedFile(copying: bytes, path: "fuzz.parquet"),
-              let file = try? ParquetFile(mapping: mapping) else { return }
+            let file = try? ParquetFile(mapping: mapping)
+        else { return }
         let decoder = ColumnChunkDecoder()
         let batch = ColumnBatch()
         for group in 0..<file.rowGroupCount where file.metadata.rowGroups[group].numRows <= Int64(chunkRowsMax) {
@@ -54,7 +55,8 @@ package enum FuzzEntryPoints {
             let suffixBytes = ScratchBuffer<UInt8>(), suffixEnds = ScratchBuffer<Int>()
             let values = ScratchBuffer<UInt8>(), ends = ScratchBuffer<Int>()
             if selector % 10 == 3 {
-                _ = try? DeltaByteArrayDecoder.decodeLengthPrefixed(data, count: parameter, lengths: lengths, bytes: values, ends: ends)
+                _ = try? DeltaByteArrayDecoder.decodeLengthPrefixed(
+                    data, count: parameter, lengths: lengths, bytes: values, ends: ends)
             } else {
                 _ = try? DeltaByteArrayDecoder.decodeIncremental(
                     data, count: parameter, prefixLengths: lengths, suffixLengths: suffixLengths,

@@ -92,7 +92,8 @@ public struct ConvertedType: RawRepresentable, Hashable, Sendable, CustomStringC
     ]
 
     public var description: String {
-        rawValue >= 0 && Int(rawValue) < ConvertedType.names.count ? ConvertedType.names[Int(rawValue)] : "UNKNOWN(\(rawValue))"
+        rawValue >= 0 && Int(rawValue) < ConvertedType.names.count
+            ? ConvertedType.names[Int(rawValue)] : "UNKNOWN(\(rawValue))"
     }
 
     /// The equivalent logical type, given the element's decimal scale/precision.

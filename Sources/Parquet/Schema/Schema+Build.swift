@@ -10,13 +10,16 @@ extension Schema {
         }
         var builder = Builder(elements: elements)
         let rootChildren = Int(root.numChildren ?? 0)
-        guard rootChildren >= 0 else { throw ParquetError(.corruptSchema, "root has negative child count \(rootChildren)") }
+        guard rootChildren >= 0 else {
+            throw ParquetError(.corruptSchema, "root has negative child count \(rootChildren)")
+        }
         builder.next = 1
         for _ in 0..<rootChildren {
             try builder.visit(path: [], definitionLevel: 0, repetitionLevel: 0, depth: 1)
         }
         guard builder.next == elements.count else {
-            throw ParquetError(.corruptSchema, "schema lists \(elements.count) elements but the tree uses \(builder.next)")
+            throw ParquetError(
+                .corruptSchema, "schema lists \(elements.count) elements but the tree uses \(builder.next)")
         }
         self.columns = builder.columns
         self.isFlat = builder.isFlat
@@ -32,9 +35,13 @@ extension Schema {
         init(elements: [SchemaElement]) { self.elements = elements }
 
         mutating func visit(path: [String], definitionLevel: Int, repetitionLevel: Int, depth: Int) throws {
-            guard depth <= Schema.depthMax else { throw ParquetError(.corruptSchema, "schema deeper than \(Schema.depthMax)") }
+            guard depth <= Schema.depthMax else {
+                throw ParquetError(.corruptSchema, "schema deeper than \(Schema.depthMax)")
+            }
             guard next < elements.count else {
-                throw ParquetError(.corruptSchema, "schema element \(next) missing: child counts exceed the \(elements.count) elements")
+                throw ParquetError(
+                    .corruptSchema, "schema element \(next) missing: child counts exceed the \(elements.count) elements"
+                )
             }
             let element = elements[next]
             next += 1
@@ -47,33 +54,50 @@ extension Schema {
             let children = Int(element.numChildren ?? 0)
             if element.typeId == nil || children > 0 {
                 isFlat = false
-                guard children >= 0 else { throw ParquetError(.corruptSchema, "element \"\(element.name)\" has negative child count") }
+                guard children >= 0 else {
+                    throw ParquetError(.corruptSchema, "element \"\(element.name)\" has negative child count")
+                }
                 for _ in 0..<children {
-                    try visit(path: childPath, definitionLevel: definition, repetitionLevel: repetitionLevelHere, depth: depth + 1)
+                    try visit(
+                        path: childPath, definitionLevel: definition, repetitionLevel: repetitionLevelHere,
+                        depth: depth + 1)
                 }
                 return
             }
             if repetition == .repeated { isFlat = false }
-            guard columns.count < Schema.leafCountMax else { throw ParquetError(.corruptSchema, "more than \(Schema.leafCountMax) columns") }
-            columns.append(try Builder.leaf(element, index: columns.count, path: childPath, definition: definition, repetition: repetitionLevelHere))
+            guard columns.count < Schema.leafCountMax else {
+                throw ParquetError(.corruptSchema, "more than \(Schema.leafCountMax) columns")
+            }
+            columns.append(
+                try Builder.leaf(
+                    element, index: columns.count, path: childPath, definition: definition,
+                    repetition: repetitionLevelHere))
         }
 
         /// DECIMAL(precision, scale) needs 1 <= precision, 0 <= scale <= precision,
         /// and a precision the physical type can hold (INT32 9, INT64 18,
         /// FIXED_LEN_BYTE_ARRAY(n) floor(log10(2^(8n-1)))); otherwise the
         /// values would be read at a wrong scale.
-        static func checkDecimal(_ name: String, physical: PhysicalType, typeLength: Int, scale: Int32, precision: Int32) throws {
+        static func checkDecimal(
+            _ name: String, physical: PhysicalType, typeLength: Int, scale: Int32, precision: Int32
+        ) throws {
             var limit = Int32.max
             switch physical {
             case .int32: limit = 9
             case .int64: limit = 18
-            case .fixedLenByteArray: limit = Int32(min(Double(Int32.max), (Double(8 * typeLength - 1) * 0.30102999566398120).rounded(.down)))
+            case .fixedLenByteArray:
+                limit = Int32(min(Double(Int32.max), (Double(8 * typeLength - 1) * 0.30102999566398120).rounded(.down)))
             case .byteArray: break
             default:
-                throw ParquetError(.corruptSchema, "column \"\(name)\": DECIMAL on \(physical), which cannot hold decimals")
+                throw ParquetError(
+                    .corruptSchema, "column \"\(name)\": DECIMAL on \(physical), which cannot hold decimals")
             }
             guard precision >= 1, precision <= limit, scale >= 0, scale <= precision else {
-                throw ParquetError(.corruptSchema, "column \"\(name)\": DECIMAL(\(precision),\(scale)) is invalid for \(physical) (needs 1 <= precision <= \(limit == Int32.max ? "any" : String(limit)) and 0 <= scale <= precision)")
+                throw ParquetError(
+                    .corruptSchema,
+                    "column \"\(name)\": DECIMAL(\(precision),\(scale)) is invalid for \(physical) (needs 1 <= "
+                        + "precision <= \(limit == Int32.max ? "any" : String(limit)) and 0 <= scale <= precision)"
+                )
             }
         }
 
@@ -85,14 +109,21 @@ extension Schema {
             return value
         }
 
-        static func leaf(_ element: SchemaElement, index: Int, path: [String], definition: Int, repetition: Int) throws -> ColumnDescriptor {
+        static func leaf(
+            _ element: SchemaElement, index: Int, path: [String], definition: Int, repetition: Int
+        ) throws -> ColumnDescriptor {
             guard let typeId = element.typeId, let physical = PhysicalType(rawValue: typeId) else {
-                throw ParquetError(.corruptSchema, "column \"\(element.name)\" has invalid physical type id \(element.typeId ?? -1)")
+                throw ParquetError(
+                    .corruptSchema, "column \"\(element.name)\" has invalid physical type id \(element.typeId ?? -1)")
             }
             var typeLength = 0
             if physical == .fixedLenByteArray {
                 guard let length = element.typeLength, length > 0, length <= 1 << 20 else {
-                    throw ParquetError(.corruptSchema, "column \"\(element.name)\": FIXED_LEN_BYTE_ARRAY with invalid type_length \(element.typeLength.map(String.init) ?? "(missing)")")
+                    throw ParquetError(
+                        .corruptSchema,
+                        "column \"\(element.name)\": FIXED_LEN_BYTE_ARRAY with invalid type_length "
+                            + "\(element.typeLength.map(String.init) ?? "(missing)")"
+                    )
                 }
                 typeLength = Int(length)
             }
@@ -101,7 +132,8 @@ extension Schema {
                 logical = converted.logicalType(scale: element.scale, precision: element.precision)
             }
             if case let .decimal(scale, precision)? = logical {
-                try Builder.checkDecimal(element.name, physical: physical, typeLength: typeLength, scale: scale, precision: precision)
+                try Builder.checkDecimal(
+                    element.name, physical: physical, typeLength: typeLength, scale: scale, precision: precision)
             }
             return ColumnDescriptor(
                 index: index, path: path, physicalType: physical, typeLength: typeLength,

@@ -12,7 +12,8 @@ extension ThriftCompactDecoder {
             case (2, .list): result.schema = try decoder.readList(expecting: .structure) { try $0.readSchemaElement() }
             case (3, .i64): result.numRows = try decoder.readI64()
             case (4, .list): result.rowGroups = try decoder.readList(expecting: .structure) { try $0.readRowGroup() }
-            case (5, .list): result.keyValueMetadata = try decoder.readList(expecting: .structure) { try $0.readKeyValue() }
+            case (5, .list):
+                result.keyValueMetadata = try decoder.readList(expecting: .structure) { try $0.readKeyValue() }
             case (6, .binary): result.createdBy = try decoder.readString()
             case (8, .structure):
                 result.hasEncryptionAlgorithm = true
@@ -102,7 +103,9 @@ extension ThriftCompactDecoder {
             }
             return true
         }
-        return isTimestamp ? .timestamp(unit: unit, isAdjustedToUTC: isAdjustedToUTC) : .time(unit: unit, isAdjustedToUTC: isAdjustedToUTC)
+        return isTimestamp
+            ? .timestamp(unit: unit, isAdjustedToUTC: isAdjustedToUTC)
+            : .time(unit: unit, isAdjustedToUTC: isAdjustedToUTC)
     }
 
     private mutating func readTimeUnit() throws -> TimeUnit {
@@ -137,11 +140,15 @@ extension ThriftCompactDecoder {
         try readStruct { decoder, field in
             switch (field.id, field.type) {
             case (1, .list):
-                group.columns = try decoder.readList(expecting: .structure, countMax: ThriftCompactDecoder.columnChunkCountMax) {
+                group.columns = try decoder.readList(
+                    expecting: .structure, countMax: ThriftCompactDecoder.columnChunkCountMax
+                ) {
                     // Each decoded chunk costs far more memory than its bytes: bound the footer's total.
                     $0.columnChunksDecoded += 1
                     guard $0.columnChunksDecoded <= ThriftCompactDecoder.columnChunkCountMax else {
-                        throw ParquetError(.corruptFooter, "footer declares more than \(ThriftCompactDecoder.columnChunkCountMax) column chunks")
+                        throw ParquetError(
+                            .corruptFooter,
+                            "footer declares more than \(ThriftCompactDecoder.columnChunkCountMax) column chunks")
                     }
                     return try $0.readColumnChunk()
                 }
@@ -179,7 +186,8 @@ extension ThriftCompactDecoder {
         try readStruct { decoder, field in
             switch (field.id, field.type) {
             case (1, .i32): meta.typeId = try decoder.readI32()
-            case (2, .list): meta.encodings = try decoder.readList(expecting: .i32) { Encoding(rawValue: try $0.readI32()) }
+            case (2, .list):
+                meta.encodings = try decoder.readList(expecting: .i32) { Encoding(rawValue: try $0.readI32()) }
             case (3, .list): meta.pathInSchema = try decoder.readList(expecting: .binary) { try $0.readString() }
             case (4, .i32): meta.codec = CompressionCodec(rawValue: try decoder.readI32())
             case (5, .i64): meta.numValues = try decoder.readI64()

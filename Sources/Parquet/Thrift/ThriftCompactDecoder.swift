@@ -137,7 +137,8 @@ struct ThriftCompactDecoder {
 
     private func checkCount(_ count: UInt64, bytesPerElementMin: UInt64) throws {
         guard count <= UInt64(ThriftCompactDecoder.collectionCountMax) else {
-            throw failure("collection of \(count) elements exceeds the limit \(ThriftCompactDecoder.collectionCountMax)")
+            throw failure(
+                "collection of \(count) elements exceeds the limit \(ThriftCompactDecoder.collectionCountMax)")
         }
         guard count * bytesPerElementMin <= UInt64(cursor.remaining) else {
             throw failure("collection of \(count) elements cannot fit in the \(cursor.remaining) bytes left")
@@ -156,7 +157,8 @@ struct ThriftCompactDecoder {
         _ element: (inout ThriftCompactDecoder) throws -> T
     ) throws -> [T] {
         let header = try readListHeader()
-        guard header.elementType == type.rawValue || ThriftCompactDecoder.isCompatible(header.elementType, with: type) else {
+        guard header.elementType == type.rawValue || ThriftCompactDecoder.isCompatible(header.elementType, with: type)
+        else {
             throw failure("list element type \(header.elementType), expected \(type.rawValue)")
         }
         guard header.count <= countMax else {
@@ -251,7 +253,8 @@ struct ThriftCompactDecoder {
         let types = try readByte()
         try checkCount(count, bytesPerElementMin: 2)
         guard let keyType = ThriftType(rawValue: types >> 4), keyType != .stop,
-              let valueType = ThriftType(rawValue: types & 0x0f), valueType != .stop else {
+            let valueType = ThriftType(rawValue: types & 0x0f), valueType != .stop
+        else {
             throw failure("unknown map key/value types \(types)")
         }
         try enter()

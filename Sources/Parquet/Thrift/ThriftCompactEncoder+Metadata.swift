@@ -65,11 +65,12 @@ extension ThriftCompactEncoder {
             structField(id) { time in
                 time.bool(1, utc)
                 time.structField(2) { unitField in
-                    let member: Int16 = switch unit {
-                    case .milliseconds: 1
-                    case .microseconds: 2
-                    case .nanoseconds: 3
-                    }
+                    let member: Int16 =
+                        switch unit {
+                        case .milliseconds: 1
+                        case .microseconds: 2
+                        case .nanoseconds: 3
+                        }
                     unitField.structField(member) { _ in }
                 }
             }

@@ -73,7 +73,9 @@ struct ThriftCompactEncoder {
     }
 
     /// A list field of `count` elements of wire type `elementType`.
-    mutating func listField(_ id: Int16, elementType: ThriftType, count: Int, _ elements: (inout ThriftCompactEncoder) -> Void) {
+    mutating func listField(
+        _ id: Int16, elementType: ThriftType, count: Int, _ elements: (inout ThriftCompactEncoder) -> Void
+    ) {
         field(id: id, type: .list)
         if count < 15 {
             bytes.append(UInt8(count) << 4 | elementType.rawValue)

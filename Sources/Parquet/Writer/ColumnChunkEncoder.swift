@@ -20,9 +20,12 @@ struct ColumnChunkEncoder {
         if let validity = data.validity {
             let present = validity.reduce(0) { $0 + ($1 ? 1 : 0) }
             guard present == data.valueCount else {
-                throw ParquetError(.corruptValues, "column \"\(column.name)\": \(data.valueCount) values for \(present) non-null rows")
+                throw ParquetError(
+                    .corruptValues, "column \"\(column.name)\": \(data.valueCount) values for \(present) non-null rows")
             }
-            guard column.isOptional else { throw ParquetError(.corruptValues, "column \"\(column.name)\" is required but has nulls") }
+            guard column.isOptional else {
+                throw ParquetError(.corruptValues, "column \"\(column.name)\" is required but has nulls")
+            }
         }
         let result: Result<EncodedColumnChunk, any Error> = data.values.withValueBytes { values in
             Result { try encode(data, values: values, rows: rows) }
@@ -37,7 +40,8 @@ struct ColumnChunkEncoder {
         meta.pathInSchema = [column.name]
         meta.codec = options.codec
         meta.numValues = Int64(rows)
-        let dictionary = (options.dictionaryEnabled && column.physicalType != .boolean)
+        let dictionary =
+            (options.dictionaryEnabled && column.physicalType != .boolean)
             ? DictionaryBuilder.build(values, limitBytes: options.dictionaryPageSizeLimitBytes) : nil
         var uncompressedTotal = 0
         if let dictionary {
@@ -45,12 +49,14 @@ struct ColumnChunkEncoder {
             PlainEncoder.encode(values, entries: dictionary.entries, type: column.physicalType, into: &plain)
             var header = PageHeader()
             header.type = .dictionaryPage
-            header.dictionaryPage = DictionaryPageHeader(numValues: Int32(dictionary.entries.count), encoding: .plain, isSorted: nil)
+            header.dictionaryPage = DictionaryPageHeader(
+                numValues: Int32(dictionary.entries.count), encoding: .plain, isSorted: nil)
             meta.dictionaryPageOffset = 0
             uncompressedTotal += try appendPage(header: header, levels: [], body: plain, into: &chunk.bytes)
         }
         meta.dataPageOffset = Int64(chunk.bytes.count)
-        uncompressedTotal += try encodePages(data, values: values, dictionary: dictionary, rows: rows, into: &chunk.bytes)
+        uncompressedTotal += try encodePages(
+            data, values: values, dictionary: dictionary, rows: rows, into: &chunk.bytes)
         meta.encodings = dictionary == nil ? [.plain, .rle] : [.plain, .rle, .rleDictionary]
         meta.totalCompressedSize = Int64(chunk.bytes.count)
         meta.totalUncompressedSize = Int64(uncompressedTotal)
@@ -66,7 +72,9 @@ struct ColumnChunkEncoder {
     }
 
     /// Writes data pages of at most `pageRowCountMax` rows; returns uncompressed bytes (headers included).
-    private func encodePages(_ data: ColumnData, values: ValueBytes, dictionary: DictionaryBuilder?, rows: Int, into out: inout [UInt8]) throws -> Int {
+    private func encodePages(
+        _ data: ColumnData, values: ValueBytes, dictionary: DictionaryBuilder?, rows: Int, into out: inout [UInt8]
+    ) throws -> Int {
         var total = 0
         var valueStart = 0
         var rowStart = 0
@@ -89,7 +97,8 @@ struct ColumnChunkEncoder {
             if let dictionary {
                 body.append(UInt8(bitWidth))
                 dictionary.indices.withUnsafeBufferPointer { indices in
-                    RLEBitPackedHybridEncoder.encode(UnsafeBufferPointer(rebasing: indices[range]), bitWidth: bitWidth, into: &body)
+                    RLEBitPackedHybridEncoder.encode(
+                        UnsafeBufferPointer(rebasing: indices[range]), bitWidth: bitWidth, into: &body)
                 }
             } else {
                 PlainEncoder.encode(values, range: range, type: column.physicalType, into: &body)
@@ -99,16 +108,23 @@ struct ColumnChunkEncoder {
             if options.dataPageVersion == 2 {
                 header.type = .dataPageV2
                 header.dataPageV2 = DataPageHeaderV2(
-                    numValues: Int32(rowEnd - rowStart), numNulls: Int32(rowEnd - rowStart - present), numRows: Int32(rowEnd - rowStart),
-                    encoding: encoding, definitionLevelsByteLength: Int32(levelBytes.count), repetitionLevelsByteLength: 0, isCompressed: true)
+                    numValues: Int32(rowEnd - rowStart), numNulls: Int32(rowEnd - rowStart - present),
+                    numRows: Int32(rowEnd - rowStart),
+                    encoding: encoding, definitionLevelsByteLength: Int32(levelBytes.count),
+                    repetitionLevelsByteLength: 0, isCompressed: true)
                 total += try appendPage(header: header, levels: levelBytes, body: body, into: &out)
             } else {
                 header.type = .dataPage
-                header.dataPage = DataPageHeader(numValues: Int32(rowEnd - rowStart), encoding: encoding, definitionLevelEncoding: .rle, repetitionLevelEncoding: .rle)
+                header.dataPage = DataPageHeader(
+                    numValues: Int32(rowEnd - rowStart), encoding: encoding, definitionLevelEncoding: .rle,
+                    repetitionLevelEncoding: .rle)
                 var page: [UInt8] = []
                 if column.isOptional {
                     let length = UInt32(levelBytes.count)
-                    page = [UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24)]
+                    page = [
+                        UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8),
+                        UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24),
+                    ]
                     page += levelBytes
                 }
                 page += body

@@ -43,16 +43,20 @@ public final class ParquetWriter {
     ///
     /// - Parameter data: one entry per column, all with the same row count.
     /// - Complexity: O(rows × columns).
-    public static func encodeRowGroup(_ data: [ColumnData], columns: [WriterColumn], options: WriterOptions) throws -> EncodedRowGroup {
+    public static func encodeRowGroup(
+        _ data: [ColumnData], columns: [WriterColumn], options: WriterOptions
+    ) throws -> EncodedRowGroup {
         precondition(data.count == columns.count, "one ColumnData per column")
         let rows = data.first?.rowCount ?? 0
         var chunks: [EncodedColumnChunk] = []
         for (column, values) in zip(columns, data) {
             guard values.rowCount == rows else {
-                throw ParquetError(.corruptValues, "column \"\(column.name)\" has \(values.rowCount) rows, expected \(rows)")
+                throw ParquetError(
+                    .corruptValues, "column \"\(column.name)\" has \(values.rowCount) rows, expected \(rows)")
             }
             let compressor = PageCompressor(codec: options.codec, zstdLevel: options.zstdLevel)
-            chunks.append(try ColumnChunkEncoder(column: column, options: options, compressor: compressor).encode(values))
+            chunks.append(
+                try ColumnChunkEncoder(column: column, options: options, compressor: compressor).encode(values))
         }
         return EncodedRowGroup(rowCount: rows, chunks: chunks)
     }
@@ -74,7 +78,9 @@ public final class ParquetWriter {
             let base = Int64(offset)
             meta.dataPageOffset += base
             meta.dictionaryPageOffset = meta.dictionaryPageOffset.map { $0 + base }
-            row.columns.append(ColumnChunk(filePath: nil, fileOffset: meta.dictionaryPageOffset ?? meta.dataPageOffset, metaData: meta))
+            row.columns.append(
+                ColumnChunk(filePath: nil, fileOffset: meta.dictionaryPageOffset ?? meta.dataPageOffset, metaData: meta)
+            )
             row.totalByteSize += meta.totalUncompressedSize
             compressed += meta.totalCompressedSize
             try append(chunk.bytes)
@@ -106,7 +112,10 @@ public final class ParquetWriter {
         let footer = encoder.bytes
         try append(footer)
         let length = UInt32(footer.count)
-        try append([UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24)])
+        try append([
+            UInt8(truncatingIfNeeded: length), UInt8(truncatingIfNeeded: length >> 8),
+            UInt8(truncatingIfNeeded: length >> 16), UInt8(truncatingIfNeeded: length >> 24),
+        ])
         try append(ParquetFile.magic)
         guard let output else { throw ParquetError(.io, "writer already closed", path: path) }
         self.output = nil

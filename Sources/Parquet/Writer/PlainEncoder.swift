@@ -34,7 +34,9 @@ enum PlainEncoder {
             }
         default:
             guard !range.isEmpty else { return }
-            out.append(contentsOf: UnsafeRawBufferPointer(start: values.base + range.lowerBound * values.width, count: range.count * values.width))
+            out.append(
+                contentsOf: UnsafeRawBufferPointer(
+                    start: values.base + range.lowerBound * values.width, count: range.count * values.width))
         }
     }
 
@@ -106,8 +108,10 @@ enum StatisticsBuilder {
         case .boolean: a[0] < b[0]
         case .int32: a.loadUnaligned(as: Int32.self) < b.loadUnaligned(as: Int32.self)
         case .int64: a.loadUnaligned(as: Int64.self) < b.loadUnaligned(as: Int64.self)
-        case .float: Float(bitPattern: a.loadUnaligned(as: UInt32.self)) < Float(bitPattern: b.loadUnaligned(as: UInt32.self))
-        case .double: Double(bitPattern: a.loadUnaligned(as: UInt64.self)) < Double(bitPattern: b.loadUnaligned(as: UInt64.self))
+        case .float:
+            Float(bitPattern: a.loadUnaligned(as: UInt32.self)) < Float(bitPattern: b.loadUnaligned(as: UInt32.self))
+        case .double:
+            Double(bitPattern: a.loadUnaligned(as: UInt64.self)) < Double(bitPattern: b.loadUnaligned(as: UInt64.self))
         default: lessBytes(a, b)
         }
     }

@@ -8,7 +8,8 @@ struct ValueBytes {
     let offsets: UnsafePointer<Int>?
 
     /// A valid address for empty buffers (never read).
-    nonisolated(unsafe) static let emptyBase = UnsafeRawPointer(UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16))
+    nonisolated(unsafe) static let emptyBase = UnsafeRawPointer(
+        UnsafeMutableRawPointer.allocate(byteCount: 16, alignment: 16))
 
     @inline(__always)
     func value(_ index: Int) -> UnsafeRawBufferPointer {
@@ -22,10 +23,13 @@ struct ValueBytes {
 
 extension ColumnData.Values {
     /// Calls `body` with byte access to the values. BOOLEAN is one byte (0/1) per value.
-    func withValueBytes<R>(_ body: (ValueBytes) -> R)  -> R {
-        func fixed<T>(_ array: [T])  -> R {
+    func withValueBytes<R>(_ body: (ValueBytes) -> R) -> R {
+        func fixed<T>(_ array: [T]) -> R {
             array.withUnsafeBytes { raw in
-                body(ValueBytes(count: array.count, width: MemoryLayout<T>.stride, base: raw.baseAddress ?? ValueBytes.emptyBase, offsets: nil))
+                body(
+                    ValueBytes(
+                        count: array.count, width: MemoryLayout<T>.stride,
+                        base: raw.baseAddress ?? ValueBytes.emptyBase, offsets: nil))
             }
         }
         switch self {
@@ -36,12 +40,18 @@ extension ColumnData.Values {
         case let .double(array): return fixed(array)
         case let .fixedLenByteArray(width, bytes):
             return bytes.withUnsafeBytes { raw in
-                body(ValueBytes(count: width > 0 ? bytes.count / width : 0, width: width, base: raw.baseAddress ?? ValueBytes.emptyBase, offsets: nil))
+                body(
+                    ValueBytes(
+                        count: width > 0 ? bytes.count / width : 0, width: width,
+                        base: raw.baseAddress ?? ValueBytes.emptyBase, offsets: nil))
             }
         case let .byteArray(offsets, bytes):
             return bytes.withUnsafeBytes { raw in
                 offsets.withUnsafeBufferPointer { offsetBuffer in
-                    body(ValueBytes(count: max(offsets.count - 1, 0), width: 0, base: raw.baseAddress ?? ValueBytes.emptyBase, offsets: offsetBuffer.baseAddress))
+                    body(
+                        ValueBytes(
+                            count: max(offsets.count - 1, 0), width: 0, base: raw.baseAddress ?? ValueBytes.emptyBase,
+                            offsets: offsetBuffer.baseAddress))
                 }
             }
         }

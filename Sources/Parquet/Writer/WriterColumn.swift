@@ -8,7 +8,10 @@ public struct WriterColumn: Sendable {
     /// Byte width for FIXED_LEN_BYTE_ARRAY.
     public var typeLength: Int
 
-    public init(name: String, physicalType: PhysicalType, logicalType: LogicalType? = nil, isOptional: Bool = true, typeLength: Int = 0) {
+    public init(
+        name: String, physicalType: PhysicalType, logicalType: LogicalType? = nil, isOptional: Bool = true,
+        typeLength: Int = 0
+    ) {
         self.name = name
         self.physicalType = physicalType
         self.logicalType = logicalType
@@ -42,12 +45,13 @@ public struct WriterColumn: Sendable {
         case .date?: element.convertedType = ConvertedType(rawValue: 6)
         case let .integer(bitWidth, isSigned)?:
             let base: Int32 = isSigned ? 15 : 11
-            let offset: Int32 = switch bitWidth {
-            case 8: 0
-            case 16: 1
-            case 32: 2
-            default: 3
-            }
+            let offset: Int32 =
+                switch bitWidth {
+                case 8: 0
+                case 16: 1
+                case 32: 2
+                default: 3
+                }
             element.convertedType = ConvertedType(rawValue: base + offset)
         default: break
         }

@@ -9,7 +9,9 @@ public enum DelimitedText {
     ///
     /// - Complexity: O(field.count).
     public static func appendCSVField(_ field: [UInt8], to out: inout [UInt8]) {
-        let needsQuotes = field.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0a || $0 == 0x0d }
+        let needsQuotes = field.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0a || $0 == 0x0d
+        }
         guard needsQuotes else {
             out.append(contentsOf: field)
             return

@@ -48,7 +48,11 @@ enum DelimitedWriter {
     static func render(_ table: SummaryTable, separator: UInt8) -> String {
         var out: [UInt8] = []
         func append(_ field: [UInt8]) {
-            if separator == 0x09 { DelimitedText.appendTSVField(field, to: &out) } else { DelimitedText.appendCSVField(field, to: &out) }
+            if separator == 0x09 {
+                DelimitedText.appendTSVField(field, to: &out)
+            } else {
+                DelimitedText.appendCSVField(field, to: &out)
+            }
         }
         for (index, column) in table.columns.enumerated() {
             if index > 0 { out.append(separator) }
@@ -127,15 +131,20 @@ enum MarkdownWriter {
         let texts = table.rows.map { $0.map { MarkdownWriter.cellText(CellText.plain($0)) } }
         var widths = table.columns.map { max($0.count, 3) }
         for row in texts { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
-        let numeric = table.rows.first.map { $0.map { if case .text = $0 { false } else { true } } } ?? Array(repeating: false, count: widths.count)
+        let numeric =
+            table.rows.first.map { $0.map { if case .text = $0 { false } else { true } } }
+            ?? Array(repeating: false, count: widths.count)
         func pad(_ text: String, _ index: Int) -> String {
             let fill = String(repeating: " ", count: widths[index] - text.count)
             return numeric[index] ? fill + text : text + fill
         }
         var lines = ["| " + table.columns.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |"]
-        lines.append("|" + widths.enumerated().map { index, width in
-            numeric[index] ? String(repeating: "-", count: width + 1) + ":" : String(repeating: "-", count: width + 2)
-        }.joined(separator: "|") + "|")
+        lines.append(
+            "|"
+                + widths.enumerated().map { index, width in
+                    numeric[index]
+                        ? String(repeating: "-", count: width + 1) + ":" : String(repeating: "-", count: width + 2)
+                }.joined(separator: "|") + "|")
         for row in texts { lines.append("| " + row.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |") }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -44,12 +44,20 @@ enum XLSXStyle: Int, Sendable, CaseIterable {
         case .share: return "<xf numFmtId=\"10\" fontId=\"0\" \(base) applyNumberFormat=\"1\"/>"  // built-in 0.00%
         case .count: return "<xf numFmtId=\"3\" fontId=\"0\" \(base) applyNumberFormat=\"1\"/>"  // built-in #,##0
         case .title: return "<xf numFmtId=\"0\" fontId=\"2\" \(base) applyFont=\"1\"/>"
-        case .currency: return "<xf numFmtId=\"\(XLSXStyle.currencyFormat)\" fontId=\"0\" \(base) applyNumberFormat=\"1\"/>"
-        case .currencyBold: return "<xf numFmtId=\"\(XLSXStyle.currencyFormat)\" fontId=\"1\" \(base) applyNumberFormat=\"1\" applyFont=\"1\"/>"
+        case .currency:
+            return "<xf numFmtId=\"\(XLSXStyle.currencyFormat)\" fontId=\"0\" \(base) applyNumberFormat=\"1\"/>"
+        case .currencyBold:
+            return
+                "<xf numFmtId=\"\(XLSXStyle.currencyFormat)\" fontId=\"1\" \(base) applyNumberFormat=\"1\" "
+                + "applyFont=\"1\"/>"
         case .wrapped:
-            return "<xf numFmtId=\"0\" fontId=\"0\" \(base) applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+            return
+                "<xf numFmtId=\"0\" fontId=\"0\" \(base) applyAlignment=\"1\"><alignment vertical=\"top\" "
+                + "wrapText=\"1\"/></xf>"
         case .wrappedHeader:
-            return "<xf numFmtId=\"0\" fontId=\"1\" \(base) applyFont=\"1\" applyAlignment=\"1\"><alignment vertical=\"bottom\" wrapText=\"1\"/></xf>"
+            return
+                "<xf numFmtId=\"0\" fontId=\"1\" \(base) applyFont=\"1\" applyAlignment=\"1\"><alignment "
+                + "vertical=\"bottom\" wrapText=\"1\"/></xf>"
         case .heading: return "<xf numFmtId=\"0\" fontId=\"3\" \(base) applyFont=\"1\"/>"
         }
     }
@@ -58,12 +66,17 @@ enum XLSXStyle: Int, Sendable, CaseIterable {
     static let currencyFormat = 164
 
     /// `xl/styles.xml`. Fonts: 0 regular, 1 bold, 2 bold 14 pt, 3 bold 12 pt.
-    static let part = XLSXWorkbook.declaration
+    static let part =
+        XLSXWorkbook.declaration
         + "<styleSheet xmlns=\"\(XLSXWorkbook.mainNamespace)\">"
-        + "<numFmts count=\"1\"><numFmt numFmtId=\"\(currencyFormat)\" formatCode=\"&quot;US$&quot;#,##0.00\"/></numFmts>"
-        + "<fonts count=\"4\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font>"
-        + "<font><b/><sz val=\"14\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"12\"/><name val=\"Calibri\"/></font></fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        + "<numFmts count=\"1\"><numFmt numFmtId=\"\(currencyFormat)\" "
+        + "formatCode=\"&quot;US$&quot;#,##0.00\"/></numFmts>"
+        + "<fonts count=\"4\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name "
+        + "val=\"Calibri\"/></font>"
+        + "<font><b/><sz val=\"14\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"12\"/><name "
+        + "val=\"Calibri\"/></font></fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill "
+        + "patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
         + "<cellXfs count=\"\(allCases.count)\">" + allCases.map(\.xf).joined() + "</cellXfs>"

@@ -18,7 +18,8 @@ extension XLSXWorkbook {
     public static let summaryContextItems = ["period covered", "region", "preference programs", "currency"]
 
     /// How the summary's numbers are stored, said on the sheet.
-    static let summaryReading = "Money is in US dollars, summed exactly in cents. Shares are the ratios the CSV tables print "
+    static let summaryReading =
+        "Money is in US dollars, summed exactly in cents. Shares are the ratios the CSV tables print "
         + "(0.234567), shown as percentages. The through_bloc sheet holds the rows above under the CSV column names; "
         + "each table has its own sheet, and the notes sheet says how the numbers were made."
 
@@ -51,12 +52,16 @@ extension XLSXWorkbook {
             let split = XLSXWorkbook.figureColumn
             merge(row: rows.count, from: 0, to: split - 1)
             merge(row: rows.count, from: split, to: lastColumn)
-            heights[rows.count] = XLSXWorkbook.wrappedHeight([(term, widths[..<split].reduce(0, +)), (meaning, widths[split...].reduce(0, +))])
+            heights[rows.count] = XLSXWorkbook.wrappedHeight([
+                (term, widths[..<split].reduce(0, +)), (meaning, widths[split...].reduce(0, +)),
+            ])
             line([SheetCell(.text(term), style: .wrapped), nil, nil, SheetCell(.text(meaning), style: .wrapped)])
         }
 
         mutating func merge(row: Int, from first: Int, to last: Int) {
-            merges.append(XLSXWorkbook.reference(column: first, row: row + 1) + ":" + XLSXWorkbook.reference(column: last, row: row + 1))
+            merges.append(
+                XLSXWorkbook.reference(column: first, row: row + 1) + ":"
+                    + XLSXWorkbook.reference(column: last, row: row + 1))
         }
     }
 
@@ -65,7 +70,9 @@ extension XLSXWorkbook {
     /// - Complexity: O(cells of `throughBloc` + definitions).
     static func summarySheet(headline: Headline?, throughBloc: SummaryTable?, notes: [(String, Cell)]) -> Sheet {
         let figures = headline.map(headlineFigures) ?? []
-        let context = summaryContextItems.compactMap { item in notes.first { $0.0 == item }.map { (item, Optional(SheetCell($0.1))) } }
+        let context = summaryContextItems.compactMap { item in
+            notes.first { $0.0 == item }.map { (item, Optional(SheetCell($0.1))) }
+        }
         var layout = SummaryLayout(widths: summaryWidths(throughBloc, figures: figures + context))
         layout.line([SheetCell(.text(summaryTitle), style: .title)])
         layout.line()
@@ -79,7 +86,8 @@ extension XLSXWorkbook {
             layout.line([SheetCell(.text("Non-regional value by route (through_bloc)"), style: .heading)])
             let header = throughBloc.columns.map(spaced)
             // A header's words break over lines; the row is as tall as its tallest header.
-            layout.heights[layout.rows.count] = Double(15 * (zip(header, layout.widths).map { wordLines($0, width: $1) }.max() ?? 1))
+            layout.heights[layout.rows.count] = Double(
+                15 * (zip(header, layout.widths).map { wordLines($0, width: $1) }.max() ?? 1))
             layout.line(header.map { SheetCell(.text($0), style: .wrappedHeader) })
             for row in throughBloc.rows { layout.line(row.map { SheetCell($0) }) }
         }
@@ -88,7 +96,9 @@ extension XLSXWorkbook {
         layout.line()
         layout.line([SheetCell(.text("Definitions"), style: .heading)])
         for (term, meaning) in Definitions.terms { layout.definition(term, meaning) }
-        return Sheet(name: "summary", rows: layout.rows, widths: layout.widths, isTable: false, merges: layout.merges, heights: layout.heights)
+        return Sheet(
+            name: "summary", rows: layout.rows, widths: layout.widths, isTable: false, merges: layout.merges,
+            heights: layout.heights)
     }
 
     /// The headline's figures: the number, its two parts, the duty-free base and the share.
@@ -118,7 +128,8 @@ extension XLSXWorkbook {
                 widths[column] = max(widths[column], renderedWidth(cell) + 2)
             }
         }
-        widths = widths.map { min(max($0, 11), 40) } + Array(repeating: 12, count: max(0, figureColumn + 1 - widths.count))
+        widths =
+            widths.map { min(max($0, 11), 40) } + Array(repeating: 12, count: max(0, figureColumn + 1 - widths.count))
         let label = (figures.map(\.label) + Definitions.terms.map(\.term)).map(\.count).max() ?? 0
         widths[figureColumn - 1] = max(widths[figureColumn - 1], label + 2 - widths[..<(figureColumn - 1)].reduce(0, +))
         for case let figure? in figures.map(\.value) where figure.style == .currency || figure.style == .currencyBold {

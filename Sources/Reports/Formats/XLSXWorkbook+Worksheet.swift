@@ -4,11 +4,13 @@
 /// mergeCells, pageMargins, pageSetup, headerFooter, ignoredErrors.
 extension XLSXWorkbook {
     /// Page margins in inches (left, right, top, bottom, header, footer): Excel's "narrow".
-    static let pageMargins = "<pageMargins left=\"0.25\" right=\"0.25\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+    static let pageMargins =
+        "<pageMargins left=\"0.25\" right=\"0.25\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
     /// Landscape, fitted to one page wide and as many pages tall as the rows need.
     static let pageSetup = "<pageSetup orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
     /// Footer: the sheet's name and `page n of m`.
-    static let headerFooter = "<headerFooter><oddFooter>&amp;L&amp;A&amp;Rpage &amp;P of &amp;N</oddFooter></headerFooter>"
+    static let headerFooter =
+        "<headerFooter><oddFooter>&amp;L&amp;A&amp;Rpage &amp;P of &amp;N</oddFooter></headerFooter>"
 
     /// The worksheet part of `sheet`; `selected`: the tab the workbook opens on.
     ///
@@ -16,7 +18,8 @@ extension XLSXWorkbook {
     static func worksheet(_ sheet: Sheet, selected: Bool) -> String {
         var xml = declaration + "<worksheet xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
         xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
-        xml += "<dimension ref=\"A1:\(reference(column: max(sheet.columnCount - 1, 0), row: max(sheet.rows.count, 1)))\"/>"
+        xml +=
+            "<dimension ref=\"A1:\(reference(column: max(sheet.columnCount - 1, 0), row: max(sheet.rows.count, 1)))\"/>"
         xml += "<sheetViews><sheetView " + (selected ? "tabSelected=\"1\" " : "") + "workbookViewId=\"0\">"
         if sheet.isTable { xml += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>" }
         xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
@@ -34,10 +37,13 @@ extension XLSXWorkbook {
         xml += "</sheetData>"
         if sheet.isTable { xml += "<autoFilter ref=\"\(filterRange(sheet))\"/>" }
         if !sheet.merges.isEmpty {
-            xml += "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+            xml +=
+                "<mergeCells count=\"\(sheet.merges.count)\">"
+                + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
         }
         xml += pageMargins + pageSetup + headerFooter
-        // Numbers are numeric cells, so a text that reads as a number is a code (HS chapter `01`): no "number stored as text" flags.
+        // Numbers are numeric cells, so a text that reads as a number is a code (HS chapter `01`): no "number stored as
+        // text" flags.
         xml += "<ignoredErrors><ignoredError sqref=\"\(filterRange(sheet))\" numberStoredAsText=\"1\"/></ignoredErrors>"
         return xml + "</worksheet>"
     }
@@ -56,7 +62,9 @@ extension XLSXWorkbook {
         let style = cell.style == .plain ? "" : " s=\"\(cell.style.rawValue)\""
         switch cell.value {
         case let .text(text):
-            return "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t xml:space=\"preserve\">\(escaped(text))</t></is></c>"
+            return
+                "<c r=\"\(reference)\" t=\"inlineStr\"\(style)><is><t "
+                + "xml:space=\"preserve\">\(escaped(text))</t></is></c>"
         case let .integer(value):
             return "<c r=\"\(reference)\"\(style)><v>\(value)</v></c>"
         case let .money(cents):

@@ -38,7 +38,10 @@ public struct XLSXWorkbook: Sendable {
         /// Row heights in points by 0-based row; the other rows take the default.
         public var heights: [Int: Double]
 
-        init(name: String, rows: [[SheetCell?]], widths: [Int], isTable: Bool, merges: [String] = [], heights: [Int: Double] = [:]) {
+        init(
+            name: String, rows: [[SheetCell?]], widths: [Int], isTable: Bool, merges: [String] = [],
+            heights: [Int: Double] = [:]
+        ) {
             self.name = name
             self.rows = rows
             self.widths = widths
@@ -50,8 +53,9 @@ public struct XLSXWorkbook: Sendable {
         /// A table sheet: the bold `header`, then `rows`, widths fitted to the text.
         public init(name: String, header: [String], rows: [[Cell]]) {
             let headerCells = header.map { SheetCell(.text($0), style: .header) }
-            self.init(name: name, rows: [headerCells] + rows.map { $0.map { SheetCell($0) } },
-                      widths: XLSXWorkbook.columnWidths(header: header, rows: rows), isTable: true)
+            self.init(
+                name: name, rows: [headerCells] + rows.map { $0.map { SheetCell($0) } },
+                widths: XLSXWorkbook.columnWidths(header: header, rows: rows), isTable: true)
         }
 
         /// The number of columns: the longest row's.
@@ -68,7 +72,9 @@ public struct XLSXWorkbook: Sendable {
     /// - Parameter throughBloc: the table the summary shows; by default the
     ///   `through_bloc` of `tables`, if any.
     /// - Complexity: O(cells).
-    public init(tables: [SummaryTable], notes: [(String, Cell)], headline: Headline? = nil, throughBloc: SummaryTable? = nil) {
+    public init(
+        tables: [SummaryTable], notes: [(String, Cell)], headline: Headline? = nil, throughBloc: SummaryTable? = nil
+    ) {
         let summary = XLSXWorkbook.summarySheet(
             headline: headline, throughBloc: throughBloc ?? tables.first { $0.name == .throughBloc }, notes: notes)
         sheets = [summary] + tables.map { Sheet(name: $0.name.rawValue, header: $0.columns, rows: $0.rows) }
@@ -107,19 +113,25 @@ public struct XLSXWorkbook: Sendable {
     static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     func contentTypes() -> String {
-        var xml = XLSXWorkbook.declaration
+        var xml =
+            XLSXWorkbook.declaration
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
             + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" "
+            + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for index in sheets.indices {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return xml + "</Types>"
     }
 
-    static let rootRelationships = declaration
+    static let rootRelationships =
+        declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
@@ -128,19 +140,27 @@ public struct XLSXWorkbook: Sendable {
     /// names Excel keeps per sheet (each auto-filter's range, and the rows
     /// printed on every page), sorted by name as Excel writes them.
     func workbook() -> String {
-        var xml = XLSXWorkbook.declaration
+        var xml =
+            XLSXWorkbook.declaration
             + "<workbook xmlns=\"\(XLSXWorkbook.mainNamespace)\" xmlns:r=\"\(XLSXWorkbook.relationshipNamespace)\">"
             + "<bookViews><workbookView firstSheet=\"0\" activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
-            xml += "<sheet name=\"\(XLSXWorkbook.escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+            xml +=
+                "<sheet name=\"\(XLSXWorkbook.escaped(sheet.name))\" sheetId=\"\(index + 1)\" "
+                + "r:id=\"rId\(index + 1)\"/>"
         }
         xml += "</sheets><definedNames>"
         for (index, sheet) in sheets.enumerated() where sheet.isTable {
-            let range = XLSXWorkbook.filterRange(sheet).split(separator: ":").map { XLSXWorkbook.absolute(String($0)) }.joined(separator: ":")
-            xml += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">\(XLSXWorkbook.quotedName(sheet))!\(range)</definedName>"
+            let range = XLSXWorkbook.filterRange(sheet).split(separator: ":").map { XLSXWorkbook.absolute(String($0)) }
+                .joined(separator: ":")
+            xml +=
+                "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" "
+                + "hidden=\"1\">\(XLSXWorkbook.quotedName(sheet))!\(range)</definedName>"
         }
         for (index, sheet) in sheets.enumerated() {
-            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(XLSXWorkbook.quotedName(sheet))!$1:$1</definedName>"
+            xml +=
+                "<definedName name=\"_xlnm.Print_Titles\" "
+                + "localSheetId=\"\(index)\">\(XLSXWorkbook.quotedName(sheet))!$1:$1</definedName>"
         }
         return xml + "</definedNames></workbook>"
     }
@@ -151,11 +171,17 @@ public struct XLSXWorkbook: Sendable {
     }
 
     func workbookRelationships() -> String {
-        var xml = XLSXWorkbook.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        var xml =
+            XLSXWorkbook.declaration
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         for index in sheets.indices {
-            xml += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(XLSXWorkbook.relationshipNamespace)/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            xml +=
+                "<Relationship Id=\"rId\(index + 1)\" Type=\"\(XLSXWorkbook.relationshipNamespace)/worksheet\" "
+                + "Target=\"worksheets/sheet\(index + 1).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(XLSXWorkbook.relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(XLSXWorkbook.relationshipNamespace)/styles\" "
+            + "Target=\"styles.xml\"/>"
         return xml + "</Relationships>"
     }
 }

@@ -65,15 +65,17 @@ public enum Flows {
         let columns = detail.columns
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
         guard let origin = index("origin"), let originName = index("origin_name"), let chapter = index("hs_chapter"),
-              let title = index("chapter_title"), let partner = index("partner"), let partnerName = index("partner_name"),
-              let dutyFree = index("duty_free_value"), let value = index("non_regional_value") else { return [] }
+            let title = index("chapter_title"), let partner = index("partner"), let partnerName = index("partner_name"),
+            let dutyFree = index("duty_free_value"), let value = index("non_regional_value")
+        else { return [] }
         let width = max(origin, originName, chapter, title, partner, partnerName, dutyFree, value)
         return detail.rows.compactMap { row in
             guard row.count > width else { return nil }
-            return Flow(origin: text(row[origin]), originName: text(row[originName]), chapter: text(row[chapter]),
-                        chapterTitle: text(row[title]), partner: text(row[partner]), partnerName: text(row[partnerName]),
-                        dutyFreeCents: money(row[dutyFree]), nonRegionalCents: money(row[value]),
-                        route: FlowRoute(origin: text(row[origin]), partner: text(row[partner]), members: members))
+            return Flow(
+                origin: text(row[origin]), originName: text(row[originName]), chapter: text(row[chapter]),
+                chapterTitle: text(row[title]), partner: text(row[partner]), partnerName: text(row[partnerName]),
+                dutyFreeCents: money(row[dutyFree]), nonRegionalCents: money(row[value]),
+                route: FlowRoute(origin: text(row[origin]), partner: text(row[partner]), members: members))
         }
     }
 
@@ -84,7 +86,9 @@ public enum Flows {
     /// - Complexity: O(rows of `detail`).
     public static func throughBloc(_ detail: SummaryTable, members: Set<String>, limit: Int) -> [Flow] {
         precondition(limit >= 0, "a list holds 0 or more flows")
-        return Array(all(detail, members: members).lazy.filter { $0.route.isThroughBloc && $0.nonRegionalCents > 0 }.prefix(limit))
+        return Array(
+            all(detail, members: members).lazy.filter { $0.route.isThroughBloc && $0.nonRegionalCents > 0 }.prefix(
+                limit))
     }
 
     /// The `limit` largest flows shipped from outside the bloc, by
@@ -94,7 +98,8 @@ public enum Flows {
     /// - Complexity: O(rows of `detail`).
     public static func direct(_ detail: SummaryTable, members: Set<String>, limit: Int) -> [Flow] {
         precondition(limit >= 0, "a list holds 0 or more flows")
-        return Array(all(detail, members: members).lazy.filter { $0.route == .direct && $0.nonRegionalCents > 0 }.prefix(limit))
+        return Array(
+            all(detail, members: members).lazy.filter { $0.route == .direct && $0.nonRegionalCents > 0 }.prefix(limit))
     }
 
     /// Non-regional value through the bloc per HS chapter, largest first
@@ -105,16 +110,23 @@ public enum Flows {
         var sums: [String: (title: String, passThrough: Int128, declared: Int128)] = [:]
         for flow in all(detail, members: members) where flow.route.isThroughBloc {
             var entry = sums[flow.chapter] ?? (flow.chapterTitle, 0, 0)
-            if flow.route == .passThrough { entry.passThrough += Int128(flow.nonRegionalCents) } else { entry.declared += Int128(flow.nonRegionalCents) }
+            if flow.route == .passThrough {
+                entry.passThrough += Int128(flow.nonRegionalCents)
+            } else {
+                entry.declared += Int128(flow.nonRegionalCents)
+            }
             sums[flow.chapter] = entry
         }
         return sums.map { chapter, entry in
-            ChapterThroughBloc(chapter: chapter, title: entry.title, passThroughCents: Int64(clamping: entry.passThrough),
-                               declaredCents: Int64(clamping: entry.declared), nonRegionalCents: Int64(clamping: entry.passThrough + entry.declared))
+            ChapterThroughBloc(
+                chapter: chapter, title: entry.title, passThroughCents: Int64(clamping: entry.passThrough),
+                declaredCents: Int64(clamping: entry.declared),
+                nonRegionalCents: Int64(clamping: entry.passThrough + entry.declared))
         }
         .filter { $0.nonRegionalCents > 0 }
         .sorted { a, b in
-            a.nonRegionalCents != b.nonRegionalCents ? a.nonRegionalCents > b.nonRegionalCents
+            a.nonRegionalCents != b.nonRegionalCents
+                ? a.nonRegionalCents > b.nonRegionalCents
                 : Array(a.chapter.utf8).lexicographicallyPrecedes(Array(b.chapter.utf8))
         }
     }
@@ -124,7 +136,9 @@ public enum Flows {
     ///
     /// - Complexity: O(rows of `detail`).
     public static func throughBlocSum(_ detail: SummaryTable, members: Set<String>) -> Int128 {
-        all(detail, members: members).reduce(Int128(0)) { $1.route.isThroughBloc ? $0 + Int128($1.nonRegionalCents) : $0 }
+        all(detail, members: members).reduce(Int128(0)) {
+            $1.route.isThroughBloc ? $0 + Int128($1.nonRegionalCents) : $0
+        }
     }
 
     static func text(_ cell: Cell) -> String {

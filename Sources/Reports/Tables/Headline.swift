@@ -45,7 +45,9 @@ public struct Headline: Sendable, Equatable {
     public init?(tables: [SummaryTable], context: Context) {
         guard let table = tables.first(where: { $0.name == .throughBloc }) else { return nil }
         func money(_ row: [Cell], _ column: String) -> Int64 {
-            guard let index = table.columns.firstIndex(of: column), index < row.count, case let .money(cents) = row[index] else { return 0 }
+            guard let index = table.columns.firstIndex(of: column), index < row.count,
+                case let .money(cents) = row[index]
+            else { return 0 }
             return cents
         }
         func text(_ row: [Cell], _ index: Int) -> String {
@@ -58,8 +60,10 @@ public struct Headline: Sendable, Equatable {
         declaredCents = money(bloc, "declared_non_originating_value")
         dutyFreeCents = money(bloc, "duty_free_value")
         partners = table.rows.filter { text($0, 0) != "bloc" && text($0, 0) != "direct" }.map { row in
-            Partner(code: text(row, 0), name: text(row, 1), nonRegionalCents: money(row, "non_regional_value"),
-                    passThroughCents: money(row, "pass_through_value"), declaredCents: money(row, "declared_non_originating_value"))
+            Partner(
+                code: text(row, 0), name: text(row, 1), nonRegionalCents: money(row, "non_regional_value"),
+                passThroughCents: money(row, "pass_through_value"),
+                declaredCents: money(row, "declared_non_originating_value"))
         }
         self.context = context
     }
@@ -67,7 +71,8 @@ public struct Headline: Sendable, Equatable {
     /// `the USMCA partners (Mexico, Canada)` or `the bloc partners (CA, MX)`.
     public var partnersPhrase: String {
         let names = partners.map { $0.name.isEmpty ? $0.code : $0.name }.joined(separator: ", ")
-        let who = context.isUSMCA ? "the USMCA partners" : "the bloc partners (\(context.region.joined(separator: ", ")))"
+        let who =
+            context.isUSMCA ? "the USMCA partners" : "the bloc partners (\(context.region.joined(separator: ", ")))"
         return names.isEmpty ? who : "\(who) (\(names))"
     }
 
@@ -75,7 +80,8 @@ public struct Headline: Sendable, Equatable {
     /// and the programs.
     public var sentence: String {
         "\(Headline.dollars(nonRegionalCents)) \(claim): "
-            + "\(Headline.dollars(passThroughCents)) \(passThroughPhrase), and \(Headline.dollars(declaredCents)) \(declaredPhrase)."
+            + "\(Headline.dollars(passThroughCents)) \(passThroughPhrase), and \(Headline.dollars(declaredCents)) "
+            + "\(declaredPhrase)."
     }
 
     /// What the number is, after it: `of non-regional content entered
@@ -83,7 +89,10 @@ public struct Headline: Sendable, Equatable {
     /// of the duty-free value shipped from them)`.
     public var claim: String {
         let period = context.period.map { " in \($0)" } ?? ""
-        let share = dutyFreeCents > 0 ? " (\(Headline.percent(nonRegionalCents, of: dutyFreeCents)) of the duty-free value shipped from them)" : ""
+        let share =
+            dutyFreeCents > 0
+            ? " (\(Headline.percent(nonRegionalCents, of: dutyFreeCents)) of the duty-free value shipped from them)"
+            : ""
         return "of non-regional content entered duty-free through \(partnersPhrase)\(period)\(share)"
     }
 
@@ -98,14 +107,16 @@ public struct Headline: Sendable, Equatable {
 
     /// `preference claims (S, S+)`, or `preference claims` when no program is listed.
     public var programsPhrase: String {
-        context.programs.isEmpty ? "preference claims" : "preference claims (\(context.programs.joined(separator: ", ")))"
+        context.programs.isEmpty
+            ? "preference claims" : "preference claims (\(context.programs.joined(separator: ", ")))"
     }
 
     /// The per-partner split: `Mexico US$208.5 million (pass-through US$71.0 million, declared US$137.5 million); …`.
     public var partnerLines: [String] {
         partners.map { partner in
             "\(partner.name.isEmpty ? partner.code : partner.name) \(Headline.dollars(partner.nonRegionalCents)) "
-                + "(pass-through \(Headline.dollars(partner.passThroughCents)), declared \(Headline.dollars(partner.declaredCents)))"
+                + "(pass-through \(Headline.dollars(partner.passThroughCents)), declared "
+                + "\(Headline.dollars(partner.declaredCents)))"
         }
     }
 
@@ -134,7 +145,8 @@ public struct Headline: Sendable, Equatable {
         let whole = scaled / Int64(scale)
         let fraction = String(scaled % Int64(scale))
         let sign = value < 0 && scaled > 0 ? "-" : ""
-        return sign + grouped(whole) + (decimals > 0 ? "." + String(repeating: "0", count: decimals - fraction.count) + fraction : "")
+        return sign + grouped(whole)
+            + (decimals > 0 ? "." + String(repeating: "0", count: decimals - fraction.count) + fraction : "")
     }
 
     static func grouped(_ value: Int64) -> String {

@@ -30,8 +30,10 @@ public struct TotalsInput: Sendable {
     /// (3, 5, 7, 9: probably a lost leading zero; `--pad-hs`).
     public var oddHSCodes: Int64
 
-    public init(files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64,
-                unmappedCountryCodes: Int64? = nil, oddHSCodes: Int64 = 0) {
+    public init(
+        files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64,
+        unmappedCountryCodes: Int64? = nil, oddHSCodes: Int64 = 0
+    ) {
         self.oddHSCodes = oddHSCodes
         self.files = files
         self.linesRead = linesRead
@@ -55,10 +57,12 @@ extension SummaryTable {
     ]
 
     static func measureCells(_ measures: Measures) -> [Cell] {
-        [.integer(measures.lines), .money(measures.customsValue), .money(measures.duty),
-         .integer(measures.dutyFreeLines), .money(measures.dutyFreeValue), .money(measures.preferenceValue),
-         .money(measures.nonRegionalValue),
-         .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue)]
+        [
+            .integer(measures.lines), .money(measures.customsValue), .money(measures.duty),
+            .integer(measures.dutyFreeLines), .money(measures.dutyFreeValue), .money(measures.preferenceValue),
+            .money(measures.nonRegionalValue),
+            .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue),
+        ]
     }
 
     static func chapterText(_ chapter: Int) -> String {
@@ -71,7 +75,9 @@ extension SummaryTable {
     /// - Throws: `MeasureOverflow` when a marginal sum overflows.
     /// - Complexity: O(g log g) for g groups.
     /// - Parameter members: the region's alpha-2 codes (for `through_bloc`).
-    public static func buildAll(groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>) throws -> [SummaryTable] {
+    public static func buildAll(
+        groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>
+    ) throws -> [SummaryTable] {
         let detail = groups.map { group in
             (keys: [group.origin, chapterText(group.chapter), group.partner], measures: group.measures)
         }
@@ -82,13 +88,25 @@ extension SummaryTable {
         for group in groups { sums.add(group.measures) }
         guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
         return [
-            keyed(.detail, ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"], detail, top: top) { keys in
-                [.text(keys[0]), .text(CountryNames.name(alpha2: keys[0])), .text(keys[1]),
-                 .text(ChapterTitles.title(Int(keys[1]) ?? 0)), .text(keys[2]), .text(CountryNames.name(alpha2: keys[2]))]
+            keyed(
+                .detail, ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"], detail,
+                top: top
+            ) { keys in
+                [
+                    .text(keys[0]), .text(CountryNames.name(alpha2: keys[0])), .text(keys[1]),
+                    .text(ChapterTitles.title(Int(keys[1]) ?? 0)), .text(keys[2]),
+                    .text(CountryNames.name(alpha2: keys[2])),
+                ]
             },
-            keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top) { [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))] },
-            keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top) { [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))] },
-            keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top) { [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))] },
+            keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top) {
+                [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
+            },
+            keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top) {
+                [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))]
+            },
+            keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top) {
+                [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
+            },
             totalsTable(totals, all),
             try throughBloc(groups, members: members),
         ]
@@ -98,7 +116,9 @@ extension SummaryTable {
     /// interner does (Swift `String` equality would merge canonically
     /// equivalent spellings such as `É` and `E` + U+0301).
     /// Sums are exact (`MeasureSums`): a row overflows only when its final sum does not fit Int64.
-    static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(keys: [String], measures: Measures)] {
+    static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(
+        keys: [String], measures: Measures
+    )] {
         var sums: [[[UInt8]]: (keys: [String], sums: MeasureSums)] = [:]
         for group in groups {
             let keys = key(group)
@@ -116,22 +136,32 @@ extension SummaryTable {
         keyCells: ([String]) -> [Cell]
     ) -> SummaryTable {
         let sorted = rows.sorted { a, b in
-            if a.measures.nonRegionalValue != b.measures.nonRegionalValue { return a.measures.nonRegionalValue > b.measures.nonRegionalValue }
-            if a.measures.customsValue != b.measures.customsValue { return a.measures.customsValue > b.measures.customsValue }
+            if a.measures.nonRegionalValue != b.measures.nonRegionalValue {
+                return a.measures.nonRegionalValue > b.measures.nonRegionalValue
+            }
+            if a.measures.customsValue != b.measures.customsValue {
+                return a.measures.customsValue > b.measures.customsValue
+            }
             return a.keys.lexicographicallyPrecedes(b.keys) { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         }
         let kept = top.map { Array(sorted.prefix(max($0, 0))) } ?? sorted
-        return SummaryTable(name: name, columns: keyColumns + measureColumns, rows: kept.map { keyCells($0.keys) + measureCells($0.measures) })
+        return SummaryTable(
+            name: name, columns: keyColumns + measureColumns,
+            rows: kept.map { keyCells($0.keys) + measureCells($0.measures) })
     }
 
     static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {
         let reasonColumns = RejectionReason.allCases.map(\.name)
         let unmapped = totals.unmappedCountryCodes.map { _ in ["unmapped_country_codes"] } ?? []
-        let columns = ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"] + unmapped
+        let columns =
+            ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"]
+            + unmapped
             + ["hs_odd_length"] + measureColumns
         // Wrapping sum: the counts come from one run (or from partials whose invariants merge checked).
-        var row: [Cell] = [.integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
-                           .integer(totals.rejected.reduce(0, &+))]
+        var row: [Cell] = [
+            .integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
+            .integer(totals.rejected.reduce(0, &+)),
+        ]
         row += totals.rejected.map { Cell.integer($0) }
         row.append(.integer(totals.linesAggregated))
         if let count = totals.unmappedCountryCodes { row.append(.integer(count)) }

@@ -60,20 +60,28 @@ extension SummaryTable {
             let route = FlowRoute(origin: group.origin, partner: group.partner, members: members)
             let originInRegion = members.contains(group.origin)
             if route.isThroughBloc {
-                byMember[Array(group.partner.utf8), default: (group.partner, RouteSums())].sums.add(group, originInRegion: originInRegion, viaBloc: true)
+                byMember[Array(group.partner.utf8), default: (group.partner, RouteSums())].sums.add(
+                    group, originInRegion: originInRegion, viaBloc: true)
                 bloc.add(group, originInRegion: originInRegion, viaBloc: true)
             } else {
-                // Shipped from outside the bloc: declared content is still declared; the rest is direct, not pass-through.
+                // Shipped from outside the bloc: declared content is still declared; the rest is direct, not
+                // pass-through.
                 direct.add(group, originInRegion: originInRegion, viaBloc: false)
             }
         }
-        func row(_ route: String, _ name: String, _ sums: RouteSums) throws -> (route: String, cells: [Cell], nonRegional: Int64) {
-            guard let measures = sums.all.exact, let passThrough = Int64(exactly: sums.passThrough), let declared = Int64(exactly: sums.declared) else {
+        func row(_ route: String, _ name: String, _ sums: RouteSums) throws -> (
+            route: String, cells: [Cell], nonRegional: Int64
+        ) {
+            guard let measures = sums.all.exact, let passThrough = Int64(exactly: sums.passThrough),
+                let declared = Int64(exactly: sums.declared)
+            else {
                 throw MeasureOverflow(table: .throughBloc)
             }
             let cells: [Cell] = [
-                .text(route), .text(name), .integer(measures.lines), .money(measures.customsValue), .money(measures.dutyFreeValue),
-                .money(measures.preferenceValue), .share(numerator: measures.preferenceValue, denominator: measures.customsValue),
+                .text(route), .text(name), .integer(measures.lines), .money(measures.customsValue),
+                .money(measures.dutyFreeValue),
+                .money(measures.preferenceValue),
+                .share(numerator: measures.preferenceValue, denominator: measures.customsValue),
                 .money(measures.nonRegionalValue), .money(passThrough), .money(declared),
                 .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue),
             ]
@@ -81,9 +89,14 @@ extension SummaryTable {
         }
         let memberRows = try byMember.values.map { try row($0.code, CountryNames.name(alpha2: $0.code), $0.sums) }
             .sorted { a, b in
-                a.nonRegional != b.nonRegional ? a.nonRegional > b.nonRegional : Array(a.route.utf8).lexicographicallyPrecedes(Array(b.route.utf8))
+                a.nonRegional != b.nonRegional
+                    ? a.nonRegional > b.nonRegional : Array(a.route.utf8).lexicographicallyPrecedes(Array(b.route.utf8))
             }
-        let rows = memberRows.map(\.cells) + [try row("bloc", "All bloc partners", bloc).cells, try row("direct", "Direct, from outside the bloc", direct).cells]
+        let rows =
+            memberRows.map(\.cells) + [
+                try row("bloc", "All bloc partners", bloc).cells,
+                try row("direct", "Direct, from outside the bloc", direct).cells,
+            ]
         return SummaryTable(name: .throughBloc, columns: throughBlocColumns, rows: rows)
     }
 }

@@ -17,7 +17,9 @@ package struct InputDefaults: Equatable {
     static let dutyFreeProgramsKey = "roo.duty_free_programs"
     static let layoutKey = "roo.layout"
 
-    package init(countryCodes: CountryCodeSystem? = nil, dutyFreeBy: DutyFreeBy? = nil, dutyFreePrograms: Set<String>? = nil) {
+    package init(
+        countryCodes: CountryCodeSystem? = nil, dutyFreeBy: DutyFreeBy? = nil, dutyFreePrograms: Set<String>? = nil
+    ) {
         self.countryCodes = countryCodes
         self.dutyFreeBy = dutyFreeBy
         self.dutyFreePrograms = dutyFreePrograms
@@ -61,16 +63,22 @@ package struct InputDefaults: Equatable {
     /// for each setting the command line left open (`given`).
     ///
     /// - Throws: `RooError(.usage)` naming the option when two inputs differ.
-    package static func agreed(_ inputs: [(path: String, defaults: InputDefaults)], given: InputDefaults) throws -> InputDefaults {
+    package static func agreed(
+        _ inputs: [(path: String, defaults: InputDefaults)], given: InputDefaults
+    ) throws -> InputDefaults {
         var result = InputDefaults()
-        func merge<T: Equatable>(_ keyPath: WritableKeyPath<InputDefaults, T?>, option: String, show: (T) -> String) throws {
+        func merge<T: Equatable>(
+            _ keyPath: WritableKeyPath<InputDefaults, T?>, option: String, show: (T) -> String
+        ) throws {
             guard given[keyPath: keyPath] == nil else { return }  // the command line settles it
             var chosen: (path: String, value: T)?
             for input in inputs {
                 guard let value = input.defaults[keyPath: keyPath] else { continue }
                 if let chosen, chosen.value != value {
-                    throw RooError(.usage, "inputs disagree on \(option): \(chosen.path) says \(show(chosen.value)), "
-                        + "\(input.path) says \(show(value)); give \(option) on the command line")
+                    throw RooError(
+                        .usage,
+                        "inputs disagree on \(option): \(chosen.path) says \(show(chosen.value)), "
+                            + "\(input.path) says \(show(value)); give \(option) on the command line")
                 }
                 chosen = (input.path, value)
             }

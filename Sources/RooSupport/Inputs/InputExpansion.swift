@@ -43,7 +43,9 @@ package enum InputExpansion {
     /// - Complexity: O(entries) directory reads, plus a peek at the first
     ///   bytes (and the footer of Parquet files) of each walked file when
     ///   skipping roo's outputs.
-    package static func expand(_ inputs: [String], everyFile: Bool = false, skippingRooOutputs: Bool = false) throws -> Expansion {
+    package static func expand(
+        _ inputs: [String], everyFile: Bool = false, skippingRooOutputs: Bool = false
+    ) throws -> Expansion {
         var expansion = Expansion()
         var seen: [FileIdentity: String] = [:]
         var repeated: [String] = []
@@ -60,7 +62,9 @@ package enum InputExpansion {
         }
         for input in inputs {
             if input == "-" {
-                guard !expansion.files.contains("-") else { throw RooError(.usage, "- (standard input) can be given only once") }
+                guard !expansion.files.contains("-") else {
+                    throw RooError(.usage, "- (standard input) can be given only once")
+                }
                 take(input)
                 continue
             }
@@ -82,11 +86,16 @@ package enum InputExpansion {
             found.forEach(take)
         }
         if !repeated.isEmpty {
-            expansion.notes.append("\(Plural.count(repeated.count, "input")) named a file already read, read once: \(repeated.prefix(3).joined(separator: ", "))\(repeated.count > 3 ? ", …" : "")")
+            expansion.notes.append(
+                "\(Plural.count(repeated.count, "input")) named a file already read, read once: "
+                    + "\(repeated.prefix(3).joined(separator: ", "))\(repeated.count > 3 ? ", …" : "")"
+            )
         }
         expansion.notes += skipped.notes
         guard !expansion.files.isEmpty else {
-            throw RooError(.noInput, "no input files to read" + (skipped.notes.isEmpty ? "" : " (\(skipped.notes.joined(separator: "; ")))"))
+            throw RooError(
+                .noInput,
+                "no input files to read" + (skipped.notes.isEmpty ? "" : " (\(skipped.notes.joined(separator: "; ")))"))
         }
         return expansion
     }
@@ -108,12 +117,27 @@ extension InputExpansion {
         var isEmpty: Bool { loops.isEmpty && temporary.isEmpty && rooOutputs.isEmpty }
 
         var notes: [String] {
-            func example(_ paths: [String]) -> String { paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "") }
+            func example(_ paths: [String]) -> String {
+                paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
+            }
             var notes: [String] = []
-            if !loops.isEmpty { notes.append("\(Plural.count(loops.count, "directory link")) to a directory already read, not read again: \(example(loops))") }
-            if !temporary.isEmpty { notes.append("\(Plural.count(temporary.count, "temporary file")) of an unfinished write skipped: \(example(temporary))") }
+            if !loops.isEmpty {
+                notes.append(
+                    "\(Plural.count(loops.count, "directory link")) to a directory already read, not read again: "
+                        + "\(example(loops))"
+                )
+            }
+            if !temporary.isEmpty {
+                notes.append(
+                    "\(Plural.count(temporary.count, "temporary file")) of an unfinished write skipped: "
+                        + "\(example(temporary))"
+                )
+            }
             if !rooOutputs.isEmpty {
-                notes.append("\(Plural.count(rooOutputs.count, "file")) roo wrote (partial aggregates, rejects, tables) skipped; name a file to read it: \(example(rooOutputs))")
+                notes.append(
+                    "\(Plural.count(rooOutputs.count, "file")) roo wrote (partial aggregates, rejects, tables) "
+                        + "skipped; name a file to read it: \(example(rooOutputs))"
+                )
             }
             return notes
         }
@@ -141,9 +165,10 @@ extension InputExpansion {
             guard let handle = opendir(directory) else { return }
             var names: [String] = []
             while let entry = readdir(handle) {
-                names.append(withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                })
+                names.append(
+                    withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                    })
             }
             closedir(handle)
             for name in names.sorted() where !name.hasPrefix(".") {
@@ -153,7 +178,9 @@ extension InputExpansion {
                     visit(path)
                 } else if InputExpansion.isTemporaryName(name) {
                     skipped.temporary.append(path)
-                } else if everyFile ? !InputExpansion.isReportName(name) : (name.hasSuffix(".parquet") || name.contains(".csv")) {
+                } else if everyFile
+                    ? !InputExpansion.isReportName(name) : (name.hasSuffix(".parquet") || name.contains(".csv"))
+                {
                     if skippingRooOutputs && kind == .regular && RooOutputs.isRooOutput(path) {
                         skipped.rooOutputs.append(path)
                     } else {
@@ -195,7 +222,10 @@ enum RooOutputs {
     /// every table in CSV and TSV.
     static let headerLines: Set<[UInt8]> = {
         var lines: Set<[UInt8]> = [Array(RejectsFormat.header.utf8.dropLast()), Array("line\treason\traw".utf8)]
-        let empty = TotalsInput(files: 0, linesRead: 0, linesFiltered: 0, rejected: Array(repeating: 0, count: RejectionReason.allCases.count), linesAggregated: 0, unmappedCountryCodes: nil)
+        let empty = TotalsInput(
+            files: 0, linesRead: 0, linesFiltered: 0,
+            rejected: Array(repeating: 0, count: RejectionReason.allCases.count), linesAggregated: 0,
+            unmappedCountryCodes: nil)
         let tables = (try? SummaryTable.buildAll(groups: [], totals: empty, top: nil, members: [])) ?? []
         for table in tables {
             lines.insert(Array(table.columns.joined(separator: ",").utf8))

@@ -31,11 +31,13 @@ package indirect enum JSONValue: Equatable, Sendable {
         case let .string(value): JSONText.appendString(value, to: &out)
         case let .raw(text): out.append(contentsOf: text.utf8)
         case let .array(items):
-            appendContainer(open: "[", close: "]", count: items.count, to: &out, indent: indent, level: level) { index, out in
+            appendContainer(open: "[", close: "]", count: items.count, to: &out, indent: indent, level: level) {
+                index, out in
                 items[index].append(to: &out, indent: indent, level: level + 1)
             }
         case let .object(members):
-            appendContainer(open: "{", close: "}", count: members.count, to: &out, indent: indent, level: level) { index, out in
+            appendContainer(open: "{", close: "}", count: members.count, to: &out, indent: indent, level: level) {
+                index, out in
                 JSONText.appendString(members[index].0, to: &out)
                 out.append(contentsOf: ": ".utf8)
                 members[index].1.append(to: &out, indent: indent, level: level + 1)

@@ -37,11 +37,16 @@ package enum OutputTargets {
             let input = FileIdentity(path: output).flatMap { inputsByIdentity[$0] } ?? inputsByPath[resolved]
             if let input {
                 let same = input == output ? "" : " (\(input))"
-                throw RooError(.cannotCreate, "\(output): is an input of this run\(same); roo never writes over its inputs: choose another output path")
+                throw RooError(
+                    .cannotCreate,
+                    "\(output): is an input of this run\(same); roo never writes over its inputs: choose another "
+                        + "output path"
+                )
             }
             if let other = outputsByPath[resolved] {
                 let same = other == output ? "" : " (also given as \(other))"
-                throw RooError(.cannotCreate, "\(output): given as two outputs of this run\(same): choose different paths")
+                throw RooError(
+                    .cannotCreate, "\(output): given as two outputs of this run\(same): choose different paths")
             }
             outputsByPath[resolved] = output
         }

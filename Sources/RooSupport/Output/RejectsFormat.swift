@@ -7,5 +7,6 @@ package enum RejectsFormat {
     /// The canonical columns whose raw values are written, in order.
     package static let valueColumns: [CanonicalColumn] = [.origin, .partner, .hsCode, .customsValue, .duty]
     /// The header line, newline included.
-    package static let header = "file,row_group,row,reason," + valueColumns.map(\.rawValue).joined(separator: ",") + "\n"
+    package static let header =
+        "file,row_group,row,reason," + valueColumns.map(\.rawValue).joined(separator: ",") + "\n"
 }

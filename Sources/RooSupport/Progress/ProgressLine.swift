@@ -114,16 +114,23 @@ package final class ProgressLine: @unchecked Sendable {
         switch measure {
         case let .bytes(total?):
             let bytes = stage == .finished ? total : min(count, total)
-            fields = [percent(bytes, of: total), linesPerSecond(seconds), megabytesPerSecond(bytes, seconds)]
+            fields =
+                [percent(bytes, of: total), linesPerSecond(seconds), megabytesPerSecond(bytes, seconds)]
                 + [timing(stage, seconds, fraction: Double(bytes) / Double(total))]
         case .bytes(nil):
             let lines = ProgressLine.fixed(Double(linesDone.load(ordering: .relaxed)) / 1e6, 1) + " M lines"
-            fields = [lines, linesPerSecond(seconds), megabytesPerSecond(count, seconds)]
-                + [stage == .finished ? "done in " + ProgressLine.fixed(seconds, 1) + " s" : ProgressLine.fixed(seconds, 0) + " s"]
+            fields =
+                [lines, linesPerSecond(seconds), megabytesPerSecond(count, seconds)]
+                + [
+                    stage == .finished
+                        ? "done in " + ProgressLine.fixed(seconds, 1) + " s" : ProgressLine.fixed(seconds, 0) + " s"
+                ]
         case let .runs(total):
             let runs = stage == .finished ? total : min(count, total)
-            fields = [percent(runs, of: total), "\(runs) of \(Plural.count(total, "run"))",
-                      timing(stage, seconds, fraction: Double(runs) / Double(total))]
+            fields = [
+                percent(runs, of: total), "\(runs) of \(Plural.count(total, "run"))",
+                timing(stage, seconds, fraction: Double(runs) / Double(total)),
+            ]
         }
         return "\r" + fields.joined(separator: " | ") + "\u{1B}[K" + (stage == .running ? "" : "\n")
     }

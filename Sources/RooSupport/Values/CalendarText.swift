@@ -38,7 +38,9 @@ package enum CalendarText {
 
     static func appendPadded(_ value: Int64, width: Int, to out: inout [UInt8]) {
         let digits = String(value)
-        if digits.utf8.count < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.utf8.count)) }
+        if digits.utf8.count < width {
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - digits.utf8.count))
+        }
         out.append(contentsOf: digits.utf8)
     }
 
@@ -79,12 +81,15 @@ package enum CalendarText {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.fff…` for `ticks` since the epoch.
-    package static func appendTimestamp(ticks: Int64, unit: (ticksPerSecond: Int64, fractionDigits: Int), to out: inout [UInt8]) {
+    package static func appendTimestamp(
+        ticks: Int64, unit: (ticksPerSecond: Int64, fractionDigits: Int), to out: inout [UInt8]
+    ) {
         let ticksPerDay = secondsPerDay * unit.ticksPerSecond
         let (days, ofDay) = floorDivide(ticks, ticksPerDay)
         appendDate(days: days, to: &out)
         out.append(UInt8(ascii: "T"))
-        appendTimeOfDay(ticks: ofDay, ticksPerSecond: unit.ticksPerSecond, fractionDigits: unit.fractionDigits, to: &out)
+        appendTimeOfDay(
+            ticks: ofDay, ticksPerSecond: unit.ticksPerSecond, fractionDigits: unit.fractionDigits, to: &out)
     }
 
     /// INT96 (nanoseconds of day: Int64 LE, Julian day: Int32 LE) as a

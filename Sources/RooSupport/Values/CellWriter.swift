@@ -46,9 +46,11 @@ package enum CellWriter {
         case .date: CalendarText.appendDate(days: Int64(load(Int32.self, bytes)), to: &out)
         case let .time(unit):
             let ticks = unit == .milliseconds ? Int64(load(Int32.self, bytes)) : load(Int64.self, bytes)
-            CalendarText.appendTimeOfDay(ticks: ticks, ticksPerSecond: unit.ticksPerSecond, fractionDigits: unit.fractionDigits, to: &out)
+            CalendarText.appendTimeOfDay(
+                ticks: ticks, ticksPerSecond: unit.ticksPerSecond, fractionDigits: unit.fractionDigits, to: &out)
         case let .timestamp(unit, utc):
-            CalendarText.appendTimestamp(ticks: load(Int64.self, bytes), unit: (unit.ticksPerSecond, unit.fractionDigits), to: &out)
+            CalendarText.appendTimestamp(
+                ticks: load(Int64.self, bytes), unit: (unit.ticksPerSecond, unit.fractionDigits), to: &out)
             if utc { out.append(UInt8(ascii: "Z")) }
         case .int96: CalendarText.appendInt96(bytes, to: &out)
         case .float, .double, .float16: FloatText.appendText(floatingValue(bytes, kind: kind), to: &out)

@@ -6,10 +6,15 @@ package enum MarkdownTable {
         let escapedRows = ([header] + rows).map { $0.map(escape) }
         var widths = Array(repeating: 3, count: header.count)
         for row in escapedRows {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { index, cell in cell + String(repeating: " ", count: max(widths[index] - cell.count, 0)) }.joined(separator: " | ") + " |"
+            "| "
+                + cells.enumerated().map { index, cell in
+                    cell + String(repeating: " ", count: max(widths[index] - cell.count, 0))
+                }.joined(separator: " | ") + " |"
         }
         var lines = [line(escapedRows[0])]
         lines.append("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|")

@@ -80,13 +80,16 @@ package struct ConfigFile: Equatable, Sendable {
         for (canonicalName, source) in (columns ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let canonical = CanonicalColumn(rawValue: canonicalName) else {
                 let known = CanonicalColumn.allCases.map(\.rawValue).joined(separator: ", ")
-                throw RooError(.usage, "roo.toml [columns]: unknown canonical column \"\(canonicalName)\" (known: \(known))")
+                throw RooError(
+                    .usage, "roo.toml [columns]: unknown canonical column \"\(canonicalName)\" (known: \(known))")
             }
             options.mapping.map(canonical, to: source)
         }
         if let region {
             if let preset = region.preset {
-                do { options.region = try Region.parse(preset) } catch { throw RooError(.usage, "roo.toml [region]: \(error.description)") }
+                do { options.region = try Region.parse(preset) } catch {
+                    throw RooError(.usage, "roo.toml [region]: \(error.description)")
+                }
             }
             if let members = region.members {
                 options.region = Region(members: Set(members.compactMap { CountryKey.normalize($0) }))
@@ -115,7 +118,9 @@ struct ConfigSchema {
     func read(_ document: TOMLDocument) throws -> ConfigFile {
         let knownTables = ConfigSchema.tables.map { "[\($0)]" }.joined(separator: ", ")
         if let entry = document.root.entries.first {
-            throw failure(at: entry.keyPosition, "unknown top-level key \(TOMLSubset.quoted(entry.key)) (keys belong in a table: \(knownTables))")
+            throw failure(
+                at: entry.keyPosition,
+                "unknown top-level key \(TOMLSubset.quoted(entry.key)) (keys belong in a table: \(knownTables))")
         }
         var config = ConfigFile()
         for table in document.tables {
@@ -124,7 +129,9 @@ struct ConfigSchema {
             case "region": config.region = try region(table)
             case "programs": config.programs = try programs(table)
             default:
-                throw failure(at: table.position, "unknown table \(TOMLSubset.tableText(table.name ?? "")) (known: \(knownTables))")
+                throw failure(
+                    at: table.position,
+                    "unknown table \(TOMLSubset.tableText(table.name ?? "")) (known: \(knownTables))")
             }
         }
         return config
@@ -136,7 +143,9 @@ struct ConfigSchema {
         for entry in table.entries {
             guard CanonicalColumn(rawValue: entry.key) != nil else {
                 let known = CanonicalColumn.allCases.map(\.rawValue).joined(separator: ", ")
-                throw failure(at: entry.keyPosition, "unknown canonical column \(TOMLSubset.quoted(entry.key)) in [columns] (known: \(known))")
+                throw failure(
+                    at: entry.keyPosition,
+                    "unknown canonical column \(TOMLSubset.quoted(entry.key)) in [columns] (known: \(known))")
             }
             mapping[entry.key] = try string(entry, in: "columns", meaning: " (the name of a source column)")
         }
@@ -171,7 +180,9 @@ struct ConfigSchema {
 
     private func string(_ entry: TOMLEntry, in table: String, meaning: String) throws -> String {
         guard case .string(let text) = entry.value else {
-            throw failure(at: entry.valuePosition, "[\(table)] \(TOMLSubset.keyText(entry.key)) must be a string\(meaning), not \(entry.value.kind)")
+            throw failure(
+                at: entry.valuePosition,
+                "[\(table)] \(TOMLSubset.keyText(entry.key)) must be a string\(meaning), not \(entry.value.kind)")
         }
         return text
     }
@@ -183,14 +194,18 @@ struct ConfigSchema {
         }
         return try elements.map { element in
             guard case .string(let text) = element.value else {
-                throw failure(at: element.position, "\(name) must be an array of strings, but this element is \(element.value.kind)")
+                throw failure(
+                    at: element.position,
+                    "\(name) must be an array of strings, but this element is \(element.value.kind)")
             }
             return text
         }
     }
 
     private func unknownKey(_ entry: TOMLEntry, in table: String, known: [String]) -> RooError {
-        failure(at: entry.keyPosition, "unknown key \(TOMLSubset.quoted(entry.key)) in [\(table)] (known: \(known.joined(separator: ", ")))")
+        failure(
+            at: entry.keyPosition,
+            "unknown key \(TOMLSubset.quoted(entry.key)) in [\(table)] (known: \(known.joined(separator: ", ")))")
     }
 
     private func failure(at position: TOMLPosition, _ message: String) -> RooError {

@@ -32,10 +32,13 @@ enum TOMLBareValue {
         }
         if isDateOrTime(token) { return .unsupported("dates and times are not supported") }
         if let first = token.first, isLetter(first) {
-            return .invalid("expected a value, found the bare word \(TOMLSubset.quoted(text)) (strings must be in quotes)")
+            return .invalid(
+                "expected a value, found the bare word \(TOMLSubset.quoted(text)) (strings must be in quotes)")
         }
         if let integer = integer(token) {
-            guard let value = integer else { return .invalid("integer \(TOMLSubset.quoted(text)) does not fit in 64 bits") }
+            guard let value = integer else {
+                return .invalid("integer \(TOMLSubset.quoted(text)) does not fit in 64 bits")
+            }
             return .value(.integer(value))
         }
         if let value = float(token) { return .value(.float(value)) }
@@ -66,7 +69,8 @@ enum TOMLBareValue {
     /// removed; nil when empty or malformed.
     private static func digits(_ bytes: [UInt8], radix: Int) -> String? {
         guard let first = bytes.first, let last = bytes.last,
-              isDigit(first, radix: radix), isDigit(last, radix: radix) else { return nil }
+            isDigit(first, radix: radix), isDigit(last, radix: radix)
+        else { return nil }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var previousWasUnderscore = false
@@ -116,7 +120,9 @@ enum TOMLBareValue {
         let whole = pointIndex.map { Array(mantissa[..<$0]) } ?? mantissa
         let fraction = pointIndex.map { Array(mantissa[($0 + 1)...]) }
         guard fraction != nil || exponent != nil else { return nil }
-        guard let wholeDigits = digits(whole, radix: 10), wholeDigits == "0" || !wholeDigits.hasPrefix("0") else { return nil }
+        guard let wholeDigits = digits(whole, radix: 10), wholeDigits == "0" || !wholeDigits.hasPrefix("0") else {
+            return nil
+        }
         var text = sign + wholeDigits
         if let fraction {
             guard let fractionDigits = digits(fraction, radix: 10) else { return nil }

@@ -2,11 +2,11 @@
 /// moves with the index. It recurses at most one level (an array's
 /// elements are scalars), so nesting cannot exhaust the stack.
 struct TOMLParser {
-    private let scalars: [Unicode.Scalar]
+    let scalars: [Unicode.Scalar]
     private let path: String
     /// The next scalar to read; `0...scalars.count`.
-    private var index = 0
-    private var position = TOMLPosition(line: 1, column: 1)
+    var index = 0
+    var position = TOMLPosition(line: 1, column: 1)
     private var root = TOMLTable(name: nil, position: TOMLPosition(line: 1, column: 1), entries: [])
     private var tables: [TOMLTable] = []
     /// Where each table header was, by name.
@@ -50,13 +50,13 @@ struct TOMLParser {
     // MARK: Reading
 
     /// The scalar `offset` places ahead, or nil past the end.
-    private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
         guard offset >= 0, offset < scalars.count - index else { return nil }
         return scalars[index + offset]
     }
 
     /// Moves past one scalar (no effect at the end), keeping `position`.
-    private mutating func advance() {
+    mutating func advance() {
         guard index < scalars.count else { return }
         if scalars[index] == "\n" {
             position = TOMLPosition(line: position.line + 1, column: 1)
@@ -71,18 +71,18 @@ struct TOMLParser {
     }
 
     /// A syntax error at `location` (default: the current position).
-    private func invalid(_ message: String, at location: TOMLPosition? = nil) -> TOMLSubsetError {
+    func invalid(_ message: String, at location: TOMLPosition? = nil) -> TOMLSubsetError {
         TOMLSubsetError(path: path, position: location ?? position, message: "invalid TOML: " + message)
     }
 
     /// Valid TOML that roo does not read, at `location` (default: here).
-    private func unsupported(_ message: String, at location: TOMLPosition? = nil) -> TOMLSubsetError {
+    func unsupported(_ message: String, at location: TOMLPosition? = nil) -> TOMLSubsetError {
         TOMLSubsetError(path: path, position: location ?? position, message: "unsupported TOML: " + message)
     }
 
     /// Whether TOML forbids `scalar` raw inside strings and comments
     /// (controls other than tab).
-    private static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\t") || scalar.value == 0x7F
     }
 
@@ -145,7 +145,8 @@ struct TOMLParser {
         skipWhitespace()
         if peek() == "." { throw unsupported("dotted table names ([a.b]) are not supported") }
         guard peek() == "]" else {
-            throw invalid("expected \"]\" after the table name \(TOMLSubset.quoted(name)), found \(TOMLSubset.describe(peek()))")
+            throw invalid(
+                "expected \"]\" after the table name \(TOMLSubset.quoted(name)), found \(TOMLSubset.describe(peek()))")
         }
         advance()
         if let first = headerPositions[name] {
@@ -170,7 +171,8 @@ struct TOMLParser {
         skipWhitespace()
         if peek() == "." { throw unsupported("dotted keys (a.b = …) are not supported") }
         guard peek() == "=" else {
-            throw invalid("expected \"=\" after the key \(TOMLSubset.quoted(key)), found \(TOMLSubset.describe(peek()))")
+            throw invalid(
+                "expected \"=\" after the key \(TOMLSubset.quoted(key)), found \(TOMLSubset.describe(peek()))")
         }
         advance()
         skipWhitespace()
@@ -178,7 +180,8 @@ struct TOMLParser {
         let value = try parseValue(insideArray: false)
         if let first = keyPositions[key] {
             let table = tables.last?.name.map { TOMLSubset.tableText($0) } ?? "the top level"
-            throw invalid("key \(TOMLSubset.quoted(key)) is defined twice in \(table) (first at \(first))", at: keyPosition)
+            throw invalid(
+                "key \(TOMLSubset.quoted(key)) is defined twice in \(table) (first at \(first))", at: keyPosition)
         }
         keyPositions[key] = keyPosition
         let entry = TOMLEntry(key: key, keyPosition: keyPosition, value: value, valuePosition: valuePosition)
@@ -218,10 +221,14 @@ struct TOMLParser {
     private mutating func parseValue(insideArray: Bool) throws(TOMLSubsetError) -> TOMLValue {
         switch peek() {
         case "\"":
-            if peek(1) == "\"" && peek(2) == "\"" { throw unsupported("multi-line strings (\"\"\"…\"\"\") are not supported") }
+            if peek(1) == "\"" && peek(2) == "\"" {
+                throw unsupported("multi-line strings (\"\"\"…\"\"\") are not supported")
+            }
             return .string(try parseBasicString())
         case "'":
-            if peek(1) == "'" && peek(2) == "'" { throw unsupported("multi-line strings ('''…''') are not supported") }
+            if peek(1) == "'" && peek(2) == "'" {
+                throw unsupported("multi-line strings ('''…''') are not supported")
+            }
             return .string(try parseLiteralString())
         case "[":
             if insideArray { throw unsupported("nested arrays are not supported (arrays hold strings)") }
@@ -255,14 +262,16 @@ struct TOMLParser {
         while true {
             try skipArraySpace()
             guard let scalar = peek() else {
-                throw invalid("unterminated array (opened at \(open)): expected a value or \"]\", found the end of the file")
+                throw invalid(
+                    "unterminated array (opened at \(open)): expected a value or \"]\", found the end of the file")
             }
             if scalar == "]" { break }
             let elementPosition = position
             elements.append(TOMLElement(value: try parseValue(insideArray: true), position: elementPosition))
             try skipArraySpace()
             guard let next = peek() else {
-                throw invalid("unterminated array (opened at \(open)): expected \",\" or \"]\", found the end of the file")
+                throw invalid(
+                    "unterminated array (opened at \(open)): expected \",\" or \"]\", found the end of the file")
             }
             if next == "]" { break }
             guard next == "," else {
@@ -283,110 +292,6 @@ struct TOMLParser {
             case "#": try skipComment()
             default: return
             }
-        }
-    }
-
-    /// `"…"` with escapes, on one line.
-    ///
-    /// - Precondition: the next scalar is `"`.
-    private mutating func parseBasicString() throws(TOMLSubsetError) -> String {
-        let open = position
-        advance()
-        var text = String.UnicodeScalarView()
-        while true {
-            guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
-                throw invalid("unterminated string (opened at \(open)): no closing \" before \(TOMLSubset.describe(peek()))")
-            }
-            switch scalar {
-            case "\"":
-                advance()
-                return String(text)
-            case "\\":
-                text.append(try parseEscape())
-            default:
-                guard !TOMLParser.isForbiddenControl(scalar) else {
-                    throw invalid("control character \(TOMLSubset.describe(scalar)) in a string (write it as the escape \\u\(TOMLSubset.hexadecimal(scalar.value, digits: 4)))")
-                }
-                text.append(scalar)
-                advance()
-            }
-        }
-    }
-
-    /// One escape sequence of a basic string.
-    ///
-    /// - Precondition: the next scalar is `\`.
-    private mutating func parseEscape() throws(TOMLSubsetError) -> Unicode.Scalar {
-        let start = position
-        advance()
-        guard let letter = peek() else {
-            throw invalid("incomplete escape: expected a letter after \"\\\", found the end of the file", at: start)
-        }
-        let simple: Unicode.Scalar? = switch letter {
-        case "b": "\u{08}"
-        case "t": "\t"
-        case "n": "\n"
-        case "f": "\u{0C}"
-        case "r": "\r"
-        case "\"": "\""
-        case "\\": "\\"
-        default: nil
-        }
-        if let simple {
-            advance()
-            return simple
-        }
-        guard letter == "u" || letter == "U" else {
-            let shown = letter.value >= 0x21 && letter.value <= 0x7E ? "\"\\\(letter)\"" : "\"\\\" followed by \(TOMLSubset.describe(letter))"
-            throw invalid("invalid escape \(shown) (valid: \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX \\UXXXXXXXX)", at: start)
-        }
-        advance()
-        let digits = letter == "u" ? 4 : 8
-        var value: UInt32 = 0
-        for _ in 0..<digits {
-            // At most 8 digits of 4 bits: `value` fits in 32 bits.
-            guard let scalar = peek(), let digit = TOMLParser.hexValue(scalar) else {
-                throw invalid("incomplete escape: \\\(letter) needs \(digits) hexadecimal digits, found \(TOMLSubset.describe(peek()))", at: start)
-            }
-            value = value << 4 | digit
-            advance()
-        }
-        guard let scalar = Unicode.Scalar(value) else {
-            throw invalid("escape \\\(letter)\(TOMLSubset.hexadecimal(value, digits: digits)) is not a Unicode scalar value", at: start)
-        }
-        return scalar
-    }
-
-    /// The value of a hexadecimal digit (either case), or nil.
-    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
-        switch scalar.value {
-        case 0x30...0x39: scalar.value - 0x30
-        case 0x41...0x46: scalar.value - 0x41 + 10
-        case 0x61...0x66: scalar.value - 0x61 + 10
-        default: nil
-        }
-    }
-
-    /// `'…'`: no escapes, on one line.
-    ///
-    /// - Precondition: the next scalar is `'`.
-    private mutating func parseLiteralString() throws(TOMLSubsetError) -> String {
-        let open = position
-        advance()
-        var text = String.UnicodeScalarView()
-        while true {
-            guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
-                throw invalid("unterminated string (opened at \(open)): no closing ' before \(TOMLSubset.describe(peek()))")
-            }
-            if scalar == "'" {
-                advance()
-                return String(text)
-            }
-            guard !TOMLParser.isForbiddenControl(scalar) else {
-                throw invalid("control character \(TOMLSubset.describe(scalar)) in a string")
-            }
-            text.append(scalar)
-            advance()
         }
     }
 }

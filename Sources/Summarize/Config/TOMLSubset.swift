@@ -80,12 +80,14 @@ package enum TOMLSubset {
     ///
     /// - Complexity: O(key.unicodeScalars.count).
     static func keyText(_ key: String) -> String {
-        let isBare = !key.isEmpty && key.unicodeScalars.count <= 64 && key.unicodeScalars.allSatisfy { scalar in
-            switch scalar {
-            case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
-            default: false
+        let isBare =
+            !key.isEmpty && key.unicodeScalars.count <= 64
+            && key.unicodeScalars.allSatisfy { scalar in
+                switch scalar {
+                case "A"..."Z", "a"..."z", "0"..."9", "_", "-": true
+                default: false
+                }
             }
-        }
         return isBare ? key : quoted(key)
     }
 

@@ -17,7 +17,10 @@ enum UTF8Scalars {
             guard let (scalar, length) = sequence(in: bytes, at: offset) else {
                 throw TOMLSubsetError(
                     path: path, position: position,
-                    message: "invalid TOML: invalid UTF-8 (byte 0x\(TOMLSubset.hexadecimal(UInt32(bytes[offset]), digits: 2)))")
+                    message:
+                        "invalid TOML: invalid UTF-8 (byte "
+                        + "0x\(TOMLSubset.hexadecimal(UInt32(bytes[offset]), digits: 2)))"
+                )
             }
             scalars.append(scalar)
             offset += length
@@ -38,7 +41,9 @@ enum UTF8Scalars {
     static func sequence(in bytes: [UInt8], at offset: Int) -> (Unicode.Scalar, Int)? {
         guard offset >= 0, offset < bytes.count else { return nil }
         let length = KeyText.scalarLength(bytes, at: offset)
-        guard length > 0, let scalar = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars.first else { return nil }
+        guard length > 0,
+            let scalar = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self).unicodeScalars.first
+        else { return nil }
         return (scalar, length)
     }
 }

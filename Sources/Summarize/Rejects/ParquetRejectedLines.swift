@@ -24,18 +24,22 @@ final class ParquetRejectedLines {
                 continue
             }
             do {
-                try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: rows, into: batches[slot])
+                try decoder.decode(
+                    binding.file, rowGroup: rowGroup, column: bound.index, rows: rows, into: batches[slot])
             } catch let error as ParquetError {
                 throw RooError(error)
             }
             // Text keys are written as their bytes (even BYTE_ARRAY without a STRING annotation).
-            decoded.append((batches[slot], bound.kind == .text ? nil : CellKind(binding.file.schema.columns[bound.index])))
+            decoded.append(
+                (batches[slot], bound.kind == .text ? nil : CellKind(binding.file.schema.columns[bound.index])))
         }
         var out: [UInt8] = []
         let firstRow = rows?.lowerBound ?? 0
         for line in rejected {
             let values = decoded.map { entry -> (bytes: [UInt8]?, isText: Bool) in
-                guard let entry, line.row < entry.batch.rowCount, entry.batch.isValid(line.row) else { return (nil, false) }
+                guard let entry, line.row < entry.batch.rowCount, entry.batch.isValid(line.row) else {
+                    return (nil, false)
+                }
                 let raw = entry.batch.bytes(at: line.row)
                 guard let kind = entry.kind else { return (Array(raw), true) }
                 var cell: [UInt8] = []
@@ -53,8 +57,11 @@ final class ParquetRejectedLines {
     /// it (empty when null or when the column is not bound).
     ///
     /// - Throws: `RooError` from the reader.
-    func rawValue(_ canonical: CanonicalColumn, row: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?) throws -> String {
-        guard let bound = binding.columns[canonical], let slot = RejectsLog.valueColumns.firstIndex(of: canonical) else { return "" }
+    func rawValue(
+        _ canonical: CanonicalColumn, row: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?
+    ) throws -> String {
+        guard let bound = binding.columns[canonical], let slot = RejectsLog.valueColumns.firstIndex(of: canonical)
+        else { return "" }
         let batch = batches[slot]
         do {
             try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: rows, into: batch)

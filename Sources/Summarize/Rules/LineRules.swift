@@ -51,7 +51,9 @@ package struct LineRules: Sendable {
     ///
     /// - Complexity: O(1) expected on a hit; `compute` on a miss.
     @inline(__always)
-    static func cachedFlag(_ bytes: UnsafeRawBufferPointer, in table: inout PackedKeyTable, _ compute: (UnsafeRawBufferPointer) -> UInt8) -> UInt8 {
+    static func cachedFlag(
+        _ bytes: UnsafeRawBufferPointer, in table: inout PackedKeyTable, _ compute: (UnsafeRawBufferPointer) -> UInt8
+    ) -> UInt8 {
         guard let packed = PackedKeyTable.pack(bytes) else { return compute(bytes) }
         if let hit = table.value(for: packed) { return UInt8(truncatingIfNeeded: hit) }
         let flag = compute(bytes)
@@ -77,8 +79,10 @@ package struct LineRules: Sendable {
         let regionMask: UInt32
         let unmappedMask: UInt32
 
-        static let regionShift = UInt32(KeyInterner.regionBit.trailingZeroBitCount - LineBlock.Flag.originInRegion.trailingZeroBitCount)
-        static let unmappedShift = UInt32(KeyInterner.unmappedBit.trailingZeroBitCount - LineBlock.Flag.unmappedCode.trailingZeroBitCount)
+        static let regionShift = UInt32(
+            KeyInterner.regionBit.trailingZeroBitCount - LineBlock.Flag.originInRegion.trailingZeroBitCount)
+        static let unmappedShift = UInt32(
+            KeyInterner.unmappedBit.trailingZeroBitCount - LineBlock.Flag.unmappedCode.trailingZeroBitCount)
 
         /// - Parameters:
         ///   - isOrigin: whether the key is the line's origin (the region bit counts).

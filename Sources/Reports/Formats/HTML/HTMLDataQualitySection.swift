@@ -15,14 +15,21 @@ enum HTMLDataQualitySection {
         if let totals, let row = totals.rows.first, row.count == columns.count {
             let cells = Dictionary(zip(columns, row), uniquingKeysWith: { first, _ in first })
             if case let .integer(read)? = cells["lines_read"], case let .integer(filtered)? = cells["lines_filtered"],
-               case let .integer(rejected)? = cells["lines_rejected"], case let .integer(summarized)? = cells["lines_aggregated"] {
-                html += "<p class=\"lead\">\(e(Headline.grouped(read))) lines read = \(e(Headline.grouped(filtered))) filtered out + "
+                case let .integer(rejected)? = cells["lines_rejected"],
+                case let .integer(summarized)? = cells["lines_aggregated"]
+            {
+                html +=
+                    "<p class=\"lead\">\(e(Headline.grouped(read))) lines read = \(e(Headline.grouped(filtered))) "
+                    + "filtered out + "
                     + "\(e(Headline.grouped(rejected))) rejected + \(e(Headline.grouped(summarized))) summarized.</p>\n"
             }
-            let counters = columns.firstIndex(of: "lines").map { Array(zip(columns, row).prefix($0)) } ?? Array(zip(columns, row))
+            let counters =
+                columns.firstIndex(of: "lines").map { Array(zip(columns, row).prefix($0)) } ?? Array(zip(columns, row))
             let measures = Array(zip(columns, row).dropFirst(counters.count))
             html += table(counters, id: "counters", caption: "Lines")
-            if !measures.isEmpty { html += table(measures, id: "totals", caption: "Totals over every line summarized (every route)") }
+            if !measures.isEmpty {
+                html += table(measures, id: "totals", caption: "Totals over every line summarized (every route)")
+            }
         }
         let kept = notes.filter { !columns.contains($0.0) }
         if !kept.isEmpty {
@@ -39,7 +46,8 @@ enum HTMLDataQualitySection {
         var html = "<table id=\"\(id)\" class=\"facts\">\n<caption>\(e(caption))</caption>\n<tbody>\n"
         for (column, cell) in pairs {
             let sub = CounterLabels.isRejectionReason(column)
-            html += "<tr\(sub ? " class=\"sub\"" : "")><th scope=\"row\">\(e(CounterLabels.label(column)))"
+            html +=
+                "<tr\(sub ? " class=\"sub\"" : "")><th scope=\"row\">\(e(CounterLabels.label(column)))"
                 + " <code>\(e(column))</code></th><td class=\"number\">\(e(HTMLText.display(cell)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n"

@@ -13,21 +13,28 @@ public enum HTMLReport {
     /// The whole document.
     ///
     /// - Parameters:
-    ///   - tables: the summary tables (`through_bloc`, `detail`, `totals` are read; a missing one leaves its section out).
+    ///   - tables: the summary tables (`through_bloc`, `detail`, `totals` are read; a missing one leaves its section
+    ///   out).
     ///   - notes: the run's (item, value) lines (`SummaryNotes`).
     ///   - headline: the answer (nil: no headline, no through-bloc sections).
     /// - Complexity: O(rows of `detail` + notes).
     public static func render(tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil) -> String {
         let detail = tables.first { $0.name == .detail }
-        let title = headline.map { "\(Headline.dollars($0.nonRegionalCents)) of non-regional content through the bloc" } ?? "Non-regional content of duty-free imports"
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+        let title =
+            headline.map { "\(Headline.dollars($0.nonRegionalCents)) of non-regional content through the bloc" }
+            ?? "Non-regional content of duty-free imports"
+        var html =
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-            + "<title>roo: \(HTMLText.escaped(title))</title>\n<style>\n" + HTMLStyle.css + "</style>\n</head>\n<body>\n<main>\n"
+            + "<title>roo: \(HTMLText.escaped(title))</title>\n<style>\n" + HTMLStyle.css
+            + "</style>\n</head>\n<body>\n<main>\n"
         if let headline {
             let currency = notes.first { $0.0 == "currency" }?.1 ?? "USD"
             html += HTMLHeadlineSection.render(headline, currency: currency)
         } else {
-            html += "<header id=\"headline\" class=\"headline\">\n<h1>Non-regional content of duty-free imports</h1>\n</header>\n"
+            html +=
+                "<header id=\"headline\" class=\"headline\">\n<h1>Non-regional content of duty-free "
+                + "imports</h1>\n</header>\n"
         }
         html += HTMLDefinitionsSection.render()
         if let headline, let detail {
@@ -35,10 +42,13 @@ public enum HTMLReport {
             let complete = Flows.throughBlocSum(detail, members: members) == Int128(headline.nonRegionalCents)
             html += HTMLFlowsSection.throughBloc(detail, members: members, complete: complete)
             html += HTMLFlowsSection.direct(detail, members: members, directCents: directCents(tables))
-            html += HTMLCharts.section(headline, chapters: Flows.throughBlocByChapter(detail, members: members), complete: complete)
+            html += HTMLCharts.section(
+                headline, chapters: Flows.throughBlocByChapter(detail, members: members), complete: complete)
         }
         html += HTMLDataQualitySection.render(totals: tables.first { $0.name == .totals }, notes: notes)
-        html += "<footer>Written by roo. Amounts in sentences are rounded; the tables (--output DIR/, or a .xlsx workbook) hold exact cents.</footer>\n"
+        html +=
+            "<footer>Written by roo. Amounts in sentences are rounded; the tables (--output DIR/, or a .xlsx workbook) "
+            + "hold exact cents.</footer>\n"
         return html + "</main>\n</body>\n</html>\n"
     }
 
@@ -48,9 +58,10 @@ public enum HTMLReport {
     /// The `direct` row's non-regional value in `through_bloc`.
     static func directCents(_ tables: [SummaryTable]) -> Int64? {
         guard let table = tables.first(where: { $0.name == .throughBloc }),
-              let value = table.columns.firstIndex(of: "non_regional_value"),
-              let row = table.rows.first(where: { $0.first == .text("direct") }), value < row.count,
-              case let .money(cents) = row[value] else { return nil }
+            let value = table.columns.firstIndex(of: "non_regional_value"),
+            let row = table.rows.first(where: { $0.first == .text("direct") }), value < row.count,
+            case let .money(cents) = row[value]
+        else { return nil }
         return cents
     }
 }
