@@ -151,11 +151,11 @@ package enum SummarizeEngine {
         return run.aggregate
     }
 
-    /// Runs the kernel over the Parquet units, then over the text inputs
-    /// (`CSVSummarizer`), into one aggregate. The progress line ends with
-    /// the last input (stopped on a failure); notes (how the options were
-    /// read, columns of a text input, records a layout skipped) are written
-    /// above it.
+    /// Runs the kernel over every input in one plan (`LineSources`: the
+    /// Parquet units, then the chunks of the text inputs) into one
+    /// aggregate. The progress line ends with the last input (stopped on a
+    /// failure); notes (how the options were read, columns of a text input,
+    /// records a layout skipped) are written above it.
     ///
     /// - Parameter textPaths: the indices in `paths` of the text inputs.
     private static func readInputs(
@@ -165,14 +165,18 @@ package enum SummarizeEngine {
             if let progress = context.progress { progress.printAbove { notice(line) } } else { notice(line) }
         }
         context.notes.forEach(note)
-        let plan = AggregationPlan(unitCount: context.units.count) { SummarizeWorker(context: context) }
+        let sources = LineSources(
+            parquetUnits: context.units.count, textInputs: textPaths.map { (paths[$0], $0) },
+            options: context.options)
+        let plan = AggregationPlan(units: sources.workUnits()) { LineSourceWorker(context: context, sources: sources) }
         do {
             let result = try context.options.strategy.run(plan, threads: context.options.threads)
-            for index in textPaths {
-                let (skips, notes) = try CSVSummarizer(context: context).run(
-                    path: paths[index], inputOrder: index, into: result)
-                notes.forEach(note)
-                if let line = skips.notice(path: paths[index]) { note(line) }
+            for input in sources.opened {
+                if let layout = context.options.layout {
+                    try input.skips.requireSomeRecord(path: input.path, layout: layout.name)
+                }
+                input.binding.notes.forEach(note)
+                if let line = input.skips.notice(path: input.path) { note(line) }
             }
             context.progress?.finish()
             return result

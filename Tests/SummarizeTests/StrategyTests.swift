@@ -2,6 +2,7 @@ import Aggregation
 @testable import Generate
 import Parquet
 import Reports
+import RooSupport
 @testable import Summarize
 import TestSupport
 import Testing
@@ -47,6 +48,80 @@ struct StrategyTests {
                 #expect(
                     try StrategyTests.render(strategy, threads: threads, inputs: inputs) == baseline,
                     "\(strategy.rawValue) at \(threads) threads")
+            }
+        }
+    }
+
+    /// CSV files generated with `seed`: `rows` lines (about 48 bytes each, so
+    /// 120,000 lines are two 4 MiB chunks).
+    static func csv(_ name: String, rows: Int, seed: UInt64) throws -> String {
+        let path = FixturePaths.temporaryDirectory() + "/" + name
+        var options = GenerateOptions(rows: rows, output: path)
+        options.seed = seed
+        _ = try GenerateEngine.run(options)
+        return path
+    }
+
+    /// Parquet units and text chunks run in one plan: every strategy and
+    /// thread count gives the same tables on CSV, Parquet, CSV inputs, and
+    /// the lines and money of the run are those of the inputs alone, added.
+    @Test func parquetAndTextInputsShareOnePlan() throws {
+        let inputs = [
+            try StrategyTests.csv("chunks.csv", rows: 120_000, seed: 7), StrategyTests.skewedPath,
+            try StrategyTests.csv("small.csv", rows: 1_000, seed: 8),
+        ]
+        let baseline = try StrategyTests.render(.serial, threads: 1, inputs: inputs)
+        for strategy in Strategy.allCases {
+            for threads in [1, 2, 3, 8] {
+                #expect(
+                    try StrategyTests.render(strategy, threads: threads, inputs: inputs) == baseline,
+                    "\(strategy.rawValue) at \(threads) threads")
+            }
+        }
+        func totals(_ inputs: [String]) throws -> [Int64] {
+            var options = SummarizeOptions(inputs: inputs)
+            options.threads = 2
+            let table = try #require(try SummarizeEngine.run(options).first { $0.name == .totals })
+            let columns = ["files", "lines_read", "lines_aggregated", "customs_value", "duty_free_value"]
+            return columns.map { name in
+                let index = table.columns.firstIndex(of: name)!
+                return switch table.rows[0][index] {
+                case let .integer(value): value
+                case let .money(value): value
+                default: -1
+                }
+            }
+        }
+        let alone = try inputs.map { try totals([$0]) }
+        let sum = alone.dropFirst().reduce(alone[0]) { zip($0, $1).map { $0 + $1 } }
+        #expect(try totals(inputs) == sum)
+        #expect(sum[1] == 120_000 + 135_011 + 1_000, "lines read: \(sum)")
+    }
+
+    /// A text input that fails (a record with a missing field, after a
+    /// missing column in another) fails the run the same way for every
+    /// strategy and thread count: the lowest failing unit's error.
+    @Test func aFailingTextInputFailsEveryStrategyAlike() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let short = directory + "/short.csv"
+        let noDuty = directory + "/no-partner.csv"
+        #expect(
+            FixturePaths.write(
+                Array("origin,partner,hs_code,customs_value,duty\nCN,MX,8703,1.00,0\nCN,MX\n".utf8), to: short))
+        #expect(FixturePaths.write(Array("origin,hs_code,customs_value,duty\nCN,8703,1.00,0\n".utf8), to: noDuty))
+        let inputs = [
+            try StrategyTests.csv("before.csv", rows: 120_000, seed: 9), StrategyTests.skewedPath, short, noDuty,
+        ]
+        for strategy in Strategy.allCases {
+            for threads in [1, 2, 3, 8] {
+                do {
+                    _ = try StrategyTests.render(strategy, threads: threads, inputs: inputs)
+                    Issue.record("\(strategy.rawValue) at \(threads) threads: no error")
+                } catch let error as RooError {
+                    #expect(
+                        error.message == "\(short): line 3: expected 5 fields, found 2",
+                        "\(strategy.rawValue) at \(threads)")
+                }
             }
         }
     }

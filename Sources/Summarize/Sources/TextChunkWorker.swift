@@ -6,126 +6,19 @@ import Layouts
 import RooSupport
 import Synchronization
 
-/// `roo summarize` over CSV and layout input: the parser feeds the kernel
-/// directly, without an intermediate file. Each chunk of whole records is a
-/// work unit of the chosen strategy, read when a worker claims it (so
-/// reading overlaps aggregation), converted to a `LineBlock` by one of
-/// `threads` workers that live for the whole file.
-struct CSVSummarizer {
+/// Converts the chunks of text inputs (CSV, `--layout`) to line blocks and
+/// aggregates them: the parser feeds the kernel directly, without an
+/// intermediate file. One per worker for the whole run; the input-specific
+/// parts (binding, parser) follow the chunk's input.
+final class TextChunkWorker {
     let context: SummarizeContext
-
-    /// Canonical column → field index, from the header and `--map`.
-    struct Binding {
-        let columns: [CanonicalColumn: Int]
-        /// `columns` as an array by `CanonicalColumn.allCases` position (-1 = not bound):
-        /// read per field of every line, so no hashing.
-        let fieldIndex: [Int]
-        let dutyFreeByDuty: Bool
-        /// Notes on optional columns left unmapped that a header looks like.
-        let notes: [String]
-    }
-
-    func bind(header: [String], path: String) throws -> Binding {
-        let bound = try FileBinding.bind(names: header, options: context.options, path: path)
-        let fieldIndex = CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 }
-        return Binding(
-            columns: bound.indices, fieldIndex: fieldIndex, dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
-    }
-
-    /// Aggregates the text file at `path` (CSV, or `--layout`) into `total`;
-    /// `inputOrder` is its position in the expanded input list (orders the
-    /// rejects).
-    ///
-    /// - Returns: the records the layout skipped (malformed, or dropped by
-    ///   its keep rule), and the binding's notes.
-    func run(path: String, inputOrder: Int, into total: PartialAggregate) throws -> (
-        skips: LayoutSkips, notes: [String]
-    ) {
-        let reader: any RecordChunkReader
-        if let layout = context.options.layout {
-            do {
-                reader = try LayoutReader(path: path, layout: layout, moneyFormat: context.options.moneyFormat)
-            } catch {
-                throw RooError(error)
-            }
-        } else {
-            do { reader = try CSVReader(path: path) } catch { throw RooError(error) }
-        }
-        // Summarize needs the canonical columns of a layout only.
-        let header = (reader as? LayoutReader).map { Array($0.header.prefix($0.canonicalColumnCount)) } ?? reader.header
-        let binding = try bind(header: header, path: path)
-        let skips = LayoutSkips(meaning: context.options.layout?.keep?.meaning)
-        let threads = context.options.strategy == .serial ? 1 : max(1, context.options.threads)
-        let feed = ChunkFeed(reader: reader)
-        let columnCount = header.count
-        let plan = AggregationPlan(units: WorkUnits(reading: { try feed.read($0) })) { [context] in
-            CSVSummarizeWorker(
-                context: context, binding: binding, feed: feed, parser: feed.makeParser(), path: path,
-                columnCount: columnCount, inputOrder: inputOrder, skips: skips)
-        }
-        total.merge(try context.options.strategy.run(plan, threads: threads))
-        if let layout = context.options.layout { try skips.requireSomeRecord(path: path, layout: layout.name) }
-        return (skips, binding.notes)
-    }
-
-}
-
-/// The chunks of one text input, read in order by the claiming worker
-/// (`WorkUnits(reading:)` calls `read` one at a time, under its lock) and
-/// taken by the worker that aggregates them. At most one chunk per worker
-/// is held.
-final class ChunkFeed: @unchecked Sendable {
-    // @unchecked Sendable: `reader` is used only inside `read`, which
-    // `WorkUnits` serializes; `ready` is behind its mutex; `makeParser`
-    // reads the reader's immutable dialect or layout plan.
-    private let reader: any RecordChunkReader
-    private let ready = Mutex<[Int: (chunk: CSVChunk, bytes: Int)]>([:])
-    private var bytesCounted = 0
-
-    init(reader: any RecordChunkReader) { self.reader = reader }
-
-    /// Reads chunk `index` (the next one); false at the end of the input.
-    ///
-    /// - Throws: the reader's error as a `RooError` (malformed input, I/O).
-    func read(_ index: Int) throws -> Bool {
-        let chunk: CSVChunk?
-        do { chunk = try reader.nextChunk() } catch { throw RooError(error) }
-        guard let chunk else { return false }
-        // The input bytes read since the previous chunk go to the progress line with it.
-        let bytesRead = max(reader.compressedBytesRead, bytesCounted)
-        let bytes = bytesRead - bytesCounted
-        bytesCounted = bytesRead
-        ready.withLock { $0[index] = (chunk, bytes) }
-        return true
-    }
-
-    /// The chunk `index` read before, handed over once.
-    ///
-    /// - Precondition: `read(index)` returned true and `take(index)` was not called.
-    func take(_ index: Int) -> (chunk: CSVChunk, bytes: Int) {
-        guard let taken = ready.withLock({ $0.removeValue(forKey: index) }) else {
-            preconditionFailure("chunk \(index) was not read")
-        }
-        return taken
-    }
-
-    /// A parser for one worker; layout records that are malformed are left
-    /// out and counted (they are never lines, as in `roo ingest`).
-    func makeParser() -> any RecordChunkParser {
-        (reader as? LayoutReader)?.makeParser(droppingMalformed: true, canonicalOnly: true) ?? reader.makeParser()
-    }
-}
-
-/// Converts CSV chunks to line blocks and aggregates them.
-final class CSVSummarizeWorker: WorkUnitProcessor {
-    let context: SummarizeContext
-    let binding: CSVSummarizer.Binding
-    let feed: ChunkFeed
-    let parser: any RecordChunkParser
-    let path: String
-    let columnCount: Int
-    /// The input's position in the expanded input list (with the chunk's index, orders the rejects).
-    let inputOrder: Int
+    /// The input of the chunk being filled, and its parser for this worker.
+    private var input: TextInput?
+    private var parser: (any RecordChunkParser)?
+    private var binding: TextInput.Binding
+    private var path = ""
+    private var columnCount = 0
+    private var inputOrder = 0
     let batch = RecordBatch()
     let block = LineBlock()
     let keys: KeyCache
@@ -145,32 +38,25 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
     /// What this unit saw, merged once per unit (`Observations`).
     private var observed = Observations.Local()
 
-    private let skips: LayoutSkips
-
-    init(
-        context: SummarizeContext, binding: CSVSummarizer.Binding, feed: ChunkFeed, parser: any RecordChunkParser,
-        path: String,
-        columnCount: Int, inputOrder: Int, skips: LayoutSkips
-    ) {
-        self.inputOrder = inputOrder
-        self.skips = skips
-        self.parser = parser
+    init(context: SummarizeContext) {
         self.context = context
-        self.binding = binding
-        self.feed = feed
-        self.path = path
-        self.columnCount = columnCount
         keys = KeyCache(interner: context.interner)
         columns = block.columns
+        binding = TextInput.Binding(columns: [:], fieldIndex: [], dutyFreeByDuty: true, notes: [])
         originFlags = LineRules.KeyFlags(isOrigin: true, convertsCodes: context.interner.convertsCodes)
         partnerFlags = LineRules.KeyFlags(isOrigin: false, convertsCodes: context.interner.convertsCodes)
         moneyFormat = context.options.moneyFormat
     }
 
-    func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
-        let (chunk, bytes) = feed.take(unit)
-        parser.parse(chunk, into: batch)
-        skips.add(parser, records: batch.count)
+    /// Fills the block from `text`'s chunk (unit `unit` of the run), runs
+    /// `body` on it, and records what it aggregated.
+    func classify(
+        _ text: LineSources.TextChunk, unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void
+    ) throws {
+        if input !== text.input { adopt(text.input) }
+        guard let input, let parser else { preconditionFailure("no input adopted") }
+        parser.parse(text.chunk, into: batch)
+        input.skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
         columns = block.columns
         for record in 0..<batch.count { try fill(record) }
@@ -183,7 +69,17 @@ final class CSVSummarizeWorker: WorkUnitProcessor {
         context.blockAggregated(
             block, configuration: configuration, observed: &observed, input: inputOrder, unit: unit,
             records: rejectedRecords, example: rejectedLine)
-        context.progress?.add(bytes: bytes, lines: Int(clamping: block.counts.linesRead))
+        context.progress?.add(bytes: text.bytes, lines: Int(clamping: block.counts.linesRead))
+    }
+
+    /// Takes `input`'s binding and a parser of its own for it.
+    private func adopt(_ input: TextInput) {
+        self.input = input
+        parser = input.makeParser()
+        binding = input.binding
+        path = input.path
+        columnCount = input.columnCount
+        inputOrder = input.inputOrder
     }
 
     /// A rejected line for the warning's example: its line number and the raw field at fault.

@@ -1,0 +1,80 @@
+import Customs
+import Delimited
+import Layouts
+import RooSupport
+
+/// One text input of a run (CSV, or a `--layout` extract), opened when the
+/// run reaches it: its reader, its header bound to the canonical columns,
+/// and what its layout skipped.
+final class TextInput: @unchecked Sendable {
+    // @unchecked Sendable: `reader` is used only by `nextChunk`, which
+    // `LineSources` calls under the claim lock, one call at a time; `skips`
+    // is behind its own mutex; everything else is immutable.
+    let path: String
+    /// The input's position in the expanded input list (with the unit, orders the rejects).
+    let inputOrder: Int
+    let binding: Binding
+    /// Fields every record must have.
+    let columnCount: Int
+    let skips: LayoutSkips
+    private let reader: any RecordChunkReader
+    private var bytesCounted = 0
+
+    /// Canonical column → field index, from the header and `--map`.
+    struct Binding {
+        let columns: [CanonicalColumn: Int]
+        /// `columns` as an array by `CanonicalColumn.allCases` position (-1 = not bound):
+        /// read per field of every line, so no hashing.
+        let fieldIndex: [Int]
+        let dutyFreeByDuty: Bool
+        /// Notes on optional columns left unmapped that a header looks like.
+        let notes: [String]
+    }
+
+    /// Opens `path` and binds its header (`--map`, or the layout's columns).
+    ///
+    /// - Throws: `RooError` — 66 for a missing file, 65 for one that cannot
+    ///   be read as CSV or as the layout, 64 for a required column the
+    ///   header lacks.
+    init(path: String, inputOrder: Int, options: SummarizeOptions) throws {
+        if let layout = options.layout {
+            do {
+                reader = try LayoutReader(path: path, layout: layout, moneyFormat: options.moneyFormat)
+            } catch {
+                throw RooError(error)
+            }
+        } else {
+            do { reader = try CSVReader(path: path) } catch { throw RooError(error) }
+        }
+        // Summarize needs the canonical columns of a layout only.
+        let header = (reader as? LayoutReader).map { Array($0.header.prefix($0.canonicalColumnCount)) } ?? reader.header
+        let bound = try FileBinding.bind(names: header, options: options, path: path)
+        binding = Binding(
+            columns: bound.indices, fieldIndex: CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 },
+            dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
+        self.path = path
+        self.inputOrder = inputOrder
+        columnCount = header.count
+        skips = LayoutSkips(meaning: options.layout?.keep?.meaning)
+    }
+
+    /// The next chunk of whole records and the input bytes read for it
+    /// (for the progress line), or nil at the end of the input.
+    ///
+    /// - Precondition: called one call at a time (`LineSources.read`).
+    /// - Throws: the reader's error as a `RooError` (malformed input, I/O).
+    func nextChunk() throws -> (chunk: CSVChunk, bytes: Int)? {
+        let chunk: CSVChunk?
+        do { chunk = try reader.nextChunk() } catch { throw RooError(error) }
+        guard let chunk else { return nil }
+        let bytesRead = max(reader.compressedBytesRead, bytesCounted)
+        defer { bytesCounted = bytesRead }
+        return (chunk, bytesRead - bytesCounted)
+    }
+
+    /// A parser for one worker; layout records that are malformed are left
+    /// out and counted (they are never lines, as in `roo ingest`).
+    func makeParser() -> any RecordChunkParser {
+        (reader as? LayoutReader)?.makeParser(droppingMalformed: true, canonicalOnly: true) ?? reader.makeParser()
+    }
+}
