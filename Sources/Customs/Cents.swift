@@ -48,6 +48,8 @@ public enum Cents {
         guard bytes.count > 0, bytes.count <= 16 else {
             return bytes.isEmpty ? 0 : fromWideDecimal(bytes, scale: scale)
         }
+        // Safe because: `bytes[0]` is read only after the guard above established 1...16 bytes, and the loop
+        // iterates the buffer itself (`for byte in bytes`), which stops at `bytes.count`.
         var value: Int128 = (bytes[0] & 0x80) != 0 ? -1 : 0
         for byte in bytes { value = (value << 8) | Int128(byte) }
         return fromDecimal128(value, scale: scale)
@@ -77,6 +79,9 @@ public enum Cents {
 
     /// Decimals wider than 16 bytes: valid only when sign-extended from 16 bytes.
     static func fromWideDecimal(_ bytes: UnsafeRawBufferPointer, scale: Int) -> Int64? {
+        // Safe because: the only caller, `fromDecimal(bigEndian:scale:)`, calls this only when `bytes.count > 16`
+        // (its guard), so `extra >= 1`: `bytes[0]` and `0..<extra` are inside the buffer and `bytes[extra...]`
+        // is its last 16 bytes.
         let extra = bytes.count - 16
         let fill: UInt8 = (bytes[0] & 0x80) != 0 ? 0xff : 0
         for index in 0..<extra where bytes[index] != fill { return nil }

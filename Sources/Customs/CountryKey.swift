@@ -8,6 +8,8 @@ public enum CountryKey {
 
     /// The normalized key of `bytes`, or nil when empty after trimming (= missing).
     public static func normalize(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+        // Safe because: `0 <= start <= end <= bytes.count` throughout; `bytes[start]` is read only when
+        // `start < end`, `bytes[end - 1]` only when `end > start`, and the copy loop runs `start..<end`.
         var start = 0
         var end = bytes.count
         while start < end && isSpace(bytes[start]) { start += 1 }

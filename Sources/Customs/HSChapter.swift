@@ -13,6 +13,7 @@ public enum HSChapter {
         var first: UInt8 = 0
         var digits = 0
         var sawNonSpace = false
+        // Safe because: the loop iterates the buffer itself (`for byte in bytes`), never past `bytes.count`.
         for byte in bytes {
             if !CountryKey.isSpace(byte) { sawNonSpace = true }
             guard byte >= 0x30 && byte <= 0x39 else { continue }
@@ -40,6 +41,7 @@ public enum HSChapter {
         var digits = 0
         var first: UInt8 = 0
         var second: UInt8 = 0
+        // Safe because: the loop iterates the buffer itself (`for byte in bytes`), never past `bytes.count`.
         for byte in bytes where byte >= 0x30 && byte <= 0x39 {
             if digits == 0 { first = byte - 0x30 } else if digits == 1 { second = byte - 0x30 }
             digits += 1

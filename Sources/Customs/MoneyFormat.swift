@@ -133,6 +133,10 @@ extension MoneyFormat {
     ///   are, or nil when the text is not a number in this format.
     /// - Complexity: O(text length); no allocation.
     public func scan(_ text: UnsafeRawBufferPointer) -> MoneyText? {
+        // Safe because: `end` starts at `text.count` and only decreases, and every read is guarded: `text[index]`
+        // only when `index < end`, `text[end - 1]` only when `end > index`; `index` moves past a sign only when
+        // `index < end` and past a currency sign only by the length `currencyLength` found before `end`, so
+        // `index <= end <= text.count` holds for `integerPartEnd`, which returns an index in `index...end`.
         var index = 0
         var end = text.count
         while index < end && CountryKey.isSpace(text[index]) { index += 1 }
@@ -172,6 +176,8 @@ extension MoneyFormat {
     /// - Precondition: `start <= end <= text.count`.
     /// - Complexity: O(digits).
     private func integerPartEnd(_ text: UnsafeRawBufferPointer, from start: Int, end: Int) -> Int? {
+        // Safe because: the loop reads `text[index]` only for `start <= index < end`, and `end <= text.count`
+        // (the precondition; the only caller, `scan`, passes its trimmed end and an index not past it).
         var index = start
         var groupLength = 0
         var grouped = false

@@ -25,6 +25,10 @@ public struct MoneyText: Sendable, Equatable {
     /// - Returns: `.cents`, or `.overflow` when the value does not fit Int64 cents.
     /// - Complexity: O(text length); 128-bit accumulation, no allocation.
     public func cents(in text: UnsafeRawBufferPointer) -> Cents.Conversion {
+        // Safe because: `integerPart` and `fractionPart` are ranges `MoneyFormat.scan` found inside this same
+        // `text` (every caller passes the scanned text: `Cents.parse`, `IngestColumnBuilder`,
+        // `LayoutChunkParser.appendAmount`), so both lie in `0..<text.count`; the fraction loop runs
+        // `kept <= fractionPart.count` indices from `fractionPart.lowerBound`.
         var unscaled: Int128 = 0
         var integerDigits = 0
         for index in integerPart {
@@ -73,6 +77,10 @@ public struct MoneyText: Sendable, Equatable {
             value = sum
             return true
         }
+        // Safe because: `integerPart` and `fractionPart` are ranges `MoneyFormat.scan` found inside this same
+        // `text` (as for `cents(in:)`), so they lie in `0..<text.count`; the scale loop reads `text[index]` only
+        // when `index < fractionPart.upperBound`, and the last loop runs `extra..<fractionPart.upperBound` with
+        // `extra >= fractionPart.lowerBound`, only when `extra < fractionPart.upperBound`.
         for index in integerPart {
             let digit = text[index] &- 0x30
             guard digit < 10 else { continue }  // a thousands separator
@@ -98,6 +106,9 @@ public struct MoneyText: Sendable, Equatable {
     ///
     /// - Complexity: O(text length); appends at most text length + 1 bytes.
     public func appendCanonical(from text: UnsafeRawBufferPointer, format: MoneyFormat, to out: inout [UInt8]) {
+        // Safe because: `integerPart` and `fractionPart` are ranges `MoneyFormat.scan` found inside this same
+        // `text` (the caller, `LayoutChunkParser.appendAmount`, passes the scanned value), so they lie in
+        // `0..<text.count`.
         if isNegative { out.append(UInt8(ascii: "-")) }
         for index in integerPart where text[index] &- 0x30 < 10 { out.append(text[index]) }
         // A decimal separator was present when the fraction starts after the integer part.

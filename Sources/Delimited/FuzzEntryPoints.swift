@@ -6,6 +6,9 @@ package enum FuzzEntryPoints {
         let dialect = CSVDialect.detect(sample: bytes)
         let chunk = CSVChunk(bytes: Array(bytes), firstLineNumber: 1)
         let batch = RecordBatch()
+        // Safe because: `bytes` is read only by `detect` (which iterates it) and by `Array(bytes)` (a copy of
+        // `bytes.count` bytes); the loops index the batch with `0..<batch.count` and `0..<fieldCount(record)`,
+        // and `RecordBatch` checks those indices with preconditions as well.
         for candidate in [dialect, .comma, .semicolon, .tab, .pipe] where candidate.isValid {
             RecordBatch.parse(chunk, dialect: candidate, into: batch)
             var total = 0

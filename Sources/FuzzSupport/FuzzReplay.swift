@@ -17,6 +17,8 @@ public enum FuzzReplay {
     @discardableResult
     public static func run(_ paths: [String], _ body: (UnsafeRawBufferPointer) -> Void) -> Int {
         var runs = 0
+        // Safe because: each buffer is used only inside its `withUnsafeBytes` closure: `write(2)` is given the
+        // message's own `count`, and `body` gets the file's bytes with their count (it must not keep them).
         for path in paths {
             guard let bytes = readFile(path) else {
                 let message = Array("fuzz replay: cannot read \(path)\n".utf8)
@@ -35,6 +37,8 @@ public enum FuzzReplay {
         defer { fclose(file) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Safe because: `fread` is given the chunk's own `count` and returns at most that, so it writes only
+        // inside `chunk`, and `chunk[0..<read]` is a checked Array slice.
         while true {
             let read = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
             if read == 0 { break }

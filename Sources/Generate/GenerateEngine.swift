@@ -150,6 +150,9 @@ package enum GenerateEngine {
             try bytes.withUnsafeBytes { raw in
                 var input = ZSTD_inBuffer(src: raw.baseAddress, size: raw.count, pos: 0)
                 var finished = false
+                // Safe because: `input` points at `bytes` only inside their `withUnsafeBytes` closure, which holds
+                // the whole loop; libzstd is given each buffer with its own count (`raw.count`, `out.count`) and
+                // sets `pos <= size`, and `output[0..<produced]` is a checked Array slice.
                 while !finished {
                     let (remaining, produced) = output.withUnsafeMutableBytes { out -> (Int, Int) in
                         var buffer = ZSTD_outBuffer(dst: out.baseAddress, size: out.count, pos: 0)

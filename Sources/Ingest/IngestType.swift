@@ -63,6 +63,7 @@ enum FieldParser {
         }
         guard index < bytes.count else { return nil }
         var value: Int64 = 0
+        // Safe because: `bytes.first` is optional, and `bytes[index]` is read only while `index < bytes.count`.
         while index < bytes.count {
             let digit = bytes[index] &- 0x30
             guard digit < 10 else { return nil }
@@ -89,6 +90,7 @@ enum FieldParser {
         var digits = 0
         var scale = 0
         var point = false
+        // Safe because: `bytes.first` is optional, and `bytes[index]` is read only while `index < bytes.count`.
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
@@ -111,6 +113,8 @@ enum FieldParser {
     static func decimal(_ bytes: UnsafeRawBufferPointer, scale: Int) -> Int64? {
         guard let (unscaled, observed) = decimal(bytes), observed <= scale else { return nil }
         var value = unscaled
+        // Safe because: this loop reads no memory (the guard ensures `observed <= scale`, a valid range); `bytes`
+        // is read only by `decimal(_:)`, which stays below `bytes.count`.
         for _ in observed..<scale {
             let (times, overflow) = value.multipliedReportingOverflow(by: 10)
             guard !overflow else { return nil }
@@ -122,6 +126,8 @@ enum FieldParser {
     /// A finite or non-finite double in C syntax (`1.5`, `-2e10`, `nan`, `inf`).
     static func double(_ bytes: UnsafeRawBufferPointer) -> Double? {
         guard !bytes.isEmpty, bytes.count < 64 else { return nil }
+        // Safe because: the loop iterates the buffer itself (`for byte in bytes`) and `String(decoding:)` copies
+        // exactly `bytes.count` bytes.
         for byte in bytes where !(byte >= 0x30 && byte <= 0x39) && !"+-.eEinfatyINFATY".utf8.contains(byte) {
             return nil
         }
@@ -130,6 +136,8 @@ enum FieldParser {
 
     /// `YYYY-MM-DD` → days since 1970-01-01 (validated calendar date).
     static func date(_ bytes: UnsafeRawBufferPointer) -> Int32? {
+        // Safe because: `bytes.count == 10` is checked before `bytes[4]` and `bytes[7]` are read, and `number`
+        // is called only with `0..<4`, `5..<7` and `8..<10`, inside `0..<10`.
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -6,6 +6,10 @@ enum FieldText {
 
     /// `range` of `bytes` without leading and trailing spaces/tabs.
     static func trimmed(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> Range<Int> {
+        // Safe because: every caller passes a `range` inside `bytes` (`0..<bytes.count`, or in
+        // `LayoutChunkParser.parseFixedWidth` a field inside a record whose length was checked), and the loops
+        // read only `start..<end`, a subrange of it: `bytes[start]` when `start < end`, `bytes[end - 1]` when
+        // `end > start`.
         var start = range.lowerBound
         var end = range.upperBound
         while start < end && isSpace(bytes[start]) { start += 1 }
@@ -16,6 +20,8 @@ enum FieldText {
     /// The length of a leading SPI prefix of an HTS number: letters, `+`, `*`,
     /// `#` and the spaces after them (`"S+ 8708.29"` → 3); 0 when it starts with a digit.
     static func tariffPrefixLength(_ bytes: UnsafeRawBufferPointer) -> Int {
+        // Safe because: `bytes[index]` is read only when `index < bytes.count` (the loop condition and the
+        // check before the last read), and the result is at most `bytes.count`.
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -51,6 +57,8 @@ enum FieldText {
 
     /// `monthOfDate` as the number YYYYMM (no allocation; the parsers' form).
     static func monthOfDateValue(_ bytes: UnsafeRawBufferPointer, order: Layout.SlashDateOrder) -> Int? {
+        // Safe because: `bytes[end]` is read only when `end < bytes.count`, so `bytes[0..<end]` is inside the
+        // buffer, and the second loop iterates that slice itself (`for byte in date`).
         // The date part: up to the first space or `T`.
         var end = 0
         while end < bytes.count && bytes[end] != 0x20 && bytes[end] != UInt8(ascii: "T") { end += 1 }
@@ -96,6 +104,7 @@ enum FieldText {
     static func number(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var value = 0
         var seen = false
+        // Safe because: the loop iterates the buffer itself (`for byte in bytes`), never past `bytes.count`.
         for byte in bytes {
             if isSpace(byte) { continue }
             guard isDigit(byte), value < 1_000_000 else { return nil }

@@ -22,6 +22,8 @@ package enum FuzzEntryPoints {
 
     package static func layoutInputs(_ bytes: UnsafeRawBufferPointer) {
         readAsZip(bytes)
+        // Safe because: `bytes` is passed on unchanged, with its count; `parse` reads it only through
+        // `detect` (which iterates it) and `Array(bytes)` (a copy of `bytes.count` bytes).
         for layout in Layout.catalog { parse(bytes, as: layout) }
     }
 
@@ -34,6 +36,8 @@ package enum FuzzEntryPoints {
         guard let stream = try? InputStream(zipArchive: path, member: nil) else { return }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var total = 0
+        // Safe because: `fwrite` above reads exactly `bytes.count` bytes of `bytes`, and `read(into:)` writes at
+        // most the count of the buffer it is given (the Array's own 64 KiB, inside `withUnsafeMutableBytes`).
         while let count = try? buffer.withUnsafeMutableBytes({ try stream.read(into: $0) }), count > 0, total < 64 << 20
         {
             total += count
@@ -63,6 +67,9 @@ package enum FuzzEntryPoints {
         var resolved = layout
         if case .delimited(nil) = layout.format { resolved.format = .delimited(CSVDialect.detect(sample: bytes)) }
         let batch = RecordBatch()
+        // Safe because: `bytes` is read only by `detect` (which iterates it) and `Array(bytes)` (a copy of
+        // `bytes.count` bytes); the loops index the batch with `0..<batch.count` and `0..<fieldCount(record)`,
+        // which `RecordBatch` also checks with preconditions.
         for dropsMalformed in [false, true] {
             let parser = LayoutChunkParser(layout: resolved, plan: plan, dropsMalformed: dropsMalformed)
             parser.parse(CSVChunk(bytes: Array(bytes), firstLineNumber: 1), into: batch)

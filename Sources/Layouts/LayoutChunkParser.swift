@@ -79,6 +79,15 @@ public final class LayoutChunkParser: RecordChunkParser {
         ranges.initialize(repeating: 0..<0)
         defer { ranges.deallocate() }
         let offsets = fields.map { (first: $0.first - 1, width: $0.width) }
+        // Safe because: `memchr(base + start, 0x0a, recordLength)` runs only when `end = start + recordLength`
+        // is `< bytes.count` (`&&` short-circuits), `bytes[end]`/`bytes[end + 1]` only when below `bytes.count`,
+        // the slow path reads while `end < bytes.count`, and `bytes[contentEnd - 1]` only when
+        // `contentEnd > start`. Fields are cut only after `contentEnd - start == recordLength` was checked, and
+        // every field lies in `0..<recordLength` because the only fixed-width table, `Layout.censusIMDBFields`,
+        // is built contiguous from byte 1 and its precondition checks it ends at 689 (688-byte records); this
+        // parser does not check the table itself. `ranges` holds `fields.count` entries: `offsets.indices`
+        // matches it, and `keep.field` and `.field(i)`/`fields(i)` indices come from `LayoutPlan`, resolved
+        // against `sourceNames = fields.map(\.name)` (LayoutReader), so they are `< fields.count`.
         while start < bytes.count {
             // Fast path: a record of the right length followed by CRLF or LF.
             var end = start + recordLength
@@ -128,6 +137,9 @@ public final class LayoutChunkParser: RecordChunkParser {
 
     private func parseDelimited(_ chunk: CSVChunk, dialect: CSVDialect, into batch: RecordBatch) {
         RecordBatch.parse(chunk, dialect: dialect, into: scratch)
+        // Safe because: records are `0..<scratch.count`; `keep.field` and the derivations' field indices are
+        // `< plan.sourceFieldCount`, checked equal to `fieldCount` below (and `RecordBatch.field` checks them
+        // with a precondition); `FieldText.trimmed(value, 0..<value.count)` returns a subrange of `value`.
         for record in 0..<scratch.count {
             let fieldCount = scratch.fieldCount(record)
             if let reason = scratch.malformation(record) {
@@ -175,6 +187,10 @@ public final class LayoutChunkParser: RecordChunkParser {
     private func derive(
         _ derivation: LayoutPlan.Derivation, _ fields: (Int) -> UnsafeRawBufferPointer, into batch: RecordBatch
     ) {
+        // Safe because: `fields(i)` hands out buffers inside the record (`parseFixedWidth`, `parseDelimited`: see
+        // their comments), copied only with their own count; `tariffPrefixLength(value) <= value.count`, so
+        // `value[n...]` and `value[0..<n]` are inside `value`, and `FieldText.trimmed(prefix, 0..<prefix.count)`
+        // returns a subrange of `prefix`.
         switch derivation {
         case let .field(index):
             batch.appendField(fields(index))
@@ -225,6 +241,8 @@ public final class LayoutChunkParser: RecordChunkParser {
             batch.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
             return
         }
+        // Safe because: the allocation holds 6 bytes and the loop writes positions 5 through 0, each once,
+        // before `UnsafeRawBufferPointer(digits)` reads all 6.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6) { digits in
             var rest = value
             for position in stride(from: 5, through: 0, by: -1) {

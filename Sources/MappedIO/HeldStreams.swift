@@ -59,6 +59,11 @@ public enum HeldStreams {
     ///
     /// - Returns: nil when the file cannot be opened or read (the reader
     ///   that opens it reports why).
+    ///
+    /// Safe because: `read` is given `count - filled` bytes at offset `filled` of the `count`-byte `prefix`; the loop
+    /// runs only while `filled < count` (so `baseAddress!` is never taken of an empty array) and `read` returns at most
+    /// what it was asked for, so `filled <= count` and `removeLast(count - filled)` is valid. `count` is bounded to
+    /// 0...65536 by the precondition at entry.
     public static func peek(_ path: String, count: Int) -> [UInt8]? {
         precondition(count >= 0 && count <= 1 << 16, "peek at most 64 KiB")
         if !isStream(path) { return peekRegular(path, count: count) }
@@ -100,6 +105,10 @@ public enum HeldStreams {
         }
     }
 
+    /// Safe because: `pread` is given `count - filled` bytes at offset `filled` of the `count`-byte `prefix`; the loop
+    /// runs only while `filled < count` (so `baseAddress!` exists) and `pread` returns at most what it was asked for,
+    /// so `filled <= count` and `removeLast(count - filled)` is valid. Called only from `peek`, whose precondition
+    /// bounds `count` to 0...65536.
     private static func peekRegular(_ path: String, count: Int) -> [UInt8]? {
         let descriptor = openReadOnly(path)
         guard descriptor >= 0 else { return nil }

@@ -131,6 +131,9 @@ public final class MappedFile: @unchecked Sendable {
     /// Every byte of a stream input (`HeldStreams`), the held prefix first.
     ///
     /// - Complexity: O(bytes) (amortized appends of 1 MiB reads).
+    ///
+    /// Safe because: `read` writes at most `chunk.count` bytes into the 1 MiB `chunk`, and only `chunk[0..<result]` is
+    /// appended, after `result == 0` (end) and `result < 0` (error) were handled, so `0 < result <= chunk.count`.
     private static func readStream(_ path: String) throws(SystemError) -> [UInt8] {
         let held = HeldStreams.take(path)
         let descriptor: Int32

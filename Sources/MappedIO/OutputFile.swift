@@ -220,6 +220,9 @@ public final class OutputFile {
         if let failure { throw failure }
     }
 
+    /// Safe because: `next + left` is always the end of `bytes` (they start at its base address and count and both move
+    /// by `result`); `write` is given `left` bytes and returns at most `left`, and the loop stops at `left == 0`, so
+    /// `next` never passes the end of `bytes`.
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
         guard var next = bytes.baseAddress else { return }
         var left = bytes.count

@@ -64,6 +64,9 @@ final class Observations: Sendable {
     private let state = Mutex(State())
 
     /// Merges one unit's observations.
+    ///
+    /// Safe because: the only pointer is `odd.withUnsafeBytes`, scoped to the
+    /// call that copies the bytes; the loops iterate arrays by element.
     func merge(_ local: Local) {
         state.withLock { state in
             for program in local.programs { state.local.program(program) }

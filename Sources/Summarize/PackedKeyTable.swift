@@ -17,6 +17,9 @@ package struct PackedKeyTable {
     }
 
     /// Packs up to 7 bytes with their length; nil for longer values.
+    ///
+    /// Safe because: `for byte in bytes` iterates the buffer by element,
+    /// after the guard limited it to 7 bytes (56 bits below the length byte).
     @inline(__always)
     static func pack(_ bytes: UnsafeRawBufferPointer) -> UInt64? {
         guard bytes.count <= 7 else { return nil }

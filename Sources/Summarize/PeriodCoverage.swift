@@ -48,6 +48,11 @@ enum PeriodCoverage {
     }
 
     /// The month of a PLAIN-encoded statistics value.
+    ///
+    /// Safe because: the loop iterates the array by element after the guard
+    /// allowed 4 or 8 bytes (shifts up to 56); text is read by
+    /// `PeriodText.month(text:)` inside `withUnsafeBytes`, which does not
+    /// keep the pointer.
     static func month(_ bytes: [UInt8], kind: SourceKind) -> Int? {
         switch kind {
         case .integer, .date:

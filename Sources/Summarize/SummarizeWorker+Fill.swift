@@ -29,10 +29,11 @@ extension SummarizeWorker {
         }
     }
 
-    func fillKeys(kind: SourceKind, into codes: UnsafeMutablePointer<UInt32>, regionFlag: Bool) throws {
+    func fillKeys(kind: SourceKind, _ columns: LineBlock.Columns, regionFlag: Bool) throws {
+        let codes = regionFlag ? columns.origin : columns.partner
         let view = ColumnView(batch)
         let rows = view.rowCount
-        let flags = block.flags
+        let flags = columns.flags
         // The region and unmapped bits of the code become line flags: one pass per row.
         let keyFlags = LineRules.KeyFlags(isOrigin: regionFlag, convertsCodes: context.interner.convertsCodes)
         @inline(__always) func store(_ code: UInt32, _ row: Int) {
@@ -63,10 +64,10 @@ extension SummarizeWorker {
         }
     }
 
-    func fillChapters(kind: SourceKind) {
+    func fillChapters(kind: SourceKind, _ columns: LineBlock.Columns) {
         let view = ColumnView(batch)
-        let chapters = block.chapter
-        let flags = block.flags
+        let chapters = columns.chapter
+        let flags = columns.flags
         let width = context.options.hsWidth
         let pad = context.options.padHS
         let rows = view.rowCount
@@ -125,27 +126,32 @@ extension SummarizeWorker {
         }
     }
 
-    func fillMoney(kind: SourceKind, target: MoneyTarget, location: () -> String) throws {
+    /// Converts the money column in `batch` to cents in the block.
+    ///
+    /// Safe because: as for every fill here (see the extension's comment),
+    /// rows `0..<view.rowCount` are the block's rows; `values` is what
+    /// `ownMoney` bound for them.
+    func fillMoney(kind: SourceKind, target: MoneyTarget, _ columns: LineBlock.Columns, location: () -> String) throws {
         let view = ColumnView(batch)
         let values: UnsafeMutablePointer<Int64>
         let status: UnsafeMutablePointer<UInt8>?
         if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth {
             // Hot path (DECIMAL(p,2) on INT64): the values are cents already.
-            borrowCents(view, target: target)
+            borrowCents(view, target: target, columns)
             return
         }
         values = block.ownMoney(target.blockColumn)
         switch target {
-        case .value: status = block.valueStatus
-        case .duty: status = block.dutyStatus
+        case .value: status = columns.valueStatus
+        case .duty: status = columns.dutyStatus
         case .nonOriginating: status = nil
         }
-        let flags = block.flags
+        let flags = columns.flags
         if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
             // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
             try fillDecimal64(
-                view, scale: scale, values: values, status: status, flagNonOriginating: target == .nonOriginating,
-                location: location)
+                view, scale: scale, values: values, status: status, flags: columns.flags,
+                flagNonOriginating: target == .nonOriginating, location: location)
             return
         }
         for row in 0..<view.rowCount {
@@ -169,19 +175,19 @@ extension SummarizeWorker {
     /// The block reads the decoded INT64 cents in place (the batch is the
     /// column's own and lives until the block is aggregated); only nulls
     /// need a pass: their status, or the non-originating flag of non-nulls.
-    private func borrowCents(_ view: ColumnView, target: MoneyTarget) {
+    private func borrowCents(_ view: ColumnView, target: MoneyTarget, _ columns: LineBlock.Columns) {
         // Safe because: the batch is this column's own (`batch(for:kind:)`), holds `rows` values and is not
         // decoded into again before the kernel has read the block.
         block.borrow(target.blockColumn, view.int64Values)
         let rows = view.rowCount
         let status: UnsafeMutablePointer<UInt8>? =
             switch target {
-            case .value: block.valueStatus
-            case .duty: block.dutyStatus
+            case .value: columns.valueStatus
+            case .duty: columns.dutyStatus
             case .nonOriginating: nil
             }
         if target == .nonOriginating {
-            let flags = block.flags
+            let flags = columns.flags
             let validity = view.validityBytes
             let flag = LineBlock.Flag.hasNonOriginating
             for row in 0..<rows { flags[row] |= validity[row] != 0 ? flag : 0 }
@@ -193,11 +199,14 @@ extension SummarizeWorker {
         }
     }
 
+    /// DECIMAL on INT64 at a scale other than 2, in one loop.
+    ///
+    /// Safe because: rows `0..<view.rowCount` are the block's rows, and
+    /// `values`, `status` and `flags` hold that many (`fillMoney`).
     private func fillDecimal64(
         _ view: ColumnView, scale: Int, values: UnsafeMutablePointer<Int64>, status: UnsafeMutablePointer<UInt8>?,
-        flagNonOriginating: Bool, location: () -> String
+        flags: UnsafeMutablePointer<UInt8>, flagNonOriginating: Bool, location: () -> String
     ) throws {
-        let flags = block.flags
         let missing = LineBlock.ValueStatus.missing
         let flag = flagNonOriginating ? LineBlock.Flag.hasNonOriginating : 0
         for row in 0..<view.rowCount {
@@ -229,31 +238,31 @@ extension SummarizeWorker {
     }
 
     /// Sets the preference and (when configured) duty-free-program flags.
-    func fillPrograms() {
+    func fillPrograms(_ columns: LineBlock.Columns) {
         let rules = context.rules
-        applyTextFlags { bytes in
+        applyTextFlags(columns) { bytes in
             let text = LineRules.trimmed(bytes)
             observed.program(Array(text.utf8))
             return rules.programFlags(trimmed: text)
         }
     }
 
-    func fillReporterFilter() {
+    func fillReporterFilter(_ columns: LineBlock.Columns) {
         guard context.reporter != nil else { return }
         // Matching lines get no flag; the rest (including nulls) are filtered below.
-        applyTextFlags { bytes in
+        applyTextFlags(columns) { bytes in
             if let key = CountryKey.normalize(bytes) { observed.reporter(key) }
             return context.reporterFlag(bytes)
         }
         let view = ColumnView(batch)
-        let flags = block.flags
+        let flags = columns.flags
         for row in 0..<view.rowCount where !view.isValid(row) { flags[row] |= LineBlock.Flag.filtered }
     }
 
-    func fillPeriodFilter(kind: SourceKind) {
+    func fillPeriodFilter(kind: SourceKind, _ columns: LineBlock.Columns) {
         let rules = context.rules
         let view = ColumnView(batch)
-        let flags = block.flags
+        let flags = columns.flags
         for row in 0..<view.rowCount {
             var month: Int?
             if view.isValid(row) {
@@ -268,23 +277,23 @@ extension SummarizeWorker {
         }
     }
 
-    func fillRateProvision(kind: SourceKind) {
+    func fillRateProvision(kind: SourceKind, _ columns: LineBlock.Columns) {
         if kind == .integer {
             let view = ColumnView(batch)
-            let flags = block.flags
+            let flags = columns.flags
             for row in 0..<view.rowCount where view.isValid(row) {
                 flags[row] |= LineRules.rateProvisionFlag(view.integer(row))
             }
             return
         }
-        applyTextFlags { LineRules.rateProvisionFlag(text: $0) }
+        applyTextFlags(columns) { LineRules.rateProvisionFlag(text: $0) }
     }
 
     /// ORs per-value flags into the block's flags for non-null rows, once per
     /// dictionary entry when the column is dictionary-encoded.
-    private func applyTextFlags(_ compute: (UnsafeRawBufferPointer) -> UInt8) {
+    private func applyTextFlags(_ columns: LineBlock.Columns, _ compute: (UnsafeRawBufferPointer) -> UInt8) {
         let view = ColumnView(batch)
-        let flags = block.flags
+        let flags = columns.flags
         if view.layout == .dictionaryByteArray {
             guard view.dictionaryCount > 0 else { return }  // every row null
             entryFlags.removeAll(keepingCapacity: true)
@@ -364,6 +373,8 @@ package enum PeriodText {
     }
 
     /// `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD` or `YYYYMMDD`.
+    ///
+    /// Safe because: `for byte in bytes` iterates the buffer by element.
     static func month(text bytes: UnsafeRawBufferPointer) -> Int? {
         // No allocation: read per line of CSV input.
         var digits = 0

@@ -64,27 +64,31 @@ package final class SummarizeWorker: WorkUnitProcessor {
         // Origin, partner and HS code are bound in every file (required
         // columns) and their fills write every row.
         block.prepare(count: rows, clearingKeys: false)
-        for (canonical, bound) in columns {
-            batch = batch(for: canonical, kind: bound.kind)
-            do {
-                try decoder.decode(binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
-            } catch let error as ParquetError {
-                throw RooError(error)
+        // The fills write through the block's column pointers for this scope only.
+        try block.withColumns { blockColumns in
+            for (canonical, bound) in columns {
+                batch = batch(for: canonical, kind: bound.kind)
+                do {
+                    try decoder.decode(
+                        binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
+                } catch let error as ParquetError {
+                    throw RooError(error)
+                }
+                guard batch.rowCount == rows else {
+                    throw RooError(
+                        .dataError,
+                        "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": "
+                            + "\(Plural.count(batch.rowCount, "value")) for \(Plural.count(rows, "row"))"
+                    )
+                }
+                try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup, into: blockColumns)
             }
-            guard batch.rowCount == rows else {
-                throw RooError(
-                    .dataError,
-                    "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": "
-                        + "\(Plural.count(batch.rowCount, "value")) for \(Plural.count(rows, "row"))"
-                )
-            }
-            try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup)
         }
         block.ownUnboundMoney()  // columns the file lacks (or fills that copied)
         block.countsUnmappedCodes = context.interner.convertsCodes
         if !binding.dutyFreeByDuty, binding.columns[.duty] == nil {
             // No duty column: the duty measure is 0 and never decides.
-            block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows)
+            block.withColumns { $0.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: rows) }
         }
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
@@ -120,19 +124,22 @@ package final class SummarizeWorker: WorkUnitProcessor {
         }
     }
 
-    private func fill(_ canonical: CanonicalColumn, kind: SourceKind, binding: FileBinding, rowGroup: Int) throws {
+    private func fill(
+        _ canonical: CanonicalColumn, kind: SourceKind, binding: FileBinding, rowGroup: Int,
+        into columns: LineBlock.Columns
+    ) throws {
         let location = { "\(binding.file.path): row group \(rowGroup), column \"\(self.batch.column?.name ?? "")\"" }
         switch canonical {
-        case .origin: try fillKeys(kind: kind, into: block.origin, regionFlag: true)
-        case .partner: try fillKeys(kind: kind, into: block.partner, regionFlag: false)
-        case .hsCode: fillChapters(kind: kind)
-        case .customsValue: try fillMoney(kind: kind, target: .value, location: location)
-        case .duty: try fillMoney(kind: kind, target: .duty, location: location)
-        case .nonOriginatingValue: try fillMoney(kind: kind, target: .nonOriginating, location: location)
-        case .program: fillPrograms()
-        case .reporter: fillReporterFilter()
-        case .period: fillPeriodFilter(kind: kind)
-        case .rateProvision: fillRateProvision(kind: kind)
+        case .origin: try fillKeys(kind: kind, columns, regionFlag: true)
+        case .partner: try fillKeys(kind: kind, columns, regionFlag: false)
+        case .hsCode: fillChapters(kind: kind, columns)
+        case .customsValue: try fillMoney(kind: kind, target: .value, columns, location: location)
+        case .duty: try fillMoney(kind: kind, target: .duty, columns, location: location)
+        case .nonOriginatingValue: try fillMoney(kind: kind, target: .nonOriginating, columns, location: location)
+        case .program: fillPrograms(columns)
+        case .reporter: fillReporterFilter(columns)
+        case .period: fillPeriodFilter(kind: kind, columns)
+        case .rateProvision: fillRateProvision(kind: kind, columns)
         }
     }
 }

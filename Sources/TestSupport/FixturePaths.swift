@@ -40,6 +40,9 @@ public enum FixturePaths {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }
         var names: [String] = []
+        // Safe because: `entry` is read before the next `readdir`/`closedir` (which may reuse it);
+        // `withUnsafeBytes(of:)` spans exactly the fixed-size `d_name` array, and `prefix` stops at its first
+        // NUL or at its end, whichever comes first.
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

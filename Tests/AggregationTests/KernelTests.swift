@@ -19,16 +19,18 @@ struct KernelTests {
     static func run(_ lines: [Line], byDuty: Bool = true) -> PartialAggregate {
         let block = LineBlock()
         block.reset(count: lines.count)
-        for (row, line) in lines.enumerated() {
-            block.origin[row] = line.origin
-            block.partner[row] = line.partner
-            block.chapter[row] = line.chapter
-            block.value[row] = line.value
-            block.valueStatus[row] = line.valueStatus
-            block.duty[row] = line.duty
-            block.dutyStatus[row] = line.dutyStatus
-            block.nonOriginating[row] = line.nonOriginating
-            block.flags[row] = line.flags
+        block.withColumns { columns in
+            for (row, line) in lines.enumerated() {
+                columns.origin[row] = line.origin
+                columns.partner[row] = line.partner
+                columns.chapter[row] = line.chapter
+                columns.value[row] = line.value
+                columns.valueStatus[row] = line.valueStatus
+                columns.duty[row] = line.duty
+                columns.dutyStatus[row] = line.dutyStatus
+                columns.nonOriginating[row] = line.nonOriginating
+                columns.flags[row] = line.flags
+            }
         }
         let partial = PartialAggregate()
         Kernel.aggregate(block, configuration: KernelConfiguration(dutyFreeByDuty: byDuty), into: partial)

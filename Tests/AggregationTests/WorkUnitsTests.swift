@@ -21,10 +21,12 @@ import Testing
         func classify(unit: Int, _ body: (LineBlock, KernelConfiguration) throws -> Void) throws {
             if failing.contains(unit) { throw Failure(unit: unit) }
             block.reset(count: 1)
-            block.origin[0] = UInt32(unit + 1)
-            block.partner[0] = 1
-            block.chapter[0] = 1
-            block.value[0] = Int64(unit + 1)
+            block.withColumns { columns in
+                columns.origin[0] = UInt32(unit + 1)
+                columns.partner[0] = 1
+                columns.chapter[0] = 1
+                columns.value[0] = Int64(unit + 1)
+            }
             try body(block, KernelConfiguration(dutyFreeByDuty: true))
         }
     }

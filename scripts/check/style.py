@@ -3,7 +3,9 @@
 `.swift-format` finds nothing (run `swift format format -i -r --configuration .swift-format Sources Tests
 Benchmarks/Benchmarks Package.swift Benchmarks/Package.swift` to fix), no line is longer than 120 characters,
 no file longer than 400 lines, and no function, initializer or closure-free body of a declaration longer than
-70 lines (counted from its declaration to its closing brace). Ends with "style: N passed, M failed"."""
+70 lines (counted from its declaration to its closing brace), and every function of Sources/ that loops
+over unsafe memory (pointer types, withUnsafe…, raw loads) says why that is safe: a comment containing
+"Safe because" in its body or doc comment. Ends with "style: N passed, M failed"."""
 import os
 import re
 import subprocess
@@ -20,6 +22,11 @@ DECLARATION = re.compile(
     r"(?:func\s+[^\s(<]+|init[?!]?|deinit|subscript)\b")
 
 
+UNSAFE = re.compile(r"\bUnsafe(?:Mutable)?(?:Raw)?(?:Buffer)?Pointer\b|withUnsafe|assumingMemoryBound|bindMemory|"
+                    r"load\(fromByteOffset|loadUnaligned|unsafelyUnwrapped|storeBytes|initializeMemory")
+LOOP = re.compile(r"\b(?:for|while|repeat)\b")
+
+
 def swift_files():
     listed = subprocess.run(["git", "ls-files", "*.swift"], cwd=ROOT, check=True, capture_output=True, text=True)
     return [path for path in listed.stdout.split("\n") if path]
@@ -31,8 +38,8 @@ def code_only(line):
     return line.split("//", 1)[0]
 
 
-def long_functions(lines):
-    """(first line, length, declaration) of every declaration body longer than FUNCTION_MAX lines."""
+def declarations(lines):
+    """(first index, last index) of every declaration with a body, outside multi-line strings."""
     found = []
     in_multiline = False
     for index, line in enumerate(lines):
@@ -46,11 +53,31 @@ def long_functions(lines):
             depth += code.count("{") - code.count("}")
             opened = opened or "{" in code
             if opened and depth <= 0:
-                if end - index + 1 > FUNCTION_MAX:
-                    found.append((index + 1, end - index + 1, line.strip()[:60]))
+                found.append((index, end))
                 break
             if not opened and end > index + 12:
                 break  # a protocol requirement: no body
+    return found
+
+
+def long_functions(lines):
+    """(first line, length, declaration) of every declaration body longer than FUNCTION_MAX lines."""
+    return [(first + 1, last - first + 1, lines[first].strip()[:60])
+            for first, last in declarations(lines) if last - first + 1 > FUNCTION_MAX]
+
+
+def unexplained_unsafe_loops(lines):
+    """(first line, declaration) of every function that loops over unsafe memory without a "Safe because"."""
+    found = []
+    for first, last in declarations(lines):
+        code = "\n".join(code_only(line) for line in lines[first:last + 1])
+        if not (UNSAFE.search(code) and LOOP.search(code)):
+            continue
+        above = first
+        while above > 0 and lines[above - 1].strip().startswith(("///", "//", "@")):
+            above -= 1
+        if not re.search("safe because", "\n".join(lines[above:last + 1]), re.I):
+            found.append((first + 1, lines[first].strip()[:60]))
     return found
 
 
@@ -77,6 +104,9 @@ def main():
             problems.append(f"{len(lines) - 1} lines")
         for first, length, declaration in long_functions(lines):
             problems.append(f"line {first}: {declaration} is {length} lines long")
+        if path.startswith("Sources/"):
+            for first, declaration in unexplained_unsafe_loops(lines):
+                problems.append(f"line {first}: {declaration} loops over unsafe memory without a \"Safe because\"")
         if problems:
             failed += 1
             print(f"FAIL {path}: " + "; ".join(problems[:4]) + (f" (+{len(problems) - 4})" if len(problems) > 4 else ""))

@@ -20,7 +20,7 @@ extension Kernel {
     /// - Precondition: the block's money columns are bound.
     /// - Complexity: O(block.count).
     public static func rejectedRows(_ block: LineBlock, configuration: KernelConfiguration) -> [RejectedRow] {
-        let columns = Columns(block)
+        let columns = kernelColumns(block)
         var rows: [RejectedRow] = []
         for row in 0..<block.count where columns.flags[row] & LineBlock.Flag.filtered == 0 {
             if let reason = rejection(columns, row: row, byDuty: configuration.dutyFreeByDuty) {

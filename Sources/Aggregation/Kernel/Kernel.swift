@@ -29,7 +29,7 @@ public enum Kernel {
         _ block: LineBlock, configuration: KernelConfiguration, into partial: PartialAggregate
     ) {
         var counts = LineCounts()
-        let columns = Columns(block)
+        let columns = kernelColumns(block)
         let byDuty = configuration.dutyFreeByDuty
         // With duty deciding, a non-present duty rejects; otherwise it only reads as 0.
         let dutyStatusMask: UInt8 = byDuty ? 0xff : 0
@@ -139,6 +139,10 @@ public enum Kernel {
         }
 
         /// The cell of `key`, inserted when absent.
+        ///
+        /// Safe because: `index` is always masked with `mask` (the table's
+        /// size - 1, a power of two) and `slots` holds `size` slots; the
+        /// table is never full (it grows at half load), so the probe ends.
         @inline(__always)
         mutating func cell(for key: UInt64) -> UnsafeMutablePointer<GroupTable.Slot> {
             var index = GroupTable.hash(key) & mask
@@ -150,6 +154,10 @@ public enum Kernel {
             }
         }
 
+        /// Inserts `key` (the table may grow), then re-reads the slots pointer and mask.
+        ///
+        /// Safe because: `slot(for:)` returns an index below the table's size
+        /// after any growth, and `slots` is re-read from the grown table.
         @inline(never)
         mutating func insert(_ key: UInt64) -> UnsafeMutablePointer<GroupTable.Slot> {
             let index = table.slot(for: key)  // may grow the table
@@ -191,7 +199,7 @@ public enum Kernel {
         _ block: LineBlock, configuration: KernelConfiguration, counts: inout LineCounts,
         _ body: (UInt64, Measures) -> Void
     ) {
-        let columns = Columns(block)
+        let columns = kernelColumns(block)
         let byDuty = configuration.dutyFreeByDuty
         var local = LineCounts()
         defer {
@@ -218,29 +226,15 @@ public enum Kernel {
     }
 
     /// The block's column pointers, read once per block.
-    struct Columns {
-        let origin: UnsafeMutablePointer<UInt32>
-        let partner: UnsafeMutablePointer<UInt32>
-        let chapter: UnsafeMutablePointer<UInt8>
-        let value: UnsafeMutablePointer<Int64>
-        let valueStatus: UnsafeMutablePointer<UInt8>
-        let duty: UnsafeMutablePointer<Int64>
-        let dutyStatus: UnsafeMutablePointer<UInt8>
-        let nonOriginating: UnsafeMutablePointer<Int64>
-        let flags: UnsafeMutablePointer<UInt8>
+    typealias Columns = LineBlock.Columns
 
-        init(_ block: LineBlock) {
-            precondition(block.isMoneyBound, "LineBlock money columns must be bound before aggregation")
-            origin = block.origin
-            partner = block.partner
-            chapter = block.chapter
-            value = block.value
-            valueStatus = block.valueStatus
-            duty = block.duty
-            dutyStatus = block.dutyStatus
-            nonOriginating = block.nonOriginating
-            flags = block.flags
-        }
+    /// `block`'s columns for a kernel pass.
+    ///
+    /// - Precondition: the money columns are bound (`LineBlock.isMoneyBound`).
+    @inline(__always)
+    static func kernelColumns(_ block: LineBlock) -> Columns {
+        precondition(block.isMoneyBound, "LineBlock money columns must be bound before aggregation")
+        return block.columns
     }
 
     /// The first failing rejection reason of a row, in `RejectionReason` order.

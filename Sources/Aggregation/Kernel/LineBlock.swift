@@ -54,21 +54,20 @@ public final class LineBlock {
     /// Rows in use.
     public private(set) var count = 0
     private var capacity = 0
-    package private(set) var origin = LineBlock.allocate(UInt32.self, 0)
-    package private(set) var partner = LineBlock.allocate(UInt32.self, 0)
-    package private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
-    package private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
-    package private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
-    package private(set) var flags = LineBlock.allocate(UInt8.self, 0)
+    private(set) var origin = LineBlock.allocate(UInt32.self, 0)
+    private(set) var partner = LineBlock.allocate(UInt32.self, 0)
+    private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
+    private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
+    private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
+    private(set) var flags = LineBlock.allocate(UInt8.self, 0)
     /// Money columns: own or borrowed storage of `count` values once bound
     /// (`reset(count:)` binds all three to own storage).
-    package private(set) var value: UnsafeMutablePointer<Int64>
-    package private(set) var duty: UnsafeMutablePointer<Int64>
-    package private(set) var nonOriginating: UnsafeMutablePointer<Int64>
+    private(set) var value: UnsafeMutablePointer<Int64>
+    private(set) var duty: UnsafeMutablePointer<Int64>
+    private(set) var nonOriginating: UnsafeMutablePointer<Int64>
 
-    /// The column pointers of the rows in use, taken once by a filler that
-    /// writes line by line (valid until the next `reset`/`prepare`, `borrow`
-    /// or `ownMoney`).
+    /// The column pointers of the rows in use, for the scope of a
+    /// `withColumns` body (outside this module) or a kernel pass.
     package struct Columns {
         package let origin: UnsafeMutablePointer<UInt32>
         package let partner: UnsafeMutablePointer<UInt32>
@@ -81,11 +80,28 @@ public final class LineBlock {
         package let nonOriginating: UnsafeMutablePointer<Int64>
     }
 
-    /// The columns as they are now (see `Columns`).
-    package var columns: Columns {
+    /// The columns as they are now (see `Columns`): the kernel's view.
+    var columns: Columns {
         Columns(
             origin: origin, partner: partner, chapter: chapter, valueStatus: valueStatus, dutyStatus: dutyStatus,
             flags: flags, value: value, duty: duty, nonOriginating: nonOriginating)
+    }
+
+    /// Runs `body` with the column pointers of the rows in use: the only way
+    /// to reach them from outside the kernel, so their lifetime is the
+    /// closure's.
+    ///
+    /// - Precondition: `body` keeps no pointer after it returns, and does not
+    ///   call `reset`/`prepare` (which may reallocate). The money pointers
+    ///   are those bound at the call: a fill that binds money inside
+    ///   (`borrow`, `ownMoney`) writes through what `ownMoney` returns.
+    ///   Rows `0..<count` are in bounds of every column.
+    /// - Complexity: O(1) besides `body`.
+    @inline(__always)
+    package func withColumns<Result, Failure: Error>(
+        _ body: (Columns) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(columns)
     }
 
     /// The money columns.

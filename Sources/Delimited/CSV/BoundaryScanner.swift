@@ -38,6 +38,10 @@ struct BoundaryScanner {
         precondition(from >= 0 && from <= to, "scan range")
         var lastBoundary: Int? = nil
         var index = from
+        // Safe because: the precondition above checks `0 <= from <= to`, and the only caller
+        // (`CSVChunker.scanBuffered`) passes `to: end` with `end <= buffer.count`. `firstIndex` searches only
+        // `index..<to` and returns an index in `index...to`; `base[quoteIndex - 1]` is read only when
+        // `quoteIndex > index >= from`, so it is inside `from..<to`, as is the range given to `lastLineFeed`.
         while index < to {
             let quoteIndex = isQuoting ? Self.firstIndex(of: quote, in: base, from: index, to: to) : to
             if state != .quoted, quoteIndex > index {
@@ -65,6 +69,8 @@ struct BoundaryScanner {
     /// Index of the last LF in `base[from..<to]`, or nil.
     @inline(__always)
     private static func lastLineFeed(in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+        // Safe because: the loop reads `base[index]` only for `from <= index < to`; `scan` passes a subrange of
+        // its own `from..<to`, which lies inside the buffer.
         var index = to
         while index > from {
             index -= 1

@@ -24,6 +24,8 @@ extension CSVDialect {
     public static func detect(sample: UnsafeRawBufferPointer) -> CSVDialect {
         var best = CSVDialect.comma
         var bestConsistency = 0
+        // Safe because: `sample` is read only by `delimiterCountsPerRecord`, which iterates it with
+        // `for byte in sample` and so never reads past `sample.count`.
         for candidate in detectionCandidates {
             let counts = delimiterCountsPerRecord(sample, dialect: candidate)
             let consistency = consistencyOf(counts)
@@ -41,6 +43,7 @@ extension CSVDialect {
         var state = FieldState.fieldStart
         var delimiterCount = 0
         var hasContent = false
+        // Safe because: the loop iterates the buffer itself (`for byte in sample`), never past `sample.count`.
         for byte in sample {
             if byte == ByteValue.lineFeed, state != .quoted {
                 if hasContent { counts.append(delimiterCount) }

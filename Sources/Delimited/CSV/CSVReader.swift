@@ -59,6 +59,10 @@ public final class CSVReader {
         let batch = RecordBatch()
         var first: CSVChunk
         var rest: (nextRecordStart: Int, lineNumber: Int)
+        // Safe because: the sample buffer is used only inside its `withUnsafeBytes` closure above; the loop
+        // ends only when `batch.count > 0`, so record 0 exists, the header's fields are `0..<fieldCount(0)`
+        // (`RecordBatch` checks record and field indices with preconditions), and `String(decoding:)` copies
+        // each field before the batch is parsed again.
         repeat {
             // Chunks of empty lines only hold no record; skip them.
             guard let chunk = try chunker.nextChunk() else {

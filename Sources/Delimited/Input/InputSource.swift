@@ -116,6 +116,9 @@ final class InputSource {
     func fill(atLeast byteCount: Int) throws(DelimitedError) {
         precondition(byteCount <= Self.bufferSizeBytes)
         compact()
+        // Safe because: the precondition above bounds `byteCount` by `bufferSizeBytes` (`buffer.count`) and
+        // `compact()` set `windowStart` to 0, so the loop runs only while `windowEnd < byteCount <= buffer.count`:
+        // `buffer[windowEnd...]` is in bounds and not empty, and `readFile` returns at most its count.
         while windowEnd - windowStart < byteCount, !isAtEndOfFile {
             let target = UnsafeMutableRawBufferPointer(rebasing: buffer[windowEnd...])
             windowEnd += try readFile(into: target)
@@ -163,6 +166,8 @@ final class InputSource {
             }
             wanted = Int(min(UInt64(wanted), remaining))
         }
+        // Safe because: `wanted <= target.count` (it starts at `target.count` and is only lowered by `min`), so
+        // `read(2)` writes at most `target.count` bytes into `target` and returns at most `wanted`.
         while true {
             let result = read(descriptor, target.baseAddress, wanted)
             if result > 0 {

@@ -90,6 +90,10 @@ public final class InputStream {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(0, byteCountMax), alignment: 1)
         defer { buffer.deallocate() }
         var filled = 0
+        // Safe because: the loop runs only while `filled < buffer.count`, so `buffer[filled...]` is in bounds;
+        // `read(into:)` returns at most the count of the buffer it is given (readPlain: `min(window.count,
+        // buffer.count)`; read(2), zlib and zstd are given that count), so `filled <= buffer.count` and
+        // `buffer[..<filled]` holds only bytes that were written.
         while filled < buffer.count {
             let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
             if count == 0 { break }

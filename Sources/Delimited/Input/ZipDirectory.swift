@@ -191,6 +191,8 @@ struct ZipDirectory {
     static func read(_ descriptor: Int32, path: String, offset: UInt64, count: Int) throws(DelimitedError) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
+        // Safe because: `bytes` holds `count` bytes and the loop runs only while `done < count`; `pread` is asked
+        // for `count - done` bytes at `base + done` and returns at most that, so `done` never passes `count`.
         while done < count {
             let result = bytes.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }

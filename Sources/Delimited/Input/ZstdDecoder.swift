@@ -35,6 +35,9 @@ final class ZstdDecoder {
     /// - Complexity: O(bytes produced + bytes consumed).
     func read(into output: UnsafeMutableRawBufferPointer, from source: InputSource) throws(DelimitedError) -> Int {
         precondition(!output.isEmpty, "empty output buffer")
+        // Safe because: libzstd is given each buffer with its own count (`window.count`, `output.count`) and
+        // reads/writes only below it, setting `pos <= size`; `consume(input.pos)` checks its argument against
+        // the window with a precondition, and `target.pos <= output.count` is returned.
         while true {
             if source.isWindowEmpty, !source.isAtEndOfFile { try source.refill() }
             if source.isWindowEmpty, source.isAtEndOfFile, !isFrameOpen { return 0 }

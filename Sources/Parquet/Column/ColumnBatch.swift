@@ -90,6 +90,12 @@ public final class ColumnBatch {
     }
 
     /// Keeps rows `drop ..< drop + keep` only (used after decoding a row range).
+    ///
+    /// Safe because: the precondition at entry (checked in release builds) gives `drop + keep <= rowCount`, and
+    /// decoding keeps `validity` at `rowCount` bytes, `fixedValues` at `rowCount * valueWidth` bytes, `byteOffsets` at
+    /// `rowCount + 1` and `indices` at `rowCount` entries (`decodeDataPage` and each value path resize them to
+    /// `start + slots`), so every source range ends inside its buffer; `update(from:count:)` and `copyMemory` (memmove)
+    /// handle the overlapping move. The counting loop reads `validityBase[0..<keep]`.
     func trim(droppingFirst drop: Int, keeping keep: Int) {
         precondition(drop >= 0 && keep >= 0 && drop + keep <= rowCount, "trim range outside the batch")
         guard drop > 0 || keep < rowCount else { return }

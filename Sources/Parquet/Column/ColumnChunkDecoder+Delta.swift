@@ -14,6 +14,13 @@ extension ColumnChunkDecoder {
         }
     }
 
+    /// Safe because: `present` is the number of set validity bytes among the page's `slots` (`decodeValidity`), so
+    /// `present <= slots`. `deltaValues` is resized to `present` and `DeltaBinaryPackedDecoder.decode` writes exactly
+    /// that many (it throws unless the header declares `present` values); `fixedValues` is resized to
+    /// `(start + slots) * width` before the typed loops write `present` values at `start * width`, and
+    /// DELTA_BINARY_PACKED is accepted only for INT32/INT64 (`isOtherValueEncoding`), so `width` is 4 or 8. For
+    /// FIXED_LEN_BYTE_ARRAY the byte-array decoders append exactly `present` ends to `denseEnds`, and the loop checks
+    /// that every value is exactly `width` bytes, so `deltaBytes` holds the `present * width` bytes copied after it.
     func decodeOtherValues(
         _ source: UnsafeRawBufferPointer, encoding: Encoding, present: Int, descriptor: ColumnDescriptor,
         batch: ColumnBatch, start: Int, slots: Int

@@ -57,6 +57,11 @@ extension ColumnChunkDecoder {
     }
 
     /// Decodes `present` checked indices into `decoded` (room for `present`).
+    ///
+    /// Safe because: callers give `decoded` room for `present` values (`denseIndices.resize(present)`, or
+    /// `batch.indices` resized to `start + slots` with `present <= slots`), `RLEBitPackedHybridDecoder.decode` writes
+    /// exactly `present` values there (it throws if the runs end first), and the loop reads back only
+    /// `decoded[0..<present]`. `source[1...]` is valid because `source.first` was non-nil.
     func decodeIndices(
         _ source: UnsafeRawBufferPointer, present: Int, into decoded: UnsafeMutablePointer<UInt32>
     ) throws {
@@ -105,6 +110,12 @@ extension ColumnChunkDecoder {
     }
 
     /// Copies dictionary entries for `denseIndices` (already range-checked).
+    ///
+    /// Safe because: `decodeIndices` checked every one of the `count` (= `present`) indices against `dictionaryCount`,
+    /// and `decodeDictionaryPage` sized `dictionaryFixed` to `dictionaryCount * width` bytes with the same
+    /// `batch.valueWidth` (after checking the entries fit in the page), so each source entry lies inside it;
+    /// `decodeDictionaryIndices` resized `fixedValues` to `(start + slots) * width` with `present <= slots`, so the
+    /// `count * width` target bytes exist.
     private func gatherFixed(into target: UnsafeMutableRawPointer, width: Int, count: Int) {
         let source = UnsafeRawPointer(dictionaryFixed.pointer)
         let indices = denseIndices.pointer
@@ -164,6 +175,12 @@ extension ColumnChunkDecoder {
 
     /// Turns a dictionary-layout batch into the plain layout (dictionary
     /// fallback: a chunk whose later pages are PLAIN).
+    ///
+    /// Safe because: `rows` is `batch.rowCount`, and a dictionary-layout batch holds `rowCount` validity bytes and
+    /// `rowCount` indices (each page resizes both to `start + slots`); the index of every valid row was checked against
+    /// `dictionaryCount` in `decodeIndices` before it was stored, and `dictionaryOffsets` holds `dictionaryCount + 1`
+    /// offsets into `dictionaryBytes` (the ends `PlainDecoder.decodeByteArrays` wrote), so `dictionaryEntry` stays
+    /// inside `dictionaryBytes`; `append` grows its buffer as needed.
     func materializeDictionary(_ batch: ColumnBatch) {
         let rows = batch.rowCount
         batch.byteOffsets.removeAll()

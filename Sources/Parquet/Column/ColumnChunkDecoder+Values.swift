@@ -27,6 +27,11 @@ extension ColumnChunkDecoder {
         }
     }
 
+    /// Safe because: `length <= source.count - 4` is checked (after `source.count >= 4`) before
+    /// `source[4..<(4 + length)]` is taken; `denseIndices` is resized to `present` and `decode` writes exactly
+    /// `present` values into it; `fixedValues` is resized to `start + slots` (one byte per BOOLEAN) and the loop writes
+    /// `target[0..<present]` with `present <= slots` (`present` counts the set validity bytes among the page's
+    /// `slots`).
     func decodeRLEBooleans(
         _ source: UnsafeRawBufferPointer, present: Int, batch: ColumnBatch, start: Int, slots: Int
     ) throws {
@@ -49,6 +54,11 @@ extension ColumnChunkDecoder {
 
     /// Moves `present` dense values at the start of the page's slot range to
     /// their row slots (backwards, in place); null slots are zeroed.
+    ///
+    /// Safe because: every caller resizes `fixedValues` to `(start + slots) * width` and `decodeDataPage` resized
+    /// `validity` to `start + slots`, so slots `0..<slots` after `start` exist in both; `decodeValidity` writes only
+    /// bytes 0/1 and returns exactly how many are 1 (`present`), so in the backward loop `dense` is the number of valid
+    /// slots below `slot` and stays in `0...slot`: every copy reads a dense value at or before the slot it fills.
     func spreadFixed(_ batch: ColumnBatch, start: Int, slots: Int, present: Int) {
         guard present < slots else { return }
         let width = batch.valueWidth

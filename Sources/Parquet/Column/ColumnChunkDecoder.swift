@@ -115,6 +115,11 @@ public final class ColumnChunkDecoder {
     /// the lower bound of any decoder that must read these pages.
     ///
     /// - Returns: uncompressed bytes produced.
+    ///
+    /// Safe because: `page.body` is a slice that `PageIterator.next` checked against the chunk's data region of the
+    /// mapping, with `uncompressedPageSize` in 0...1 GiB; for v2 pages `levels <= body.count` and `levels <= size` are
+    /// checked before `body[levels...]` is taken and `size` is reduced, and the decompressors write only into an output
+    /// buffer of exactly `size` bytes.
     public func decompressOnly(_ file: ParquetFile, rowGroup: Int, column: Int) throws -> Int {
         precondition(
             rowGroup >= 0 && rowGroup < file.rowGroupCount && column >= 0 && column < file.schema.columns.count)

@@ -44,6 +44,9 @@ public final class ScratchBuffer<Element: BitwiseCopyable> {
         if minimumCapacity > capacity { grow(minimumCapacity) }
     }
 
+    /// Safe because: the new block holds `newCapacity >= capacity` elements (doubling from `capacity >= 1`, set at
+    /// init, until it reaches `minimumCapacity`), and only the `count <= capacity` elements in use are copied out of
+    /// the old block before it is freed (every writer of `count` reserves first).
     @usableFromInline
     func grow(_ minimumCapacity: Int) {
         var newCapacity = capacity

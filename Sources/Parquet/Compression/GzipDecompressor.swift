@@ -26,6 +26,10 @@ final class GzipDecompressor {
     /// - Throws: `.decompression` for corrupt or truncated data, trailing
     ///   output beyond the declared size, or a size mismatch.
     /// - Complexity: O(input + output).
+    ///
+    /// Safe because: zlib reads at most `avail_in` bytes at `next_in` and writes at most `avail_out` bytes at
+    /// `next_out`, set here to exactly `input` and `output` (both checked to fit in `UInt32` at entry); `inflateReset`
+    /// between gzip members keeps those pointers and counts, so later members continue within the same bounds.
     func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
         guard input.count <= Int(UInt32.max), output.count <= Int(UInt32.max) else {
             throw ParquetError(.decompression, "gzip: page larger than 4 GiB")

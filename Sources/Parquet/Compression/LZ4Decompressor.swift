@@ -29,6 +29,11 @@ enum LZ4Decompressor {
 
     /// Returns true when `input` is entirely well-formed Hadoop frames that
     /// fill `output` exactly.
+    ///
+    /// Safe because: the two 4-byte sizes are read only after `input.count - inputPosition >= 8`, and each block and
+    /// target are sliced only after `compressedSize <= input.count - inputPosition` and
+    /// `decompressedSize <= output.count - outputPosition` (both sizes are non-negative: they come from `UInt32`);
+    /// `decodeBlock` never writes past the slice it is given.
     private static func decompressFrames(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
     ) throws -> Bool {
@@ -58,6 +63,12 @@ enum LZ4Decompressor {
 
     /// Decodes a raw block into `output` (at most its size) and returns the
     /// bytes produced.
+    ///
+    /// Safe because: a token is loaded only while `inputPosition < inputCount` (the input is non-empty at entry, and
+    /// the loop repeats only after the check that input is left after a match); every literal run is checked against
+    /// the input and the output left before it is copied, the two offset bytes against the input left, and a match
+    /// against `0 < offset <= outputPosition` and the output left before `copyMatch`; `readLengthExtension` checks its
+    /// own reads.
     private static func decodeBlock(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
     ) throws -> Int {
@@ -113,6 +124,9 @@ enum LZ4Decompressor {
     }
 
     /// Reads the 255-continued extension of a literal or match length.
+    ///
+    /// Safe because: each byte is loaded only after `position < count`, and `decodeBlock` passes the input's size as
+    /// `count`.
     private static func readLengthExtension(
         _ source: UnsafeRawPointer, _ count: Int, _ position: inout Int
     ) throws -> Int {
@@ -129,6 +143,11 @@ enum LZ4Decompressor {
     }
 
     /// Copies a back-reference; overlapping copies (offset < length) repeat the pattern.
+    ///
+    /// Safe because: `decodeBlock` checked `0 < offset <= position` and `length <= output.count - position` before the
+    /// call, so the source `position - offset ..< position - offset + length` and the target
+    /// `position ..< position + length` lie in the output buffer at `base` (the overlapping loop reads only bytes
+    /// already written).
     @inline(__always)
     private static func copyMatch(_ base: UnsafeMutableRawPointer, at position: Int, offset: Int, length: Int) {
         let target = base + position

@@ -3,6 +3,12 @@
 /// Output is a valid raw Snappy block; the ratio is below libsnappy's but
 /// every reader (pyarrow, DuckDB, Polars) decodes it.
 enum SnappyCompressor {
+    /// Safe because: 4-byte loads happen only while `position + 4 <= count`, or at a `candidate` from the table, which
+    /// holds only earlier positions (a position truncated by `Int32` is negative or fails
+    /// `position - candidate <= 65_535`), so `candidate + 4 <= count` too; the match loop compares bytes only while
+    /// `position + length < count`, with `candidate < position`; the slot is a 14-bit value (`>> 18` of a `UInt32`)
+    /// into the `1 << 14` table; `appendLiteral` gets `literalStart <= position <= count` (a match ends at
+    /// `position + length <= count`).
     static func compress(_ input: UnsafeRawBufferPointer, into out: inout [UInt8]) {
         RLEBitPackedHybridEncoder.appendVarint(input.count, into: &out)
         let count = input.count
@@ -36,6 +42,8 @@ enum SnappyCompressor {
         appendLiteral(base, from: literalStart, to: count, into: &out)
     }
 
+    /// Safe because: `compress` passes `start <= end <= input.count` (`literalStart`, which only moves to the end of a
+    /// match, with `position` or `count`), and each chunk reads `min(end - start, 65_536)` bytes from `start`.
     private static func appendLiteral(_ base: UnsafeRawPointer, from start: Int, to end: Int, into out: inout [UInt8]) {
         var start = start
         while start < end {

@@ -5,6 +5,8 @@
 /// Every literal and copy is checked against input and output bounds.
 enum SnappyDecompressor {
     /// Reads the uncompressed length from the block preamble.
+    ///
+    /// Safe because: `input[index]` is read only after `index < input.count` (and `index < 5`) is checked.
     static func uncompressedLength(_ input: UnsafeRawBufferPointer) throws -> (length: Int, headerBytes: Int) {
         var result: UInt64 = 0
         var shift: UInt64 = 0
@@ -29,6 +31,12 @@ enum SnappyDecompressor {
     ///
     /// - Throws: `.decompression` for any malformed element or size mismatch.
     /// - Complexity: O(output size).
+    ///
+    /// Safe because: a tag is loaded only while `inputPosition < inputCount` (the loop condition); the extra length
+    /// bytes after `extra <= inputCount - inputPosition`; a literal is copied after
+    /// `literalLength <= inputCount - inputPosition` and `literalLength <= length - outputPosition`, where
+    /// `length == output.count` was checked at entry; `copyElement` checks its offset bytes against the input left; a
+    /// back-reference is copied only after `0 < offset <= outputPosition` and `copyLength <= length - outputPosition`.
     static func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
         let (length, headerBytes) = try uncompressedLength(input)
         guard length == output.count else {
@@ -106,6 +114,11 @@ enum SnappyDecompressor {
     }
 
     /// Copies an LZ77 back-reference; overlapping copies repeat the pattern.
+    ///
+    /// Safe because: `decompress` checked `0 < offset <= outputPosition` and
+    /// `copyLength <= output.count - outputPosition` before the call, so `start ..< start + count` and
+    /// `destination ..< destination + count` lie in the output buffer (the overlapping loop reads only bytes already
+    /// written).
     @inline(__always)
     static func copyBackReference(_ target: UnsafeMutableRawPointer, from start: Int, to destination: Int, count: Int) {
         let distance = destination - start

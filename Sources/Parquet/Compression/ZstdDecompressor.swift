@@ -29,6 +29,11 @@ final class ZstdDecompressor {
     /// must be exactly the decompressed size.
     ///
     /// - Throws: `.decompression` naming zstd's error, or a size mismatch.
+    ///
+    /// Safe because: libzstd writes at most `output.count - written` bytes at offset `written` and returns how many it
+    /// wrote, so `written <= output.count`; `ZSTD_findFrameCompressedSize` fails (`srcSize_wrong`) unless the whole
+    /// frame lies inside `remainingInput`, so `inputPosition <= input.count` and `input[inputPosition...]` is valid;
+    /// errors throw before either position moves.
     func decompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
         var written = 0
         var inputPosition = 0

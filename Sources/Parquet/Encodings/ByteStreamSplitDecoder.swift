@@ -7,6 +7,11 @@ enum ByteStreamSplitDecoder {
     /// - Precondition: `target` has room for `count * width` bytes.
     /// - Throws: `.corruptValues` when the data holds fewer than `count * width` bytes.
     /// - Complexity: O(count × width).
+    ///
+    /// Safe because: `width > 0` and `count <= source.count / width` are checked at entry, so stream `k` (`count` bytes
+    /// at `input + k * count`) lies inside `source`; the writes at `index * width + stream < count * width` stay in the
+    /// `count * width` bytes the caller provides (precondition: `decodeOtherValues` resizes `fixedValues` to
+    /// `(start + slots) * width` with `count = present <= slots`).
     static func decode(
         _ source: UnsafeRawBufferPointer, count: Int, width: Int, into target: UnsafeMutableRawPointer
     ) throws {

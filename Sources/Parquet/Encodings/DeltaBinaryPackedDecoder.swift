@@ -18,6 +18,13 @@ enum DeltaBinaryPackedDecoder {
     /// - Throws: `.corruptValues` when the data is malformed, truncated, or
     ///   declares a value count other than `count`.
     /// - Complexity: O(count + bytes read).
+    ///
+    /// Safe because: `output` has room for `count` values (precondition; callers resize to `count`), and the loops
+    /// write `output[0]` only when `count > 0` and `output[produced + index]` with
+    /// `produced + index < produced + take <= count`. Every byte comes from `ByteReader`, whose `take` checks the bytes
+    /// left; `width <= 64` is checked, and the packed slice holds `valuesPerMiniblock * width` bits
+    /// (`valuesPerMiniblock` is a multiple of 8, checked with the header) or `take * width` bits for a cut last
+    /// miniblock, so `unpack` stays inside it for every `index < take`.
     static func decode(
         _ source: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Int64>
     ) throws -> Int {
@@ -72,6 +79,10 @@ enum DeltaBinaryPackedDecoder {
     /// Value `index` of a little-endian bit-packed run of `width`-bit values.
     ///
     /// - Precondition: `packed` holds at least `(index + 1) * width` bits.
+    ///
+    /// Safe because: `decode`, the only caller, passes `index < take` with a slice of at least `take * width` bits, so
+    /// `packed` holds `(index + 1) * width` bits; the `needed` bytes from `bit >> 3` end at byte
+    /// `(bit + width - 1) >> 3`, the one holding the value's last bit.
     @inline(__always)
     static func unpack(_ packed: UnsafeRawBufferPointer, index: Int, width: Int) -> UInt64 {
         if width == 0 { return 0 }

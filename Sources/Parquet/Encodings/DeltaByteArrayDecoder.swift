@@ -14,6 +14,10 @@ enum DeltaByteArrayDecoder {
     /// Decodes `count` DELTA_LENGTH_BYTE_ARRAY values; returns bytes consumed.
     ///
     /// - Complexity: O(count + bytes).
+    ///
+    /// Safe because: `lengths` is resized to `count` and `DeltaBinaryPackedDecoder.decode` writes exactly `count`
+    /// values; the first loop checks `0 <= length <= source.count - position - total` for every value, so the copies
+    /// end at `position + total <= source.count`, and `bytes` is reserved for those `total` bytes before the copy loop.
     static func decodeLengthPrefixed(
         _ source: UnsafeRawBufferPointer, count: Int, lengths: ScratchBuffer<Int64>,
         bytes: ScratchBuffer<UInt8>, ends: ScratchBuffer<Int>
@@ -52,6 +56,13 @@ enum DeltaByteArrayDecoder {
     /// - Parameter previousEnd: index in `bytes` where the page's first
     ///   value may not reach back past (a page starts with an empty previous value).
     /// - Complexity: O(count + bytes).
+    ///
+    /// Safe because: `prefixEnd` is a position `ByteReader` reached, so `source[prefixEnd...]` is valid;
+    /// `prefixLengths` and (through `decodeLengthPrefixed`) `suffixEnds` hold exactly `count` values, read at
+    /// `0..<count`; `0 <= prefix <= previousLength` is checked, so the prefix is copied from the previous value already
+    /// in `bytes` (`previousStart ..< previousStart + previousLength`); each suffix `suffixStart ..< suffixEnd` lies in
+    /// `suffixBytes` (ends `decodeLengthPrefixed` wrote); `bytes` is reserved to `start + length` before both copies,
+    /// and its pointer is read after the reserve.
     static func decodeIncremental(
         _ source: UnsafeRawBufferPointer, count: Int, prefixLengths: ScratchBuffer<Int64>,
         suffixLengths: ScratchBuffer<Int64>,

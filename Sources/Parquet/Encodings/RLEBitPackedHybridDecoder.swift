@@ -97,6 +97,11 @@ struct RLEBitPackedHybridDecoder {
     /// - Precondition: `output` has room for `count` values.
     /// - Throws: `.corruptLevels` if the data ends first.
     /// - Complexity: O(count).
+    ///
+    /// Safe because: each step writes `take <= count - produced` values at `output + produced`, so `output` (room for
+    /// `count`: precondition; callers size it to at least `count`) is never overrun; packed values are read by `unpack`
+    /// only for `take <= packedRemaining`, which `startPackedRun` limited to the bits present
+    /// (`min(declaredBytes, bytes.count - position)`).
     mutating func decode(into output: UnsafeMutablePointer<UInt32>, count: Int) throws {
         var produced = 0
         while produced < count {
@@ -248,6 +253,10 @@ struct RLEBitPackedHybridDecoder {
     /// offset is a constant.
     ///
     /// - Precondition: `source` has `groups * width + 8` readable bytes; width ≤ 32.
+    ///
+    /// Safe because: `unpack`, the only caller, takes `groups <= ((bytes.count - 8 - bit / 8) - width) / width`, so the
+    /// last load ends at most `bit / 8 + groups * width + 8 <= bytes.count` bytes in (the precondition), and
+    /// `groups <= (count - index) / 8`, so the `groups * 8` values fit in `output`.
     @inline(__always)
     static func unpackGroups(
         _ source: UnsafeRawPointer, _ target: UnsafeMutablePointer<UInt32>, _ groups: Int, width: Int

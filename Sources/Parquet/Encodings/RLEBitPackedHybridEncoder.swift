@@ -8,6 +8,10 @@ enum RLEBitPackedHybridEncoder {
     ///
     /// - Precondition: 0 ≤ bitWidth ≤ 32.
     /// - Complexity: O(values.count).
+    ///
+    /// Safe because: `values[index]` and `runLength(values, from:)` are reached only with an index below `count`
+    /// (`index < count` in the loop; `end < count` is tested before `runLength(values, from: end)`), and `appendPacked`
+    /// gets `index < end <= count`.
     static func encode(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int, into out: inout [UInt8]) {
         precondition(bitWidth >= 0 && bitWidth <= 32)
         let count = values.count
@@ -28,6 +32,8 @@ enum RLEBitPackedHybridEncoder {
         }
     }
 
+    /// Safe because: `encode` passes `start < values.count`, and the loop reads `values[end]` only while
+    /// `end < values.count`.
     private static func runLength(_ values: UnsafeBufferPointer<UInt32>, from start: Int) -> Int {
         let first = values[start]
         var end = start + 1
@@ -49,6 +55,8 @@ enum RLEBitPackedHybridEncoder {
         for byte in 0..<((bitWidth + 7) / 8) { out.append(UInt8(truncatingIfNeeded: value >> UInt32(8 * byte))) }
     }
 
+    /// Safe because: `values[position]` is read only when `position < end`, and `encode` passes `end <= values.count`;
+    /// the padding positions up to `start + groups * 8` read nothing.
     private static func appendPacked(
         _ values: UnsafeBufferPointer<UInt32>, from start: Int, to end: Int, bitWidth: Int, into out: inout [UInt8]
     ) {

@@ -11,6 +11,10 @@ package enum FuzzEntryPoints {
     package static let chunkRowsMax = 1 << 20
 
     /// Opens `bytes` as a Parquet file and decodes every column chunk.
+    ///
+    /// Safe because: the only pointer use is `MappedFile(copying:)`, which copies exactly `bytes.count` bytes; the
+    /// loops run over `0..<rowGroupCount` (`metadata.rowGroups.count`) and `0..<schema.columns.count`, the ranges
+    /// `decode` and `decompressOnly` require, and every read of the bytes goes through their checked decoders.
     package static func parquetFile(_ bytes: UnsafeRawBufferPointer) {
         guard let mapping = try? MappedFile(copying: bytes, path: "fuzz.parquet"),
             let file = try? ParquetFile(mapping: mapping)

@@ -72,6 +72,11 @@ struct ColumnChunkEncoder {
     }
 
     /// Writes data pages of at most `pageRowCountMax` rows; returns uncompressed bytes (headers included).
+    ///
+    /// Safe because: `indices[range]` stays in `dictionary.indices`, which holds one entry per value (`values.count`):
+    /// `range` starts at the sum of the earlier pages' `present`, and the pages' `present` add up to the values
+    /// (`encode(_:)` checked that the non-null rows equal `data.valueCount`; without validity every row has a value),
+    /// so `range.upperBound <= values.count`.
     private func encodePages(
         _ data: ColumnData, values: ValueBytes, dictionary: DictionaryBuilder?, rows: Int, into out: inout [UInt8]
     ) throws -> Int {

@@ -76,6 +76,9 @@ struct DictionaryBuilder {
     }
 
     /// A multiply-xorshift hash over 8-byte words (the tail byte by byte).
+    ///
+    /// Safe because: 8-byte loads happen only while `index + 8 <= bytes.count`, and the tail reads `bytes[index]` only
+    /// while `index < bytes.count`.
     @inline(__always)
     static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)

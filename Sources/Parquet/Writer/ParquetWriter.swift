@@ -54,6 +54,9 @@ public final class ParquetWriter {
                 throw ParquetError(
                     .corruptValues, "column \"\(column.name)\" has \(values.rowCount) rows, expected \(rows)")
             }
+            if let mismatch = values.mismatch(with: column) {
+                throw ParquetError(.corruptValues, "column \"\(column.name)\": \(mismatch)")
+            }
             let compressor = PageCompressor(codec: options.codec, zstdLevel: options.zstdLevel)
             chunks.append(
                 try ColumnChunkEncoder(column: column, options: options, compressor: compressor).encode(values))

@@ -7,6 +7,12 @@ import Darwin
 /// PLAIN encoding of a range of dense values.
 enum PlainEncoder {
     /// Appends values `range` of `values` for `type` to `out`.
+    ///
+    /// Safe because: callers pass ranges inside `0..<values.count` (`encodePages`, see there; the dictionary page:
+    /// entry indices that `DictionaryBuilder` took from `0..<values.count`), and the default branch reads
+    /// `range.count * values.width` bytes at `range.lowerBound * values.width`, inside the values. The BOOLEAN branch's
+    /// `[0]` needs every value to have a byte, true when the `ColumnData` case matches the column's type (`.boolean`);
+    /// nothing checks that match (see `typed`).
     static func encode(_ values: ValueBytes, range: Range<Int>, type: PhysicalType, into out: inout [UInt8]) {
         switch type {
         case .boolean:
@@ -72,6 +78,11 @@ enum StatisticsBuilder {
     }
 
     /// Fixed-width integers: one pass over the typed values.
+    ///
+    /// Safe because: only when the caller's data matches the column's type: the loads read `values.count` values of
+    /// `MemoryLayout<T>.stride` bytes, which stay inside the `values.count * values.width` bytes only if
+    /// `values.width == MemoryLayout<T>.stride`. `minMax` calls this for INT32/INT64 columns, and nothing checks that
+    /// the `ColumnData` case is `.int32`/`.int64` to match (an `.int32` array in an INT64 column reads past its end).
     static func typed<T: FixedWidthInteger>(_ values: ValueBytes, _: T.Type) -> (min: [UInt8], max: [UInt8])? {
         guard values.count > 0 else { return nil }
         var low = values.base.loadUnaligned(as: T.self)

@@ -119,3 +119,49 @@ public struct WriterOptions: Sendable {
 
     public init() {}
 }
+
+extension ColumnData {
+    /// Why these values cannot be written as `column`, or nil when they can:
+    /// the values' case must be the column's physical type (INT96 as 12-byte
+    /// fixed-length values), fixed-length values must have the column's
+    /// width, and byte-array offsets must rise from 0 within `bytes`. The
+    /// encoders read the values through raw pointers sized by the column's
+    /// type, so this is checked before any of them runs.
+    ///
+    /// - Complexity: O(1), O(count) for byte arrays.
+    func mismatch(with column: WriterColumn) -> String? {
+        let type = column.physicalType
+        switch (values, type) {
+        case (.boolean, .boolean), (.int32, .int32), (.int64, .int64), (.float, .float), (.double, .double):
+            return nil
+        case let (.fixedLenByteArray(width, bytes), .fixedLenByteArray), let (.fixedLenByteArray(width, bytes), .int96):
+            let expected = type == .int96 ? 12 : column.typeLength
+            guard width == expected, width > 0, bytes.count % width == 0 else {
+                return "fixed-length values of \(width) bytes (\(bytes.count) in all) for a \(expected)-byte column"
+            }
+            return nil
+        case let (.byteArray(offsets, bytes), .byteArray):
+            guard offsets.first == 0, offsets.last.map({ $0 <= bytes.count }) ?? false,
+                zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+            else { return "byte-array offsets that do not rise from 0 within its \(bytes.count) bytes" }
+            return nil
+        default:
+            return "\(values.caseName) values for a \(type) column"
+        }
+    }
+}
+
+extension ColumnData.Values {
+    /// The case, for messages.
+    var caseName: String {
+        switch self {
+        case .boolean: "BOOLEAN"
+        case .int32: "INT32"
+        case .int64: "INT64"
+        case .float: "FLOAT"
+        case .double: "DOUBLE"
+        case .byteArray: "BYTE_ARRAY"
+        case .fixedLenByteArray: "FIXED_LEN_BYTE_ARRAY"
+        }
+    }
+}

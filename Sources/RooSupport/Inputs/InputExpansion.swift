@@ -164,6 +164,9 @@ extension InputExpansion {
             }
             guard let handle = opendir(directory) else { return }
             var names: [String] = []
+            // Safe because: `entry` is read before the next `readdir`/`closedir` (which may reuse it);
+            // `withUnsafeBytes(of:)` spans exactly the fixed-size `d_name` array, and `prefix` stops at its
+            // first NUL or at its end, whichever comes first.
             while let entry = readdir(handle) {
                 names.append(
                     withUnsafeBytes(of: entry.pointee.d_name) { raw in

@@ -14,6 +14,8 @@ package enum StandardOutput {
         var written = 0
         try bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return }
+            // Safe because: the loop runs only while `written < raw.count`, `write(2)` is asked for the
+            // `raw.count - written` bytes left after `base + written`, and a non-negative result is at most that.
             while written < raw.count {
                 let result = write(1, base + written, raw.count - written)
                 if result < 0 {

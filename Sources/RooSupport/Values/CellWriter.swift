@@ -80,6 +80,8 @@ package enum CellWriter {
     }
 
     static func appendUUID(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        // Safe because: `bytes` is read only by `hex`, which iterates it (`for byte in bytes`) and so stops at
+        // `bytes.count`; the loop walks the Array `text`.
         let text = Array(hex(bytes).utf8)
         for (index, character) in text.enumerated() {
             if index == 8 || index == 12 || index == 16 || index == 20 { out.append(UInt8(ascii: "-")) }

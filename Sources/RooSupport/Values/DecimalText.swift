@@ -31,6 +31,9 @@ package enum DecimalText {
             append(unscaledDigits: [UInt8(ascii: "0")], negative: false, scale: scale, to: &out)
             return
         }
+        // Safe because: `bytes` is read only through `bytes.first` (optional) and `Array(bytes)` (a copy of
+        // `bytes.count` bytes); the loop works on that copy, `magnitude.count - 1` down to 0, with checked
+        // Array subscripts.
         let negative = first & 0x80 != 0
         var magnitude = Array(bytes)
         if negative {

@@ -2,6 +2,8 @@
 package enum JSONText {
     /// Appends `bytes` (UTF-8; invalid sequences become U+FFFD) as a JSON string literal.
     package static func appendString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+        // Safe because: `bytes` is read only by `isPlainASCII` (which iterates it), `append(contentsOf:)` and
+        // `String(decoding:)`, each bounded by `bytes.count`; the loop walks the decoded String.
         out.append(UInt8(ascii: "\""))
         if isPlainASCII(bytes) {
             out.append(contentsOf: bytes)
@@ -27,6 +29,7 @@ package enum JSONText {
     }
 
     private static func isPlainASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        // Safe because: the loop iterates the buffer itself (`for byte in bytes`), never past `bytes.count`.
         for byte in bytes where byte < 0x20 || byte >= 0x80 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
         {
             return false

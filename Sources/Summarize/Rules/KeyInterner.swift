@@ -79,6 +79,9 @@ final class KeyCache {
     init(interner: KeyInterner) { self.interner = interner }
 
     /// Code of raw text `bytes` (0 when empty after trimming).
+    ///
+    /// Safe because: `bytes` is only read by element (`pack`, `Array(bytes)`,
+    /// `CountryKey.normalize`) within its count; no pointer is kept.
     @inline(__always)
     func code(raw bytes: UnsafeRawBufferPointer) throws -> UInt32 {
         if let packed = PackedKeyTable.pack(bytes) {
@@ -102,6 +105,9 @@ final class KeyCache {
         return code
     }
 
+    /// The interned code of `bytes` normalized (0 for no key).
+    ///
+    /// Safe because: `CountryKey.normalize` reads `bytes` within its count and returns a copy.
     private func lookup(_ bytes: UnsafeRawBufferPointer) throws -> UInt32 {
         guard let normalized = CountryKey.normalize(bytes) else { return 0 }
         return try interner.code(for: normalized)

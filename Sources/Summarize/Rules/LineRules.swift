@@ -50,6 +50,9 @@ package struct LineRules: Sendable {
     /// longer ones. `compute` must depend on the bytes only.
     ///
     /// - Complexity: O(1) expected on a hit; `compute` on a miss.
+    ///
+    /// Safe because: `bytes` is read only by `pack` (by element, at most 7)
+    /// and by `compute`, which receives it for the call only.
     @inline(__always)
     static func cachedFlag(
         _ bytes: UnsafeRawBufferPointer, in table: inout PackedKeyTable, _ compute: (UnsafeRawBufferPointer) -> UInt8
@@ -101,6 +104,10 @@ package struct LineRules: Sendable {
     }
 
     /// Text trimmed of ASCII whitespace.
+    ///
+    /// Safe because: `start < end <= bytes.count` in both loops (each checks
+    /// before it reads), so `bytes[start]`, `bytes[end - 1]` and the rebased
+    /// slice `start..<end` lie inside the buffer.
     static func trimmed(_ bytes: UnsafeRawBufferPointer) -> String {
         var start = 0
         var end = bytes.count

@@ -30,9 +30,6 @@ final class TextChunkWorker {
     private var programFlags = PackedKeyTable(capacity: 64)
     private var reporterFlags = PackedKeyTable(capacity: 16)
     private var provisionFlags = PackedKeyTable(capacity: 64)
-    /// The block's columns, taken once per chunk after the block is reset
-    /// (no class property access per line).
-    private var columns: LineBlock.Columns
     private let originFlags: LineRules.KeyFlags
     private let partnerFlags: LineRules.KeyFlags
     /// What this unit saw, merged once per unit (`Observations`).
@@ -41,7 +38,6 @@ final class TextChunkWorker {
     init(context: SummarizeContext) {
         self.context = context
         keys = KeyCache(interner: context.interner)
-        columns = block.columns
         binding = TextInput.Binding(columns: [:], fieldIndex: [], dutyFreeByDuty: true, notes: [])
         originFlags = LineRules.KeyFlags(isOrigin: true, convertsCodes: context.interner.convertsCodes)
         partnerFlags = LineRules.KeyFlags(isOrigin: false, convertsCodes: context.interner.convertsCodes)
@@ -58,10 +54,12 @@ final class TextChunkWorker {
         parser.parse(text.chunk, into: batch)
         input.skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
-        columns = block.columns
-        for record in 0..<batch.count { try fill(record) }
-        if binding.columns[.duty] == nil {
-            block.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count)
+        // The fills write through the block's column pointers for this scope only (taken once per chunk).
+        try block.withColumns { columns in
+            for record in 0..<batch.count { try fill(record, columns) }
+            if binding.columns[.duty] == nil {
+                columns.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count)
+            }
         }
         block.countsUnmappedCodes = context.interner.convertsCodes
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
@@ -131,7 +129,7 @@ final class TextChunkWorker {
     /// Safe because: `classify` reset the block to `batch.count` rows and
     /// calls this for `row < batch.count` only; each record has been checked
     /// to hold `columnCount` fields before a field is read.
-    private func fill(_ row: Int) throws {
+    private func fill(_ row: Int, _ columns: LineBlock.Columns) throws {
         try checkRecord(row)
         var flags: UInt8 = 0
         if let origin = field(.origin, row) {
@@ -153,7 +151,7 @@ final class TextChunkWorker {
                 block.countsOddHSCodes = true
             }
         }
-        flags |= try fillMoney(row)
+        flags |= try fillMoney(row, columns)
         if let program = field(.program, row) { flags |= programFlag(program) }
         if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row) {
             flags |= LineRules.cachedFlag(provision, in: &provisionFlags) { LineRules.rateProvisionFlag(text: $0) }
@@ -201,7 +199,7 @@ final class TextChunkWorker {
     ///
     /// Safe because: as for `fill`, `row < batch.count` and the record holds `columnCount` fields.
     @inline(__always)
-    private func fillMoney(_ row: Int) throws -> UInt8 {
+    private func fillMoney(_ row: Int, _ columns: LineBlock.Columns) throws -> UInt8 {
         if let value = field(.customsValue, row) {
             if let cents = try money(.customsValue, value, row) {
                 columns.value[row] = cents
