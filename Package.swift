@@ -5,7 +5,7 @@
 // Module dependencies point one way (docs/architecture.md); each target
 // declares exactly the modules it imports (scripts/check/modules.py):
 //   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet, Delimited
-//   Customs  <-  Aggregation, Reports;  Delimited, Customs  <-  Layouts
+//   Customs  <-  TextFormats  <-  Reports;  Customs  <-  Aggregation;  Delimited, Customs  <-  Layouts
 //   leaf libraries  <-  RooSupport  <-  Partial  <-  Summarize  <-  Bench  <-  roo
 //                       RooSupport  <-  Ingest, Generate, Inspect           <-  roo
 // The command layer (RooSupport and one module per command) uses `package`
@@ -70,6 +70,8 @@ let package = Package(
             swiftSettings: internalChecks
         ),
         .target(name: "Customs"),
+        // The one escaping of each text format (CSV/TSV fields, JSON strings, Markdown, HTML/SVG, XML).
+        .target(name: "TextFormats", dependencies: ["Customs"]),
         .target(
             name: "Layouts",
             dependencies: ["Delimited", "Customs", "MappedIO"]
@@ -80,28 +82,34 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["Customs", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["Customs", "TextFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The command layer: a small shared core, then one module per command.
         .target(
-            name: "RooSupport", dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports"]),
+            name: "RooSupport",
+            dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "TextFormats"]),
         .target(name: "Partial", dependencies: ["Customs", "MappedIO", "Parquet", "Reports", "RooSupport"]),
         .target(
             name: "Summarize",
             dependencies: [
                 "Aggregation", "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Partial", "Reports",
-                "RooSupport",
+                "RooSupport", "TextFormats",
             ]
         ),
         .target(
             name: "Ingest",
-            dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
+            dependencies: [
+                "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport", "TextFormats",
+            ]),
         .target(name: "Generate", dependencies: ["CZstd", "MappedIO", "Parquet", "RooSupport"]),
         .target(
             name: "Inspect",
-            dependencies: ["Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Reports", "RooSupport"]),
+            dependencies: [
+                "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport", "TextFormats",
+            ]),
         .target(
-            name: "Bench", dependencies: ["Aggregation", "Customs", "Parquet", "Reports", "RooSupport", "Summarize"]),
+            name: "Bench",
+            dependencies: ["Aggregation", "Customs", "Parquet", "Reports", "RooSupport", "Summarize", "TextFormats"]),
         .executableTarget(
             name: "roo",
             dependencies: [
@@ -126,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "Customs", "Parquet", "Partial", "Reports", "Summarize", "TestSupport",
+                "Customs", "Parquet", "Partial", "Reports", "Summarize", "TestSupport", "TextFormats",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"]

@@ -1,5 +1,5 @@
-import Reports
 import RooSupport
+import TextFormats
 
 extension BenchReport {
     /// Output formats of `roo bench`.

@@ -4,8 +4,8 @@ import Dispatch
 import Layouts
 import MappedIO
 import Parquet
-import Reports
 import RooSupport
+import TextFormats
 
 #if canImport(Glibc)
 import Glibc

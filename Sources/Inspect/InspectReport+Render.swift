@@ -1,6 +1,7 @@
 import Customs
 import Parquet
 import RooSupport
+import TextFormats
 
 extension InspectReport {
     /// Output formats of `roo inspect`.
@@ -78,15 +79,16 @@ extension InspectReport {
 
     func markdown() -> String {
         var lines: [String] = []
-        lines.append("# \(path)")
+        lines.append("# \(MarkdownTable.inline(path))")
         lines.append("")
         lines.append("- size: \(Plural.count(sizeBytes, "byte"))")
-        lines.append("- created by: \(createdBy ?? "(unknown)")")
+        lines.append("- created by: \(MarkdownTable.inline(createdBy ?? "(unknown)"))")
         lines.append("- format version: \(formatVersion)")
         lines.append("- rows: \(rows)")
         lines.append("- row groups: \(rowGroups.count)")
         for item in keyValueMetadata {
-            lines.append("- metadata `\(item.key)`: \(MarkdownTable.shorten(item.value ?? "", limit: 80))")
+            let value = MarkdownTable.inline(MarkdownTable.shorten(item.value ?? "", limit: 80))
+            lines.append("- metadata `\(MarkdownTable.inline(item.key))`: \(value)")
         }
         lines.append("")
         lines.append("## Schema")
@@ -110,7 +112,7 @@ extension InspectReport {
             lines.append("")
             lines.append("## Unsupported")
             lines.append("")
-            for note in unsupported { lines.append("- \(note)") }
+            for note in unsupported { lines.append("- \(MarkdownTable.inline(note))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,7 +1,6 @@
 import Aggregation
 import ArgumentParser
 import Bench
-import Reports
 import RooSupport
 import Summarize
 

@@ -1,7 +1,9 @@
 import Foundation
+import Parquet
 import Reports
-import Testing
 import TestSupport
+import Testing
+import TextFormats
 
 /// Text from inputs is inert everywhere roo writes it: no spreadsheet
 /// formula, no row broken by a line break, no control byte on a terminal.
@@ -114,5 +116,28 @@ struct TextSafetyTests {
         #expect(
             !run.stderr.contains("\u{1B}") && run.stderr.contains("a\\x0Aroo: error: forged")
                 && run.stderr.contains("\\x1B[31mred"), "\(run.stderr)")
+    }
+
+    /// `roo inspect` prints a file's own strings (key-value metadata, column
+    /// names, the writer's name) with their control bytes as `\xNN`: no
+    /// terminal escape and no forged line (before, metadata and names went
+    /// out raw).
+    @Test func inspectShowsAFilesStringsInert() throws {
+        let path = FixturePaths.temporaryDirectory() + "/hostile-metadata.parquet"
+        var options = WriterOptions()
+        options.keyValueMetadata = [KeyValue(key: "k\u{1B}]0;title\u{07}", value: "x\u{1B}[31mRED\n- forged: line")]
+        let writer = try ParquetWriter(
+            path: path, columns: [WriterColumn(name: "\u{1B}[2Jorigin|x", physicalType: .int32)], options: options)
+        try writer.write([ColumnData(.int32([1, 2]))])
+        try writer.close()
+        for format in ["md", "json"] {
+            let run = try CLITests.roo(["inspect", path, "--format", format])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(!run.stdout.contains("\u{1B}") && !run.stdout.contains("\u{07}"), "\(format): \(run.stdout)")
+            #expect(!run.stdout.contains("\n- forged"), "\(format): \(run.stdout)")
+        }
+        let markdown = try CLITests.roo(["inspect", path]).stdout
+        #expect(markdown.contains("- metadata `k\\x1B]0;title\\x07`: x\\x1B[31mRED\\x0A- forged: line"), "\(markdown)")
+        #expect(markdown.contains("| \\x1B[2Jorigin\\|x |"), "\(markdown)")
     }
 }

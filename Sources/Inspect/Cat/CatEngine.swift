@@ -1,7 +1,7 @@
 import Customs
 import Parquet
-import Reports
 import RooSupport
+import TextFormats
 
 /// `roo cat`: decodes rows of a Parquet file and writes them as JSONL or CSV.
 ///

@@ -1,4 +1,5 @@
 import Customs
+import TextFormats
 
 /// Output formats of summary tables (docs/cli.md, Outputs).
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -96,56 +97,18 @@ enum JSONLinesWriter {
         return out
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONText.quoted(text) }
 }
 
-/// An aligned Markdown table; numbers right-aligned.
+/// An aligned Markdown table; numbers right-aligned (`MarkdownTable`).
 enum MarkdownWriter {
-    /// A cell's text: `|` escaped, and control characters (a line break, an
-    /// ESC that would drive the terminal) written as `\xNN`, so a cell never
-    /// breaks the table or reaches a terminal raw.
-    static func cellText(_ text: String) -> String {
-        KeyText.escapingControls(text).replacing("|", with: "\\|")
-    }
-
     static func render(_ table: SummaryTable) -> String {
-        let texts = table.rows.map { $0.map { MarkdownWriter.cellText(CellText.plain($0)) } }
-        var widths = table.columns.map { max($0.count, 3) }
-        for row in texts { for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) } }
+        let texts = table.rows.map { $0.map { CellText.plain($0) } }
         let numeric =
             table.rows.first.map { $0.map { if case .text = $0 { false } else { true } } }
-            ?? Array(repeating: false, count: widths.count)
-        func pad(_ text: String, _ index: Int) -> String {
-            let fill = String(repeating: " ", count: widths[index] - text.count)
-            return numeric[index] ? fill + text : text + fill
-        }
-        var lines = ["| " + table.columns.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |"]
-        lines.append(
-            "|"
-                + widths.enumerated().map { index, width in
-                    numeric[index]
-                        ? String(repeating: "-", count: width + 1) + ":" : String(repeating: "-", count: width + 2)
-                }.joined(separator: "|") + "|")
-        for row in texts { lines.append("| " + row.enumerated().map { pad($1, $0) }.joined(separator: " | ") + " |") }
-        return lines.joined(separator: "\n") + "\n"
+            ?? Array(repeating: false, count: table.columns.count)
+        let right = Set(numeric.indices.filter { numeric[$0] })
+        return MarkdownTable.render(header: table.columns, rows: texts, rightAligned: right).joined(separator: "\n")
+            + "\n"
     }
 }

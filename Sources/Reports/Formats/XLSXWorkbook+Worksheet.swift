@@ -1,3 +1,5 @@
+import TextFormats
+
 /// A worksheet's XML, its elements in the order the OOXML schema
 /// (`CT_Worksheet`) requires — Excel refuses a part out of order: sheetPr,
 /// dimension, sheetViews, sheetFormatPr, cols, sheetData, autoFilter,
@@ -122,23 +124,6 @@ extension XLSXWorkbook {
         return String(letters) + String(row)
     }
 
-    /// XML text: `&`, `<`, `>`, `"` escaped; characters XML 1.0 forbids
-    /// (control characters other than tab, newline, carriage return) dropped.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// XML text (`MarkupText.xml`).
+    static func escaped(_ text: String) -> String { MarkupText.xml(text) }
 }

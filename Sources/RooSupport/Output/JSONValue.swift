@@ -1,3 +1,4 @@
+import TextFormats
 /// A JSON document with ordered object keys, for small structured outputs
 /// (`roo inspect --format json`). Bulk row output does not use it.
 package indirect enum JSONValue: Equatable, Sendable {

@@ -1,3 +1,4 @@
+import TextFormats
 /// Renders raw value bytes (a PLAIN-encoded value, as in a `ColumnBatch`
 /// slot or a statistics field) as text, following the conformance
 /// rendering rules (the conformance corpus's `MANIFEST.md` files).

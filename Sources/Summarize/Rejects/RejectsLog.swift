@@ -1,8 +1,8 @@
 import Customs
 import MappedIO
-import Reports
 import RooSupport
 import Synchronization
+import TextFormats
 
 /// `summarize --rejects FILE`: every rejected line as one CSV record
 ///

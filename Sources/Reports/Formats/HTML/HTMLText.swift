@@ -1,28 +1,10 @@
 import Customs
+import TextFormats
 
 /// Text inside the report: escaped for HTML/SVG, and cells written for people.
 enum HTMLText {
-    /// HTML/SVG text: control characters (C0, DEL, C1) written as `\xNN`
-    /// (`KeyText.escapingControls`), then `&`, `<`, `>`, `"`, `'` as entities,
-    /// so no input text becomes markup or an invisible byte.
-    ///
-    /// - Complexity: O(text length).
-    static func escaped(_ text: String) -> String {
-        let visible = KeyText.escapingControls(text)
-        var out = ""
-        out.reserveCapacity(visible.utf8.count)
-        for character in visible {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// HTML/SVG text (`MarkupText.html`).
+    static func escaped(_ text: String) -> String { MarkupText.html(text) }
 
     /// Cell text for people: money with thousands separators and cents,
     /// counts with separators, shares as percentages with one decimal.

@@ -1,7 +1,7 @@
 /// JSON string escaping (RFC 8259); non-ASCII text is kept as UTF-8.
-package enum JSONText {
+public enum JSONText {
     /// Appends `bytes` (UTF-8; invalid sequences become U+FFFD) as a JSON string literal.
-    package static func appendString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    public static func appendString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
         // Safe because: `bytes` is read only by `isPlainASCII` (which iterates it), `append(contentsOf:)` and
         // `String(decoding:)`, each bounded by `bytes.count`; the loop walks the decoded String.
         out.append(UInt8(ascii: "\""))
@@ -15,14 +15,14 @@ package enum JSONText {
     }
 
     /// Appends a Swift string as a JSON string literal.
-    package static func appendString(_ text: String, to out: inout [UInt8]) {
+    public static func appendString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for unit in text.utf8 { appendEscaped(unit, to: &out) }
         out.append(UInt8(ascii: "\""))
     }
 
     /// The JSON literal for `text`.
-    package static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
         appendString(text, to: &out)
         return String(decoding: out, as: UTF8.self)
