@@ -128,6 +128,11 @@ let package = Package(
         // it imports.
         .target(name: "TestSupport"),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
+        .testTarget(name: "InspectTests", dependencies: ["Inspect", "Parquet", "TestSupport"]),
+        .testTarget(name: "BenchTests", dependencies: ["Aggregation", "Bench", "Parquet", "Summarize", "TestSupport"]),
+        .testTarget(
+            name: "PartialTests", dependencies: ["Customs", "Partial", "Reports", "RooSupport", "TestSupport"]),
         .testTarget(
             name: "RooSupportTests", dependencies: ["Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport"]),
         .testTarget(name: "ParquetTests", dependencies: ["Inspect", "Parquet", "RooSupport", "TestSupport"]),

@@ -4,7 +4,8 @@
 must be exactly the targets and products it declares (toolchain modules such
 as Foundation, Dispatch, Synchronization, Glibc and Testing aside), every
 target must appear in docs/architecture.md's module table, and a row of that
-table naming one target must list exactly its declared imports. The command
+table naming one target must list exactly its declared imports, every Swift
+library target must have its Tests/<Name>Tests (the executable: CLITests). The command
 layer (RooSupport and one module per command) declares nothing `public`
 but the Kernel benchmark's `InMemoryDataset`: what crosses its modules is
 `package`.
@@ -103,6 +104,25 @@ def main():
         else:
             failed += 1
             print(f"FAIL {name}: not in docs/architecture.md's module table")
+    # Tests mirror the modules: every Swift library target has Tests/<Name>Tests (the executable: CLITests).
+    tests = {target["name"] for target in package["targets"] if target["type"] == "test"}
+    for target in package["targets"]:
+        name = target["name"]
+        if target["type"] != "regular" or name in ("TestSupport", "FuzzSupport", "CFuzzerDriver"):
+            continue
+        directory = os.path.join(ROOT, "Sources", name)
+        if not any(file.endswith(".swift") for _, _, files in os.walk(directory) for file in files):
+            continue  # C targets
+        if f"{name}Tests" in tests:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {name}: no test target {name}Tests")
+    if "CLITests" in tests:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL roo: no test target CLITests")
     for module in COMMAND_LAYER:
         offenders = []
         for directory, _, files in os.walk(os.path.join(ROOT, "Sources", module)):
