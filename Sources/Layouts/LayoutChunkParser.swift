@@ -40,6 +40,12 @@ public final class LayoutChunkParser: RecordChunkParser {
         layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false,
         moneyFormat: MoneyFormat = .standard
     ) {
+        if case let .fixedWidth(recordLength, fields) = layout.format {
+            // The parser cuts fields by these offsets without a check per record: the table must fit its records.
+            precondition(
+                fields.allSatisfy { $0.first >= 1 && $0.width >= 0 && $0.first - 1 + $0.width <= recordLength },
+                "layout \(layout.name): a field lies outside its \(recordLength)-byte records")
+        }
         self.layout = layout
         self.plan = plan
         self.dropsMalformed = dropsMalformed
@@ -83,11 +89,11 @@ public final class LayoutChunkParser: RecordChunkParser {
         // is `< bytes.count` (`&&` short-circuits), `bytes[end]`/`bytes[end + 1]` only when below `bytes.count`,
         // the slow path reads while `end < bytes.count`, and `bytes[contentEnd - 1]` only when
         // `contentEnd > start`. Fields are cut only after `contentEnd - start == recordLength` was checked, and
-        // every field lies in `0..<recordLength` because the only fixed-width table, `Layout.censusIMDBFields`,
-        // is built contiguous from byte 1 and its precondition checks it ends at 689 (688-byte records); this
-        // parser does not check the table itself. `ranges` holds `fields.count` entries: `offsets.indices`
-        // matches it, and `keep.field` and `.field(i)`/`fields(i)` indices come from `LayoutPlan`, resolved
-        // against `sourceNames = fields.map(\.name)` (LayoutReader), so they are `< fields.count`.
+        // every field lies in `0..<recordLength`: `init` checks the table (and the only fixed-width table,
+        // `Layout.censusIMDBFields`, is built contiguous from byte 1 to 688). `ranges` holds `fields.count`
+        // entries: `offsets.indices` matches it, and `keep.field` and `.field(i)`/`fields(i)` indices come
+        // from `LayoutPlan`, resolved against `sourceNames = fields.map(\.name)` (LayoutReader), so they are
+        // `< fields.count`.
         while start < bytes.count {
             // Fast path: a record of the right length followed by CRLF or LF.
             var end = start + recordLength

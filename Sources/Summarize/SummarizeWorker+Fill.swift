@@ -29,9 +29,8 @@ extension SummarizeWorker {
         }
     }
 
-    func fillKeys(kind: SourceKind, _ columns: LineBlock.Columns, regionFlag: Bool) throws {
+    func fillKeys(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns, regionFlag: Bool) throws {
         let codes = regionFlag ? columns.origin : columns.partner
-        let view = ColumnView(batch)
         let rows = view.rowCount
         let flags = columns.flags
         // The region and unmapped bits of the code become line flags: one pass per row.
@@ -64,8 +63,7 @@ extension SummarizeWorker {
         }
     }
 
-    func fillChapters(kind: SourceKind, _ columns: LineBlock.Columns) {
-        let view = ColumnView(batch)
+    func fillChapters(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns) {
         let chapters = columns.chapter
         let flags = columns.flags
         let width = context.options.hsWidth
@@ -131,8 +129,10 @@ extension SummarizeWorker {
     /// Safe because: as for every fill here (see the extension's comment),
     /// rows `0..<view.rowCount` are the block's rows; `values` is what
     /// `ownMoney` bound for them.
-    func fillMoney(kind: SourceKind, target: MoneyTarget, _ columns: LineBlock.Columns, location: () -> String) throws {
-        let view = ColumnView(batch)
+    func fillMoney(
+        kind: SourceKind, target: MoneyTarget, _ view: ColumnView, _ columns: LineBlock.Columns,
+        location: () -> String
+    ) throws {
         let values: UnsafeMutablePointer<Int64>
         let status: UnsafeMutablePointer<UInt8>?
         if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth {
@@ -238,30 +238,28 @@ extension SummarizeWorker {
     }
 
     /// Sets the preference and (when configured) duty-free-program flags.
-    func fillPrograms(_ columns: LineBlock.Columns) {
+    func fillPrograms(_ view: ColumnView, _ columns: LineBlock.Columns) {
         let rules = context.rules
-        applyTextFlags(columns) { bytes in
+        applyTextFlags(view, columns) { bytes in
             let text = LineRules.trimmed(bytes)
             observed.program(Array(text.utf8))
             return rules.programFlags(trimmed: text)
         }
     }
 
-    func fillReporterFilter(_ columns: LineBlock.Columns) {
+    func fillReporterFilter(_ view: ColumnView, _ columns: LineBlock.Columns) {
         guard context.reporter != nil else { return }
         // Matching lines get no flag; the rest (including nulls) are filtered below.
-        applyTextFlags(columns) { bytes in
+        applyTextFlags(view, columns) { bytes in
             if let key = CountryKey.normalize(bytes) { observed.reporter(key) }
             return context.reporterFlag(bytes)
         }
-        let view = ColumnView(batch)
         let flags = columns.flags
         for row in 0..<view.rowCount where !view.isValid(row) { flags[row] |= LineBlock.Flag.filtered }
     }
 
-    func fillPeriodFilter(kind: SourceKind, _ columns: LineBlock.Columns) {
+    func fillPeriodFilter(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns) {
         let rules = context.rules
-        let view = ColumnView(batch)
         let flags = columns.flags
         for row in 0..<view.rowCount {
             var month: Int?
@@ -277,22 +275,22 @@ extension SummarizeWorker {
         }
     }
 
-    func fillRateProvision(kind: SourceKind, _ columns: LineBlock.Columns) {
+    func fillRateProvision(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns) {
         if kind == .integer {
-            let view = ColumnView(batch)
             let flags = columns.flags
             for row in 0..<view.rowCount where view.isValid(row) {
                 flags[row] |= LineRules.rateProvisionFlag(view.integer(row))
             }
             return
         }
-        applyTextFlags(columns) { LineRules.rateProvisionFlag(text: $0) }
+        applyTextFlags(view, columns) { LineRules.rateProvisionFlag(text: $0) }
     }
 
     /// ORs per-value flags into the block's flags for non-null rows, once per
     /// dictionary entry when the column is dictionary-encoded.
-    private func applyTextFlags(_ columns: LineBlock.Columns, _ compute: (UnsafeRawBufferPointer) -> UInt8) {
-        let view = ColumnView(batch)
+    private func applyTextFlags(
+        _ view: ColumnView, _ columns: LineBlock.Columns, _ compute: (UnsafeRawBufferPointer) -> UInt8
+    ) {
         let flags = columns.flags
         if view.layout == .dictionaryByteArray {
             guard view.dictionaryCount > 0 else { return }  // every row null

@@ -129,17 +129,21 @@ package final class SummarizeWorker: WorkUnitProcessor {
         into columns: LineBlock.Columns
     ) throws {
         let location = { "\(binding.file.path): row group \(rowGroup), column \"\(self.batch.column?.name ?? "")\"" }
-        switch canonical {
-        case .origin: try fillKeys(kind: kind, columns, regionFlag: true)
-        case .partner: try fillKeys(kind: kind, columns, regionFlag: false)
-        case .hsCode: fillChapters(kind: kind, columns)
-        case .customsValue: try fillMoney(kind: kind, target: .value, columns, location: location)
-        case .duty: try fillMoney(kind: kind, target: .duty, columns, location: location)
-        case .nonOriginatingValue: try fillMoney(kind: kind, target: .nonOriginating, columns, location: location)
-        case .program: fillPrograms(columns)
-        case .reporter: fillReporterFilter(columns)
-        case .period: fillPeriodFilter(kind: kind, columns)
-        case .rateProvision: fillRateProvision(kind: kind, columns)
+        // The view of the decoded batch, for this fill only (valid until the batch is decoded into again).
+        try batch.withView { view in
+            switch canonical {
+            case .origin: try fillKeys(kind: kind, view, columns, regionFlag: true)
+            case .partner: try fillKeys(kind: kind, view, columns, regionFlag: false)
+            case .hsCode: fillChapters(kind: kind, view, columns)
+            case .customsValue: try fillMoney(kind: kind, target: .value, view, columns, location: location)
+            case .duty: try fillMoney(kind: kind, target: .duty, view, columns, location: location)
+            case .nonOriginatingValue:
+                try fillMoney(kind: kind, target: .nonOriginating, view, columns, location: location)
+            case .program: fillPrograms(view, columns)
+            case .reporter: fillReporterFilter(view, columns)
+            case .period: fillPeriodFilter(kind: kind, view, columns)
+            case .rateProvision: fillRateProvision(kind: kind, view, columns)
+            }
         }
     }
 }
