@@ -34,13 +34,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Share of MX/CA lines whose origin is outside the region.")
     var passThroughShare: Double = 0.08
 
-    @Option(help: "Parquet compression: zstd[:LEVEL]|snappy|none.")
-    var compression: CompressionOption = .zstd
+    @OptionGroup var parquet: ParquetOutputOptions
 
     @OptionGroup var threads: WorkerThreadsOption
-
-    @Option(help: "Parquet data page version: 1 or 2.")
-    var dataPageVersion: Int = 1
 
     func validate() throws {
         guard rows >= 0 && rows <= GenerateOptions.rowCountMax else {
@@ -52,14 +48,10 @@ struct Generate: ParsableCommand {
                     + "group per thread)"
             )
         }
-        guard dataPageVersion == 1 || dataPageVersion == 2 else {
-            throw ValidationError("--data-page-version must be 1 or 2")
-        }
         guard (0...1).contains(passThroughShare) else {
             throw ValidationError("--pass-through-share must be within 0...1")
         }
         guard year >= 1900 && year <= 2200 else { throw ValidationError("--year must be within 1900...2200") }
-        try compression.check()
     }
 
     func run() throws {
@@ -70,8 +62,8 @@ struct Generate: ParsableCommand {
             options.rowGroupRows = rowGroupRows
             options.passThroughShare = passThroughShare
             options.threads = threads.count
-            options.dataPageVersion = dataPageVersion
-            (options.codec, options.zstdLevel) = (compression.codec, compression.zstdLevel)
+            options.dataPageVersion = parquet.dataPageVersion
+            (options.codec, options.zstdLevel) = (parquet.compression.codec, parquet.compression.zstdLevel)
             _ = try GenerateEngine.run(options)
         }
     }

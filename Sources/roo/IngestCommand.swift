@@ -55,14 +55,10 @@ struct Ingest: ParsableCommand {
 
     @OptionGroup var money: MoneyFormatOptions
 
-    @Option(help: "Compression: zstd[:LEVEL]|snappy|none.")
-    var compression: CompressionOption = .zstd
+    @OptionGroup var parquet: ParquetOutputOptions
 
     @Option(help: "Rows per row group.")
     var rowGroupRows: Int = 1_000_000
-
-    @Option(help: "Parquet data page version: 1 or 2.")
-    var dataPageVersion: Int = 1
 
     @Option(help: "Write rejected lines here (line, reason, raw text; tab-separated).")
     var rejects: String?
@@ -70,8 +66,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "Input layout: \(LayoutOption.names).")
     var layout: LayoutOption = .csv
 
-    @Option(help: "Country codes of origin/partner: iso2|iso3|census, recorded for summarize (default: the layout's).")
-    var countryCodes: CountryCodeSystem?
+    @OptionGroup var codes: CountryCodesOption
 
     @OptionGroup var threads: WorkerThreadsOption
 
@@ -84,11 +79,7 @@ struct Ingest: ParsableCommand {
                     + "hold for roo to read it)"
             )
         }
-        guard dataPageVersion == 1 || dataPageVersion == 2 else {
-            throw ValidationError("--data-page-version must be 1 or 2")
-        }
         try layout.check()
-        try compression.check()
         _ = try delimiterByte()
     }
 
@@ -115,14 +106,14 @@ struct Ingest: ParsableCommand {
                 options.types[parts[0]] = type
             }
             options.delimiter = try delimiterByte()
-            (options.codec, options.zstdLevel) = (compression.codec, compression.zstdLevel)
+            (options.codec, options.zstdLevel) = (parquet.compression.codec, parquet.compression.zstdLevel)
             options.rowGroupRows = rowGroupRows
-            options.dataPageVersion = dataPageVersion
+            options.dataPageVersion = parquet.dataPageVersion
             options.rejectsPath = rejects
             options.threads = threads.count
             try layout.refuseMappings(mappings)
             options.layout = layout.layout
-            options.countryCodes = countryCodes
+            options.countryCodes = codes.countryCodes
             options.moneyFormat = try money.format()
             options.showProgress = progress.isShown
             let result = try IngestEngine.run(options)

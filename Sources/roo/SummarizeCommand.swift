@@ -73,12 +73,7 @@ struct Summarize: ParsableCommand {
     )
     var dutyFreeBy: DutyFreeBy?
 
-    @Option(
-        help: ArgumentHelp(
-            "Country codes of the inputs: iso2|iso3|census (Schedule C), converted to alpha-2 (default: iso2, or as "
-                + "--layout / the ingested file says).")
-    )
-    var countryCodes: CountryCodeSystem?
+    @OptionGroup var codes: CountryCodesOption
 
     @Option(help: "Layout of text inputs: \(LayoutOption.names).")
     var layout: LayoutOption = .csv
@@ -219,7 +214,7 @@ struct Summarize: ParsableCommand {
         if let preferencePrograms { options.preferencePrograms = Summarize.programList(preferencePrograms) }
         if let dutyFreePrograms { options.dutyFreePrograms = Summarize.programList(dutyFreePrograms) }
         options.dutyFreeBy = dutyFreeBy
-        options.countryCodes = countryCodes
+        options.countryCodes = codes.countryCodes
         try layout.refuseMappings(mappings)
         options.layout = layout.layout
         options.moneyFormat = try money.format()
