@@ -104,6 +104,19 @@ public final class LayoutReader: RecordChunkReader {
             moneyFormat: moneyFormat)
     }
 
+    /// Makes parsers as `makeParser(droppingMalformed:canonicalOnly:)` does,
+    /// without keeping the reader (its file and buffers) alive: for callers
+    /// that release the reader at the end of the input while workers may
+    /// still make parsers for its chunks.
+    public func parserFactory(droppingMalformed: Bool, canonicalOnly: Bool = false) -> () -> LayoutChunkParser {
+        let (layout, plan, moneyFormat) = (layout, plan, moneyFormat)
+        return {
+            LayoutChunkParser(
+                layout: layout, plan: plan, dropsMalformed: droppingMalformed, canonicalOnly: canonicalOnly,
+                moneyFormat: moneyFormat)
+        }
+    }
+
     /// How many columns of `header` (the first ones) are canonical.
     public var canonicalColumnCount: Int { plan.canonicalCount }
 

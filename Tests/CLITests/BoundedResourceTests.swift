@@ -18,6 +18,34 @@ import TestSupport
         return path
     }
 
+    /// A directory of more text files than the process may hold open: each
+    /// is closed when its last chunk has been read, so the run needs one at a
+    /// time (with every input in one plan, finished readers were kept until
+    /// the end of the run: "Too many open files" past the limit).
+    @Test func manyTextFilesNeedOneOpenFileAtATime() throws {
+        let directory = FixturePaths.temporaryDirectory() + "/many"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for index in 0..<300 {
+            let line = "origin,partner,hs_code,customs_value,duty\nCN,MX,8703,1.00,0\n"
+            #expect(FixturePaths.write(Array(line.utf8), to: directory + "/f\(index).csv"))
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "ulimit -n 64 && exec \"$0\" summarize \"$1\" --table totals", FixturePaths.rooBinary(), directory,
+        ]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(stderr)")
+        #expect(stdout.split(separator: "\n").last?.hasPrefix("300,300,0,0,") == true, "\(stdout)")
+    }
+
     @Test func hugeGenerateArgumentsAreUsageErrors() throws {
         for arguments in [
             ["--rows", "9223372036854775807"], ["--rows", "1000000000001"],

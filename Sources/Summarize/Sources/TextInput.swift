@@ -17,7 +17,10 @@ final class TextInput: @unchecked Sendable {
     /// Fields every record must have.
     let columnCount: Int
     let skips: LayoutSkips
-    private let reader: any RecordChunkReader
+    /// The open reader; released (its file closed, its buffers freed) at the
+    /// end of the input, so a run over many files holds one open at a time.
+    private var reader: (any RecordChunkReader)?
+    private let parserFactory: () -> any RecordChunkParser
     private var bytesCounted = 0
 
     /// Canonical column → field index, from the header and `--map`.
@@ -37,15 +40,25 @@ final class TextInput: @unchecked Sendable {
     ///   be read as CSV or as the layout, 64 for a required column the
     ///   header lacks.
     init(path: String, inputOrder: Int, options: SummarizeOptions) throws {
+        let reader: any RecordChunkReader
         if let layout = options.layout {
+            let layoutReader: LayoutReader
             do {
-                reader = try LayoutReader(path: path, layout: layout, moneyFormat: options.moneyFormat)
+                layoutReader = try LayoutReader(path: path, layout: layout, moneyFormat: options.moneyFormat)
             } catch {
                 throw RooError(error)
             }
+            // Layout records that are malformed are left out and counted (never lines, as in `roo ingest`).
+            parserFactory = layoutReader.parserFactory(droppingMalformed: true, canonicalOnly: true)
+            reader = layoutReader
         } else {
-            do { reader = try CSVReader(path: path) } catch { throw RooError(error) }
+            let csvReader: CSVReader
+            do { csvReader = try CSVReader(path: path) } catch { throw RooError(error) }
+            let dialect = csvReader.dialect
+            parserFactory = { DelimitedChunkParser(dialect: dialect) }
+            reader = csvReader
         }
+        self.reader = reader
         // Summarize needs the canonical columns of a layout only.
         let header = (reader as? LayoutReader).map { Array($0.header.prefix($0.canonicalColumnCount)) } ?? reader.header
         let bound = try FileBinding.bind(names: header, options: options, path: path)
@@ -64,17 +77,18 @@ final class TextInput: @unchecked Sendable {
     /// - Precondition: called one call at a time (`LineSources.read`).
     /// - Throws: the reader's error as a `RooError` (malformed input, I/O).
     func nextChunk() throws -> (chunk: CSVChunk, bytes: Int)? {
+        guard let reader else { return nil }
         let chunk: CSVChunk?
         do { chunk = try reader.nextChunk() } catch { throw RooError(error) }
-        guard let chunk else { return nil }
+        guard let chunk else {
+            self.reader = nil
+            return nil
+        }
         let bytesRead = max(reader.compressedBytesRead, bytesCounted)
         defer { bytesCounted = bytesRead }
         return (chunk, bytesRead - bytesCounted)
     }
 
-    /// A parser for one worker; layout records that are malformed are left
-    /// out and counted (they are never lines, as in `roo ingest`).
-    func makeParser() -> any RecordChunkParser {
-        (reader as? LayoutReader)?.makeParser(droppingMalformed: true, canonicalOnly: true) ?? reader.makeParser()
-    }
+    /// A parser for one worker (also after the reader was released).
+    func makeParser() -> any RecordChunkParser { parserFactory() }
 }
