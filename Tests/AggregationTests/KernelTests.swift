@@ -202,6 +202,8 @@ struct KernelTests {
         }
         // Today's packing, bit for bit (partials and the tables' order do not depend on it, but a change is
         // deliberate).
-        #expect(GroupAccumulator.key(origin: 1, partner: 2, chapter: 3) == 1 << 32 | 2 << 8 | 3)
+        #expect(GroupAccumulator.key(origin: 1, partner: 2, chapter: 3) == 1 << 48 | 2 << 32 | 3)
+        // Room for the breakdowns: 32 bits of detail below two 16-bit country ids, in one 64-bit key.
+        #expect(GroupKeyLayout.detailBits == 32 && GroupKeyLayout.usedBits == 64)
     }
 }

@@ -1,5 +1,6 @@
 import Aggregation
 @testable import Summarize
+import RooSupport
 import Testing
 
 /// The classification rules every input kind shares (`LineRules`), and the
@@ -70,6 +71,23 @@ struct LineRulesTests {
 @Test func internedIdsFitTheGroupKey() {
     #expect(UInt64(KeyInterner.idMask) == GroupKeyLayout.originMask)
     #expect(UInt64(KeyInterner.idMask) == GroupKeyLayout.partnerMask)
+}
+
+/// 65,535 distinct country keys get ids; the next one is refused with the
+/// likely cause, never packed into a neighbouring field of the key.
+@Test func theInternerRefusesMoreKeysThanTheKeyHolds() throws {
+    let interner = KeyInterner(region: .usmca)
+    var largest: UInt32 = 0
+    for index in 1...Int(KeyInterner.idMask) {
+        largest = max(largest, try interner.code(for: Array("K\(index)".utf8)) & KeyInterner.idMask)
+    }
+    #expect(largest == KeyInterner.idMask)
+    #expect(try interner.code(for: Array("K1".utf8)) & KeyInterner.idMask == 1)  // known keys still resolve
+    #expect {
+        try interner.code(for: Array("ONE-TOO-MANY".utf8))
+    } throws: { error in
+        (error as? RooError)?.message.hasPrefix("more than 65535 distinct country codes") == true
+    }
 }
 
 /// Short values are computed once per worker, longer ones every time; the

@@ -9,8 +9,8 @@ import Customs
 /// table with integer keys and linear probing — no string hashing in the
 /// hot loop.
 ///
-/// Keys pack `origin | partner | chapter` (`GroupKeyLayout`); ids are below
-/// 2^24 and origin ids start at 1, so key 0 marks an empty slot. The table is a
+/// Keys pack `origin | partner | detail` (`GroupKeyLayout`; the detail is the HS chapter today); ids are below
+/// 2^16 and origin ids start at 1, so key 0 marks an empty slot. The table is a
 /// value type over raw memory so the kernel can hold it in a local and probe
 /// without per-access exclusivity checks; `GroupAccumulator` owns it.
 /// Each slot (key + measures) is one 64-byte cache line.
@@ -176,7 +176,7 @@ public final class GroupAccumulator {
     public var overflowed: Bool { table.overflowed }
     public var occupied: Int { table.occupied }
 
-    /// Packs a group key (`GroupKeyLayout`). - Precondition: origin ≥ 1, ids < 2^24, chapter ≤ 99.
+    /// Packs a group key (`GroupKeyLayout`). - Precondition: origin ≥ 1, ids < 2^16, chapter ≤ 99.
     @inline(__always)
     public static func key(origin: UInt32, partner: UInt32, chapter: UInt8) -> UInt64 {
         UInt64(origin) << UInt64(GroupKeyLayout.originShift) | UInt64(partner) << UInt64(GroupKeyLayout.partnerShift)
@@ -188,7 +188,7 @@ public final class GroupAccumulator {
         (
             UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.originShift)) & GroupKeyLayout.originMask),
             UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.partnerShift)) & GroupKeyLayout.partnerMask),
-            UInt8(truncatingIfNeeded: key & GroupKeyLayout.chapterMask)
+            UInt8(truncatingIfNeeded: key & GroupKeyLayout.detailMask)
         )
     }
 

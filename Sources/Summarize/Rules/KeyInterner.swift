@@ -1,3 +1,4 @@
+import Aggregation
 import Customs
 import RooSupport
 import Synchronization
@@ -8,9 +9,10 @@ import Synchronization
 /// worker, through `KeyCache`), never per row, so the lock stays out of the
 /// hot loop. Id 0 means "missing".
 package final class KeyInterner: Sendable {
-    /// Bit of a key code marking a region member; the low 24 bits are the id.
+    /// Bit of a key code marking a region member; the low bits are the id.
     static let regionBit: UInt32 = 1 << 31
-    static let idMask: UInt32 = 0xff_ffff
+    /// The id bits: as wide as a country field of the group key (`GroupKeyLayout`), so every id packs.
+    static let idMask = UInt32(GroupKeyLayout.originMask)
     /// Bit of a key code marking a raw code with no conversion to alpha-2.
     static let unmappedBit: UInt32 = 1 << 30
 
@@ -32,7 +34,8 @@ package final class KeyInterner: Sendable {
     /// first when the inputs use another code system (`--country-codes`); a code
     /// with no conversion is kept as it is and remembered as unmapped.
     ///
-    /// - Throws: `RooError(.dataError)` past 2^24 distinct keys.
+    /// - Throws: `RooError(.dataError)` past 65,535 distinct keys (`idMask`),
+    ///   naming the likely cause: a column of something else mapped as a country.
     func code(for raw: [UInt8]) throws -> UInt32 {
         var key = raw
         var isUnmapped = false
@@ -45,8 +48,11 @@ package final class KeyInterner: Sendable {
         }
         let id: UInt32 = try state.withLock { state in
             if let existing = state.ids[key] { return existing }
-            guard state.keys.count < Int(KeyInterner.idMask) else {
-                throw RooError(.dataError, "more than \(KeyInterner.idMask) distinct country keys")
+            guard state.keys.count <= Int(KeyInterner.idMask) else {
+                throw RooError(
+                    .dataError,
+                    "more than \(KeyInterner.idMask) distinct country codes in the origin and partner columns: "
+                        + "a country column holds something else (check --map origin=… and --map partner=…)")
             }
             let id = UInt32(state.keys.count)
             state.ids[key] = id
