@@ -9,7 +9,8 @@
 //   leaf libraries  <-  RooSupport  <-  Partial  <-  Summarize  <-  Bench  <-  roo
 //                       RooSupport  <-  Ingest, Generate, Inspect           <-  roo
 // The command layer (RooSupport and one module per command) uses `package`
-// access; only the leaf libraries and `Bench` (for Benchmarks/) are public.
+// access; only the leaf libraries (each a library product) and `Bench` (for
+// Benchmarks/) are public.
 // `Parquet` and `Aggregation` never import each other, so each is tested
 // and benchmarked on its own.
 //
@@ -32,6 +33,11 @@ let package = Package(
         .library(name: "Bench", targets: ["Bench"]),
         .library(name: "MappedIO", targets: ["MappedIO"]),
         .library(name: "Aggregation", targets: ["Aggregation"]),
+        .library(name: "Customs", targets: ["Customs"]),
+        .library(name: "Delimited", targets: ["Delimited"]),
+        .library(name: "Layouts", targets: ["Layouts"]),
+        .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "TextFormats", targets: ["TextFormats"]),
         // libFuzzer targets (scripts/fuzz/run.sh); a plain build makes input replayers.
         .executable(name: "fuzz-parquet", targets: ["FuzzParquet"]),
         .executable(name: "fuzz-pages", targets: ["FuzzPages"]),

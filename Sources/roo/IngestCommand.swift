@@ -63,8 +63,7 @@ struct Ingest: ParsableCommand {
     @Option(help: "Write rejected lines here (line, reason, raw text; tab-separated).")
     var rejects: String?
 
-    @Option(help: "Input layout: \(LayoutOption.names).")
-    var layout: LayoutOption = .csv
+    @OptionGroup var inputLayout: InputLayoutOptions
 
     @OptionGroup var codes: CountryCodesOption
 
@@ -79,7 +78,6 @@ struct Ingest: ParsableCommand {
                     + "hold for roo to read it)"
             )
         }
-        try layout.check()
         _ = try delimiterByte()
     }
 
@@ -111,8 +109,8 @@ struct Ingest: ParsableCommand {
             options.dataPageVersion = parquet.dataPageVersion
             options.rejectsPath = rejects
             options.threads = threads.count
-            try layout.refuseMappings(mappings)
-            options.layout = layout.layout
+            try inputLayout.layout.refuseMappings(mappings)
+            options.layout = inputLayout.layout.layout
             options.countryCodes = codes.countryCodes
             options.moneyFormat = try money.format()
             options.showProgress = progress.isShown

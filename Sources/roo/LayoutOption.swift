@@ -49,3 +49,11 @@ struct LayoutOption: ExpressibleByArgument, Sendable {
         }
     }
 }
+
+/// `--layout` of summarize and ingest, declared and checked once.
+struct InputLayoutOptions: ParsableArguments {
+    @Option(help: "Layout of text inputs: \(LayoutOption.names).")
+    var layout: LayoutOption = .csv
+
+    func validate() throws { try layout.check() }
+}

@@ -32,8 +32,7 @@ struct Merge: ParsableCommand {
             "Write the merged partial aggregate to this Parquet file instead of tables.", valueName: "file.parquet"))
     var partial: String?
 
-    @Flag(help: "Write the tables even when the partials aggregated no line (otherwise exit 65 saying why).")
-    var allowEmpty = false
+    @OptionGroup var empty: AllowEmptyOption
 
     func validate() throws {
         if partial != nil && tables.isSet {
@@ -51,7 +50,7 @@ struct Merge: ParsableCommand {
                 return
             }
             let totals = aggregate.totals
-            if totals.linesAggregated == 0 && !allowEmpty {
+            if totals.linesAggregated == 0 && !empty.allowEmpty {
                 let rejected = totals.rejected.reduce(0, +)
                 throw RooError(
                     .dataError,

@@ -75,8 +75,7 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var codes: CountryCodesOption
 
-    @Option(help: "Layout of text inputs: \(LayoutOption.names).")
-    var layout: LayoutOption = .csv
+    @OptionGroup var inputLayout: InputLayoutOptions
 
     @OptionGroup var money: MoneyFormatOptions
 
@@ -136,8 +135,7 @@ struct Summarize: ParsableCommand {
 
     @OptionGroup var progress: ProgressOptions
 
-    @Flag(help: "Write the tables even when no line was aggregated (otherwise exit 65 saying why).")
-    var allowEmpty = false
+    @OptionGroup var empty: AllowEmptyOption
 
     @Flag(
         help: """
@@ -152,7 +150,6 @@ struct Summarize: ParsableCommand {
             throw ValidationError(
                 "--partial writes the aggregate, not tables: --output, --table, --top and --format belong to roo merge")
         }
-        try layout.check()
         if summary && (tables.isGiven || partial != nil) {
             throw ValidationError(
                 "--summary prints the readable summary to stdout: leave out --table, --top, --format, --output and "
@@ -215,15 +212,15 @@ struct Summarize: ParsableCommand {
         if let dutyFreePrograms { options.dutyFreePrograms = Summarize.programList(dutyFreePrograms) }
         options.dutyFreeBy = dutyFreeBy
         options.countryCodes = codes.countryCodes
-        try layout.refuseMappings(mappings)
-        options.layout = layout.layout
+        try inputLayout.layout.refuseMappings(mappings)
+        options.layout = inputLayout.layout.layout
         options.moneyFormat = try money.format()
         options.reporter = reporter
         options.from = try from.map { try PeriodText.month(option: "--from", $0) }
         options.to = try to.map { try PeriodText.month(option: "--to", $0) }
         options.hsWidth = hsWidth
         options.padHS = padHS
-        options.allowEmpty = allowEmpty
+        options.allowEmpty = empty.allowEmpty
         options.top = tables.top
         options.strategy = strategy
         options.threads = threads.count

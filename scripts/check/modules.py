@@ -118,6 +118,21 @@ def main():
         else:
             failed += 1
             print(f"FAIL {name}: no test target {name}Tests")
+    # `public` only for the library products: every leaf library (a Swift target outside the command layer) is one.
+    products = {name for product in package["products"] for name in product["targets"]
+                if "library" in product["type"]}
+    for target in package["targets"]:
+        name = target["name"]
+        if target["type"] != "regular" or name in COMMAND_LAYER or name in ("TestSupport", "FuzzSupport"):
+            continue
+        directory = os.path.join(ROOT, "Sources", name)
+        if not any(file.endswith(".swift") for _, _, files in os.walk(directory) for file in files):
+            continue
+        if name in products:
+            passed += 1
+        else:
+            failed += 1
+            print(f"FAIL {name}: a public library but no library product in Package.swift")
     if "CLITests" in tests:
         passed += 1
     else:

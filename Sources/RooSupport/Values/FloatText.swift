@@ -2,24 +2,17 @@
 enum FloatText {
     /// Appends `value` as a JSON number, or `"NaN"`, `"Infinity"`,
     /// `"-Infinity"` as strings (the conformance rendering).
-    static func appendJSON(_ value: Double, to out: inout [UInt8]) {
-        if value.isNaN {
-            out.append(contentsOf: "\"NaN\"".utf8)
-        } else if value.isInfinite {
-            out.append(contentsOf: (value < 0 ? "\"-Infinity\"" : "\"Infinity\"").utf8)
-        } else {
-            // Swift's description is the shortest round-trip text ("1.1", "1e-05", "1e+16").
-            out.append(contentsOf: value.description.utf8)
-        }
-    }
+    static func appendJSON(_ value: Double, to out: inout [UInt8]) { append(value, quotingSpecials: true, to: &out) }
 
     /// Appends `value` as plain text (CSV): `NaN`, `Infinity`, `-Infinity`.
-    static func appendText(_ value: Double, to out: inout [UInt8]) {
-        if value.isNaN {
-            out.append(contentsOf: "NaN".utf8)
-        } else if value.isInfinite {
-            out.append(contentsOf: (value < 0 ? "-Infinity" : "Infinity").utf8)
+    static func appendText(_ value: Double, to out: inout [UInt8]) { append(value, quotingSpecials: false, to: &out) }
+
+    private static func append(_ value: Double, quotingSpecials: Bool, to out: inout [UInt8]) {
+        let special: String? = value.isNaN ? "NaN" : value.isInfinite ? (value < 0 ? "-Infinity" : "Infinity") : nil
+        if let special {
+            out.append(contentsOf: (quotingSpecials ? "\"" + special + "\"" : special).utf8)
         } else {
+            // Swift's description is the shortest round-trip text ("1.1", "1e-05", "1e+16").
             out.append(contentsOf: value.description.utf8)
         }
     }

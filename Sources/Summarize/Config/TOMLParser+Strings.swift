@@ -4,31 +4,7 @@ extension TOMLParser {
     ///
     /// - Precondition: the next scalar is `"`.
     mutating func parseBasicString() throws(TOMLSubsetError) -> String {
-        let open = position
-        advance()
-        var text = String.UnicodeScalarView()
-        while true {
-            guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
-                throw invalid(
-                    "unterminated string (opened at \(open)): no closing \" before \(TOMLSubset.describe(peek()))")
-            }
-            switch scalar {
-            case "\"":
-                advance()
-                return String(text)
-            case "\\":
-                text.append(try parseEscape())
-            default:
-                guard !TOMLParser.isForbiddenControl(scalar) else {
-                    throw invalid(
-                        "control character \(TOMLSubset.describe(scalar)) in a string (write it as the escape "
-                            + "\\u\(TOMLSubset.hexadecimal(scalar.value, digits: 4)))"
-                    )
-                }
-                text.append(scalar)
-                advance()
-            }
-        }
+        try parseOneLineString(closing: "\"", escapes: true)
     }
 
     /// One escape sequence of a basic string.
@@ -98,20 +74,37 @@ extension TOMLParser {
     ///
     /// - Precondition: the next scalar is `'`.
     mutating func parseLiteralString() throws(TOMLSubsetError) -> String {
+        try parseOneLineString(closing: "'", escapes: false)
+    }
+
+    /// A string on one line up to `closing`, with `\` escapes when `escapes`
+    /// (basic strings) or none (literal strings); control characters are
+    /// refused (in a basic string, with the escape to write instead).
+    ///
+    /// - Precondition: the next scalar is the opening quote.
+    private mutating func parseOneLineString(
+        closing: Unicode.Scalar, escapes: Bool
+    ) throws(TOMLSubsetError) -> String {
         let open = position
         advance()
         var text = String.UnicodeScalarView()
         while true {
             guard let scalar = peek(), scalar != "\n", scalar != "\r" else {
                 throw invalid(
-                    "unterminated string (opened at \(open)): no closing ' before \(TOMLSubset.describe(peek()))")
+                    "unterminated string (opened at \(open)): no closing \(closing) before "
+                        + TOMLSubset.describe(peek()))
             }
-            if scalar == "'" {
+            if scalar == closing {
                 advance()
                 return String(text)
             }
+            if escapes && scalar == "\\" {
+                text.append(try parseEscape())
+                continue
+            }
             guard !TOMLParser.isForbiddenControl(scalar) else {
-                throw invalid("control character \(TOMLSubset.describe(scalar)) in a string")
+                let hint = " (write it as the escape \\u\(TOMLSubset.hexadecimal(scalar.value, digits: 4)))"
+                throw invalid("control character \(TOMLSubset.describe(scalar)) in a string" + (escapes ? hint : ""))
             }
             text.append(scalar)
             advance()
