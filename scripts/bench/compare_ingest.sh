@@ -2,7 +2,7 @@
 # roo ingest vs DuckDB COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet,
 # COMPRESSION zstd) on the same CSV with the same threads, alternating runs.
 # Prints medians, MB/s of the input file and the ratio.
-# Usage: scripts/check/compare_ingest.sh FILE.csv[.zst|.gz] [THREADS] [RUNS]
+# Usage: scripts/bench/compare_ingest.sh FILE.csv[.zst|.gz] [THREADS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 file=$1

@@ -2,7 +2,7 @@
 # Whole-process comparison: roo summarize vs DuckDB running the oracle SQL
 # (scripts/check/oracle.py) on the same file with the same thread count. Runs each
 # side by side N times (alternating) and prints the median wall time and rows/s.
-# Usage: scripts/check/compare_duckdb.sh FILE [THREADS] [RUNS]
+# Usage: scripts/bench/compare_duckdb.sh FILE [THREADS] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 file=$1
