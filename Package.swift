@@ -160,7 +160,8 @@ let package = Package(
         .testTarget(
             name: "SummarizeTests",
             dependencies: [
-                "Aggregation", "Customs", "Generate", "Parquet", "Reports", "RooSupport", "Summarize", "TestSupport",
+                "Aggregation", "Customs", "Generate", "Parquet", "Partial", "Reports", "RooSupport", "Summarize",
+                "TestSupport",
             ]
         ),
     ]

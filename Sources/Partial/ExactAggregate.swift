@@ -3,7 +3,8 @@ import Reports
 import RooSupport
 
 /// Everything the summary tables are built from, before they are built:
-/// exact Int64-cent measures per (origin, HS chapter, partner) and the totals
+/// exact Int64-cent measures per (origin, partner, cell detail: the HS chapter or the `--by`
+/// breakdown) and the totals
 /// counters, with the semantic options they were computed under.
 ///
 /// Aggregates of any split of the input (by file, by row group) merge to the
@@ -34,10 +35,29 @@ package struct ExactAggregate: Sendable {
     package func tables(top: Int?) throws -> [SummaryTable] {
         do {
             let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
-            return try SummaryTable.buildAll(groups: groups, totals: totals, top: top, members: members)
+            return try SummaryTable.buildAll(
+                groups: groups, totals: totals, top: top, members: members, by: semantics.by)
         } catch let error as MeasureOverflow {
             throw RooError(.dataError, error.description)
         }
+    }
+
+    /// The (origin, HS chapter, partner) cells the readable views list flows
+    /// from (`Flows`), when `detail` is keyed otherwise (`--by`); nil when
+    /// `detail` is that table.
+    ///
+    /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
+    package func flowCells() throws -> SummaryTable? {
+        guard semantics.by != .standard else { return nil }
+        var standard = self
+        standard.groups = groups.map { group in
+            var cell = group
+            cell.detail = [SummaryTable.chapterText(group.chapter)]
+            return cell
+        }
+        standard.semantics = SemanticOptions(
+            entries: semantics.entries.map { ($0.option, $0.option == "by" ? DimensionSet.standard.text : $0.value) })
+        return try standard.tables(top: nil).first { $0.name == .detail }
     }
 
     /// The sum of `parts` (in any order: the result is the same).
@@ -61,8 +81,9 @@ package struct ExactAggregate: Sendable {
             var origin: [UInt8]
             var chapter: Int
             var partner: [UInt8]
+            var detail: [[UInt8]]
         }
-        var sums: [Key: (origin: String, partner: String, sums: MeasureSums)] = [:]
+        var sums: [Key: (group: GroupRow, sums: MeasureSums)] = [:]
         var totals = TotalsInput(
             files: 0, linesRead: 0, linesFiltered: 0,
             rejected: Array(repeating: 0, count: RejectionReason.allCases.count),
@@ -71,8 +92,9 @@ package struct ExactAggregate: Sendable {
         for part in parts {
             for group in part.groups {
                 let key = Key(
-                    origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8))
-                sums[key, default: (group.origin, group.partner, MeasureSums())].sums.add(group.measures)
+                    origin: Array(group.origin.utf8), chapter: group.chapter, partner: Array(group.partner.utf8),
+                    detail: group.detail.map { Array($0.utf8) })
+                sums[key, default: (group, MeasureSums())].sums.add(group.measures)
             }
             let other = part.totals
             func add(_ a: inout Int64, _ b: Int64) throws {
@@ -98,9 +120,9 @@ package struct ExactAggregate: Sendable {
         // Exact sums: whether a group overflows does not depend on the order of the partials.
         let groups = try sums.map { entry -> GroupRow in
             guard let measures = entry.value.sums.exact else { throw overflow }
-            return GroupRow(
-                origin: entry.value.origin, chapter: entry.key.chapter, partner: entry.value.partner, measures: measures
-            )
+            var group = entry.value.group
+            group.measures = measures
+            return group
         }
         // Periods: the union of the parts' ranges, unknown when a part does not know its own.
         let ranges = parts.map(\.periods)

@@ -12,7 +12,9 @@ import RooSupport
 ///     customs_value, duty, duty_free_value, preference_value,
 ///     non_regional_value DECIMAL(18,2) on INT64 (exact cents)
 ///
-/// and, in the footer's key-value metadata, `roo.partial` (format version),
+/// then, when the detail is more than the chapter (`--by`), one STRING column
+/// per `DetailPlan` component after the standard ones (`hs6`, `month`,
+/// `program`, `reporter`), and, in the footer's key-value metadata, `roo.partial` (format version),
 /// `roo.version`, the semantic options as `roo.option.<name>` and the totals
 /// counters as `roo.count.<column>`. Any Parquet reader (DuckDB, Spark,
 /// pyarrow) can read it; `roo merge` reads it back exactly.
@@ -33,6 +35,14 @@ package enum PartialFile {
             WriterColumn(
                 name: $0, physicalType: .int64, logicalType: .decimal(scale: 2, precision: 18), isOptional: false)
         }
+
+    /// The STRING columns of a plan's detail (none for the chapter alone: it is `hs_chapter`).
+    static func detailColumns(_ plan: DetailPlan) -> [WriterColumn] {
+        guard !plan.isChapterOnly else { return [] }
+        return plan.components.map {
+            WriterColumn(name: $0.name, physicalType: .byteArray, logicalType: .string, isOptional: false)
+        }
+    }
 
     /// Counter names (metadata `roo.count.<name>`), in `totals` order.
     static var counterNames: [String] {
@@ -58,8 +68,13 @@ package enum PartialFile {
             let b = (Array($1.origin.utf8), $1.chapter, Array($1.partner.utf8))
             if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
             if a.1 != b.1 { return a.1 < b.1 }
-            return a.2.lexicographicallyPrecedes(b.2)
+            if a.2 != b.2 { return a.2.lexicographicallyPrecedes(b.2) }
+            return $0.detail.lexicographicallyPrecedes($1.detail) {
+                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
+            }
         }
+        let plan = aggregate.semantics.by.plan
+        let detailColumns = detailColumns(plan)
         func strings(_ values: [String]) -> ColumnData {
             var offsets = [0]
             var bytes: [UInt8] = []
@@ -70,18 +85,19 @@ package enum PartialFile {
             return ColumnData(.byteArray(offsets: offsets, bytes: bytes))
         }
         let measures = groups.map(\.measures)
-        let data: [ColumnData] = [
-            strings(groups.map(\.origin)), strings(groups.map(\.partner)),
-            ColumnData(.int32(groups.map { Int32($0.chapter) })),
-            ColumnData(.int64(measures.map(\.lines))), ColumnData(.int64(measures.map(\.dutyFreeLines))),
-            ColumnData(.int64(measures.map(\.customsValue))), ColumnData(.int64(measures.map(\.duty))),
-            ColumnData(.int64(measures.map(\.dutyFreeValue))), ColumnData(.int64(measures.map(\.preferenceValue))),
-            ColumnData(.int64(measures.map(\.nonRegionalValue))),
-        ]
+        let data: [ColumnData] =
+            [
+                strings(groups.map(\.origin)), strings(groups.map(\.partner)),
+                ColumnData(.int32(groups.map { Int32($0.chapter) })),
+                ColumnData(.int64(measures.map(\.lines))), ColumnData(.int64(measures.map(\.dutyFreeLines))),
+                ColumnData(.int64(measures.map(\.customsValue))), ColumnData(.int64(measures.map(\.duty))),
+                ColumnData(.int64(measures.map(\.dutyFreeValue))), ColumnData(.int64(measures.map(\.preferenceValue))),
+                ColumnData(.int64(measures.map(\.nonRegionalValue))),
+            ] + detailColumns.indices.map { index in strings(groups.map { $0.detail[index] }) }
         var options = WriterOptions()
         options.keyValueMetadata = metadata(aggregate)
         do {
-            let writer = try ParquetWriter(path: path, columns: columns, options: options)
+            let writer = try ParquetWriter(path: path, columns: columns + detailColumns, options: options)
             if !groups.isEmpty { try writer.write(data) }
             return try writer.finish()
         } catch let error as ParquetError {
@@ -164,7 +180,7 @@ package enum PartialFile {
             rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 },
             linesAggregated: counts["lines_aggregated"] ?? 0,
             unmappedCountryCodes: counts["unmapped_country_codes"], oddHSCodes: counts["hs_odd_length"] ?? 0)
-        let groups = try groups(file, path: path, notPartial: notPartial)
+        let groups = try groups(file, plan: semantics.by.plan, path: path, notPartial: notPartial)
         try checkInvariants(totals, groups: groups, notPartial: notPartial)
         var periods: ClosedRange<Int>?
         if let text = values["roo.periods"] {
@@ -212,14 +228,15 @@ package enum PartialFile {
     }
 
     private static func groups(
-        _ file: ParquetFile, path: String, notPartial: (String) -> RooError
+        _ file: ParquetFile, plan: DetailPlan, path: String, notPartial: (String) -> RooError
     ) throws -> [GroupRow] {
-        let names = columns.map(\.name)
+        let expected = columns + detailColumns(plan)
+        let names = expected.map(\.name)
         let indexes = try names.map { name -> Int in
             guard let index = file.schema.columnIndex(named: name) else { throw notPartial("no column \(name)") }
             let descriptor = file.schema.columns[index]
-            let expected = columns[names.firstIndex(of: name) ?? 0]
-            guard descriptor.physicalType == expected.physicalType else {
+            let wanted = expected[names.firstIndex(of: name) ?? 0]
+            guard descriptor.physicalType == wanted.physicalType else {
                 throw notPartial("column \(name) is \(descriptor.physicalType)")
             }
             if moneyColumns.contains(name), descriptor.scale != 2 {
@@ -243,7 +260,8 @@ package enum PartialFile {
                 throw notPartial("row group \(rowGroup): columns of different lengths or with nulls")
             }
             let chapters = batches[2].values(as: Int32.self)
-            let ints = (3..<batches.count).map { batches[$0].values(as: Int64.self) }
+            let ints = (3..<columns.count).map { batches[$0].values(as: Int64.self) }
+            let details = batches[columns.count...]
             for row in 0..<rows {
                 let chapter = Int(chapters[row])
                 guard (1...99).contains(chapter) else {
@@ -257,10 +275,17 @@ package enum PartialFile {
                 measures.dutyFreeValue = ints[4][row]
                 measures.preferenceValue = ints[5][row]
                 measures.nonRegionalValue = ints[6][row]
+                let detail = details.map { String(decoding: $0.bytes(at: row), as: UTF8.self) }
+                guard detail.isEmpty || detail[0].utf8.prefix(2).elementsEqual(SummaryTable.chapterText(chapter).utf8)
+                else {
+                    throw notPartial(
+                        "row group \(rowGroup), row \(row): \(names[columns.count]) does not match hs_chapter")
+                }
                 groups.append(
                     GroupRow(
                         origin: String(decoding: batches[0].bytes(at: row), as: UTF8.self), chapter: chapter,
-                        partner: String(decoding: batches[1].bytes(at: row), as: UTF8.self), measures: measures))
+                        partner: String(decoding: batches[1].bytes(at: row), as: UTF8.self),
+                        detail: detail.isEmpty ? nil : detail, measures: measures))
             }
         }
         return groups

@@ -24,11 +24,16 @@ package struct SemanticOptions: Sendable, Equatable {
     init?(values: [String: String]) {
         var entries: [(String, String)] = []
         for option in SemanticOptions.names {
-            guard let value = values[option] else { return nil }
+            // Partials written before `--by` have the standard detail table.
+            let value = values[option] ?? (option == "by" ? DimensionSet.standard.text : nil)
+            guard let value else { return nil }
             entries.append((option, value))
         }
         self.entries = entries
     }
+
+    /// The detail table's keys (`--by`).
+    package var by: DimensionSet { (try? DimensionSet(parsing: value(of: "by"))) ?? .standard }
 
     /// The value of `option` ("" when absent).
     package func value(of option: String) -> String { entries.first { $0.option == option }?.value ?? "" }
@@ -43,6 +48,7 @@ package struct SemanticOptions: Sendable, Equatable {
                 case "country-codes": CountryCodeSystem(rawValue: value) != nil
                 case "hs-width": Int(value).map { (2...18).contains($0) } ?? false
                 case "pad-hs": value == "yes" || value == "no"
+                case "by": (try? DimensionSet(parsing: value)) != nil
                 case "from", "to": value.isEmpty || (Int(value).map { (100_000...999_999).contains($0) } ?? false)
                 default: true
                 }
@@ -53,7 +59,7 @@ package struct SemanticOptions: Sendable, Equatable {
 
     static let names = [
         "region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "pad-hs", "country-codes",
-        "reporter", "from", "to",
+        "reporter", "from", "to", "by",
     ]
 
     /// The first option whose value differs, with both values.

@@ -16,6 +16,7 @@ extension SemanticOptions {
             ("reporter", options.reporter.flatMap { CountryKey.normalize($0) } ?? ""),
             ("from", options.from.map(String.init) ?? ""),
             ("to", options.to.map(String.init) ?? ""),
+            ("by", options.by.text),
         ])
     }
 
@@ -35,6 +36,7 @@ extension SemanticOptions {
         options.reporter = value("reporter").isEmpty ? nil : value("reporter")
         options.from = Int(value("from"))
         options.to = Int(value("to"))
+        options.by = by
         return options
     }
 }

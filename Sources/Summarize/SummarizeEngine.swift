@@ -128,7 +128,8 @@ package enum SummarizeEngine {
         let headline = Headline(
             tables: tables, context: SummaryNotes.headlineContext(options: run.options, periods: periods))
         try destination.write(
-            tables, notes: notes, headline: headline, committingWith: rejects.map { [$0] } ?? [], emit: emit)
+            tables, notes: notes, headline: headline, flows: run.aggregate.flowCells(),
+            committingWith: rejects.map { [$0] } ?? [], emit: emit)
     }
 
     /// `summarize --partial PATH`: writes the exact aggregate of the inputs
@@ -209,10 +210,15 @@ package enum SummarizeEngine {
         let result = try readInputs(context, paths: paths, textPaths: textPaths, notice: notice)
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
+        let details = context.details?.values()
         let groups = result.groups.entries().map { entry -> GroupRow in
-            let (origin, partner, chapter) = GroupAccumulator.components(entry.key)
+            let (origin, partner, detail) = GroupAccumulator.components(entry.key)
+            // The detail is the chapter, or a `--by` tuple whose first value is the HS code (≥ 2 digits: accepted).
+            let values = details?[Int(detail)]
+            let chapter = values.map { Int($0[0].prefix(2)) ?? 0 } ?? Int(detail)
             return GroupRow(
-                origin: keys[Int(origin)], chapter: Int(chapter), partner: keys[Int(partner)], measures: entry.measures)
+                origin: keys[Int(origin)], chapter: chapter, partner: keys[Int(partner)], detail: values,
+                measures: entry.measures)
         }
         let counts = result.counts
         // A share of row groups that leaves out row group 0 leaves the file count to the share that has it.

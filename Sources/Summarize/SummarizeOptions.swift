@@ -26,6 +26,8 @@ package struct SummarizeOptions: Sendable {
     /// `--from`/`--to` as YYYYMM, inclusive.
     package var from: Int?
     package var to: Int?
+    /// `--by`: the keys of the detail table.
+    package var by = DimensionSet.standard
     /// `--hs-width`: digits an integer HS code is zero-padded to.
     package var hsWidth = 10
     /// `--allow-empty`: write the tables even when no line was aggregated

@@ -238,16 +238,18 @@ extension SummarizeWorker {
     }
 
     /// Sets the preference and (when configured) duty-free-program flags.
-    func fillPrograms(_ view: ColumnView, _ columns: LineBlock.Columns) {
+    func fillPrograms(_ view: ColumnView, _ columns: LineBlock.Columns) throws {
         let rules = context.rules
         applyTextFlags(view, columns) { bytes in
             let text = LineRules.trimmed(bytes)
             observed.program(Array(text.utf8))
             return rules.programFlags(trimmed: text)
         }
+        try details?.fillProgram(view)
     }
 
-    func fillReporterFilter(_ view: ColumnView, _ columns: LineBlock.Columns) {
+    func fillReporterFilter(_ view: ColumnView, _ columns: LineBlock.Columns) throws {
+        try details?.fillReporter(view, alpha2: context.alpha2)
         guard context.reporter != nil else { return }
         // Matching lines get no flag; the rest (including nulls) are filtered below.
         applyTextFlags(view, columns) { bytes in
@@ -258,7 +260,9 @@ extension SummarizeWorker {
         for row in 0..<view.rowCount where !view.isValid(row) { flags[row] |= LineBlock.Flag.filtered }
     }
 
-    func fillPeriodFilter(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns) {
+    func fillPeriodFilter(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns) throws {
+        try details?.fillPeriod(kind: kind, view)
+        guard context.rules.months != nil else { return }
         let rules = context.rules
         let flags = columns.flags
         for row in 0..<view.rowCount {

@@ -18,6 +18,8 @@ package final class SummarizeWorker: WorkUnitProcessor {
     private(set) var batch: ColumnBatch
     let block = LineBlock()
     let keys: KeyCache
+    /// The `--by` breakdown of the block's rows (nil: the detail is the chapter).
+    let details: DetailKeys?
     /// Per dictionary entry codes (reused scratch).
     var entryCodes: [UInt32] = []
     var entryFlags: [UInt8] = []
@@ -31,6 +33,7 @@ package final class SummarizeWorker: WorkUnitProcessor {
     package init(context: SummarizeContext) {
         self.context = context
         keys = KeyCache(interner: context.interner)
+        details = context.details.map(DetailKeys.init)
         batch = sharedBatch
     }
 
@@ -64,6 +67,7 @@ package final class SummarizeWorker: WorkUnitProcessor {
         // Origin, partner and HS code are bound in every file (required
         // columns) and their fills write every row.
         block.prepare(count: rows, clearingKeys: false)
+        details?.prepare(rows: rows)
         // The fills write through the block's column pointers for this scope only.
         try block.withColumns { blockColumns in
             for (canonical, bound) in columns {
@@ -84,6 +88,7 @@ package final class SummarizeWorker: WorkUnitProcessor {
                 try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup, into: blockColumns)
             }
         }
+        try details?.combine(into: block)
         block.ownUnboundMoney()  // columns the file lacks (or fills that copied)
         block.countsUnmappedCodes = context.interner.convertsCodes
         if !binding.dutyFreeByDuty, binding.columns[.duty] == nil {
@@ -134,14 +139,16 @@ package final class SummarizeWorker: WorkUnitProcessor {
             switch canonical {
             case .origin: try fillKeys(kind: kind, view, columns, regionFlag: true)
             case .partner: try fillKeys(kind: kind, view, columns, regionFlag: false)
-            case .hsCode: fillChapters(kind: kind, view, columns)
+            case .hsCode:
+                fillChapters(kind: kind, view, columns)
+                try details?.fillHS(kind: kind, view, options: context.options)
             case .customsValue: try fillMoney(kind: kind, target: .value, view, columns, location: location)
             case .duty: try fillMoney(kind: kind, target: .duty, view, columns, location: location)
             case .nonOriginatingValue:
                 try fillMoney(kind: kind, target: .nonOriginating, view, columns, location: location)
-            case .program: fillPrograms(view, columns)
-            case .reporter: fillReporterFilter(view, columns)
-            case .period: fillPeriodFilter(kind: kind, view, columns)
+            case .program: try fillPrograms(view, columns)
+            case .reporter: try fillReporterFilter(view, columns)
+            case .period: try fillPeriodFilter(kind: kind, view, columns)
             case .rateProvision: fillRateProvision(kind: kind, view, columns)
             }
         }
@@ -168,6 +175,8 @@ package final class SummarizeContext: Sendable {
     /// Each binding's position in the expanded input list (orders the rejects).
     let inputOrder: [Int]
     let interner: KeyInterner
+    /// The cell details of `--by` (nil when the detail is the chapter alone).
+    let details: DetailInterner?
     let options: SummarizeOptions
     /// The per-value classification rules, shared by every kind of input.
     let rules: LineRules
@@ -220,6 +229,8 @@ package final class SummarizeContext: Sendable {
         let parquetBytes = unitBytes.reduce(0, +)
         progress = showProgress ? ProgressLine(.bytes(total: textInputBytes.map { $0 + parquetBytes })) : nil
         interner = KeyInterner(region: options.region, countryCodes: options.countryCodes ?? .iso2)
+        let plan = options.by.plan
+        details = plan.isChapterOnly ? nil : DetailInterner(plan: plan)
         self.options = options
         rules = LineRules(options: options)
         reporter = options.reporter.flatMap(CountryKey.normalize).map { Array($0.utf8) }
@@ -228,12 +239,18 @@ package final class SummarizeContext: Sendable {
     /// Whether a reporter column value names the `--reporter` country: both
     /// in alpha-2, the value converted from the inputs' code system.
     func isReporter(_ raw: UnsafeRawBufferPointer) -> Bool {
-        guard let reporter, var key = CountryKey.normalize(raw) else { return false }
+        guard let reporter, let key = CountryKey.normalize(raw) else { return false }
+        return alpha2(key) == reporter
+    }
+
+    /// A normalized country key in alpha-2: converted from the inputs' code
+    /// system (`--country-codes`), kept as it is when it has no conversion.
+    func alpha2(_ key: [UInt8]) -> [UInt8] {
         let codes = options.countryCodes ?? .iso2
         if codes != .iso2, let converted = codes.alpha2(String(decoding: key, as: UTF8.self)) {
-            key = Array(converted.utf8)
+            return Array(converted.utf8)
         }
-        return key == reporter
+        return key
     }
 
     /// `Flag.filtered` unless a reporter value names `--reporter` (an absent value is filtered out).
@@ -246,8 +263,8 @@ package final class SummarizeContext: Sendable {
     /// Whether a bound column contributes to this run (filters only when used).
     func isNeeded(_ canonical: CanonicalColumn, binding: FileBinding) -> Bool {
         switch canonical {
-        case .reporter: options.reporter != nil
-        case .period: options.from != nil || options.to != nil
+        case .reporter: options.reporter != nil || options.by.plan.index(of: .reporter) != nil
+        case .period: options.from != nil || options.to != nil || options.by.plan.periodGrain != nil
         case .rateProvision: options.dutyFreeBy == .rateProvision
         case .program: true
         default: true

@@ -154,9 +154,12 @@ package struct SummaryOutput: Sendable {
     ///   `RooError(.cannotCreate)` / `.ioError` when a file cannot be
     ///   created or written; no file of the set is changed then.
     ///
-    /// - Parameter headline: the answer the report and the workbook lead with.
+    /// - Parameters:
+    ///   - headline: the answer the report and the workbook lead with.
+    ///   - flows: the (origin, HS chapter, partner) cells the views list flows
+    ///     from when `detail` is keyed otherwise (`--by`); nil: `detail`.
     package func write(
-        _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil,
+        _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil, flows: SummaryTable? = nil,
         committingWith extra: [OutputFile] = [],
         emit: (String) throws -> Void
     ) throws {
@@ -166,9 +169,11 @@ package struct SummaryOutput: Sendable {
         switch target {
         case let .standardOutput(format):
             if let inputs = terminalView {
-                try emit(TerminalSummary.render(tables: tables, headline: headline, inputs: inputs))
+                try emit(TerminalSummary.render(tables: tables, headline: headline, inputs: inputs, flows: flows))
             } else {
-                for text in texts(tables, notes: notes, headline: headline, format: format) { try emit(text) }
+                for text in texts(tables, notes: notes, headline: headline, flows: flows, format: format) {
+                    try emit(text)
+                }
             }
             try Outputs.commit(extra)
             return
@@ -176,12 +181,19 @@ package struct SummaryOutput: Sendable {
             try makeDirectory(directory)
             contents =
                 format == .html
-                ? [Array(HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline).utf8)]
+                ? [
+                    Array(
+                        HTMLReport.render(
+                            tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows
+                        ).utf8)
+                ]
                 : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
         case let .file(path, .xlsx):
             contents = [try workbook(tables, notes: notes, headline: headline, path: path)]
         case let .file(_, format):
-            contents = [Array(texts(tables, notes: notes, headline: headline, format: format).joined().utf8)]
+            contents = [
+                Array(texts(tables, notes: notes, headline: headline, flows: flows, format: format).joined().utf8)
+            ]
         }
         precondition(paths.count == contents.count, "one content per output path")
         try commit(zip(paths, contents), with: extra)
@@ -194,11 +206,14 @@ package struct SummaryOutput: Sendable {
     ///
     /// - Precondition: `format` is not `xlsx` (a workbook is not text).
     private func texts(
-        _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, format: OutputFormat
+        _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, flows: SummaryTable?,
+        format: OutputFormat
     ) -> [String] {
         precondition(format != .xlsx, "a workbook is not text")
         if format == .html {
-            return [HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline)]
+            return [
+                HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows)
+            ]
         }
         if allTables {
             return tables.map {

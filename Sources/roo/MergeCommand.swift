@@ -65,7 +65,9 @@ struct Merge: ParsableCommand {
             let notes = SummaryNotes.make(options: notesOptions, tables: built, periods: aggregate.periods)
             let headline = Headline(
                 tables: built, context: SummaryNotes.headlineContext(options: notesOptions, periods: aggregate.periods))
-            try self.tables.destination.write(built, notes: notes, headline: headline) {
+            try self.tables.destination.write(
+                built, notes: notes, headline: headline, flows: aggregate.flowCells()
+            ) {
                 try writeStandardOutput(Array($0.utf8))
             }
         }

@@ -98,6 +98,13 @@ struct Summarize: ParsableCommand {
     )
     var padHS = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Keys of the detail table, in order: " + Dimension.names.joined(separator: ", ")
+                + " (hs2 is the chapter with its title; month, quarter and year need a period column).",
+            valueName: "list"))
+    var by: String = DimensionSet.standard.text
+
     @OptionGroup var tables: TableOutputOptions
 
     @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")
@@ -145,6 +152,7 @@ struct Summarize: ParsableCommand {
     var summary = false
 
     func validate() throws {
+        do { _ = try DimensionSet(parsing: by) } catch { throw ValidationError(error.description) }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
         if partial != nil && tables.isSet {
             throw ValidationError(
@@ -220,6 +228,7 @@ struct Summarize: ParsableCommand {
         options.to = try to.map { try PeriodText.month(option: "--to", $0) }
         options.hsWidth = hsWidth
         options.padHS = padHS
+        do { options.by = try DimensionSet(parsing: by) } catch { throw RooError(.usage, error.description) }
         options.allowEmpty = empty.allowEmpty
         options.top = tables.top
         options.strategy = strategy

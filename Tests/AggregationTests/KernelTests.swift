@@ -198,12 +198,14 @@ struct KernelTests {
             let key = GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter)
             #expect(key != 0)
             let parts = GroupAccumulator.components(key)
-            #expect(parts.origin == origin && parts.partner == partner && parts.chapter == chapter)
+            #expect(parts.origin == origin && parts.partner == partner && parts.detail == UInt32(chapter))
         }
         // Today's packing, bit for bit (partials and the tables' order do not depend on it, but a change is
         // deliberate).
         #expect(GroupAccumulator.key(origin: 1, partner: 2, chapter: 3) == 1 << 48 | 2 << 32 | 3)
         // Room for the breakdowns: 32 bits of detail below two 16-bit country ids, in one 64-bit key.
         #expect(GroupKeyLayout.detailBits == 32 && GroupKeyLayout.usedBits == 64)
+        let widest = GroupAccumulator.key(origin: largest, partner: largest, detail: UInt32.max)
+        #expect(GroupAccumulator.components(widest) == (largest, largest, UInt32.max))
     }
 }

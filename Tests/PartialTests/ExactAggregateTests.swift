@@ -14,7 +14,7 @@ struct ExactAggregateTests {
         entries: SemanticOptions.names.map { name in
             let values = [
                 "region": "CA,MX,US", "duty-free-by": "duty", "hs-width": "10", "pad-hs": "no",
-                "country-codes": "iso2", "preference-programs": "S,S+",
+                "country-codes": "iso2", "preference-programs": "S,S+", "by": "origin,hs2,partner",
             ]
             return (name, values[name] ?? "")
         })

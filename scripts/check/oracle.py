@@ -9,7 +9,7 @@ outputs can be compared byte for byte.
     .venv/bin/python scripts/check/oracle.py INPUT... --out DIR [--map c=s]... [--region usmca|LIST]
         [--preference-programs L] [--duty-free-programs L] [--duty-free-by duty|rate-provision]
         [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N] [--rejects FILE]
-        [--country-codes iso2|iso3|census] [--decimal-separator C] [--thousands C|none]
+        [--country-codes iso2|iso3|census] [--decimal-separator C] [--thousands C|none] [--by LIST]
 """
 import argparse
 import csv
@@ -214,7 +214,8 @@ def expressions(con, path, mapping, args):
     filtered = ["false"]
     if args.reporter:
         filtered.append(f"coalesce({key('reporter')} <> '{args.reporter.strip().upper()}', true)")
-    if args.from_ or args.to:
+    month = "CAST(NULL AS INTEGER)"
+    if have["period"]:
         p = q(col["period"])
         t = types[col["period"]]
         if t == "DATE":
@@ -224,6 +225,7 @@ def expressions(con, path, mapping, args):
         else:
             digits = f"regexp_replace(CAST({p} AS VARCHAR), '[^0-9]', '', 'g')"
             month = f"(CASE WHEN length({digits}) IN (6, 8) THEN CAST(substr({digits}, 1, 6) AS INTEGER) END)"
+    if args.from_ or args.to:
         filtered.append(f"coalesce(NOT ({month} BETWEEN {args.from_ or 0} AND {args.to or 999999}), true)")
     duty_cents = cents("duty") if have["duty"] else "CAST(0 AS HUGEINT)"
     nov = cents("non_originating_value") if have["non_originating_value"] else "NULL"
@@ -243,7 +245,8 @@ def expressions(con, path, mapping, args):
           coalesce({duty_cents}, 0) AS d,
           coalesce({free}, false) AS free,
           coalesce(list_contains({pref}, {prog}), false) AS pref,
-          {nov} AS nov
+          {nov} AS nov,
+          {month} AS mo, {prog} AS prog, {key('reporter') if have['reporter'] else 'NULL'} AS rep
         FROM {src}"""
 
 
@@ -274,6 +277,7 @@ def main():
     ap.add_argument("--top", type=int)
     ap.add_argument("--threads", type=int)
     ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census"])
+    ap.add_argument("--by", default="origin,hs2,partner", help="keys of the detail table (docs/semantics.md, Breakdowns)")
     ap.add_argument("--rejects", help="write file,row_group,row,reason of every rejected line (roo's --rejects columns)")
     ap.add_argument("--decimal-separator", default=".", choices=[".", ","])
     ap.add_argument("--thousands", help="thousands separator of CSV money (default , or . with --decimal-separator ,); none")
@@ -308,9 +312,10 @@ def main():
         else:
             table = f"SELECT alpha3 AS code, alpha2 FROM read_csv('{data}/countries.tsv', delim='\t', header=true, all_varchar=true, quote='')"
         con.execute(f"CREATE TEMP TABLE cc AS {table}")
-        con.execute("""CREATE TEMP TABLE converted AS SELECT l.* REPLACE (coalesce(a.alpha2, l.o) AS o, coalesce(b.alpha2, l.p) AS p),
+        con.execute("""CREATE TEMP TABLE converted AS SELECT l.* REPLACE (coalesce(a.alpha2, l.o) AS o, coalesce(b.alpha2, l.p) AS p,
+                coalesce(r.alpha2, l.rep) AS rep),
             (l.o IS NOT NULL AND a.alpha2 IS NULL) OR (l.p IS NOT NULL AND b.alpha2 IS NULL) AS unmapped
-            FROM lines l LEFT JOIN cc a ON l.o = a.code LEFT JOIN cc b ON l.p = b.code""")
+            FROM lines l LEFT JOIN cc a ON l.o = a.code LEFT JOIN cc b ON l.p = b.code LEFT JOIN cc r ON l.rep = r.code""")
         con.execute("DROP TABLE lines")
         con.execute("ALTER TABLE converted RENAME TO lines")
     else:
@@ -324,7 +329,7 @@ def main():
              WHEN d_missing THEN 'missing_duty' END AS reason,
         substr(hs_digits, 1, 2) AS ch
         FROM lines""")
-    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd,
+    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd, hs_digits, mo, prog, rep,
         CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
              WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
         FROM classified WHERE NOT filtered AND reason IS NULL""")
@@ -333,8 +338,21 @@ def main():
     con.execute(f"CREATE TEMP TABLE ht AS SELECT * FROM read_csv('{names}/hs_chapters.tsv', delim='\t', header=true, all_varchar=true, quote='')")
     measures = """count(*) AS lines, sum(v) AS cv, sum(d) AS duty, sum(CASE WHEN free THEN 1 ELSE 0 END) AS dfl,
         sum(CASE WHEN free THEN v ELSE 0 END) AS dfv, sum(CASE WHEN pref THEN v ELSE 0 END) AS pv, sum(nr) AS nr"""
+    # --by: each key as docs/semantics.md (Breakdowns) defines its text.
+    by_keys = {"origin": ("o", ["origin", "origin_name"]), "partner": ("p", ["partner", "partner_name"]),
+               "hs2": ("ch", ["hs_chapter", "chapter_title"]),
+               "month": ("coalesce(printf('%04d-%02d', mo // 100, mo % 100), '')", ["month"]),
+               "quarter": ("coalesce(printf('%d-Q%d', mo // 100, (mo % 100 + 2) // 3), '')", ["quarter"]),
+               "year": ("coalesce(CAST(mo // 100 AS VARCHAR), '')", ["year"]),
+               "program": ("CASE WHEN prog IS NULL OR prog = '' THEN 'none' ELSE prog END", ["program"]),
+               "reporter": ("coalesce(rep, '')", ["reporter"])}
+    for digits in (4, 6, 8, 10):
+        by_keys[f"hs{digits}"] = (f"substr(hs_digits, 1, {digits})", [f"hs{digits}"])
+    by = [name.strip() for name in args.by.split(",")]
+    detail_keys = [f"({by_keys[name][0]}) AS k{i}" for i, name in enumerate(by)]
+    con.execute(f"CREATE TEMP VIEW ok_by AS SELECT *, {', '.join(detail_keys)} FROM ok")
     tables = {
-        "detail": (["o", "ch", "p"], ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"]),
+        "detail": ([f"k{i}" for i in range(len(by))], sum((by_keys[name][1] for name in by), [])),
         "by_partner": (["p"], ["partner", "partner_name"]),
         "by_chapter": (["ch"], ["hs_chapter", "chapter_title"]),
         "by_origin": (["o"], ["origin", "origin_name"]),
@@ -351,7 +369,7 @@ def main():
 
     for name, (keys, header) in tables.items():
         limit = f"LIMIT {args.top}" if args.top is not None else ""
-        rows = con.execute(f"""SELECT *, {share} FROM (SELECT {', '.join(keys)}, {measures} FROM ok GROUP BY {', '.join(keys)})
+        rows = con.execute(f"""SELECT *, {share} FROM (SELECT {', '.join(keys)}, {measures} FROM ok_by GROUP BY {', '.join(keys)})
             ORDER BY nr DESC, cv DESC, {', '.join(k + ' ASC' for k in keys)} {limit}""").fetchall()
         country = dict(con.execute("SELECT alpha2, name FROM cn").fetchall())
         title = dict(con.execute("SELECT chapter, title FROM ht").fetchall())
@@ -362,7 +380,11 @@ def main():
                 cells = []
                 for k, value in zip(keys, r[:len(keys)]):
                     cells.append(guard(value))
-                    cells.append(guard(title.get(value, "") if k == "ch" else country.get(value, "")))
+                    kind = by[int(k[1:])] if k.startswith("k") else {"o": "origin", "p": "partner", "ch": "hs2"}[k]
+                    if kind == "hs2":
+                        cells.append(guard(title.get(value, "")))
+                    elif kind in ("origin", "partner"):
+                        cells.append(guard(country.get(value, "")))
                 w.writerow(cells + measure_cells(r[len(keys):]))
     counts = dict(con.execute("SELECT reason, count(*) FROM classified WHERE NOT filtered GROUP BY reason").fetchall())
     read = con.execute("SELECT count(*) FROM classified").fetchone()[0]

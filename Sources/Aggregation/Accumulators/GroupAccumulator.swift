@@ -176,19 +176,25 @@ public final class GroupAccumulator {
     public var overflowed: Bool { table.overflowed }
     public var occupied: Int { table.occupied }
 
-    /// Packs a group key (`GroupKeyLayout`). - Precondition: origin ≥ 1, ids < 2^16, chapter ≤ 99.
+    /// Packs a group key (`GroupKeyLayout`). - Precondition: origin ≥ 1, ids < 2^16.
     @inline(__always)
-    public static func key(origin: UInt32, partner: UInt32, chapter: UInt8) -> UInt64 {
+    public static func key(origin: UInt32, partner: UInt32, detail: UInt32) -> UInt64 {
         UInt64(origin) << UInt64(GroupKeyLayout.originShift) | UInt64(partner) << UInt64(GroupKeyLayout.partnerShift)
-            | UInt64(chapter)
+            | UInt64(detail)
     }
 
-    /// Unpacks a key made by `key(origin:partner:chapter:)`.
-    public static func components(_ key: UInt64) -> (origin: UInt32, partner: UInt32, chapter: UInt8) {
+    /// Packs a group key whose detail is the HS chapter. - Precondition: as `key(origin:partner:detail:)`.
+    @inline(__always)
+    public static func key(origin: UInt32, partner: UInt32, chapter: UInt8) -> UInt64 {
+        key(origin: origin, partner: partner, detail: UInt32(chapter))
+    }
+
+    /// Unpacks a key made by `key(origin:partner:detail:)`.
+    public static func components(_ key: UInt64) -> (origin: UInt32, partner: UInt32, detail: UInt32) {
         (
             UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.originShift)) & GroupKeyLayout.originMask),
             UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.partnerShift)) & GroupKeyLayout.partnerMask),
-            UInt8(truncatingIfNeeded: key & GroupKeyLayout.detailMask)
+            UInt32(truncatingIfNeeded: key & GroupKeyLayout.detailMask)
         )
     }
 

@@ -11,7 +11,8 @@ public struct KernelConfiguration: Sendable {
 }
 
 /// The aggregation kernel: classifies each line of a block (docs/semantics.md, Classification) and
-/// adds it to its (origin, partner, chapter) cell. Integer work only: no
+/// adds it to its (origin, partner, detail) cell: the detail is the HS chapter, or the `--by` breakdown
+/// of the line (`LineBlock.keysOnDetail`). Integer work only: no
 /// allocation, no hashing of strings, no locks.
 public enum Kernel {
     /// Rows between a slot prefetch and its use.
@@ -36,13 +37,14 @@ public enum Kernel {
         var probe = Probe(partial.groups.table)
         var aggregated: Int64 = 0
         let count = block.count
+        let onDetail = block.keysOnDetail
         for row in 0..<count {
             let ahead = row &+ prefetchDistance
             if ahead < count {
                 probe.prefetch(
                     GroupAccumulator.key(
-                        origin: columns.origin[ahead], partner: columns.partner[ahead], chapter: columns.chapter[ahead])
-                )
+                        origin: columns.origin[ahead], partner: columns.partner[ahead],
+                        detail: detail(columns, ahead, onDetail)))
             }
             let flags = columns.flags[row]
             let origin = columns.origin[row]
@@ -55,7 +57,7 @@ public enum Kernel {
                 countExcluded(columns, row: row, byDuty: byDuty, counts: &counts)
                 continue
             }
-            let key = GroupAccumulator.key(origin: origin, partner: partner, chapter: chapter)
+            let key = GroupAccumulator.key(origin: origin, partner: partner, detail: detail(columns, row, onDetail))
             let cell = probe.cell(for: key)
             // Branch-free from here: the flags are random per line, so every
             // choice is an all-ones/all-zeros mask instead of a branch.
@@ -93,6 +95,13 @@ public enum Kernel {
         countFlaggedLines(block, columns, byDuty: byDuty, into: &counts)
         block.counts = counts
         partial.counts.add(counts)
+    }
+
+    /// The group key's detail of a row: the `--by` cell detail when the block
+    /// keys on it (`LineBlock.keysOnDetail`, the same for every row), else the chapter.
+    @inline(__always)
+    static func detail(_ columns: Columns, _ row: Int, _ onDetail: Bool) -> UInt32 {
+        onDetail ? columns.detail[row] : UInt32(columns.chapter[row])
     }
 
     /// Counts the aggregated lines with `Flag.unmappedCode` and
@@ -220,7 +229,8 @@ public enum Kernel {
             }
             local.linesAggregated += 1
             let key = GroupAccumulator.key(
-                origin: columns.origin[row], partner: columns.partner[row], chapter: columns.chapter[row])
+                origin: columns.origin[row], partner: columns.partner[row],
+                detail: detail(columns, row, block.keysOnDetail))
             body(key, measures(columns, row: row, flags: flags, byDuty: byDuty))
         }
     }

@@ -57,6 +57,11 @@ public final class LineBlock {
     private(set) var origin = LineBlock.allocate(UInt32.self, 0)
     private(set) var partner = LineBlock.allocate(UInt32.self, 0)
     private(set) var chapter = LineBlock.allocate(UInt8.self, 0)
+    /// The cell detail of each row when `keysOnDetail` (`withDetail`), else unused.
+    private(set) var detail = LineBlock.allocate(UInt32.self, 0)
+    private var detailCapacity = 0
+    /// Whether the group key's detail is `detail` (a `--by` breakdown) rather than the chapter.
+    public private(set) var keysOnDetail = false
     private(set) var valueStatus = LineBlock.allocate(UInt8.self, 0)
     private(set) var dutyStatus = LineBlock.allocate(UInt8.self, 0)
     private(set) var flags = LineBlock.allocate(UInt8.self, 0)
@@ -72,6 +77,8 @@ public final class LineBlock {
         package let origin: UnsafeMutablePointer<UInt32>
         package let partner: UnsafeMutablePointer<UInt32>
         package let chapter: UnsafeMutablePointer<UInt8>
+        /// The cell detail (`withDetail`); read only when `keysOnDetail`.
+        package let detail: UnsafeMutablePointer<UInt32>
         package let valueStatus: UnsafeMutablePointer<UInt8>
         package let dutyStatus: UnsafeMutablePointer<UInt8>
         package let flags: UnsafeMutablePointer<UInt8>
@@ -83,7 +90,8 @@ public final class LineBlock {
     /// The columns as they are now (see `Columns`): the kernel's view.
     var columns: Columns {
         Columns(
-            origin: origin, partner: partner, chapter: chapter, valueStatus: valueStatus, dutyStatus: dutyStatus,
+            origin: origin, partner: partner, chapter: chapter, detail: detail, valueStatus: valueStatus,
+            dutyStatus: dutyStatus,
             flags: flags, value: value, duty: duty, nonOriginating: nonOriginating)
     }
 
@@ -102,6 +110,23 @@ public final class LineBlock {
         _ body: (Columns) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         try body(columns)
+    }
+
+    /// Runs `body` with the detail column of the rows in use (sized for
+    /// them), which the group key uses for this block from then on instead
+    /// of the chapter (`prepare` turns it back).
+    ///
+    /// - Precondition: `body` writes every row `0..<count` and keeps no pointer after it returns.
+    /// - Complexity: O(1) besides `body`, O(count) when the column grows.
+    package func withDetail<Failure: Error>(
+        _ body: (UnsafeMutablePointer<UInt32>) throws(Failure) -> Void
+    ) throws(Failure) {
+        if detailCapacity < count {
+            detailCapacity = max(count, detailCapacity * 2)
+            LineBlock.grow(&detail, detailCapacity)
+        }
+        keysOnDetail = true
+        try body(detail)
     }
 
     /// The money columns.
@@ -124,6 +149,7 @@ public final class LineBlock {
         origin.deallocate()
         partner.deallocate()
         chapter.deallocate()
+        detail.deallocate()
         valueStatus.deallocate()
         dutyStatus.deallocate()
         flags.deallocate()
@@ -191,6 +217,7 @@ public final class LineBlock {
         other.origin.update(from: origin, count: count)
         other.partner.update(from: partner, count: count)
         other.chapter.update(from: chapter, count: count)
+        if keysOnDetail { other.withDetail { $0.update(from: detail, count: count) } }
         other.value.update(from: value, count: count)
         other.valueStatus.update(from: valueStatus, count: count)
         other.duty.update(from: duty, count: count)
@@ -233,6 +260,7 @@ public final class LineBlock {
             LineBlock.grow(&flags, capacity)
         }
         count = newCount
+        keysOnDetail = false
         boundMoney = 0
         countsOddHSCodes = false
         counts = LineCounts()

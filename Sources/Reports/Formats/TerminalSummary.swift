@@ -14,14 +14,17 @@ public enum TerminalSummary {
     ///   - tables: the summary tables (`through_bloc`, `detail`, `totals` are read).
     ///   - headline: the answer (nil when there is no `through_bloc`).
     ///   - inputs: the inputs as given, for the hint lines.
+    ///   - flows: the (origin, HS chapter, partner) cells to list flows from when `detail` is keyed otherwise.
     /// - Complexity: O(rows of `detail`) to pick the flows.
-    public static func render(tables: [SummaryTable], headline: Headline?, inputs: [String]) -> String {
+    public static func render(
+        tables: [SummaryTable], headline: Headline?, inputs: [String], flows: SummaryTable? = nil
+    ) -> String {
         var out = ""
         if let headline {
             out += wrap(headline.sentence, width: 96) + "\n\n"
         }
         if let through = tables.first(where: { $0.name == .throughBloc }) { out += throughBlocBlock(through) + "\n" }
-        if let detail = tables.first(where: { $0.name == .detail }), let headline {
+        if let detail = flows ?? tables.first(where: { $0.name == .detail }), let headline {
             out += flowsBlock(detail, members: Set(headline.context.region)) + "\n"
         }
         if let totals = tables.first(where: { $0.name == .totals }) { out += qualityLine(totals) + "\n\n" }

@@ -3,14 +3,20 @@ import Customs
 /// One aggregated group with its keys as text.
 public struct GroupRow: Sendable {
     public var origin: String
+    /// The HS chapter (the first two digits of `detail[0]`).
     public var chapter: Int
     public var partner: String
+    /// The cell detail, one text per component of the run's `DetailPlan`
+    /// (the HS code at the plan's width first).
+    public var detail: [String]
     public var measures: Measures
 
-    public init(origin: String, chapter: Int, partner: String, measures: Measures) {
+    /// - Parameter detail: nil for the chapter alone (`[hs_chapter]`).
+    public init(origin: String, chapter: Int, partner: String, detail: [String]? = nil, measures: Measures) {
         self.origin = origin
         self.chapter = chapter
         self.partner = partner
+        self.detail = detail ?? [SummaryTable.chapterText(chapter)]
         self.measures = measures
     }
 }
@@ -65,21 +71,28 @@ extension SummaryTable {
         ]
     }
 
-    static func chapterText(_ chapter: Int) -> String {
+    public static func chapterText(_ chapter: Int) -> String {
         chapter < 10 ? "0\(chapter)" : String(chapter)
     }
 
     /// All six tables from the aggregated groups, sorted (non_regional_value desc, customs_value desc, keys by bytes)
-    /// and cut to `top` rows per keyed table.
+    /// and cut to `top` rows per keyed table. The `detail` table is keyed by `by` (in its order).
     ///
     /// - Throws: `MeasureOverflow` when a marginal sum overflows.
     /// - Complexity: O(g log g) for g groups.
-    /// - Parameter members: the region's alpha-2 codes (for `through_bloc`).
+    /// - Parameters:
+    ///   - members: the region's alpha-2 codes (for `through_bloc`).
+    ///   - by: the detail table's keys; each group's `detail` follows `by.plan`.
     public static func buildAll(
-        groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>
+        groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet = .standard
     ) throws -> [SummaryTable] {
-        let detail = groups.map { group in
-            (keys: [group.origin, chapterText(group.chapter), group.partner], measures: group.measures)
+        let plan = by.plan
+        let detail = try marginal(groups, table: .detail) { group in
+            by.dimensions.map { dimension in
+                dimension == .hs(digits: 2)
+                    ? chapterText(group.chapter)
+                    : plan.text(of: dimension, origin: group.origin, partner: group.partner, values: group.detail)
+            }
         }
         let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
         let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
@@ -88,15 +101,8 @@ extension SummaryTable {
         for group in groups { sums.add(group.measures) }
         guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
         return [
-            keyed(
-                .detail, ["origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name"], detail,
-                top: top
-            ) { keys in
-                [
-                    .text(keys[0]), .text(CountryNames.name(alpha2: keys[0])), .text(keys[1]),
-                    .text(ChapterTitles.title(Int(keys[1]) ?? 0)), .text(keys[2]),
-                    .text(CountryNames.name(alpha2: keys[2])),
-                ]
+            keyed(.detail, by.dimensions.flatMap(detailColumns), detail, top: top) { keys in
+                zip(by.dimensions, keys).flatMap { detailCells($0, $1) }
             },
             keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top) {
                 [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
@@ -110,6 +116,25 @@ extension SummaryTable {
             totalsTable(totals, all),
             try throughBloc(groups, members: members),
         ]
+    }
+
+    /// The columns of `dimension` in the detail table: a country or the chapter with its name.
+    static func detailColumns(_ dimension: Dimension) -> [String] {
+        switch dimension {
+        case .origin: ["origin", "origin_name"]
+        case .partner: ["partner", "partner_name"]
+        case .hs(digits: 2): ["hs_chapter", "chapter_title"]
+        default: [dimension.name]
+        }
+    }
+
+    /// The cells of `dimension`'s key `key` (as `detailColumns` names them).
+    static func detailCells(_ dimension: Dimension, _ key: String) -> [Cell] {
+        switch dimension {
+        case .origin, .partner: [.text(key), .text(CountryNames.name(alpha2: key))]
+        case .hs(digits: 2): [.text(key), .text(ChapterTitles.title(Int(key) ?? 0))]
+        default: [.text(key)]
+        }
     }
 
     /// Sums of `groups` by `key`. Keys are compared by their bytes, as the

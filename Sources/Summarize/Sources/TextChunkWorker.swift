@@ -22,6 +22,8 @@ final class TextChunkWorker {
     let batch = RecordBatch()
     let block = LineBlock()
     let keys: KeyCache
+    /// The `--by` breakdown of the block's rows (nil: the detail is the chapter).
+    let details: DetailKeys?
     /// How money is written (`--decimal-separator`, `--thousands`).
     let moneyFormat: MoneyFormat
     /// Per-worker caches of the flags of short text values (program,
@@ -38,6 +40,7 @@ final class TextChunkWorker {
     init(context: SummarizeContext) {
         self.context = context
         keys = KeyCache(interner: context.interner)
+        details = context.details.map(DetailKeys.init)
         binding = TextInput.Binding(columns: [:], fieldIndex: [], dutyFreeByDuty: true, notes: [])
         originFlags = LineRules.KeyFlags(isOrigin: true, convertsCodes: context.interner.convertsCodes)
         partnerFlags = LineRules.KeyFlags(isOrigin: false, convertsCodes: context.interner.convertsCodes)
@@ -54,6 +57,7 @@ final class TextChunkWorker {
         parser.parse(text.chunk, into: batch)
         input.skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
+        details?.prepare(rows: batch.count)
         // The fills write through the block's column pointers for this scope only (taken once per chunk).
         try block.withColumns { columns in
             for record in 0..<batch.count { try fill(record, columns) }
@@ -61,6 +65,7 @@ final class TextChunkWorker {
                 columns.dutyStatus.update(repeating: LineBlock.ValueStatus.missing, count: batch.count)
             }
         }
+        try details?.combine(into: block)
         block.countsUnmappedCodes = context.interner.convertsCodes
         let configuration = KernelConfiguration(dutyFreeByDuty: binding.dutyFreeByDuty)
         try body(block, configuration)
@@ -152,6 +157,7 @@ final class TextChunkWorker {
             }
         }
         flags |= try fillMoney(row, columns)
+        if let details { try fillDetails(details, row) }
         if let program = field(.program, row) { flags |= programFlag(program) }
         if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row) {
             flags |= LineRules.cachedFlag(provision, in: &provisionFlags) { LineRules.rateProvisionFlag(text: $0) }
@@ -174,6 +180,22 @@ final class TextChunkWorker {
             flags |= context.rules.periodFlag(month: month)
         }
         columns.flags[row] = flags
+    }
+
+    /// The `--by` components of row `row` (fields absent or empty keep id 0, missing).
+    private func fillDetails(_ details: DetailKeys, _ row: Int) throws {
+        if let hs = field(.hsCode, row) {
+            details.set(0, row, try details.hsID(text: hs, padOddLength: context.options.padHS))
+        }
+        if let index = details.periodIndex, let period = field(.period, row) {
+            details.set(index, row, try details.periodID(month: PeriodText.month(text: period)))
+        }
+        if let index = details.programIndex, let program = field(.program, row) {
+            details.set(index, row, try details.programID(program))
+        }
+        if let index = details.reporterIndex, let reporter = field(.reporter, row) {
+            details.set(index, row, try details.reporterID(reporter, convert: context.alpha2))
+        }
     }
 
     /// Refuses a record that is not well-formed CSV or has the wrong field count.

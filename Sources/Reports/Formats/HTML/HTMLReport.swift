@@ -17,9 +17,12 @@ public enum HTMLReport {
     ///   out).
     ///   - notes: the run's (item, value) lines (`SummaryNotes`).
     ///   - headline: the answer (nil: no headline, no through-bloc sections).
+    ///   - flows: the (origin, HS chapter, partner) cells to list flows from when `detail` is keyed otherwise.
     /// - Complexity: O(rows of `detail` + notes).
-    public static func render(tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil) -> String {
-        let detail = tables.first { $0.name == .detail }
+    public static func render(
+        tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil, flows: SummaryTable? = nil
+    ) -> String {
+        let detail = flows ?? tables.first { $0.name == .detail }
         let title =
             headline.map { "\(Headline.dollars($0.nonRegionalCents)) of non-regional content through the bloc" }
             ?? "Non-regional content of duty-free imports"

@@ -1,0 +1,80 @@
+import Customs
+import RooSupport
+import Synchronization
+
+/// Interns the cell details of `--by` (`DetailPlan`) to dense ids shared by
+/// all workers: each component's values (HS digits, period, program,
+/// reporter) to a component id, and a line's tuple of component ids to the
+/// detail id the group key carries (`GroupKeyLayout`). With one component
+/// the component id is the detail id.
+///
+/// Lookups happen per dictionary entry or per distinct value per worker
+/// (`DetailKeys` caches in front), so the lock stays out of the hot loop.
+/// Component id 0 is the component's missing value (`missingText`).
+package final class DetailInterner: Sendable {
+    let plan: DetailPlan
+
+    private struct State {
+        /// Per component: value bytes → id, and the text of each id.
+        var ids: [[[UInt8]: UInt32]]
+        var texts: [[String]]
+        /// Tuples of component ids → detail id, and the tuple of each id.
+        var tupleIDs: [[UInt32]: UInt32] = [:]
+        var tuples: [[UInt32]] = []
+    }
+
+    private let state: Mutex<State>
+
+    init(plan: DetailPlan) {
+        self.plan = plan
+        state = Mutex(
+            State(
+                ids: plan.components.map { _ in [:] },
+                texts: plan.components.map { [DetailInterner.missingText($0)] }))
+    }
+
+    /// The text of a component's id 0: `none` for no program claimed, else empty (no value).
+    static func missingText(_ component: DetailPlan.Component) -> String {
+        component == .program ? "none" : ""
+    }
+
+    /// The id of `value` in component `component` (1 and up).
+    ///
+    /// - Throws: `RooError(.dataError)` past 2^32 - 1 distinct values.
+    func componentID(_ component: Int, _ value: [UInt8]) throws -> UInt32 {
+        try state.withLock { state throws -> UInt32 in
+            if let existing = state.ids[component][value] { return existing }
+            guard state.texts[component].count < Int(UInt32.max) else { throw tooMany() }
+            let id = UInt32(state.texts[component].count)
+            state.ids[component][value] = id
+            state.texts[component].append(KeyText.display(value))
+            return id
+        }
+    }
+
+    /// The detail id of a tuple of component ids (one per component).
+    ///
+    /// - Throws: `RooError(.dataError)` past 2^32 - 1 distinct tuples.
+    func tupleID(_ parts: [UInt32]) throws -> UInt32 {
+        try state.withLock { state throws -> UInt32 in
+            if let existing = state.tupleIDs[parts] { return existing }
+            guard state.tuples.count < Int(UInt32.max) else { throw tooMany() }
+            let id = UInt32(state.tuples.count)
+            state.tupleIDs[parts] = id
+            state.tuples.append(parts)
+            return id
+        }
+    }
+
+    private func tooMany() -> RooError {
+        RooError(.dataError, "more than \(UInt32.max) distinct cells for --by: ask for fewer or coarser keys")
+    }
+
+    /// The detail values (one text per component) of every detail id.
+    func values() -> [[String]] {
+        state.withLock { state in
+            if plan.components.count == 1 { return state.texts[0].map { [$0] } }
+            return state.tuples.map { tuple in tuple.enumerated().map { state.texts[$0.offset][Int($0.element)] } }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `summarize --by` at the command line: the readable views keep listing flows, bad lists are usage errors.
+struct BreakdownCLITests {
+    @Test func theReadableViewsListFlowsWhateverDetailIsKeyedBy() throws {
+        let standard = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--summary"])
+        let keyed = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--summary", "--by", "hs6,month"])
+        #expect(keyed.status == 0, "\(keyed.stderr)")
+        // The flows are (origin, chapter, partner) cells: the same lines as without --by.
+        #expect(keyed.stdout == standard.stdout)
+        #expect(keyed.stdout.contains("Largest flows through the bloc"))
+        let directory = FixturePaths.temporaryDirectory()
+        for by in ["origin,hs2,partner", "hs4,quarter"] {
+            let html = try CLITests.roo([
+                "summarize", SummarizeCLITests.sample, "--by", by, "--output", directory + "/\(by).html",
+            ])
+            #expect(html.status == 0, "\(html.stderr)")
+        }
+        let plain = try String(contentsOfFile: directory + "/origin,hs2,partner.html", encoding: .utf8)
+        let keyedReport = try String(contentsOfFile: directory + "/hs4,quarter.html", encoding: .utf8)
+        let flows = { (html: String) in
+            html.components(separatedBy: "id=\"through-bloc-flows\"").dropFirst().first?.prefix(2000)
+        }
+        #expect(flows(plain) != nil && flows(plain) == flows(keyedReport))
+    }
+
+    @Test func aBadListIsAUsageError() throws {
+        let unknown = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--by", "origin,hs5"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("\"hs5\" is none of them"), "\(unknown.stderr)")
+        let noPeriod = FixturePaths.temporaryDirectory() + "/no-period.csv"
+        #expect(
+            FixturePaths.write(Array("origin,partner,hs_code,customs_value,duty\nCN,MX,8703,1,0\n".utf8), to: noPeriod))
+        let month = try CLITests.roo(["summarize", noPeriod, "--by", "month"])
+        #expect(month.status == 64 && month.stderr.contains("no column for period"), "\(month.stderr)")
+    }
+}

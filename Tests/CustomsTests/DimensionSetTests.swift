@@ -1,0 +1,54 @@
+import Customs
+import Testing
+
+/// `--by` lists: what they accept, what they refuse, and the cell detail they need.
+struct DimensionSetTests {
+    @Test func theStandardListIsTodaysDetailTable() throws {
+        #expect(DimensionSet.standard.text == "origin,hs2,partner")
+        #expect(try DimensionSet(parsing: "origin, hs2 ,partner") == .standard)
+        #expect(DimensionSet.standard.plan.isChapterOnly)
+    }
+
+    @Test func everyNameRoundTrips() throws {
+        for name in Dimension.names {
+            #expect(Dimension(name: name)?.name == name)
+        }
+        #expect(Dimension.names.count == 12)
+    }
+
+    @Test(arguments: ["hs3", "hs12", "hs06", "hs", "months", "", "col:district", "HS4"])
+    func unknownNamesAreRefused(_ name: String) {
+        #expect(throws: DimensionSetError.unknown(name)) { try DimensionSet(parsing: "origin,\(name)") }
+    }
+
+    @Test func aRepeatedNameIsRefused() {
+        #expect(throws: DimensionSetError.repeated("hs6")) { try DimensionSet(parsing: "hs6,month,hs6") }
+        #expect(DimensionSetError.repeated("hs6").description == "--by names hs6 twice")
+    }
+
+    @Test func thePlanHoldsTheFinestHSAndPeriodOnce() throws {
+        let plan = try DimensionSet(parsing: "year,hs4,program,month,hs6").plan
+        #expect(plan.components == [.hs(digits: 6), .period(.month), .program])
+        #expect(!plan.isChapterOnly)
+        // The chapter is always there: a period alone still keys on HS two digits.
+        #expect(try DimensionSet(parsing: "quarter,partner").plan.components == [.hs(digits: 2), .period(.quarter)])
+        let values = ["870323", "2024-11", "S"]
+        #expect(plan.text(of: .hs(digits: 4), origin: "CN", partner: "MX", values: values) == "8703")
+        #expect(plan.text(of: .period(.quarter), origin: "CN", partner: "MX", values: values) == "2024-Q4")
+        #expect(plan.text(of: .period(.year), origin: "CN", partner: "MX", values: values) == "2024")
+        #expect(plan.text(of: .program, origin: "CN", partner: "MX", values: values) == "S")
+        #expect(plan.text(of: .partner, origin: "CN", partner: "MX", values: values) == "MX")
+    }
+
+    @Test func periodsCoarsenByCalendar() {
+        for (month, quarter) in [(202401, "2024-Q1"), (202403, "2024-Q1"), (202404, "2024-Q2"), (202412, "2024-Q4")] {
+            #expect(PeriodGrain.quarter.text(key: PeriodGrain.quarter.key(month: month)) == quarter)
+            let text = PeriodGrain.month.text(key: month)
+            #expect(PeriodGrain.quarter.coarsening(text, from: .month) == quarter)
+        }
+        #expect(PeriodGrain.month.text(key: 202403) == "2024-03")
+        #expect(PeriodGrain.year.coarsening("2024-Q3", from: .quarter) == "2024")
+        // No period (empty) stays empty at every grain.
+        #expect(PeriodGrain.year.coarsening("", from: .month) == "")
+    }
+}
