@@ -98,9 +98,9 @@ package struct FileBinding: @unchecked Sendable {
     }
 
     /// The columns a run with `options` needs: the required four, every
-    /// explicitly mapped one, and those the options' rules read (reporter,
-    /// period, rate provision; duty, or program when `--duty-free-programs`
-    /// decide instead).
+    /// explicitly mapped one, and those the options' rules and `--by` keys
+    /// read (reporter, period, rate provision; duty, or program when
+    /// `--duty-free-programs` decide instead).
     static func neededColumns(present: Set<CanonicalColumn>, options: SummarizeOptions) -> Set<CanonicalColumn> {
         var needed = Set(CanonicalColumn.required)
         for canonical in CanonicalColumn.allCases where options.mapping.isExplicit(canonical) {
@@ -110,6 +110,8 @@ package struct FileBinding: @unchecked Sendable {
         if options.from != nil || options.to != nil { needed.insert(.period) }
         // A period key needs the period; a reporter key reads "" where a file has no reporter column.
         if options.by.plan.periodGrain != nil { needed.insert(.period) }
+        // The channel is the rate provision's (with the claim).
+        if options.by.plan.index(of: .channel) != nil { needed.insert(.rateProvision) }
         if options.dutyFreeBy == .rateProvision {
             needed.insert(.rateProvision)
         } else if !present.contains(.duty) {

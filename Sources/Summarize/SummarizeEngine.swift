@@ -114,7 +114,10 @@ package enum SummarizeEngine {
         _ options: SummarizeOptions, to destination: SummaryOutput, showProgress: Bool = false,
         notice: (String) -> Void = { _ in }, warning: (String) -> Void = { _ in }, emit: (String) throws -> Void
     ) throws {
-        let outputs = try destination.targetPaths() + [options.rejectsPath].compactMap { $0 }
+        try destination.check(by: options.by)
+        let outputs =
+            try destination.targetPaths(tables: SummaryTable.names(by: options.by))
+            + [options.rejectsPath].compactMap { $0 }
         let run = try aggregate(options, outputs: outputs, showProgress: showProgress, notice: notice)
         if run.aggregate.totals.linesAggregated == 0 && !options.allowEmpty {
             throw RooError(.dataError, run.warnings.emptyResult)

@@ -149,7 +149,9 @@ package final class SummarizeWorker: WorkUnitProcessor {
             case .program: try fillPrograms(view, columns)
             case .reporter: try fillReporterFilter(view, columns)
             case .period: try fillPeriodFilter(kind: kind, view, columns)
-            case .rateProvision: fillRateProvision(kind: kind, view, columns)
+            case .rateProvision:
+                if context.options.dutyFreeBy == .rateProvision { fillRateProvision(kind: kind, view, columns) }
+                try details?.fillChannel(kind: kind, view)
             }
         }
     }
@@ -265,7 +267,7 @@ package final class SummarizeContext: Sendable {
         switch canonical {
         case .reporter: options.reporter != nil || options.by.plan.index(of: .reporter) != nil
         case .period: options.from != nil || options.to != nil || options.by.plan.periodGrain != nil
-        case .rateProvision: options.dutyFreeBy == .rateProvision
+        case .rateProvision: options.dutyFreeBy == .rateProvision || options.by.plan.index(of: .channel) != nil
         case .program: true
         default: true
         }

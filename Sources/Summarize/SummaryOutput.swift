@@ -1,3 +1,4 @@
+import Customs
 import MappedIO
 import Reports
 import RooSupport
@@ -122,6 +123,15 @@ package struct SummaryOutput: Sendable {
 
     private var directoryPath: String {
         destination.hasSuffix("/") && destination.count > 1 ? String(destination.dropLast()) : destination
+    }
+
+    /// Refuses a `--table` that a run keyed by `by` does not build (`by_channel` without `channel` in `--by`).
+    ///
+    /// - Throws: `RooError(.usage)` naming the key to add.
+    package func check(by: DimensionSet) throws {
+        if let table, !allTables, let message = SummaryTable.missingKey(table, by: by) {
+            throw RooError(.usage, message)
+        }
     }
 
     /// The tables a file destination receives (`--table` selects one unless `all`).

@@ -49,6 +49,7 @@ struct Merge: ParsableCommand {
                 try PartialFile.write(aggregate, to: partial)
                 return
             }
+            try self.tables.destination.check(by: aggregate.semantics.by)
             let totals = aggregate.totals
             if totals.linesAggregated == 0 && !empty.allowEmpty {
                 let rejected = totals.rejected.reduce(0, +)

@@ -23,10 +23,10 @@ struct Summarize: ParsableCommand {
         discussion: """
             Reads Parquet or CSV extracts or an agency layout (files or directories) and computes, in exact \
             cents, how much non-regional content enters duty-free: the tables through_bloc (by the bloc \
-            partner the goods were shipped from), detail (origin × HS chapter × partner), by_partner, \
-            by_chapter, by_origin and totals, identical for every strategy and thread count. On a terminal, \
-            unless a table, format or output is asked for, it prints the answer in a sentence, the \
-            through_bloc table and the largest flows instead of the detail table.
+            partner the goods were shipped from), detail (origin × HS chapter × partner, or the --by keys), \
+            by_partner, by_chapter, by_origin and totals, identical for every strategy and thread count. On \
+            a terminal, unless a table, format or output is asked for, it prints the answer in a sentence, \
+            the through_bloc table and the largest flows instead of the detail table.
 
             Money in CSV and layout inputs is decimal text read exactly: an optional sign, a currency sign ($, US$ \
             or USD), thousands separators only between groups of three digits ($1,234.56, -$1.00, 1,234,567). \
@@ -101,7 +101,8 @@ struct Summarize: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Keys of the detail table, in order: " + Dimension.names.joined(separator: ", ")
-                + " (hs2 is the chapter with its title; month, quarter and year need a period column).",
+                + " (hs2 is the chapter with its title; month, quarter and year need a period column, channel a rate "
+                + "provision column; a period, program or channel key adds by_period, by_program or by_channel).",
             valueName: "list"))
     var by: String = DimensionSet.standard.text
 

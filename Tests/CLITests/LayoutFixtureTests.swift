@@ -127,7 +127,8 @@ struct LayoutFixtureTests {
         // CN via MX, chapter 87: two lines, 1500.00 duty-free, all preference-claimed (S and S+), all non-regional.
         #expect(
             lines.contains(
-                "CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,2,1500.00,0.00,2,1500.00,1500.00,1500.00,1.000000"),
+                "CN,China,87,Vehicles (non-rail) & parts,MX,Mexico,2,1500.00,0.00,2,1500.00,1500.00,1500.00,1.000000,"
+                    + "1.000000,0.000000"),
             "\(run.stdout)")
         #expect(
             lines.contains { $0.hasPrefix("DE,Germany,30,") && $0.contains(",1,300.00,12.50,0,0.00,0.00,0.00,") },

@@ -18,12 +18,14 @@ struct NumberFormatCLITests {
         "files,lines_read,lines_filtered,lines_rejected,missing_origin,missing_partner,missing_hs,bad_hs,"
         + "missing_value,invalid_value,missing_duty,lines_aggregated,hs_odd_length,lines,customs_value,duty,"
         + "duty_free_lines,duty_free_value,"
-        + "preference_value,non_regional_value,non_regional_share\n"
+        + "preference_value,non_regional_value,non_regional_share,claim_share,effective_duty_rate\n"
     /// The tables of both fixtures as the DuckDB oracle computes them (`scripts/check/oracle.py`, same options).
     static let dollarsTotals =
-        totalsHeader + "1,7,0,1,0,0,0,0,0,1,0,6,0,6,2014586.24,24.50,4,2013587.24,2013580.23,13587.24,0.006748\n"
+        totalsHeader + "1,7,0,1,0,0,0,0,0,1,0,6,0,6,2014586.24,24.50,4,2013587.24,2013580.23,13587.24,0.006748,"
+        + "0.999501,0.000012\n"
     static let decimalCommaTotals =
-        totalsHeader + "1,5,0,1,0,0,0,0,0,1,0,4,0,4,1013573.22,0.35,3,1013580.23,1013580.23,263580.23,0.260049\n"
+        totalsHeader + "1,5,0,1,0,0,0,0,0,1,0,4,0,4,1013573.22,0.35,3,1013580.23,1013580.23,263580.23,0.260049,"
+        + "1.000007,0.000000\n"
 
     static func ok(_ arguments: [String]) throws -> CLITests.Run {
         let run = try CLITests.roo(arguments)
@@ -60,7 +62,7 @@ struct NumberFormatCLITests {
             "summarize", NumberFormatCLITests.decimalComma, "--table", "totals", "--allow-empty",
         ])
         #expect(
-            plain.stdout.hasSuffix("\n1,5,0,5,0,0,0,0,0,4,1,0,0,0,0.00,0.00,0,0.00,0.00,0.00,\n"), "\(plain.stdout)")
+            plain.stdout.hasSuffix("\n1,5,0,5,0,0,0,0,0,4,1,0,0,0,0.00,0.00,0,0.00,0.00,0.00,,,\n"), "\(plain.stdout)")
         #expect(plain.stderr.contains("look like decimal commas: give --decimal-separator ,"), "\(plain.stderr)")
     }
 
@@ -111,7 +113,7 @@ struct NumberFormatCLITests {
         ])
         let archive = try Archive(url: URL(fileURLWithPath: book), accessMode: .read)
         // the notes sheet, after the summary and the tables
-        let entry = try #require(archive["xl/worksheets/sheet\(TableName.allCases.count + 2).xml"])
+        let entry = try #require(archive["xl/worksheets/sheet\(SummaryTable.names(by: .standard).count + 2).xml"])
         var data = Data()
         _ = try archive.extract(entry) { data.append($0) }
         let notes = String(decoding: data, as: UTF8.self)
@@ -161,7 +163,8 @@ struct NumberFormatCLITests {
         let tables = try NumberFormatCLITests.ok(["summarize", directory + "/x.parquet", "--table", "totals"])
         #expect(
             tables.stdout == NumberFormatCLITests.totalsHeader
-                + "1,6,0,0,0,0,0,0,0,0,0,6,0,6,2014586.24,24.50,4,2013587.24,2013580.23,13587.24,0.006748\n")
+                + "1,6,0,0,0,0,0,0,0,0,0,6,0,6,2014586.24,24.50,4,2013587.24,2013580.23,13587.24,0.006748,"
+                + "0.999501,0.000012\n")
     }
 
     @Test func ingestReadsDecimalCommasWithTheOption() throws {
@@ -182,7 +185,8 @@ struct NumberFormatCLITests {
         let tables = try NumberFormatCLITests.ok(["summarize", directory + "/x.parquet", "--table", "totals"])
         #expect(
             tables.stdout == NumberFormatCLITests.totalsHeader
-                + "1,4,0,0,0,0,0,0,0,0,0,4,0,4,1013573.22,0.35,3,1013580.23,1013580.23,263580.23,0.260049\n")
+                + "1,4,0,0,0,0,0,0,0,0,0,4,0,4,1013573.22,0.35,3,1013580.23,1013580.23,263580.23,0.260049,"
+                + "1.000007,0.000000\n")
     }
 
     @Test func ingestWarnsOfEachMissingColumnWithTheMapThatAddsIt() throws {

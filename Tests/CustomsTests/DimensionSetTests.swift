@@ -13,7 +13,8 @@ struct DimensionSetTests {
         for name in Dimension.names {
             #expect(Dimension(name: name)?.name == name)
         }
-        #expect(Dimension.names.count == 12)
+        #expect(Dimension.names.count == 13)
+        #expect(try DimensionSet(parsing: "channel,hs6").plan.components == [.hs(digits: 6), .channel])
     }
 
     @Test(arguments: ["hs3", "hs12", "hs06", "hs", "months", "", "col:district", "HS4"])

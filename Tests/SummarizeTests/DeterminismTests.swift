@@ -26,7 +26,9 @@ struct DeterminismTests {
 
     @Test func strategiesAndThreadCountsAgreeByteForByte() throws {
         let baseline = try DeterminismTests.render(strategy: .serial, threads: 1)
-        #expect(baseline.count == OutputFormat.allCases.filter(\.isPerTable).count * TableName.allCases.count + 1)
+        #expect(
+            baseline.count == OutputFormat.allCases.filter(\.isPerTable).count * SummaryTable.names(by: .standard).count
+                + 1)
         for threads in [1, 2, 3, 8] {
             #expect(
                 try DeterminismTests.render(strategy: .concurrentPerform, threads: threads) == baseline,

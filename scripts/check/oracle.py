@@ -201,8 +201,8 @@ def expressions(con, path, mapping, args):
     prog = f"trim(CAST({q(col['program'])} AS VARCHAR), {WS})" if have["program"] else "NULL"
     pref = sql_list(sorted(args.preference_programs))
     free_programs = sql_list(sorted(args.duty_free_programs or []))
+    rp = f"TRY_CAST(trim(CAST({q(col['rate_provision'])} AS VARCHAR), {WS}) AS INTEGER)" if have["rate_provision"] else "CAST(NULL AS INTEGER)"
     if args.duty_free_by == "rate-provision":
-        rp = f"TRY_CAST(trim(CAST({q(col['rate_provision'])} AS VARCHAR), {WS}) AS INTEGER)"
         free = f"coalesce({rp} BETWEEN 10 AND 19, false)"
         duty_decides = "false"
     elif have["duty"]:
@@ -246,7 +246,7 @@ def expressions(con, path, mapping, args):
           coalesce({free}, false) AS free,
           coalesce(list_contains({pref}, {prog}), false) AS pref,
           {nov} AS nov,
-          {month} AS mo, {prog} AS prog, {key('reporter') if have['reporter'] else 'NULL'} AS rep
+          {month} AS mo, {prog} AS prog, {key('reporter') if have['reporter'] else 'NULL'} AS rep, {rp} AS rp
         FROM {src}"""
 
 
@@ -329,7 +329,7 @@ def main():
              WHEN d_missing THEN 'missing_duty' END AS reason,
         substr(hs_digits, 1, 2) AS ch
         FROM lines""")
-    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd, hs_digits, mo, prog, rep,
+    con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd, hs_digits, mo, prog, rep, rp,
         CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
              WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
         FROM classified WHERE NOT filtered AND reason IS NULL""")
@@ -345,7 +345,12 @@ def main():
                "quarter": ("coalesce(printf('%d-Q%d', mo // 100, (mo % 100 + 2) // 3), '')", ["quarter"]),
                "year": ("coalesce(CAST(mo // 100 AS VARCHAR), '')", ["year"]),
                "program": ("CASE WHEN prog IS NULL OR prog = '' THEN 'none' ELSE prog END", ["program"]),
-               "reporter": ("coalesce(rep, '')", ["reporter"])}
+               "reporter": ("coalesce(rep, '')", ["reporter"]),
+               # The channel: rate provision code, MFN-free split by the claim (docs/semantics.md, Breakdowns).
+               "channel": ("""CASE WHEN rp = 0 THEN 'ftz_bonded' WHEN rp = 10 AND pref THEN 'claimed_on_mfn_free'
+                   WHEN rp = 10 THEN 'mfn_free' WHEN rp IN (11, 13, 14, 16, 17) THEN 'other_free'
+                   WHEN rp = 18 THEN 'program_free' WHEN rp = 19 THEN 'chapter99_free'
+                   WHEN rp IN (61, 62, 64, 69, 70, 79) THEN 'dutiable' ELSE 'unknown' END""", ["channel"])}
     for digits in (4, 6, 8, 10):
         by_keys[f"hs{digits}"] = (f"substr(hs_digits, 1, {digits})", [f"hs{digits}"])
     by = [name.strip() for name in args.by.split(",")]
@@ -357,20 +362,35 @@ def main():
         "by_chapter": (["ch"], ["hs_chapter", "chapter_title"]),
         "by_origin": (["o"], ["origin", "origin_name"]),
     }
+    # The marginals of the detail's own keys, each when --by has it: by_period at the finest period in --by.
+    periods = [name for name in ("month", "quarter", "year") if name in by]
+    marginal_keys = []
+    if periods:
+        marginal_keys.append(("by_period", periods[0]))
+    marginal_keys += [(t, name) for t, name in (("by_program", "program"), ("by_channel", "channel")) if name in by]
+    for table, name in marginal_keys:
+        tables[table] = ([f"k{by.index(name)}"], [name])
     os.makedirs(args.out, exist_ok=True)
     measure_cols = ["lines", "customs_value", "duty", "duty_free_lines", "duty_free_value", "preference_value",
-                    "non_regional_value", "non_regional_share"]
+                    "non_regional_value", "non_regional_share", "claim_share", "effective_duty_rate"]
 
     def measure_cells(r):
-        lines, cv, duty, dfl, dfv, pv, nr, share = r
-        return [str(lines), money(cv), money(duty), str(dfl), money(dfv), money(pv), money(nr), share]
+        lines, cv, duty, dfl, dfv, pv, nr, share, claim, rate = r
+        return [str(lines), money(cv), money(duty), str(dfl), money(dfv), money(pv), money(nr), share, claim, rate]
 
-    share = "CASE WHEN dfv = 0 THEN '' ELSE printf('%.6f', nr::DOUBLE / dfv::DOUBLE) END AS share"
+    # Shares (docs/semantics.md, Measures): empty where the denominator is 0.
+    def ratio(numerator, denominator, name):
+        text = f"printf('%.6f', {numerator}::DOUBLE / {denominator}::DOUBLE)"
+        return f"CASE WHEN coalesce({denominator}, 0) = 0 THEN '' WHEN {text} = '-0.000000' THEN '0.000000' ELSE {text} END AS {name}"
+    share = ", ".join([ratio("nr", "dfv", "share"), ratio("pv", "cv", "claim"), ratio("duty", "cv", "rate")])
 
     for name, (keys, header) in tables.items():
         limit = f"LIMIT {args.top}" if args.top is not None else ""
+        order = f"nr DESC, cv DESC, {', '.join(k + ' ASC' for k in keys)}"
+        if name == "by_period":  # a time series: in time order, every period
+            limit, order = "", f"{keys[0]} ASC"
         rows = con.execute(f"""SELECT *, {share} FROM (SELECT {', '.join(keys)}, {measures} FROM ok_by GROUP BY {', '.join(keys)})
-            ORDER BY nr DESC, cv DESC, {', '.join(k + ' ASC' for k in keys)} {limit}""").fetchall()
+            ORDER BY {order} {limit}""").fetchall()
         country = dict(con.execute("SELECT alpha2, name FROM cn").fetchall())
         title = dict(con.execute("SELECT chapter, title FROM ht").fetchall())
         with open(os.path.join(args.out, name + ".csv"), "w", newline="") as f:
@@ -390,7 +410,7 @@ def main():
     read = con.execute("SELECT count(*) FROM classified").fetchone()[0]
     filtered_n = con.execute("SELECT count(*) FROM classified WHERE filtered").fetchone()[0]
     total = con.execute(f"SELECT *, {share} FROM (SELECT {measures} FROM ok)").fetchone()
-    total = tuple(0 if x is None else x for x in total[:-1]) + (total[-1],)
+    total = tuple(0 if x is None else x for x in total[:-3]) + total[-3:]
     rejected = [counts.get(r, 0) for r in REASONS]
     with open(os.path.join(args.out, "totals.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -418,7 +438,8 @@ def main():
     country = dict(con.execute("SELECT alpha2, name FROM cn").fetchall())
 
     def share_text(numerator, denominator):
-        return "" if not denominator else "%.6f" % (float(numerator) / float(denominator))
+        text = "" if not denominator else "%.6f" % (float(numerator) / float(denominator))
+        return "0.000000" if text == "-0.000000" else text
 
     def route_cells(route, name, r):
         n, cv, dfv, pv, nr, pt, dec = (0 if x is None else x for x in r)

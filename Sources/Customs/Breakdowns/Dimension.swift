@@ -11,6 +11,8 @@ public enum Dimension: Hashable, Sendable {
     case program
     /// The reporting (importing) country.
     case reporter
+    /// How the line entered: MFN-free, claimed, dutiable, ... (`DutyFreeChannel`, from the rate provision).
+    case channel
 
     /// The HS widths `--by` accepts.
     public static let hsWidths = [2, 4, 6, 8, 10]
@@ -24,13 +26,14 @@ public enum Dimension: Hashable, Sendable {
         case let .period(grain): grain.name
         case .program: "program"
         case .reporter: "reporter"
+        case .channel: "channel"
         }
     }
 
     /// Every name `--by` accepts, for help and errors.
     public static var names: [String] {
         ["origin", "partner"] + hsWidths.map { "hs\($0)" } + PeriodGrain.allCases.reversed().map(\.name) + [
-            "program", "reporter",
+            "program", "reporter", "channel",
         ]
     }
 
@@ -45,6 +48,7 @@ public enum Dimension: Hashable, Sendable {
         case "partner": self = .partner
         case "program": self = .program
         case "reporter": self = .reporter
+        case "channel": self = .channel
         default:
             guard name.hasPrefix("hs"), let digits = Int(name.dropFirst(2)), Dimension.hsWidths.contains(digits),
                 name == "hs\(digits)"

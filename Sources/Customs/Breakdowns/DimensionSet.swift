@@ -34,6 +34,7 @@ public struct DimensionSet: Hashable, Sendable {
         if let finest = grains.max() { components.append(.period(finest)) }
         if dimensions.contains(.program) { components.append(.program) }
         if dimensions.contains(.reporter) { components.append(.reporter) }
+        if dimensions.contains(.channel) { components.append(.channel) }
         return DetailPlan(components: components)
     }
 }
@@ -55,8 +56,8 @@ public enum DimensionSetError: Error, Equatable, Sendable, CustomStringConvertib
 
 /// What a group's cell holds besides origin and partner: the HS code at
 /// the finest width asked for (at least the chapter, which `by_chapter` and
-/// the checks need), then the finest period, the program and the reporter
-/// when asked for. With the chapter alone, the cell detail is the chapter
+/// the checks need), then the finest period, the program, the reporter and
+/// the channel when asked for. With the chapter alone, the cell detail is the chapter
 /// number itself; otherwise the interned tuple of these values.
 public struct DetailPlan: Hashable, Sendable {
     public enum Component: Hashable, Sendable {
@@ -64,6 +65,7 @@ public struct DetailPlan: Hashable, Sendable {
         case period(PeriodGrain)
         case program
         case reporter
+        case channel
 
         /// The component's column in a partial aggregate (`hs6`, `month`).
         public var name: String {
@@ -72,11 +74,12 @@ public struct DetailPlan: Hashable, Sendable {
             case let .period(grain): grain.name
             case .program: "program"
             case .reporter: "reporter"
+            case .channel: "channel"
             }
         }
     }
 
-    /// In this order: hs, then period, program, reporter (each at most once).
+    /// In this order: hs, then period, program, reporter, channel (each at most once).
     public let components: [Component]
 
     public init(components: [Component]) { self.components = components }
@@ -113,6 +116,7 @@ public struct DetailPlan: Hashable, Sendable {
             return grain.coarsening(values[index], from: finest)
         case .program: return index(of: .program).map { values[$0] } ?? ""
         case .reporter: return index(of: .reporter).map { values[$0] } ?? ""
+        case .channel: return index(of: .channel).map { values[$0] } ?? ""
         }
     }
 }

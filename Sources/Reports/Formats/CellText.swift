@@ -13,7 +13,8 @@ public enum CellText {
         return (cents < 0 ? "-" : "") + String(magnitude / 100) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
-    /// `numerator / denominator` like C's `%.6f`, or `""` when the denominator is 0.
+    /// `numerator / denominator` like C's `%.6f` (but `0.000000`, never `-0.000000`, for a quotient that
+    /// rounds to zero), or `""` when the denominator is 0.
     public static func share(_ numerator: Int64, _ denominator: Int64) -> String {
         guard denominator != 0 else { return "" }
         let value = Double(numerator) / Double(denominator)
@@ -22,7 +23,8 @@ public enum CellText {
             vsnprintf(&buffer, buffer.count, "%.6f", arguments)
         }
         guard written > 0 && Int(written) < buffer.count else { return "" }
-        return String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let text = String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text == "-0.000000" ? "0.000000" : text
     }
 
     /// Plain text of a cell (CSV/TSV/Markdown).

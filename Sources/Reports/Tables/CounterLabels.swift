@@ -38,5 +38,7 @@ public enum CounterLabels {
         "preference_value": "Preference value, US$",
         "non_regional_value": "Non-regional value, every route (through the bloc and direct), US$",
         "non_regional_share": "Non-regional share of the duty-free value, every route",
+        "claim_share": "Share of the customs value claiming a preference program",
+        "effective_duty_rate": "Duty ÷ customs value",
     ]
 }

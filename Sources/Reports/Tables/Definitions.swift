@@ -31,6 +31,7 @@ public enum Definitions {
         ("preference value", "Customs value of lines claiming a preference program (S, S+ for USMCA)."),
         ("claim share", "Preference value ÷ customs value."),
         ("non-regional share", "Non-regional value ÷ duty-free value."),
+        ("effective duty rate", "Duty ÷ customs value: the duty actually paid per dollar imported."),
         ("money", "US dollars as declared, summed exactly in cents; rounded only in sentences."),
     ]
 }

@@ -59,7 +59,7 @@ public struct MeasureOverflow: Error, Sendable, CustomStringConvertible {
 extension SummaryTable {
     public static let measureColumns = [
         "lines", "customs_value", "duty", "duty_free_lines", "duty_free_value",
-        "preference_value", "non_regional_value", "non_regional_share",
+        "preference_value", "non_regional_value", "non_regional_share", "claim_share", "effective_duty_rate",
     ]
 
     static func measureCells(_ measures: Measures) -> [Cell] {
@@ -68,6 +68,8 @@ extension SummaryTable {
             .integer(measures.dutyFreeLines), .money(measures.dutyFreeValue), .money(measures.preferenceValue),
             .money(measures.nonRegionalValue),
             .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue),
+            .share(numerator: measures.preferenceValue, denominator: measures.customsValue),
+            .share(numerator: measures.duty, denominator: measures.customsValue),
         ]
     }
 
@@ -97,6 +99,7 @@ extension SummaryTable {
         let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
         let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
         let byOrigin = try marginal(groups, table: .byOrigin) { [$0.origin] }
+        let keyMarginals = try detailMarginals(groups, plan: plan)
         var sums = MeasureSums()
         for group in groups { sums.add(group.measures) }
         guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
@@ -113,9 +116,18 @@ extension SummaryTable {
             keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top) {
                 [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
             },
-            totalsTable(totals, all),
-            try throughBloc(groups, members: members),
         ]
+            + keyMarginals.map { table in
+                // A time series reads in time order, every period kept.
+                let byTime = table.name == .byPeriod
+                return keyed(table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime) {
+                    [.text($0[0])]
+                }
+            }
+            + [
+                totalsTable(totals, all),
+                try throughBloc(groups, members: members),
+            ]
     }
 
     /// The columns of `dimension` in the detail table: a country or the chapter with its name.
@@ -137,6 +149,47 @@ extension SummaryTable {
         }
     }
 
+    /// The marginal tables of the detail's own keys: `by_period` (at the
+    /// plan's period grain, the finest in `--by`), `by_program`, `by_channel`,
+    /// each when the plan holds that component.
+    static func detailMarginals(_ groups: [GroupRow], plan: DetailPlan) throws -> [(
+        name: TableName, column: String, rows: [(keys: [String], measures: Measures)]
+    )] {
+        var components: [(TableName, DetailPlan.Component)] = []
+        if let grain = plan.periodGrain { components.append((.byPeriod, .period(grain))) }
+        components += [(.byProgram, .program), (.byChannel, .channel)]
+        return try components.compactMap { name, component in
+            guard let index = plan.index(of: component) else { return nil }
+            return (name, component.name, try marginal(groups, table: name) { [$0.detail[index]] })
+        }
+    }
+
+    /// The tables a run keyed by `by` builds, in `buildAll`'s order.
+    public static func names(by: DimensionSet) -> [TableName] {
+        let plan = by.plan
+        return TableName.allCases.filter { name in
+            switch name {
+            case .byPeriod: plan.periodGrain != nil
+            case .byProgram: plan.index(of: .program) != nil
+            case .byChannel: plan.index(of: .channel) != nil
+            default: true
+            }
+        }
+    }
+
+    /// Why `table` is not built for `by` (nil when it is): the `--by` key it needs.
+    public static func missingKey(_ table: TableName, by: DimensionSet) -> String? {
+        guard !names(by: by).contains(table) else { return nil }
+        let key =
+            switch table {
+            case .byPeriod: "month, quarter or year"
+            case .byProgram: "program"
+            default: "channel"
+            }
+        return "--table \(table.rawValue) sums a --by key: add \(key) to --by (e.g. --by \(by.text),"
+            + "\(table == .byPeriod ? "month" : key))"
+    }
+
     /// Sums of `groups` by `key`. Keys are compared by their bytes, as the
     /// interner does (Swift `String` equality would merge canonically
     /// equivalent spellings such as `É` and `E` + U+0301).
@@ -156,15 +209,17 @@ extension SummaryTable {
         }
     }
 
+    /// The sums of `rows` as a table, sorted by non_regional_value desc,
+    /// customs_value desc, keys by bytes (by keys alone with `byKeys`), cut to `top` rows.
     static func keyed(
         _ name: TableName, _ keyColumns: [String], _ rows: [(keys: [String], measures: Measures)], top: Int?,
-        keyCells: ([String]) -> [Cell]
+        byKeys: Bool = false, keyCells: ([String]) -> [Cell]
     ) -> SummaryTable {
         let sorted = rows.sorted { a, b in
-            if a.measures.nonRegionalValue != b.measures.nonRegionalValue {
+            if !byKeys && a.measures.nonRegionalValue != b.measures.nonRegionalValue {
                 return a.measures.nonRegionalValue > b.measures.nonRegionalValue
             }
-            if a.measures.customsValue != b.measures.customsValue {
+            if !byKeys && a.measures.customsValue != b.measures.customsValue {
                 return a.measures.customsValue > b.measures.customsValue
             }
             return a.keys.lexicographicallyPrecedes(b.keys) { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }

@@ -14,6 +14,12 @@ public enum TableName: String, CaseIterable, Sendable {
     case byPartner = "by_partner"
     case byChapter = "by_chapter"
     case byOrigin = "by_origin"
+    /// Sums by the finest period in `--by` (built when one is a key).
+    case byPeriod = "by_period"
+    /// Sums by program (built when `program` is a key).
+    case byProgram = "by_program"
+    /// Sums by duty-free channel (built when `channel` is a key).
+    case byChannel = "by_channel"
     case totals
     /// Non-regional content through the bloc's partners (`SummaryTable.throughBloc`).
     case throughBloc = "through_bloc"

@@ -10,7 +10,7 @@ import Synchronization
 ///
 /// Lookups happen per dictionary entry or per distinct value per worker
 /// (`DetailKeys` caches in front), so the lock stays out of the hot loop.
-/// Component id 0 is the component's missing value (`missingText`).
+/// Component id 0 is the component's missing value (`fixedTexts`).
 package final class DetailInterner: Sendable {
     let plan: DetailPlan
 
@@ -30,12 +30,18 @@ package final class DetailInterner: Sendable {
         state = Mutex(
             State(
                 ids: plan.components.map { _ in [:] },
-                texts: plan.components.map { [DetailInterner.missingText($0)] }))
+                texts: plan.components.map(DetailInterner.fixedTexts)))
     }
 
-    /// The text of a component's id 0: `none` for no program claimed, else empty (no value).
-    static func missingText(_ component: DetailPlan.Component) -> String {
-        component == .program ? "none" : ""
+    /// The texts a component starts with: id 0 is the missing value (`none`
+    /// for no program claimed, else empty); the channel holds every
+    /// `DutyFreeChannel` at the id of its raw value (0 `unknown`).
+    static func fixedTexts(_ component: DetailPlan.Component) -> [String] {
+        switch component {
+        case .program: ["none"]
+        case .channel: DutyFreeChannel.allCases.map(\.name)
+        default: [""]
+        }
     }
 
     /// The id of `value` in component `component` (1 and up).

@@ -48,6 +48,18 @@ extension DetailKeys {
         try fill(index, view) { try reporterID($0, convert: alpha2) }
     }
 
+    /// The channel component from a rate provision column (integer or text); null rows stay `unknown`.
+    func fillChannel(kind: SourceKind, _ view: ColumnView) throws {
+        guard let index = channelIndex else { return }
+        if kind == .text {
+            try fill(index, view) { channelID(rateProvision: $0) }
+            return
+        }
+        for row in 0..<view.rowCount where view.isValid(row) {
+            set(index, row, channelID(rateProvision: view.integer(row)))
+        }
+    }
+
     /// Component `component` of every non-null row of a text column: `id` once per dictionary entry, or per row.
     ///
     /// Safe because: rows `0..<view.rowCount` are the block's rows (see the extension's comment), and

@@ -16,6 +16,7 @@ final class DetailKeys {
     let periodIndex: Int?
     let programIndex: Int?
     let reporterIndex: Int?
+    let channelIndex: Int?
     private let hsDigits: Int
     /// Per component: ids of the block's rows (0 = missing).
     private(set) var columns: [[UInt32]]
@@ -34,6 +35,7 @@ final class DetailKeys {
         periodIndex = plan.periodGrain.flatMap { plan.index(of: .period($0)) }
         programIndex = plan.index(of: .program)
         reporterIndex = plan.index(of: .reporter)
+        channelIndex = plan.index(of: .channel)
         hsDigits = plan.hsDigits
         columns = plan.components.map { _ in [] }
         caches = plan.components.map { _ in PackedKeyTable(capacity: 256) }
@@ -142,6 +144,17 @@ final class DetailKeys {
         return try textID(index, bytes) { raw in CountryKey.normalize(raw).map(convert) }
     }
 
+    /// The id of a rate provision code's channel before the claim (`DutyFreeChannel`;
+    /// the interner holds every channel at the id of its raw value).
+    func channelID(rateProvision code: Int64?) -> UInt32 {
+        UInt32(DutyFreeChannel(rateProvision: code).rawValue)
+    }
+
+    /// `channelID` of rate provision text (trimmed; not a number is `unknown`).
+    func channelID(rateProvision bytes: UnsafeRawBufferPointer) -> UInt32 {
+        channelID(rateProvision: Int64(LineRules.trimmed(bytes)))
+    }
+
     /// The id of raw text in component `index`, normalized by `normalize`
     /// (nil: the missing value), cached by the raw bytes.
     ///
@@ -160,6 +173,24 @@ final class DetailKeys {
 
     // MARK: Components → detail ids
 
+    /// Turns `mfnFree` into `claimedOnMFNFree` on the rows that claim a program
+    /// (the program fill has set `Flag.preferenceClaimed` by now).
+    ///
+    /// Safe because: the block's flags hold `block.count` rows, as does the
+    /// component column (`prepare`).
+    private func applyClaims(_ component: Int, _ block: LineBlock) {
+        let mfnFree = UInt32(DutyFreeChannel.mfnFree.rawValue)
+        let claimed = UInt32(DutyFreeChannel.claimedOnMFNFree.rawValue)
+        block.withColumns { block in
+            columns[component].withUnsafeMutableBufferPointer { ids in
+                for row in ids.indices
+                where ids[row] == mfnFree && block.flags[row] & LineBlock.Flag.preferenceClaimed != 0 {
+                    ids[row] = claimed
+                }
+            }
+        }
+    }
+
     /// Writes the block's detail column from the component columns.
     ///
     /// - Precondition: `prepare(rows: block.count)` and the fills ran for this block.
@@ -167,6 +198,7 @@ final class DetailKeys {
     ///   worker's first sight of a tuple.
     func combine(into block: LineBlock) throws {
         let rows = block.count
+        if let channelIndex { applyClaims(channelIndex, block) }
         try block.withDetail { detail in
             if columns.count == 1 {
                 columns[0].withUnsafeBufferPointer { ids in

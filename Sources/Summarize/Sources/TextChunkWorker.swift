@@ -196,6 +196,9 @@ final class TextChunkWorker {
         if let index = details.reporterIndex, let reporter = field(.reporter, row) {
             details.set(index, row, try details.reporterID(reporter, convert: context.alpha2))
         }
+        if let index = details.channelIndex, let provision = field(.rateProvision, row) {
+            details.set(index, row, details.channelID(rateProvision: provision))
+        }
     }
 
     /// Refuses a record that is not well-formed CSV or has the wrong field count.
