@@ -36,7 +36,8 @@ package struct ExactAggregate: Sendable {
         do {
             let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
             return try SummaryTable.buildAll(
-                groups: groups, totals: totals, top: top, members: members, by: semantics.by)
+                groups: groups, totals: totals, top: top, members: members, by: semantics.by,
+                compare: semantics.compare)
         } catch let error as MeasureOverflow {
             throw RooError(.dataError, error.description)
         }
@@ -55,8 +56,9 @@ package struct ExactAggregate: Sendable {
             cell.detail = [SummaryTable.chapterText(group.chapter)]
             return cell
         }
+        let reset = ["by": DimensionSet.standard.text, "compare": ""]
         standard.semantics = SemanticOptions(
-            entries: semantics.entries.map { ($0.option, $0.option == "by" ? DimensionSet.standard.text : $0.value) })
+            entries: semantics.entries.map { ($0.option, reset[$0.option] ?? $0.value) })
         return try standard.tables(top: nil).first { $0.name == .detail }
     }
 

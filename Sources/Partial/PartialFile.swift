@@ -73,7 +73,7 @@ package enum PartialFile {
                 Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
             }
         }
-        let plan = aggregate.semantics.by.plan
+        let plan = aggregate.semantics.plan
         let detailColumns = detailColumns(plan)
         func strings(_ values: [String]) -> ColumnData {
             var offsets = [0]
@@ -180,7 +180,7 @@ package enum PartialFile {
             rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 },
             linesAggregated: counts["lines_aggregated"] ?? 0,
             unmappedCountryCodes: counts["unmapped_country_codes"], oddHSCodes: counts["hs_odd_length"] ?? 0)
-        let groups = try groups(file, plan: semantics.by.plan, path: path, notPartial: notPartial)
+        let groups = try groups(file, plan: semantics.plan, path: path, notPartial: notPartial)
         try checkInvariants(totals, groups: groups, notPartial: notPartial)
         var periods: ClosedRange<Int>?
         if let text = values["roo.periods"] {

@@ -24,8 +24,8 @@ package struct SemanticOptions: Sendable, Equatable {
     init?(values: [String: String]) {
         var entries: [(String, String)] = []
         for option in SemanticOptions.names {
-            // Partials written before `--by` have the standard detail table.
-            let value = values[option] ?? (option == "by" ? DimensionSet.standard.text : nil)
+            // Partials written before `--by` and `--compare` have the standard detail table and compare nothing.
+            let value = values[option] ?? ["by": DimensionSet.standard.text, "compare": ""][option]
             guard let value else { return nil }
             entries.append((option, value))
         }
@@ -34,6 +34,12 @@ package struct SemanticOptions: Sendable, Equatable {
 
     /// The detail table's keys (`--by`).
     package var by: DimensionSet { (try? DimensionSet(parsing: value(of: "by"))) ?? .standard }
+
+    /// The two periods compared (`--compare`), nil when none.
+    package var compare: PeriodComparison? { try? PeriodComparison(parsing: value(of: "compare")) }
+
+    /// The cell detail of the aggregate: the `--by` keys and the `--compare` period.
+    package var plan: DetailPlan { by.plan(comparing: compare) }
 
     /// The value of `option` ("" when absent).
     package func value(of option: String) -> String { entries.first { $0.option == option }?.value ?? "" }
@@ -49,6 +55,7 @@ package struct SemanticOptions: Sendable, Equatable {
                 case "hs-width": Int(value).map { (2...18).contains($0) } ?? false
                 case "pad-hs": value == "yes" || value == "no"
                 case "by": (try? DimensionSet(parsing: value)) != nil
+                case "compare": value.isEmpty || (try? PeriodComparison(parsing: value)) != nil
                 case "from", "to": value.isEmpty || (Int(value).map { (100_000...999_999).contains($0) } ?? false)
                 default: true
                 }
@@ -59,7 +66,7 @@ package struct SemanticOptions: Sendable, Equatable {
 
     static let names = [
         "region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "pad-hs", "country-codes",
-        "reporter", "from", "to", "by",
+        "reporter", "from", "to", "by", "compare",
     ]
 
     /// The first option whose value differs, with both values.

@@ -109,9 +109,9 @@ package struct FileBinding: @unchecked Sendable {
         if options.reporter != nil { needed.insert(.reporter) }
         if options.from != nil || options.to != nil { needed.insert(.period) }
         // A period key needs the period; a reporter key reads "" where a file has no reporter column.
-        if options.by.plan.periodGrain != nil { needed.insert(.period) }
+        if options.plan.periodGrain != nil { needed.insert(.period) }
         // The channel is the rate provision's (with the claim).
-        if options.by.plan.index(of: .channel) != nil { needed.insert(.rateProvision) }
+        if options.plan.index(of: .channel) != nil { needed.insert(.rateProvision) }
         if options.dutyFreeBy == .rateProvision {
             needed.insert(.rateProvision)
         } else if !present.contains(.duty) {

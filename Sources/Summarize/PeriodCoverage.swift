@@ -24,8 +24,13 @@ enum PeriodCoverage {
             add(range)
         }
         guard let covered = union else { return nil }
-        let first = max(covered.lowerBound, options.from ?? Int.min)
-        let last = min(covered.upperBound, options.to ?? Int.max)
+        // --compare keeps the months of its two periods: the span from the earlier to the later.
+        let kept = options.compare.map { compare in
+            let months = compare.months
+            return min(months[0].lowerBound, months[1].lowerBound)...max(months[0].upperBound, months[1].upperBound)
+        }
+        let first = max(covered.lowerBound, options.from ?? kept?.lowerBound ?? Int.min)
+        let last = min(covered.upperBound, options.to ?? kept?.upperBound ?? Int.max)
         return first <= last ? first...last : nil
     }
 

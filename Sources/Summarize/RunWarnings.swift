@@ -14,7 +14,18 @@ struct RunWarnings {
 
     /// One line per problem, without the `roo: warning:` label.
     var lines: [String] {
-        [rejectedLines, oddHSCodes].compactMap { $0 } + programVariants
+        [rejectedLines, oddHSCodes, emptyComparedPeriod].compactMap { $0 } + programVariants
+    }
+
+    /// A `--compare` period outside the months the period column holds: its columns are all 0.
+    var emptyComparedPeriod: String? {
+        guard let compare = options.compare, counts.linesAggregated > 0, let seen = observations.local.months
+        else { return nil }
+        let missing = zip([compare.base, compare.current], compare.months).filter { !$0.1.overlaps(seen) }
+        guard let (period, _) = missing.first else { return nil }
+        return
+            "--compare \(compare.text): no line lies in \(period) (the period column runs \(seen.lowerBound) to "
+            + "\(seen.upperBound)): its columns are 0 and every growth is empty"
     }
 
     /// "N of M lines (x%) rejected: reason n (e.g. …), …; hint".
@@ -124,6 +135,12 @@ struct RunWarnings {
                     ?? " (no line has a readable period)"
                 let given = [options.from.map { "--from \($0)" }, options.to.map { "--to \($0)" }].compactMap { $0 }
                 filters.append(given.joined(separator: " ") + range)
+            }
+            if let compare = options.compare {
+                let range =
+                    observations.local.months.map { " (the period column runs \($0.lowerBound) to \($0.upperBound))" }
+                    ?? " (no line has a readable period)"
+                filters.append("--compare \(compare.text)" + range)
             }
             reasons.append(
                 "\(Plural.count(counts.linesFiltered, "line", grouped: true)) filtered out by "

@@ -17,6 +17,7 @@ extension SemanticOptions {
             ("from", options.from.map(String.init) ?? ""),
             ("to", options.to.map(String.init) ?? ""),
             ("by", options.by.text),
+            ("compare", options.compare?.text ?? ""),
         ])
     }
 
@@ -37,6 +38,7 @@ extension SemanticOptions {
         options.from = Int(value("from"))
         options.to = Int(value("to"))
         options.by = by
+        options.compare = compare
         return options
     }
 }

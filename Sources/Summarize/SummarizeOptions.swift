@@ -28,6 +28,10 @@ package struct SummarizeOptions: Sendable {
     package var to: Int?
     /// `--by`: the keys of the detail table.
     package var by = DimensionSet.standard
+    /// `--compare A:B`: keep the lines of two periods and split the money by them.
+    package var compare: PeriodComparison?
+    /// The cell detail the run aggregates: the `--by` keys and the `--compare` period.
+    package var plan: DetailPlan { by.plan(comparing: compare) }
     /// `--hs-width`: digits an integer HS code is zero-padded to.
     package var hsWidth = 10
     /// `--allow-empty`: write the tables even when no line was aggregated

@@ -231,7 +231,7 @@ package final class SummarizeContext: Sendable {
         let parquetBytes = unitBytes.reduce(0, +)
         progress = showProgress ? ProgressLine(.bytes(total: textInputBytes.map { $0 + parquetBytes })) : nil
         interner = KeyInterner(region: options.region, countryCodes: options.countryCodes ?? .iso2)
-        let plan = options.by.plan
+        let plan = options.plan
         details = plan.isChapterOnly ? nil : DetailInterner(plan: plan)
         self.options = options
         rules = LineRules(options: options)
@@ -265,9 +265,9 @@ package final class SummarizeContext: Sendable {
     /// Whether a bound column contributes to this run (filters only when used).
     func isNeeded(_ canonical: CanonicalColumn, binding: FileBinding) -> Bool {
         switch canonical {
-        case .reporter: options.reporter != nil || options.by.plan.index(of: .reporter) != nil
-        case .period: options.from != nil || options.to != nil || options.by.plan.periodGrain != nil
-        case .rateProvision: options.dutyFreeBy == .rateProvision || options.by.plan.index(of: .channel) != nil
+        case .reporter: options.reporter != nil || options.plan.index(of: .reporter) != nil
+        case .period: options.from != nil || options.to != nil || options.plan.periodGrain != nil
+        case .rateProvision: options.dutyFreeBy == .rateProvision || options.plan.index(of: .channel) != nil
         case .program: true
         default: true
         }

@@ -45,6 +45,7 @@ package enum SummaryNotes {
         if let reporter = options.reporter { notes.append(("reporter", .text(reporter))) }
         if let from = options.from { notes.append(("from", .text(String(from)))) }  // YYYYMM: a code, not a count
         if let to = options.to { notes.append(("to", .text(String(to)))) }
+        if let compare = options.compare { notes.append(("compare", .text(compare.text))) }
         if let top = options.top { notes.append(("top", .integer(Int64(top)))) }
         notes.append(("strategy", .text("\(options.strategy.rawValue), \(Plural.count(options.threads, "thread"))")))
         notes.append(("roo version", .text(RooVersion.current)))

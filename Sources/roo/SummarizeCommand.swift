@@ -106,6 +106,13 @@ struct Summarize: ParsableCommand {
             valueName: "list"))
     var by: String = DimensionSet.standard.text
 
+    @Option(
+        help: ArgumentHelp(
+            "Compare two years (2024:2025) or months (202403:202503): keep their lines and add to every row the "
+                + "customs, duty-free, preference and non-regional value of B, of A, the change and the growth.",
+            valueName: "A:B"))
+    var compare: String?
+
     @OptionGroup var tables: TableOutputOptions
 
     @Option(help: "Parallel strategy: \(Strategy.allCases.map(\.rawValue).joined(separator: "|")).")
@@ -154,6 +161,12 @@ struct Summarize: ParsableCommand {
 
     func validate() throws {
         do { _ = try DimensionSet(parsing: by) } catch { throw ValidationError(error.description) }
+        if let compare {
+            do { _ = try PeriodComparison(parsing: compare) } catch { throw ValidationError(error.description) }
+            if from != nil || to != nil {
+                throw ValidationError("--compare keeps the lines of its two periods: leave out --from and --to")
+            }
+        }
         if hsWidth < 2 || hsWidth > 18 { throw ValidationError("--hs-width must be between 2 and 18") }
         if partial != nil && tables.isSet {
             throw ValidationError(
@@ -229,7 +242,10 @@ struct Summarize: ParsableCommand {
         options.to = try to.map { try PeriodText.month(option: "--to", $0) }
         options.hsWidth = hsWidth
         options.padHS = padHS
-        do { options.by = try DimensionSet(parsing: by) } catch { throw RooError(.usage, error.description) }
+        do {
+            options.by = try DimensionSet(parsing: by)
+            options.compare = try compare.map { try PeriodComparison(parsing: $0) }
+        } catch { throw RooError(.usage, "\(error)") }
         options.allowEmpty = empty.allowEmpty
         options.top = tables.top
         options.strategy = strategy

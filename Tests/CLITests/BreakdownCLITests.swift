@@ -36,4 +36,22 @@ struct BreakdownCLITests {
         let month = try CLITests.roo(["summarize", noPeriod, "--by", "month"])
         #expect(month.status == 64 && month.stderr.contains("no column for period"), "\(month.stderr)")
     }
+
+    @Test func aComparisonIsCheckedBeforeAnyWork() throws {
+        let sample = SummarizeCLITests.sample
+        let mixed = try CLITests.roo(["summarize", sample, "--compare", "2024:202503"])
+        #expect(mixed.status == 64 && mixed.stderr.contains("two years (2024:2025) or two months"), "\(mixed.stderr)")
+        let filtered = try CLITests.roo(["summarize", sample, "--compare", "2023:2024", "--from", "202401"])
+        #expect(filtered.status == 64 && filtered.stderr.contains("leave out --from and --to"), "\(filtered.stderr)")
+        // The sample holds 2024 only: 2023's columns are 0 and the growth empty.
+        let years = try CLITests.roo(["summarize", sample, "--compare", "2023:2024", "--table", "totals"])
+        #expect(years.status == 0, "\(years.stderr)")
+        #expect(
+            years.stdout.contains("customs_value_2024,customs_value_2023,customs_value_change,customs_value_growth"))
+        #expect(
+            years.stderr.contains("--compare 2023:2024: no line lies in 2023 (the period column runs 202401 to 202412)")
+        )
+        let none = try CLITests.roo(["summarize", sample, "--compare", "2021:2022"])
+        #expect(none.status == 65 && none.stderr.contains("--compare 2021:2022"), "\(none.stderr)")
+    }
 }

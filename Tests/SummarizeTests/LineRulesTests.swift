@@ -54,7 +54,7 @@ struct LineRulesTests {
         options.from = 202403
         options.to = 202406
         let rules = LineRules(options: options)
-        #expect(rules.months == 202403...202406)
+        #expect(rules.months == [202403...202406])
         #expect(rules.periodFlag(month: 202403) == 0)
         #expect(rules.periodFlag(month: 202406) == 0)
         #expect(rules.periodFlag(month: 202402) == LineBlock.Flag.filtered)

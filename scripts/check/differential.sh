@@ -71,17 +71,19 @@ done < "$out/cases.tsv"
 # The census layout: roo reads the IMDB records (IMP_DETL.TXT), the oracle the canonical CSV that
 # scripts/fixtures/make_layouts.py writes of the same records, for a matrix of --by sets.
 census=Fixtures/layouts/census-imdb
-for by in "channel,partner" "hs6,month" "program,channel,origin" "hs10,quarter" "origin,hs2,partner"; do
-  name="census-by-${by//,/-}"
+for by in "channel,partner" "hs6,month" "program,channel,origin" "hs10,quarter" "origin,hs2,partner compare"; do
+  compare=()
+  case "$by" in *" compare") by=${by% compare}; compare=(--compare 202401:202404) ;; esac
+  name="census-by-${by//,/-}${compare[*]:+-compare}"
   rm -rf "$out/result/$name"
   if ! .venv/bin/python scripts/check/oracle.py "$census/canonical.csv" --out "$out/result/$name/oracle" \
-       --country-codes census --duty-free-by rate-provision --by "$by"; then
+       --country-codes census --duty-free-by rate-provision --by "$by" "${compare[@]}"; then
     echo "FAIL $name: oracle"; failed=$((failed+1)); continue
   fi
   for run in "serial 1" "concurrent-perform 3" "work-queue 2" "shared-atomic 3"; do
     set -- $run
     dir="$out/result/$name/roo-$1-$2"
-    if .build/release/roo summarize "$census/IMP_DETL.TXT" --layout census-imdb --by "$by" --output "$dir/" \
+    if .build/release/roo summarize "$census/IMP_DETL.TXT" --layout census-imdb --by "$by" "${compare[@]}" --output "$dir/" \
          --strategy "$1" --threads "$2" 2>/dev/null \
        && diff -r "$out/result/$name/oracle" "$dir" > "$dir.diff"; then
       passed=$((passed+1))

@@ -227,6 +227,9 @@ def expressions(con, path, mapping, args):
             month = f"(CASE WHEN length({digits}) IN (6, 8) THEN CAST(substr({digits}, 1, 6) AS INTEGER) END)"
     if args.from_ or args.to:
         filtered.append(f"coalesce(NOT ({month} BETWEEN {args.from_ or 0} AND {args.to or 999999}), true)")
+    if args.compare:
+        # --compare A:B keeps the lines of the two periods (docs/semantics.md, Comparing two periods).
+        filtered.append(f"coalesce(NOT ({in_period(month, args.compare[0])} OR {in_period(month, args.compare[1])}), true)")
     duty_cents = cents("duty") if have["duty"] else "CAST(0 AS HUGEINT)"
     nov = cents("non_originating_value") if have["non_originating_value"] else "NULL"
     row_number = "file_row_number" if is_parquet(path) else "__rn"
@@ -248,6 +251,28 @@ def expressions(con, path, mapping, args):
           {nov} AS nov,
           {month} AS mo, {prog} AS prog, {key('reporter') if have['reporter'] else 'NULL'} AS rep, {rp} AS rp
         FROM {src}"""
+
+
+def in_period(month, period):
+    """SQL: whether YYYYMM `month` lies in `period` (a year YYYY or a month YYYYMM)."""
+    return f"({month} // 100 = {period})" if len(str(period)) == 4 else f"({month} = {period})"
+
+
+def compare_sums(args):
+    """SQL sums of customs, duty-free, preference and non-regional value in B, then in A (--compare)."""
+    if not args.compare:
+        return ""
+    a, b = (in_period("mo", x) for x in args.compare)
+    parts = []
+    for x in ("v", "CASE WHEN free THEN v ELSE 0 END", "CASE WHEN pref THEN v ELSE 0 END", "nr"):
+        n = len(parts)
+        parts += [f"sum(CASE WHEN {b} THEN {x} ELSE 0 END) AS cmp{n}", f"sum(CASE WHEN {a} THEN {x} ELSE 0 END) AS cmp{n + 1}"]
+    return ", " + ", ".join(parts)
+
+
+def share_text(numerator, denominator):
+    text = "" if not denominator else "%.6f" % (float(numerator) / float(denominator))
+    return "0.000000" if text == "-0.000000" else text
 
 
 def money(cents):
@@ -278,10 +303,13 @@ def main():
     ap.add_argument("--threads", type=int)
     ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census"])
     ap.add_argument("--by", default="origin,hs2,partner", help="keys of the detail table (docs/semantics.md, Breakdowns)")
+    ap.add_argument("--compare", help="A:B, two years or two months (docs/semantics.md, Comparing two periods)")
     ap.add_argument("--rejects", help="write file,row_group,row,reason of every rejected line (roo's --rejects columns)")
     ap.add_argument("--decimal-separator", default=".", choices=[".", ","])
     ap.add_argument("--thousands", help="thousands separator of CSV money (default , or . with --decimal-separator ,); none")
     args = ap.parse_args()
+    if args.compare:
+        args.compare = [int(x) for x in args.compare.split(":")]
     if args.thousands is None:
         args.thousands = "." if args.decimal_separator == "," else ","
     elif args.thousands == "none":
@@ -337,7 +365,7 @@ def main():
     con.execute(f"CREATE TEMP TABLE cn AS SELECT * FROM read_csv('{names}/countries.tsv', delim='\t', header=true, all_varchar=true, quote='')")
     con.execute(f"CREATE TEMP TABLE ht AS SELECT * FROM read_csv('{names}/hs_chapters.tsv', delim='\t', header=true, all_varchar=true, quote='')")
     measures = """count(*) AS lines, sum(v) AS cv, sum(d) AS duty, sum(CASE WHEN free THEN 1 ELSE 0 END) AS dfl,
-        sum(CASE WHEN free THEN v ELSE 0 END) AS dfv, sum(CASE WHEN pref THEN v ELSE 0 END) AS pv, sum(nr) AS nr"""
+        sum(CASE WHEN free THEN v ELSE 0 END) AS dfv, sum(CASE WHEN pref THEN v ELSE 0 END) AS pv, sum(nr) AS nr""" + compare_sums(args)
     # --by: each key as docs/semantics.md (Breakdowns) defines its text.
     by_keys = {"origin": ("o", ["origin", "origin_name"]), "partner": ("p", ["partner", "partner_name"]),
                "hs2": ("ch", ["hs_chapter", "chapter_title"]),
@@ -373,10 +401,26 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     measure_cols = ["lines", "customs_value", "duty", "duty_free_lines", "duty_free_value", "preference_value",
                     "non_regional_value", "non_regional_share", "claim_share", "effective_duty_rate"]
+    compared_cols = []
+    if args.compare:
+        a, b = args.compare
+        for m in ("customs_value", "duty_free_value", "preference_value", "non_regional_value"):
+            compared_cols += [f"{m}_{b}", f"{m}_{a}", f"{m}_change", f"{m}_growth"]
+    measure_cols += compared_cols
+
+    def compared_cells(sums):
+        """B, A, B - A and (B - A) / A of each compared measure, from (B, A) pairs of sums."""
+        cells = []
+        for i in range(0, len(sums), 2):
+            after, before = (0 if x is None else x for x in sums[i:i + 2])
+            cells += [money(after), money(before), money(after - before), share_text(after - before, before)]
+        return cells
 
     def measure_cells(r):
-        lines, cv, duty, dfl, dfv, pv, nr, share, claim, rate = r
-        return [str(lines), money(cv), money(duty), str(dfl), money(dfv), money(pv), money(nr), share, claim, rate]
+        lines, cv, duty, dfl, dfv, pv, nr = r[:7]
+        share, claim, rate = r[-3:]
+        return [str(lines), money(cv), money(duty), str(dfl), money(dfv), money(pv), money(nr), share, claim,
+                rate] + compared_cells(r[7:-3])
 
     # Shares (docs/semantics.md, Measures): empty where the denominator is 0.
     def ratio(numerator, denominator, name):
@@ -427,29 +471,26 @@ def main():
     members = sql_list(region)
     route_sql = f"""SELECT count(*), sum(v), sum(CASE WHEN free THEN v ELSE 0 END), sum(CASE WHEN pref THEN v ELSE 0 END), sum(nr),
         sum(CASE WHEN {{via}} AND NOT list_contains({members}, o) AND free THEN v ELSE 0 END),
-        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END)
+        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END){compare_sums(args)}
         FROM ok WHERE {{where}}"""
     member_rows = con.execute(f"""SELECT p, count(*) AS n, sum(v), sum(CASE WHEN free THEN v ELSE 0 END), sum(CASE WHEN pref THEN v ELSE 0 END),
         sum(nr) AS nrs, sum(CASE WHEN NOT list_contains({members}, o) AND free THEN v ELSE 0 END),
-        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END)
+        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END){compare_sums(args)}
         FROM ok WHERE list_contains({members}, p) GROUP BY p ORDER BY nrs DESC, p ASC""").fetchall()
     bloc = con.execute(route_sql.format(via="true", where=f"list_contains({members}, p)")).fetchone()
     direct = con.execute(route_sql.format(via="false", where=f"NOT list_contains({members}, p)")).fetchone()
     country = dict(con.execute("SELECT alpha2, name FROM cn").fetchall())
 
-    def share_text(numerator, denominator):
-        text = "" if not denominator else "%.6f" % (float(numerator) / float(denominator))
-        return "0.000000" if text == "-0.000000" else text
-
     def route_cells(route, name, r):
-        n, cv, dfv, pv, nr, pt, dec = (0 if x is None else x for x in r)
+        n, cv, dfv, pv, nr, pt, dec = (0 if x is None else x for x in r[:7])
         return [guard(route), guard(name), str(n), money(cv), money(dfv), money(pv), share_text(pv, cv), money(nr), money(pt),
-                money(dec), share_text(nr, dfv)]
+                money(dec), share_text(nr, dfv)] + compared_cells(r[7:])
 
     with open(os.path.join(args.out, "through_bloc.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["route", "route_name", "lines", "customs_value", "duty_free_value", "preference_value", "claim_share",
-                    "non_regional_value", "pass_through_value", "declared_non_originating_value", "non_regional_share"])
+                    "non_regional_value", "pass_through_value", "declared_non_originating_value", "non_regional_share"]
+                   + compared_cols)
         for r in member_rows:
             w.writerow(route_cells(r[0], country.get(r[0], ""), r[1:]))
         w.writerow(route_cells("bloc", "All bloc partners", bloc))

@@ -24,7 +24,8 @@ import openpyxl
 TABLES = ["detail", "by_partner", "by_chapter", "by_origin", "totals", "through_bloc"]
 MONEY = {"customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value", "pass_through_value",
          "declared_non_originating_value"}
-KEYS = {"origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name", "route", "route_name"}
+KEYS = {"origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name", "route", "route_name",
+        "hs4", "hs6", "hs8", "hs10", "month", "quarter", "year", "program", "reporter", "channel"}
 FORMULA_LIKE = []  # formula-like texts seen (stored as text cells)
 # The summary's headline figures: label in column A, number in column D, and the through_bloc column it equals.
 FIGURES = {"non-regional value through the bloc": "non_regional_value", "pass-through value": "pass_through_value",
@@ -36,28 +37,30 @@ NOTE_CODES = {"period covered", "from", "to", "reporter", "inputs"}
 NUMBER_TEXT = re.compile(r"^\s*[-+]?(\d[\d,]*)(\.\d+)?%?\s*$")
 
 
-def check_input(roo, path, scratch):
+def check_input(roo, path, scratch, flags=()):
+    """The workbook of `roo summarize path flags` against its CSV tables (flags: --by, --compare)."""
     problems = []
     workbook_path = os.path.join(scratch, "out.xlsx")
     csv_dir = os.path.join(scratch, "csv") + "/"
-    subprocess.run([roo, "summarize", path, "--output", workbook_path], check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
-    subprocess.run([roo, "summarize", path, "--output", csv_dir], check=True)
-    markdown = subprocess.run([roo, "summarize", path, "--table", "all", "--format", "md"], check=True, capture_output=True, text=True).stdout
+    run = [roo, "summarize", path, *flags]
+    subprocess.run(run + ["--output", workbook_path], check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "0"})
+    subprocess.run(run + ["--output", csv_dir], check=True)
+    markdown = subprocess.run(run + ["--table", "all", "--format", "md"], check=True, capture_output=True, text=True).stdout
     order = [line[3:] for line in markdown.splitlines() if line.startswith("## ")]
-    if sorted(order) != sorted(TABLES):
+    if not flags and sorted(order) != sorted(TABLES):
         problems.append(f"--table all gives {order}")
     book = openpyxl.load_workbook(workbook_path)
     if book.sheetnames != ["summary"] + order + ["notes"]:
         problems.append(f"sheet names {book.sheetnames}, want summary, {order}, notes")
     tables = {}
-    for name in TABLES:
+    for name in order:
         with open(os.path.join(csv_dir, name + ".csv"), newline="") as handle:
             tables[name] = list(csv.reader(handle))
     problems += check_summary(book, tables["through_bloc"])
     for sheet in book.worksheets:
         problems += check_page_setup(sheet)
         problems += check_no_number_as_text(sheet)
-    for name in TABLES:
+    for name in order:
         sheet = book[name]
         expected = tables[name]
         header = [cell.value for cell in sheet[1]]
@@ -169,14 +172,25 @@ def check_no_number_as_text(sheet):
     return problems[:5]
 
 
+def is_money(column):
+    """A money column, or one of --compare's: M_<period> or M_change of a money column M."""
+    base = column.rsplit("_", 1)[0]
+    return column in MONEY or (base in MONEY and (column.endswith("_change") or column[len(base) + 1:].isdigit()))
+
+
+def is_share(column):
+    """A ratio: every *_share, effective_duty_rate, and --compare's M_growth."""
+    return column.endswith("_share") or column == "effective_duty_rate" or column.endswith("_growth")
+
+
 def check_cell(table, column, cell, text):
     """The CSV text vs the workbook cell: numbers numeric with their format, text as text."""
-    if column in MONEY:
+    if is_money(column):
         if cell.data_type != "n" or cell.number_format != "#,##0.00":
             return [f"{table}.{column} {cell.coordinate}: type {cell.data_type}, format {cell.number_format}"]
         if Decimal(str(cell.value)).quantize(Decimal("0.01")) != Decimal(text):
             return [f"{table}.{column} {cell.coordinate}: {cell.value} != {text}"]
-    elif column.endswith("_share"):
+    elif is_share(column):
         if text == "":
             return [] if cell.value is None else [f"{table}.{column} {cell.coordinate}: {cell.value} for an empty share"]
         if cell.data_type != "n" or cell.number_format != "0.00%" or abs(cell.value - float(text)) > 1e-9:
@@ -201,9 +215,11 @@ def main():
     roo, inputs = sys.argv[1], sys.argv[2:]
     passed = failed = 0
     formula_like_before = 0
-    for path in inputs:
+    for argument in inputs:
+        # PATH, or PATH::FLAGS (e.g. "sample.parquet::--by program,channel --compare 202403:202406")
+        path, _, flags = argument.partition("::")
         with tempfile.TemporaryDirectory() as scratch:
-            problems = check_input(roo, path, scratch)
+            problems = check_input(roo, path, scratch, flags.split())
         for problem in problems:
             print(f"{os.path.basename(path)}: {problem}")
         if os.path.basename(path) == "rules.parquet" and len(FORMULA_LIKE) == formula_like_before:
@@ -213,7 +229,7 @@ def main():
             failed += 1
         else:
             passed += 1
-            print(f"{os.path.basename(path)}: workbook matches the CSV tables")
+            print(f"{os.path.basename(path)} {flags}: workbook matches the CSV tables")
     print(f"xlsx: {passed} passed, {failed} failed")
     return 1 if failed else 0
 

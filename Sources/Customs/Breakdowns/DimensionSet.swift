@@ -26,12 +26,16 @@ public struct DimensionSet: Hashable, Sendable {
     public var text: String { dimensions.map(\.name).joined(separator: ",") }
 
     /// The cell detail that holds every key of this set (and the HS chapter).
-    public var plan: DetailPlan {
+    public var plan: DetailPlan { plan(comparing: nil) }
+
+    /// The cell detail that holds every key of this set and, with `--compare`,
+    /// the period at least as finely as the comparison needs.
+    public func plan(comparing comparison: PeriodComparison?) -> DetailPlan {
         var components: [DetailPlan.Component] = []
         let widths = dimensions.compactMap { if case let .hs(digits) = $0 { digits } else { nil } }
         components.append(.hs(digits: widths.max() ?? 2))
         let grains = dimensions.compactMap { if case let .period(grain) = $0 { grain } else { nil } }
-        if let finest = grains.max() { components.append(.period(finest)) }
+        if let finest = (grains + [comparison?.grain].compactMap { $0 }).max() { components.append(.period(finest)) }
         if dimensions.contains(.program) { components.append(.program) }
         if dimensions.contains(.reporter) { components.append(.reporter) }
         if dimensions.contains(.channel) { components.append(.channel) }

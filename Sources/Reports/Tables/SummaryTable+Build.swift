@@ -77,18 +77,42 @@ extension SummaryTable {
         chapter < 10 ? "0\(chapter)" : String(chapter)
     }
 
-    /// All six tables from the aggregated groups, sorted (non_regional_value desc, customs_value desc, keys by bytes)
-    /// and cut to `top` rows per keyed table. The `detail` table is keyed by `by` (in its order).
+    /// Every table from the aggregated groups, sorted (non_regional_value desc, customs_value desc, keys by bytes)
+    /// and cut to `top` rows per keyed table. The `detail` table is keyed by `by` (in its order); with
+    /// `compare`, every table gains the money of each period (`comparing`).
     ///
-    /// - Throws: `MeasureOverflow` when a marginal sum overflows.
+    /// - Throws: `MeasureOverflow` when a sum overflows (a period's too).
     /// - Complexity: O(g log g) for g groups.
     /// - Parameters:
     ///   - members: the region's alpha-2 codes (for `through_bloc`).
-    ///   - by: the detail table's keys; each group's `detail` follows `by.plan`.
+    ///   - by: the detail table's keys; each group's `detail` follows `by.plan(comparing: compare)`.
     public static func buildAll(
-        groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet = .standard
+        groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet = .standard,
+        compare: PeriodComparison? = nil
     ) throws -> [SummaryTable] {
-        let plan = by.plan
+        let plan = by.plan(comparing: compare)
+        let tables = try build(groups, totals: totals, top: top, members: members, by: by, plan: plan)
+        guard let compare, let grain = plan.periodGrain, let index = plan.index(of: .period(grain)) else {
+            return tables
+        }
+        var sides: [[GroupRow]] = [[], []]
+        for group in groups {
+            if let side = compare.side(ofPeriod: group.detail[index], from: grain) { sides[side].append(group) }
+        }
+        let base = try build(sides[0], totals: totals, top: nil, members: members, by: by, plan: plan)
+        let current = try build(sides[1], totals: totals, top: nil, members: members, by: by, plan: plan)
+        return try tables.map { table in
+            try comparing(
+                table, base: base.first { $0.name == table.name }, current: current.first { $0.name == table.name },
+                compare)
+        }
+    }
+
+    /// `buildAll` without the comparison.
+    private static func build(
+        _ groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet,
+        plan: DetailPlan
+    ) throws -> [SummaryTable] {
         let detail = try marginal(groups, table: .detail) { group in
             by.dimensions.map { dimension in
                 dimension == .hs(digits: 2)
@@ -99,7 +123,7 @@ extension SummaryTable {
         let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
         let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
         let byOrigin = try marginal(groups, table: .byOrigin) { [$0.origin] }
-        let keyMarginals = try detailMarginals(groups, plan: plan)
+        let keyMarginals = try detailMarginals(groups, by: by, plan: plan)
         var sums = MeasureSums()
         for group in groups { sums.add(group.measures) }
         guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
@@ -149,19 +173,31 @@ extension SummaryTable {
         }
     }
 
-    /// The marginal tables of the detail's own keys: `by_period` (at the
-    /// plan's period grain, the finest in `--by`), `by_program`, `by_channel`,
-    /// each when the plan holds that component.
-    static func detailMarginals(_ groups: [GroupRow], plan: DetailPlan) throws -> [(
+    /// The marginal tables of the detail's own keys, each when `by` has that
+    /// key (`names(by:)`): `by_period` (at the finest period in `by`),
+    /// `by_program`, `by_channel`.
+    ///
+    /// - Parameter plan: the plan of the groups' detail (`by`'s, with `--compare`'s period).
+    static func detailMarginals(_ groups: [GroupRow], by: DimensionSet, plan: DetailPlan) throws -> [(
         name: TableName, column: String, rows: [(keys: [String], measures: Measures)]
     )] {
-        var components: [(TableName, DetailPlan.Component)] = []
-        if let grain = plan.periodGrain { components.append((.byPeriod, .period(grain))) }
-        components += [(.byProgram, .program), (.byChannel, .channel)]
-        return try components.compactMap { name, component in
-            guard let index = plan.index(of: component) else { return nil }
-            return (name, component.name, try marginal(groups, table: name) { [$0.detail[index]] })
+        let built = names(by: by)
+        var tables: [(name: TableName, column: String, rows: [(keys: [String], measures: Measures)])] = []
+        if built.contains(.byPeriod), let grain = by.plan.periodGrain {
+            let period = Dimension.period(grain)
+            tables.append(
+                (
+                    .byPeriod, grain.name,
+                    try marginal(groups, table: .byPeriod) { group in
+                        [plan.text(of: period, origin: group.origin, partner: group.partner, values: group.detail)]
+                    }
+                ))
         }
+        for (name, component) in [(TableName.byProgram, DetailPlan.Component.program), (.byChannel, .channel)] {
+            guard built.contains(name), let index = plan.index(of: component) else { continue }
+            tables.append((name, component.name, try marginal(groups, table: name) { [$0.detail[index]] }))
+        }
+        return tables
     }
 
     /// The tables a run keyed by `by` builds, in `buildAll`'s order.

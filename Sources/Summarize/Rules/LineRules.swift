@@ -9,13 +9,20 @@ import Customs
 package struct LineRules: Sendable {
     let preferencePrograms: Set<String>
     let dutyFreePrograms: Set<String>
-    /// `--from`/`--to` as YYYYMM (nil when the run does not filter by period).
-    let months: ClosedRange<Int>?
+    /// The months (YYYYMM) a line must lie in: `--from`…`--to`, or the two
+    /// periods of `--compare` (nil when the run does not filter by period).
+    let months: [ClosedRange<Int>]?
 
     init(options: SummarizeOptions) {
         preferencePrograms = options.effectivePreferencePrograms
         dutyFreePrograms = options.dutyFreePrograms ?? []
-        months = options.from == nil && options.to == nil ? nil : (options.from ?? Int.min)...(options.to ?? Int.max)
+        if let compare = options.compare {
+            months = compare.months
+        } else if options.from != nil || options.to != nil {
+            months = [(options.from ?? Int.min)...(options.to ?? Int.max)]
+        } else {
+            months = nil
+        }
     }
 
     /// Flags of a program code (trimmed of ASCII whitespace; program codes
@@ -70,7 +77,9 @@ package struct LineRules: Sendable {
     /// - Precondition: the run filters by period (`months != nil`).
     @inline(__always)
     func periodFlag(month: Int?) -> UInt8 {
-        guard let month, let months, months.contains(month) else { return LineBlock.Flag.filtered }
+        guard let month, let months, months.contains(where: { $0.contains(month) }) else {
+            return LineBlock.Flag.filtered
+        }
         return 0
     }
 
