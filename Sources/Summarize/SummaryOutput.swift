@@ -83,7 +83,8 @@ package struct SummaryOutput: Sendable {
     /// Every form `--output` takes, for the message that refuses another.
     static let acceptedForms =
         "give - (stdout), DIR/ (one file per table), FILE.csv|.tsv|.jsonl|.md (one table, or all for md/jsonl), "
-        + "FILE.xlsx (workbook), FILE.html (report), or a device or FIFO (written in --format)"
+        + "FILE.xlsx (workbook), FILE.html (report), FILE.parquet (one table, typed), or a device or FIFO "
+        + "(written in --format)"
 
     /// `target`, unless it cannot hold what is asked: a workbook is only a
     /// file, and every table (`--table all`) does not fit one CSV or TSV text.
@@ -93,6 +94,13 @@ package struct SummaryOutput: Sendable {
         switch target {
         case .standardOutput(.xlsx), .directory(_, .xlsx):
             throw RooError(.usage, "--format xlsx writes a workbook: give --output FILE.xlsx")
+        case .standardOutput(.parquet):
+            throw RooError(
+                .usage,
+                "--format parquet writes files: give --output DIR/ (one file per table) or FILE.parquet (one table)")
+        case let .file(path, .parquet) where allTables:
+            throw RooError(
+                .usage, "--table all with --output \(path): one Parquet file holds one table; give --output DIR/")
         case let .standardOutput(format) where allTables && !SummaryOutput.holdsEveryTable(format):
             throw RooError(
                 .usage, "--table all needs --output DIR/ for \(format.rawValue) (or --format md|jsonl on stdout)")
@@ -186,6 +194,18 @@ package struct SummaryOutput: Sendable {
                 }
             }
             try Outputs.commit(extra)
+            return
+        case let .directory(directory, .parquet):
+            try makeDirectory(directory)
+            let files = try zip(paths, tables.filter { selected([$0.name]).count == 1 }).map { path, table in
+                try TableParquet.finish(table, to: path)
+            }
+            try Outputs.commit(files + extra)
+            return
+        case let .file(path, .parquet):
+            let wanted = table ?? .detail
+            let files = try tables.filter { $0.name == wanted }.prefix(1).map { try TableParquet.finish($0, to: path) }
+            try Outputs.commit(files + extra)
             return
         case let .directory(directory, format):
             try makeDirectory(directory)

@@ -21,7 +21,8 @@ struct TableOutputOptions: ParsableArguments {
     @Option(
         help: """
             - for stdout, DIR/ for one file per table in --format, FILE.csv|.tsv|.jsonl|.md for one table \
-            (.md and .jsonl: every table with --table all), FILE.xlsx for one workbook, FILE.html for the report.
+            (.md and .jsonl: every table with --table all), FILE.xlsx for one workbook, FILE.html for the report, \
+            FILE.parquet for one typed table.
             """)
     var output: String = "-"
 

@@ -159,7 +159,7 @@ struct EverydayPolishTests {
         (
             ["summarize", CLITests.fixture, "--format", "pdf"],
             "roo: error: the value 'pdf' is invalid for '--format <format>'. Please provide one of the following: csv, "
-                + "tsv, jsonl, md, xlsx, html",
+                + "tsv, jsonl, md, xlsx, html, parquet",
             "Usage: roo summarize"
         ),
         (

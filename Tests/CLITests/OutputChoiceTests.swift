@@ -16,7 +16,8 @@ struct OutputChoiceTests {
     /// The list of accepted outputs that ends the bad-output message.
     static let acceptedForms =
         "give - (stdout), DIR/ (one file per table), FILE.csv|.tsv|.jsonl|.md (one table, or all for md/jsonl), "
-        + "FILE.xlsx (workbook), FILE.html (report), or a device or FIFO (written in --format)"
+        + "FILE.xlsx (workbook), FILE.html (report), FILE.parquet (one table, typed), or a device or FIFO "
+        + "(written in --format)"
 
     /// The lines of stderr that are not notes.
     static func errorLines(_ run: CLITests.Run) -> [String] {
@@ -178,7 +179,7 @@ struct OutputChoiceTests {
 
     @Test func aBadOutputListsEveryAcceptedForm() throws {
         let directory = FixturePaths.temporaryDirectory()
-        for name in ["r.txt", "report", "r.parquet", "r.csv.gz", "r."] {
+        for name in ["r.txt", "report", "r.csv.gz", "r."] {
             let path = directory + "/" + name
             try OutputChoiceTests.expectRefusal(
                 ["summarize", OutputChoiceTests.sample, "--output", path],
@@ -192,6 +193,33 @@ struct OutputChoiceTests {
             message: "--output \(path): not stdout, a directory or a known file type; "
                 + OutputChoiceTests.acceptedForms)
         #expect(FixturePaths.list(directory).isEmpty)
+    }
+
+    @Test func parquetTablesAreFilesOfOneTableEach() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let sample = OutputChoiceTests.sample
+        try OutputChoiceTests.expectRefusal(
+            ["summarize", sample, "--format", "parquet"],
+            message:
+                "--format parquet writes files: give --output DIR/ (one file per table) or FILE.parquet (one table)")
+        let all = directory + "/all.parquet"
+        try OutputChoiceTests.expectRefusal(
+            ["summarize", sample, "--table", "all", "--output", all],
+            message: "--table all with --output \(all): one Parquet file holds one table; give --output DIR/")
+        let one = try CLITests.roo(["summarize", sample, "--table", "by_partner", "--output", directory + "/p.parquet"])
+        #expect(one.status == 0, "\(one.stderr)")
+        let tables = try CLITests.roo(["summarize", sample, "--format", "parquet", "--output", directory + "/t/"])
+        #expect(tables.status == 0, "\(tables.stderr)")
+        #expect(
+            FixturePaths.list(directory + "/t").sorted() == [
+                "by_chapter.parquet", "by_origin.parquet", "by_partner.parquet", "detail.parquet",
+                "through_bloc.parquet", "totals.parquet",
+            ])
+        // roo reads its own table back as Parquet: the by_partner file is that table (and its columns typed).
+        let look = try CLITests.roo(["inspect", directory + "/p.parquet"])
+        #expect(look.status == 0, "\(look.stderr)")
+        #expect(look.stdout.contains("customs_value") && look.stdout.contains("DECIMAL(18,2)"), "\(look.stdout)")
+        #expect(FixturePaths.read(directory + "/p.parquet") == FixturePaths.read(directory + "/t/by_partner.parquet"))
     }
 
     @Test func theExtensionDecidesUnlessTheOutputIsADirectory() throws {

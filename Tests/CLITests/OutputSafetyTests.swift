@@ -184,6 +184,25 @@ import TestSupport
         #expect(notes.contains("roo: note: 8 files roo wrote") && notes.contains("data/by_chapter.csv"), "\(notes)")
     }
 
+    @Test func directoryRunsSkipBreakdownAndComparisonTables() throws {
+        let directory = try OutputSafetyTests.workspace()
+        let run = try OutputSafetyTests.bash(
+            """
+            set -e
+            mkdir data
+            cp in.csv data/in.csv
+            "$ROO" summarize data/ --table all --format jsonl > before.jsonl
+            "$ROO" summarize data/ --by hs6,month,channel --output data/by/
+            "$ROO" summarize data/ --compare 202401:202406 --output data/compare/
+            "$ROO" summarize data/ --by hs4,year --format parquet --output data/parquet/
+            "$ROO" summarize data/ --table all --format jsonl > after.jsonl 2>after.err
+            cmp before.jsonl after.jsonl
+            """, in: directory)
+        #expect(run.status == 0, "\(run.stdout) \(run.stderr)")
+        let notes = String(decoding: FixturePaths.read(directory + "/after.err") ?? [], as: UTF8.self)
+        #expect(notes.contains("roo: note: 21 files roo wrote"), "\(notes)")
+    }
+
     @Test func directoryLinksAreFollowedOnceAndLoopsEnd() throws {
         let directory = try OutputSafetyTests.workspace()
         let run = try OutputSafetyTests.bash(

@@ -11,6 +11,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case xlsx
     /// One self-contained HTML report of all tables (`HTMLReport`).
     case html
+    /// Typed Parquet, one file per table (written by the summarize layer, not text).
+    case parquet
 
     /// File extension for `--output DIR/`.
     public var fileExtension: String { rawValue }
@@ -25,9 +27,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         self.init(rawValue: name[name.index(after: dot)...].lowercased())
     }
 
-    /// Whether each table renders on its own (`render`); `xlsx` and `html`
-    /// are one document for all tables.
-    public var isPerTable: Bool { self != .xlsx && self != .html }
+    /// Whether each table renders as text on its own (`render`); `xlsx` and
+    /// `html` are one document for all tables, `parquet` is not text.
+    public var isPerTable: Bool { self != .xlsx && self != .html && self != .parquet }
 
     /// Renders `table` in this format.
     ///
@@ -38,7 +40,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .tsv: DelimitedWriter.render(table, separator: 0x09)
         case .jsonl: JSONLinesWriter.render(table)
         case .md: MarkdownWriter.render(table)
-        case .xlsx, .html: preconditionFailure("\(rawValue) is one document for all tables: use XLSXFile or HTMLReport")
+        case .xlsx, .html, .parquet:
+            preconditionFailure("\(rawValue) is not one text per table: use XLSXFile, HTMLReport or a Parquet writer")
         }
     }
 }

@@ -237,16 +237,41 @@ enum RooOutputs {
         return lines
     }()
 
+    /// The measure columns every keyed table and `totals` carry, in a row
+    /// (CSV and TSV): the mark of a table whatever its `--by` keys.
+    static let measureRuns: [[UInt8]] = [",", "\t"].map { separator in
+        Array((separator + SummaryTable.measureColumns.joined(separator: separator) + separator).utf8)
+    }
+
+    /// Metadata keys of the Parquet files roo writes: partial aggregates and tables (`--format parquet`).
+    static let parquetMarks: Set<String> = ["roo.partial", "roo.table"]
+
     /// Whether the regular file `path` is a roo partial aggregate, rejects
-    /// file or table.
+    /// file or table (with any `--by` keys and `--compare` columns).
     static func isRooOutput(_ path: String) -> Bool {
         guard let prefix = HeldStreams.peek(path, count: 4096) else { return false }
         if prefix.starts(with: Array("PAR1".utf8)) {
             guard let file = try? ParquetFile(path: path) else { return false }
-            return file.metadata.keyValueMetadata.contains { $0.key == "roo.partial" }
+            return file.metadata.keyValueMetadata.contains { parquetMarks.contains($0.key) }
         }
-        var line = prefix.prefix { $0 != 0x0a }
-        if line.last == 0x0d { line = line.dropLast() }
-        return headerLines.contains(Array(line))
+        var line = Array(prefix.prefix { $0 != 0x0a })
+        if line.last == 0x0d { line.removeLast() }
+        return isTableHeader(line)
+    }
+
+    /// A header roo's tables have: one of `headerLines` (alone, or followed by
+    /// `--compare` columns), or one holding the measure columns in a row.
+    static func isTableHeader(_ line: [UInt8]) -> Bool {
+        if headerLines.contains(line) { return true }
+        for header in headerLines where line.count > header.count && line.starts(with: header) {
+            if line[header.count] == UInt8(ascii: ",") || line[header.count] == 0x09 { return true }
+        }
+        let padded = line + [line.contains(0x09) ? 0x09 : UInt8(ascii: ",")]
+        return measureRuns.contains { run in
+            padded.count >= run.count
+                && (0...(padded.count - run.count)).contains { start in
+                    padded[start..<(start + run.count)].elementsEqual(run)
+                }
+        }
     }
 }
