@@ -50,16 +50,23 @@ package struct ExactAggregate: Sendable {
     /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
     package func flowCells() throws -> SummaryTable? {
         guard semantics.by != .standard else { return nil }
-        var standard = self
-        standard.groups = groups.map { group in
+        let cells = groups.map { group in
             var cell = group
             cell.detail = [SummaryTable.chapterText(group.chapter)]
             return cell
         }
-        let reset = ["by": DimensionSet.standard.text, "compare": ""]
-        standard.semantics = SemanticOptions(
-            entries: semantics.entries.map { ($0.option, reset[$0.option] ?? $0.value) })
-        return try standard.tables(top: nil).first { $0.name == .detail }
+        do {
+            return try SummaryTable.detailTable(
+                cells, by: .standard, plan: DimensionSet.standard.plan, top: nil, distinct: false)
+        } catch let error as MeasureOverflow {
+            throw RooError(.dataError, error.description)
+        }
+    }
+
+    /// Per bloc partner and period, for the report's line charts (nil without a period in the aggregate).
+    package func periodSeries() -> PeriodSeries? {
+        let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
+        return PeriodSeries.make(groups, plan: semantics.plan, members: members)
     }
 
     /// The sum of `parts` (in any order: the result is the same).

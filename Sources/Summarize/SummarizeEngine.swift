@@ -131,7 +131,8 @@ package enum SummarizeEngine {
         let headline = Headline(
             tables: tables, context: SummaryNotes.headlineContext(options: run.options, periods: periods))
         try destination.write(
-            tables, notes: notes, headline: headline, flows: run.aggregate.flowCells(),
+            tables, notes: notes, headline: headline, flows: destination.showsFlows ? run.aggregate.flowCells() : nil,
+            series: destination.showsFlows ? run.aggregate.periodSeries() : nil,
             committingWith: rejects.map { [$0] } ?? [], emit: emit)
     }
 

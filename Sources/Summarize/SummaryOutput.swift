@@ -133,6 +133,14 @@ package struct SummaryOutput: Sendable {
         destination.hasSuffix("/") && destination.count > 1 ? String(destination.dropLast()) : destination
     }
 
+    /// Whether the output lists flows (the terminal summary, the HTML report),
+    /// so the caller builds the flow cells only then (`ExactAggregate.flowCells`).
+    package var showsFlows: Bool {
+        if terminalView != nil { return true }
+        if format == .html { return true }
+        return !isDirectory && OutputFormat(fileExtensionOf: destination) == .html
+    }
+
     /// Refuses a `--table` that a run keyed by `by` does not build (`by_channel` without `channel` in `--by`).
     ///
     /// - Throws: `RooError(.usage)` naming the key to add.
@@ -176,9 +184,10 @@ package struct SummaryOutput: Sendable {
     ///   - headline: the answer the report and the workbook lead with.
     ///   - flows: the (origin, HS chapter, partner) cells the views list flows
     ///     from when `detail` is keyed otherwise (`--by`); nil: `detail`.
+    ///   - series: the report's time series (a period in the run), nil for none.
     package func write(
         _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil, flows: SummaryTable? = nil,
-        committingWith extra: [OutputFile] = [],
+        series: PeriodSeries? = nil, committingWith extra: [OutputFile] = [],
         emit: (String) throws -> Void
     ) throws {
         let target = try target()
@@ -189,7 +198,9 @@ package struct SummaryOutput: Sendable {
             if let inputs = terminalView {
                 try emit(TerminalSummary.render(tables: tables, headline: headline, inputs: inputs, flows: flows))
             } else {
-                for text in texts(tables, notes: notes, headline: headline, flows: flows, format: format) {
+                for text in texts(
+                    tables, notes: notes, headline: headline, flows: flows, series: series, format: format)
+                {
                     try emit(text)
                 }
             }
@@ -214,7 +225,8 @@ package struct SummaryOutput: Sendable {
                 ? [
                     Array(
                         HTMLReport.render(
-                            tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows
+                            tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows,
+                            series: series
                         ).utf8)
                 ]
                 : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
@@ -222,7 +234,9 @@ package struct SummaryOutput: Sendable {
             contents = [try workbook(tables, notes: notes, headline: headline, path: path)]
         case let .file(_, format):
             contents = [
-                Array(texts(tables, notes: notes, headline: headline, flows: flows, format: format).joined().utf8)
+                Array(
+                    texts(tables, notes: notes, headline: headline, flows: flows, series: series, format: format)
+                        .joined().utf8)
             ]
         }
         precondition(paths.count == contents.count, "one content per output path")
@@ -237,12 +251,13 @@ package struct SummaryOutput: Sendable {
     /// - Precondition: `format` is not `xlsx` (a workbook is not text).
     private func texts(
         _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, flows: SummaryTable?,
-        format: OutputFormat
+        series: PeriodSeries?, format: OutputFormat
     ) -> [String] {
         precondition(format != .xlsx, "a workbook is not text")
         if format == .html {
             return [
-                HTMLReport.render(tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows)
+                HTMLReport.render(
+                    tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows, series: series)
             ]
         }
         if allTables {

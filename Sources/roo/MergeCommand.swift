@@ -67,7 +67,9 @@ struct Merge: ParsableCommand {
             let headline = Headline(
                 tables: built, context: SummaryNotes.headlineContext(options: notesOptions, periods: aggregate.periods))
             try self.tables.destination.write(
-                built, notes: notes, headline: headline, flows: aggregate.flowCells()
+                built, notes: notes, headline: headline,
+                flows: self.tables.destination.showsFlows ? aggregate.flowCells() : nil,
+                series: self.tables.destination.showsFlows ? aggregate.periodSeries() : nil
             ) {
                 try writeStandardOutput(Array($0.utf8))
             }

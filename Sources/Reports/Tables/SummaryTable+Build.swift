@@ -113,13 +113,6 @@ extension SummaryTable {
         _ groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet,
         plan: DetailPlan
     ) throws -> [SummaryTable] {
-        let detail = try marginal(groups, table: .detail) { group in
-            by.dimensions.map { dimension in
-                dimension == .hs(digits: 2)
-                    ? chapterText(group.chapter)
-                    : plan.text(of: dimension, origin: group.origin, partner: group.partner, values: group.detail)
-            }
-        }
         let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
         let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
         let byOrigin = try marginal(groups, table: .byOrigin) { [$0.origin] }
@@ -128,9 +121,7 @@ extension SummaryTable {
         for group in groups { sums.add(group.measures) }
         guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
         return [
-            keyed(.detail, by.dimensions.flatMap(detailColumns), detail, top: top) { keys in
-                zip(by.dimensions, keys).flatMap { detailCells($0, $1) }
-            },
+            try detailTable(groups, by: by, plan: plan, top: top, distinct: true),
             keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top) {
                 [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
             },
@@ -152,6 +143,51 @@ extension SummaryTable {
                 totalsTable(totals, all),
                 try throughBloc(groups, members: members),
             ]
+    }
+
+    /// The `detail` table of `groups` (each `detail` following `plan`) keyed by `by`, sorted and cut to `top`.
+    ///
+    /// When the groups are distinct (no two with the same origin, partner and
+    /// detail, as an aggregate's are) and `by` names every part of a group's
+    /// key (origin, partner and each plan component at its own width or
+    /// grain), each group is one row and is taken as it is; otherwise the rows
+    /// are sums (`marginal`).
+    ///
+    /// - Throws: `MeasureOverflow` when a row's sum overflows.
+    /// - Complexity: O(g log g) for g groups.
+    public static func detailTable(
+        _ groups: [GroupRow], by: DimensionSet, plan: DetailPlan, top: Int?, distinct: Bool
+    ) throws -> SummaryTable {
+        let keys = { (group: GroupRow) in
+            by.dimensions.map { dimension in
+                dimension == .hs(digits: 2)
+                    ? chapterText(group.chapter)
+                    : plan.text(of: dimension, origin: group.origin, partner: group.partner, values: group.detail)
+            }
+        }
+        let rows =
+            distinct && isOneRowPerGroup(by: by, plan: plan)
+            ? groups.map { (keys: keys($0), measures: $0.measures) } : try marginal(groups, table: .detail, key: keys)
+        return keyed(.detail, by.dimensions.flatMap(detailColumns), rows, top: top) { keys in
+            zip(by.dimensions, keys).flatMap { detailCells($0, $1) }
+        }
+    }
+
+    /// Whether `by` holds every part of a group key of `plan`: origin,
+    /// partner, the HS code at the plan's width (which fixes the chapter)
+    /// and every other component as it is.
+    static func isOneRowPerGroup(by: DimensionSet, plan: DetailPlan) -> Bool {
+        let dimensions = Set(by.dimensions)
+        guard dimensions.contains(.origin), dimensions.contains(.partner) else { return false }
+        return plan.components.allSatisfy { component in
+            switch component {
+            case let .hs(digits): dimensions.contains(.hs(digits: digits))
+            case let .period(grain): dimensions.contains(.period(grain))
+            case .program: dimensions.contains(.program)
+            case .reporter: dimensions.contains(.reporter)
+            case .channel: dimensions.contains(.channel)
+            }
+        }
     }
 
     /// The columns of `dimension` in the detail table: a country or the chapter with its name.
@@ -233,10 +269,16 @@ extension SummaryTable {
     static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(
         keys: [String], measures: Measures
     )] {
-        var sums: [[[UInt8]]: (keys: [String], sums: MeasureSums)] = [:]
+        // One byte string per key tuple: the keys' UTF-8, each ended by 0xFF (never a UTF-8 byte).
+        var sums: [[UInt8]: (keys: [String], sums: MeasureSums)] = [:]
+        var bytes: [UInt8] = []
         for group in groups {
             let keys = key(group)
-            let bytes = keys.map { Array($0.utf8) }
+            bytes.removeAll(keepingCapacity: true)
+            for key in keys {
+                bytes += key.utf8
+                bytes.append(0xFF)
+            }
             sums[bytes, default: (keys, MeasureSums())].sums.add(group.measures)
         }
         return try sums.values.map { row in

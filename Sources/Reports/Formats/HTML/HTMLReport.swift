@@ -18,9 +18,11 @@ public enum HTMLReport {
     ///   - notes: the run's (item, value) lines (`SummaryNotes`).
     ///   - headline: the answer (nil: no headline, no through-bloc sections).
     ///   - flows: the (origin, HS chapter, partner) cells to list flows from when `detail` is keyed otherwise.
-    /// - Complexity: O(rows of `detail` + notes).
+    ///   - series: per bloc partner and period, for the line charts (nil: no period in the run).
+    /// - Complexity: O(rows of `detail` + notes + partners × periods).
     public static func render(
-        tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil, flows: SummaryTable? = nil
+        tables: [SummaryTable], notes: [(String, String)], headline: Headline? = nil, flows: SummaryTable? = nil,
+        series: PeriodSeries? = nil
     ) -> String {
         let detail = flows ?? tables.first { $0.name == .detail }
         let title =
@@ -48,6 +50,7 @@ public enum HTMLReport {
             html += HTMLCharts.section(
                 headline, chapters: Flows.throughBlocByChapter(detail, members: members), complete: complete)
         }
+        html += HTMLLineCharts.section(series)
         html += HTMLDataQualitySection.render(totals: tables.first { $0.name == .totals }, notes: notes)
         html +=
             "<footer>Written by roo. Amounts in sentences are rounded; the tables (--output DIR/, or a .xlsx workbook) "

@@ -63,6 +63,10 @@ enum HTMLStyle {
         svg text { font-size: 13px; fill: var(--ink); font-family: inherit; }
         svg rect.pass { fill: var(--pass); }
         svg rect.declared { fill: var(--declared); }
+        svg polyline.series { fill: none; stroke-width: 2; }
+        svg line.axis { stroke: var(--rule); stroke-width: 1.5; }
+        svg text.tick { text-anchor: end; fill: var(--muted); }
+        svg text.period { text-anchor: middle; fill: var(--muted); }
         table.facts { max-width: 760px; }
         table.facts .sub th { padding-left: 28px; font-weight: 400; color: var(--muted); }
         code { font-size: 12px; color: var(--muted); }
