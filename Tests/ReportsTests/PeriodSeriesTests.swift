@@ -46,5 +46,13 @@ struct PeriodSeriesTests {
         #expect(html.contains("<title>2024-01: 25.0%</title>") && html.contains("<title>2024-02: 30.0%</title>"))
         #expect(html.contains("<title>2024-02: 2.5%</title>"))
         #expect(!HTMLReport.render(tables: [], notes: []).contains("id=\"series\""))
+        // A negative claim share (a correction line) keeps its sign below 1%.
+        let negative = [
+            PeriodSeriesTests.group("MX", "2024-01", nonRegional: 1, preference: -1, customs: 200),
+            PeriodSeriesTests.group("MX", "2024-02", nonRegional: 1, preference: 0, customs: 200),
+        ]
+        let report = HTMLReport.render(
+            tables: [], notes: [], series: PeriodSeries.make(negative, plan: PeriodSeriesTests.plan, members: ["MX"]))
+        #expect(report.contains("<title>2024-01: -0.5%</title>"))
     }
 }

@@ -56,11 +56,13 @@ enum HTMLLineCharts {
         }
         func label(_ value: Int64) -> String {
             // Shares to one decimal of a percent (truncated: the basis points are already cut).
-            scale == .share ? "\(value / 100).\(abs(value % 100) / 10)%" : Headline.dollars(value)
+            scale == .share
+                ? "\(value < 0 ? "-" : "")\(abs(value) / 100).\(abs(value) % 100 / 10)%" : Headline.dollars(value)
         }
         var svg =
             "<figure>\n<figcaption>\(e(caption))</figcaption>\n"
-            + "<svg id=\"\(id)\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" "
+            + "<svg id=\"\(id)\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+            + "viewBox=\"0 0 \(width) \(height)\" "
             + "width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-label=\"\(e(caption))\">\n"
             + "<line class=\"axis\" x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - right)\" "
             + "y2=\"\(top + plotHeight)\"/>\n"
