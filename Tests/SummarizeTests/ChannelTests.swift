@@ -102,3 +102,34 @@ struct ChannelTests {
         #expect(Set(DutyFreeChannel.allCases.map(\.name)).count == DutyFreeChannel.allCases.count)
     }
 }
+
+/// The cell-detail ids of `--by`, against the text rule written out (pad to the width, cut to the plan's).
+struct DetailKeysTests {
+    @Test func integerHSCodesArePaddedThenCut() throws {
+        for digits in [4, 6, 10] {
+            let plan = DetailPlan(components: [.hs(digits: digits)])
+            let interner = DetailInterner(plan: plan)
+            let keys = DetailKeys(interner: interner)
+            for (code, width) in [
+                (Int64(8_703_230_190), 10), (101_110_000, 10), (87, 2), (870_323, 6), (123_456_789_012, 10), (5, 10),
+            ] {
+                let text = String(repeating: "0", count: max(0, width - String(code).count)) + String(code)
+                let id = try keys.hsID(integer: code, width: width)
+                #expect(interner.values()[Int(id)] == [String(text.prefix(digits))], "\(code) at width \(width)")
+            }
+        }
+    }
+
+    @Test func rateProvisionTextIsReadOncePerValue() {
+        let plan = DetailPlan(components: [.hs(digits: 2), .channel])
+        let channel = DetailKeys(interner: DetailInterner(plan: plan))
+        for (text, expected) in [
+            (" 10", DutyFreeChannel.mfnFree), ("010", .mfnFree), ("61", .dutiable), ("x", .unknown),
+        ] {
+            for _ in 0..<2 {
+                let id = Array(text.utf8).withUnsafeBytes { channel.channelID(rateProvision: $0) }
+                #expect(id == UInt32(expected.rawValue), "\(text)")
+            }
+        }
+    }
+}

@@ -88,21 +88,21 @@ final class DetailKeys {
     }
 
     /// The id of an integer HS code zero-padded to `width` digits (`--hs-width`), cut to the plan's width.
+    ///
+    /// - Complexity: O(digits), no allocation: the first `taken` digits of the padded code are
+    ///   `integer / 10^(padded - taken)` (the leading zeros add nothing to the value).
     func hsID(integer: Int64, width: Int) throws -> UInt32 {
         guard integer > 0 else { return 0 }
-        var digits: [UInt8] = []
+        var count = 0
         var rest = integer
         while rest > 0 {
-            digits.append(UInt8(rest % 10))
+            count += 1
             rest /= 10
         }
-        digits += repeatElement(0, count: max(0, width - digits.count))
-        var value: UInt64 = 0
-        var taken = 0
-        for digit in digits.reversed() where taken < hsDigits {
-            value = value * 10 + UInt64(digit)
-            taken += 1
-        }
+        let padded = max(count, width)
+        let taken = min(hsDigits, padded)
+        var value = UInt64(integer)
+        for _ in 0..<(padded - taken) { value /= 10 }
         return try hsID(value: value, digits: taken)
     }
 
@@ -150,9 +150,19 @@ final class DetailKeys {
         UInt32(DutyFreeChannel(rateProvision: code).rawValue)
     }
 
-    /// `channelID` of rate provision text (trimmed; not a number is `unknown`).
+    /// `channelID` of rate provision text (trimmed; not a number is `unknown`), read once per
+    /// distinct value of up to 7 bytes (the component's cache), every time for longer ones.
+    ///
+    /// Safe because: `bytes` is only read by `pack` (by element, at most 7) and by `trimmed`, which copies
+    /// it into a `String` within its bounds; no pointer is kept.
     func channelID(rateProvision bytes: UnsafeRawBufferPointer) -> UInt32 {
-        channelID(rateProvision: Int64(LineRules.trimmed(bytes)))
+        guard let index = channelIndex, let packed = PackedKeyTable.pack(bytes) else {
+            return channelID(rateProvision: Int64(LineRules.trimmed(bytes)))
+        }
+        if let hit = caches[index].value(for: packed) { return hit }
+        let id = channelID(rateProvision: Int64(LineRules.trimmed(bytes)))
+        caches[index].insert(id, for: packed)
+        return id
     }
 
     /// The id of raw text in component `index`, normalized by `normalize`
