@@ -63,6 +63,14 @@ package struct ExactAggregate: Sendable {
         }
     }
 
+    /// Aggregated lines whose period key is empty (no readable period) when a
+    /// `--by` period is a key; 0 otherwise. Wrapping sum: line counts of one run fit.
+    package func linesWithoutPeriod() -> Int64 {
+        let plan = semantics.plan
+        guard let grain = plan.periodGrain, let index = plan.index(of: .period(grain)) else { return 0 }
+        return groups.reduce(0) { $1.detail[index].isEmpty ? $0 &+ $1.measures.lines : $0 }
+    }
+
     /// Per bloc partner and period, for the report's line charts (nil without a period in the aggregate).
     package func periodSeries() -> PeriodSeries? {
         let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))

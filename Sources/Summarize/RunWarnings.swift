@@ -17,6 +17,16 @@ struct RunWarnings {
         [rejectedLines, oddHSCodes, emptyComparedPeriod].compactMap { $0 } + programVariants
     }
 
+    /// The warning for `count` aggregated lines whose period could not be read under a `--by` period key.
+    static func missingPeriods(_ count: Int64, by: DimensionSet) -> String? {
+        guard count > 0, let grain = by.plan.periodGrain else { return nil }
+        return
+            "\(Plural.count(count, "line", grouped: true)) \(count == 1 ? "has" : "have") no readable period: "
+            + "\(count == 1 ? "its" : "their") \(grain.name) is empty in "
+            + "the tables (a period is read as YYYYMM, YYYY-MM, YYYYMMDD or a date; check the period column, "
+            + "or --map period=COLUMN)"
+    }
+
     /// A `--compare` period outside the months the period column holds: its columns are all 0.
     var emptyComparedPeriod: String? {
         guard let compare = options.compare, counts.linesAggregated > 0, let seen = observations.local.months

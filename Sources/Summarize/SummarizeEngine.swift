@@ -123,6 +123,7 @@ package enum SummarizeEngine {
             throw RooError(.dataError, run.warnings.emptyResult)
         }
         run.warnings.lines.forEach(warning)
+        if let line = RunWarnings.missingPeriods(run.aggregate.linesWithoutPeriod(), by: options.by) { warning(line) }
         let tables = try run.aggregate.tables(top: options.top)
         let rejects = try run.rejects?.finish()
         let periods = run.aggregate.periods
@@ -150,6 +151,7 @@ package enum SummarizeEngine {
         let run = try aggregate(options, outputs: outputs, showProgress: showProgress, notice: notice)
         // A piece may be empty (a share of row groups all filtered): merge decides for the whole.
         run.warnings.lines.forEach(warning)
+        if let line = RunWarnings.missingPeriods(run.aggregate.linesWithoutPeriod(), by: options.by) { warning(line) }
         let partial = try PartialFile.finish(run.aggregate, to: path)
         let rejects = try run.rejects?.finish()
         try Outputs.commit([partial] + (rejects.map { [$0] } ?? []))

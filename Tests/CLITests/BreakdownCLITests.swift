@@ -37,6 +37,19 @@ struct BreakdownCLITests {
         #expect(month.status == 64 && month.stderr.contains("no column for period"), "\(month.stderr)")
     }
 
+    @Test func linesWithoutAReadablePeriodAreCountedInAWarning() throws {
+        let path = FixturePaths.temporaryDirectory() + "/bad-period.csv"
+        let text =
+            "origin,partner,hs_code,customs_value,duty,period\nCN,MX,8708,1.00,0,03/2024\nCN,MX,8708,2.00,0,2024-04\n"
+        #expect(FixturePaths.write(Array(text.utf8), to: path))
+        let run = try CLITests.roo(["summarize", path, "--by", "month,partner"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\n,MX,Mexico,1,1.00,"))
+        #expect(run.stderr.contains("roo: warning: 1 line has no readable period: its month is empty"), "\(run.stderr)")
+        let plain = try CLITests.roo(["summarize", path])
+        #expect(!plain.stderr.contains("no readable period"), "\(plain.stderr)")
+    }
+
     @Test func aComparisonIsCheckedBeforeAnyWork() throws {
         let sample = SummarizeCLITests.sample
         let mixed = try CLITests.roo(["summarize", sample, "--compare", "2024:202503"])
