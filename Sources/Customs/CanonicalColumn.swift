@@ -10,6 +10,8 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     case reporter
     case rateProvision = "rate_provision"
     case period
+    /// The dutiable part of the value (Census `dut_val_mo`): summed as `dutiable_value`.
+    case dutiableValue = "dutiable_value"
 
     /// Position in `allCases` (for arrays indexed by column, without hashing).
     public var position: Int {
@@ -24,13 +26,14 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
         case .reporter: 7
         case .rateProvision: 8
         case .period: 9
+        case .dutiableValue: 10
         }
     }
 
     /// Whether the column holds a money amount (converted to cents).
     public var isMoney: Bool {
         switch self {
-        case .customsValue, .duty, .nonOriginatingValue: true
+        case .customsValue, .duty, .nonOriginatingValue, .dutiableValue: true
         default: false
         }
     }
@@ -41,7 +44,7 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
     public var isKey: Bool {
         switch self {
         case .origin, .partner, .hsCode, .program, .reporter, .rateProvision: true
-        case .customsValue, .duty, .nonOriginatingValue, .period: false
+        case .customsValue, .duty, .nonOriginatingValue, .period, .dutiableValue: false
         }
     }
 
@@ -61,6 +64,7 @@ public enum CanonicalColumn: String, CaseIterable, Sendable, Hashable {
         case .reporter: "importing country"
         case .rateProvision: "US Census rate provision code"
         case .period: "month (YYYYMM)"
+        case .dutiableValue: "dutiable value, USD"
         }
     }
 }

@@ -37,6 +37,7 @@ public enum ColumnSuggestions {
         ],
         .reporter: ["reporting country", "reporter country", "importing country", "reporter"],
         .rateProvision: ["rate provision", "rate prov", "rate provision code"],
+        .dutiableValue: ["dutiable value", "dut val mo", "value dutiable"],
         .period: ["year month", "yearmonth", "period", "month", "entry date", "import date", "time"],
     ]
 

@@ -11,6 +11,9 @@ public struct MeasureSums: Sendable, Equatable {
     public var dutyFreeValue: Int128 = 0
     public var preferenceValue: Int128 = 0
     public var nonRegionalValue: Int128 = 0
+    public var dutiableValue: Int128 = 0
+    public var eligibleValue: Int128 = 0
+    public var eligiblePreferenceValue: Int128 = 0
 
     public init() {}
 
@@ -25,6 +28,9 @@ public struct MeasureSums: Sendable, Equatable {
         dutyFreeValue += Int128(measures.dutyFreeValue)
         preferenceValue += Int128(measures.preferenceValue)
         nonRegionalValue += Int128(measures.nonRegionalValue)
+        dutiableValue += Int128(measures.dutiableValue)
+        eligibleValue += Int128(measures.eligibleValue)
+        eligiblePreferenceValue += Int128(measures.eligiblePreferenceValue)
     }
 
     /// The sums as Int64 measures; nil when any of them does not fit.
@@ -33,7 +39,9 @@ public struct MeasureSums: Sendable, Equatable {
             let duty = Int64(exactly: duty),
             let dutyFreeLines = Int64(exactly: dutyFreeLines), let dutyFreeValue = Int64(exactly: dutyFreeValue),
             let preferenceValue = Int64(exactly: preferenceValue),
-            let nonRegionalValue = Int64(exactly: nonRegionalValue)
+            let nonRegionalValue = Int64(exactly: nonRegionalValue),
+            let dutiableValue = Int64(exactly: dutiableValue), let eligibleValue = Int64(exactly: eligibleValue),
+            let eligiblePreferenceValue = Int64(exactly: eligiblePreferenceValue)
         else { return nil }
         var measures = Measures()
         measures.lines = lines
@@ -43,6 +51,9 @@ public struct MeasureSums: Sendable, Equatable {
         measures.dutyFreeValue = dutyFreeValue
         measures.preferenceValue = preferenceValue
         measures.nonRegionalValue = nonRegionalValue
+        measures.dutiableValue = dutiableValue
+        measures.eligibleValue = eligibleValue
+        measures.eligiblePreferenceValue = eligiblePreferenceValue
         return measures
     }
 }
@@ -57,16 +68,18 @@ public struct MeasureCarries: Sendable, Equatable {
     public var dutyFreeValue: Int64 = 0
     public var preferenceValue: Int64 = 0
     public var nonRegionalValue: Int64 = 0
+    public var dutiableValue: Int64 = 0
 
     public init() {}
 
-    /// Bits of a wrapped add, one per money measure (`Measures.addWrapping`).
+    /// Bits of a wrapped add, one per money measure the kernel sums (`CellSums.addWrapping`, the dutiable side array).
     public enum Bit {
         public static let customsValue: UInt8 = 1
         public static let duty: UInt8 = 2
         public static let dutyFreeValue: UInt8 = 4
         public static let preferenceValue: UInt8 = 8
         public static let nonRegionalValue: UInt8 = 16
+        public static let dutiableValue: UInt8 = 32
     }
 
     /// Records the wraps of one add: for each bit set in `wrapped`, the
@@ -79,6 +92,7 @@ public struct MeasureCarries: Sendable, Equatable {
         if wrapped & Bit.dutyFreeValue != 0 { dutyFreeValue &+= step(addend.dutyFreeValue) }
         if wrapped & Bit.preferenceValue != 0 { preferenceValue &+= step(addend.preferenceValue) }
         if wrapped & Bit.nonRegionalValue != 0 { nonRegionalValue &+= step(addend.nonRegionalValue) }
+        if wrapped & Bit.dutiableValue != 0 { dutiableValue &+= step(addend.dutiableValue) }
     }
 
     /// Adds the carries of the same cell in another table (merge).
@@ -88,6 +102,7 @@ public struct MeasureCarries: Sendable, Equatable {
         dutyFreeValue &+= other.dutyFreeValue
         preferenceValue &+= other.preferenceValue
         nonRegionalValue &+= other.nonRegionalValue
+        dutiableValue &+= other.dutiableValue
     }
 
     /// Whether every sum of the cell fits Int64.
@@ -95,25 +110,13 @@ public struct MeasureCarries: Sendable, Equatable {
 }
 
 extension Measures {
-    /// Adds `other` with wrapping arithmetic; returns which money sums
-    /// wrapped (`MeasureCarries.Bit`), for the caller's carries.
+    /// The sum of every measure of `self` and `other`; nil when one does not fit Int64.
     ///
-    /// - Complexity: O(1), branch-free.
-    @inlinable @inline(__always)
-    public mutating func addWrapping(_ other: Measures) -> UInt8 {
-        let b = customsValue.addingReportingOverflow(other.customsValue)
-        let c = duty.addingReportingOverflow(other.duty)
-        let e = dutyFreeValue.addingReportingOverflow(other.dutyFreeValue)
-        let f = preferenceValue.addingReportingOverflow(other.preferenceValue)
-        let g = nonRegionalValue.addingReportingOverflow(other.nonRegionalValue)
-        lines &+= other.lines
-        dutyFreeLines &+= other.dutyFreeLines
-        customsValue = b.partialValue
-        duty = c.partialValue
-        dutyFreeValue = e.partialValue
-        preferenceValue = f.partialValue
-        nonRegionalValue = g.partialValue
-        return UInt8(b.overflow ? 1 : 0) | UInt8(c.overflow ? 2 : 0) | UInt8(e.overflow ? 4 : 0)
-            | UInt8(f.overflow ? 8 : 0) | UInt8(g.overflow ? 16 : 0)
+    /// - Complexity: O(1).
+    public func adding(_ other: Measures) -> Measures? {
+        var sums = MeasureSums()
+        sums.add(self)
+        sums.add(other)
+        return sums.exact
     }
 }

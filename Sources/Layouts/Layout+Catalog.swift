@@ -63,6 +63,7 @@ extension Layout {
                 Column(
                     canonical: .period, source: .yearMonth(year: ["year"], month: ["month"]), type: .int64,
                     isRequired: true),
+                Column(canonical: .dutiableValue, source: .field(["dut_val_mo"]), type: .int64, isRequired: true),
             ],
             extraTypes: extraTypes,
             keep: nil,

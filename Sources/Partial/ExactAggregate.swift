@@ -129,6 +129,8 @@ package struct ExactAggregate: Sendable {
             }
             try add(&totals.linesAggregated, other.linesAggregated)
             try add(&totals.oddHSCodes, other.oddHSCodes)
+            // A part without a column summed 0 for it: its lines are in neither sum, as in one run.
+            totals.optionalMeasures.formUnion(other.optionalMeasures)
             if var unmapped = totals.unmappedCountryCodes {
                 try add(&unmapped, other.unmappedCountryCodes ?? 0)
                 totals.unmappedCountryCodes = unmapped

@@ -10,18 +10,24 @@ import RooSupport
 ///     origin, partner STRING; hs_chapter INT32;
 ///     lines, duty_free_lines INT64;
 ///     customs_value, duty, duty_free_value, preference_value,
-///     non_regional_value DECIMAL(18,2) on INT64 (exact cents)
+///     non_regional_value, dutiable_value, eligible_value,
+///     eligible_preference_value DECIMAL(18,2) on INT64 (exact cents)
 ///
 /// then, when the detail is more than the chapter (`--by`), one STRING column
 /// per `DetailPlan` component after the standard ones (`hs6`, `month`,
 /// `program`, `reporter`), and, in the footer's key-value metadata, `roo.partial` (format version),
 /// `roo.version`, the semantic options as `roo.option.<name>` and the totals
-/// counters as `roo.count.<column>`. Any Parquet reader (DuckDB, Spark,
+/// counters as `roo.count.<column>`, and `roo.measures`: the optional measures the tables print
+/// (`OptionalMeasures.names`, comma-separated, maybe empty). Any Parquet reader (DuckDB, Spark,
 /// pyarrow) can read it; `roo merge` reads it back exactly.
 package enum PartialFile {
-    /// 2: adds `roo.count.hs_odd_length` (partials of format 1 are refused with a clear message).
-    static let formatVersion = "2"
-    static let moneyColumns = ["customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value"]
+    /// 2: adds `roo.count.hs_odd_length`; 3: adds the dutiable and eligible sums and `roo.measures`
+    /// (partials of an earlier format are refused with a clear message).
+    static let formatVersion = "3"
+    static let moneyColumns = [
+        "customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value", "dutiable_value",
+        "eligible_value", "eligible_preference_value",
+    ]
 
     static let columns: [WriterColumn] =
         [
@@ -93,6 +99,8 @@ package enum PartialFile {
                 ColumnData(.int64(measures.map(\.customsValue))), ColumnData(.int64(measures.map(\.duty))),
                 ColumnData(.int64(measures.map(\.dutyFreeValue))), ColumnData(.int64(measures.map(\.preferenceValue))),
                 ColumnData(.int64(measures.map(\.nonRegionalValue))),
+                ColumnData(.int64(measures.map(\.dutiableValue))), ColumnData(.int64(measures.map(\.eligibleValue))),
+                ColumnData(.int64(measures.map(\.eligiblePreferenceValue))),
             ] + detailColumns.indices.map { index in strings(groups.map { $0.detail[index] }) }
         var options = WriterOptions()
         options.keyValueMetadata = metadata(aggregate)
@@ -122,6 +130,7 @@ package enum PartialFile {
         for (name, count) in zip(names, counts) {
             entries.append(KeyValue(key: "roo.count." + name, value: String(count)))
         }
+        entries.append(KeyValue(key: "roo.measures", value: totals.optionalMeasures.names.joined(separator: ",")))
         if let periods = aggregate.periods {
             entries.append(KeyValue(key: "roo.periods", value: "\(periods.lowerBound)-\(periods.upperBound)"))
         }
@@ -174,12 +183,19 @@ package enum PartialFile {
                     + "\(semantics.value(of: "country-codes"))"
             )
         }
-        let totals = TotalsInput(
+        guard let measured = values["roo.measures"],
+            let optionalMeasures = OptionalMeasures(
+                names: measured.split(separator: ",", omittingEmptySubsequences: true))
+        else {
+            throw notPartial("roo.measures is \"\(KeyText.escapingControls(values["roo.measures"] ?? "missing"))\"")
+        }
+        var totals = TotalsInput(
             files: Int(counts["files"] ?? 0), linesRead: counts["lines_read"] ?? 0,
             linesFiltered: counts["lines_filtered"] ?? 0,
             rejected: RejectionReason.allCases.map { counts[$0.name] ?? 0 },
             linesAggregated: counts["lines_aggregated"] ?? 0,
             unmappedCountryCodes: counts["unmapped_country_codes"], oddHSCodes: counts["hs_odd_length"] ?? 0)
+        totals.optionalMeasures = optionalMeasures
         let groups = try groups(file, plan: semantics.plan, path: path, notPartial: notPartial)
         try checkInvariants(totals, groups: groups, notPartial: notPartial)
         var periods: ClosedRange<Int>?
@@ -275,6 +291,9 @@ package enum PartialFile {
                 measures.dutyFreeValue = ints[4][row]
                 measures.preferenceValue = ints[5][row]
                 measures.nonRegionalValue = ints[6][row]
+                measures.dutiableValue = ints[7][row]
+                measures.eligibleValue = ints[8][row]
+                measures.eligiblePreferenceValue = ints[9][row]
                 let detail = details.map { String(decoding: $0.bytes(at: row), as: UTF8.self) }
                 guard detail.isEmpty || detail[0].utf8.prefix(2).elementsEqual(SummaryTable.chapterText(chapter).utf8)
                 else {

@@ -189,7 +189,7 @@ package struct FileBinding: @unchecked Sendable {
             kind = decimalScale == nil ? (isText ? .text : (isInteger ? .integer : nil)) : nil
         case .program, .reporter:
             kind = isText && decimalScale == nil ? .text : nil
-        case .customsValue, .duty, .nonOriginatingValue:
+        case .customsValue, .duty, .nonOriginatingValue, .dutiableValue:
             if let scale = decimalScale {
                 kind = isInteger ? .decimalInt(scale: scale) : (isText ? .decimalBytes(scale: scale) : nil)
             } else {

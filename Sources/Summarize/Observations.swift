@@ -33,6 +33,8 @@ final class Observations: Sendable {
         var textMonths: ClosedRange<Int>?
         /// Whether a text input without a readable period was read.
         var textWithoutPeriod = false
+        /// The optional measures the text inputs read have columns for.
+        var textMeasures: OptionalMeasures = []
 
         mutating func program(_ bytes: [UInt8]) {
             if programs.count < Observations.distinctValuesMax { programs.insert(bytes) }
@@ -81,6 +83,7 @@ final class Observations: Sendable {
                 state.local.textMonth(months.upperBound)
             }
             if local.textWithoutPeriod { state.local.textWithoutPeriod = true }
+            state.local.textMeasures.formUnion(local.textMeasures)
         }
     }
 

@@ -217,7 +217,9 @@ package enum SummarizeEngine {
         guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
         let details = context.details?.values()
-        let groups = result.groups.entries().map { entry -> GroupRow in
+        // Eligible and other lines of a cell are two cells of the table (the key's eligible bit): one row here.
+        guard let cells = result.groups.cells() else { throw RooError(.dataError, "a sum overflows Int64 cents") }
+        let groups = cells.map { entry -> GroupRow in
             let (origin, partner, detail) = GroupAccumulator.components(entry.key)
             // The detail is the chapter, or a `--by` tuple whose first value is the HS code (≥ 2 digits: accepted).
             let values = details?[Int(detail)]
@@ -229,12 +231,17 @@ package enum SummarizeEngine {
         let counts = result.counts
         // A share of row groups that leaves out row group 0 leaves the file count to the share that has it.
         let files = (options.rowGroups?.lowerBound ?? 0) > 0 ? textPaths.count : paths.count
-        let totals = TotalsInput(
+        var totals = TotalsInput(
             files: files, linesRead: counts.linesRead, linesFiltered: counts.linesFiltered,
             rejected: counts.rejected, linesAggregated: counts.linesAggregated,
             unmappedCountryCodes: context.interner.convertsCodes ? counts.unmappedLines : nil,
             oddHSCodes: counts.oddHSLines)
         let seen = context.observations.seen
+        totals.optionalMeasures = seen.local.textMeasures.union(
+            context.bindings.reduce(into: OptionalMeasures()) { measures, binding in
+                if binding.columns[.dutiableValue] != nil { measures.insert(.dutiableValue) }
+                if binding.columns[.rateProvision] != nil { measures.insert(.eligibility) }
+            })
         let warnings = RunWarnings(counts: counts, observations: seen, options: context.options)
         let periods = PeriodCoverage.covered(
             bindings: context.bindings, textMonths: textPaths.isEmpty ? .none : .some(seen.local.textMonths),

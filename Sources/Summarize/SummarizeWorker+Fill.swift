@@ -18,15 +18,19 @@ import RooSupport
 /// empty (the empty case is handled before the loop).
 extension SummarizeWorker {
     enum MoneyTarget {
-        case value, duty, nonOriginating
+        case value, duty, nonOriginating, dutiable
 
         var blockColumn: LineBlock.MoneyColumn {
             switch self {
             case .value: .value
             case .duty: .duty
             case .nonOriginating: .nonOriginating
+            case .dutiable: .dutiable
             }
         }
+
+        /// Whether a null (or NaN) row reads as 0 in the block: the dutiable value has no status or flag.
+        var zeroesNulls: Bool { self == .dutiable }
     }
 
     func fillKeys(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns, regionFlag: Bool) throws {
@@ -135,7 +139,9 @@ extension SummarizeWorker {
     ) throws {
         let values: UnsafeMutablePointer<Int64>
         let status: UnsafeMutablePointer<UInt8>?
-        if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth {
+        if case .decimalInt(2) = kind, view.valueWidth == 8, view.layout == .fixedWidth,
+            !target.zeroesNulls || batch.nullCount == 0
+        {
             // Hot path (DECIMAL(p,2) on INT64): the values are cents already.
             borrowCents(view, target: target, columns)
             return
@@ -144,9 +150,10 @@ extension SummarizeWorker {
         switch target {
         case .value: status = columns.valueStatus
         case .duty: status = columns.dutyStatus
-        case .nonOriginating: status = nil
+        case .nonOriginating, .dutiable: status = nil
         }
         let flags = columns.flags
+        if target.zeroesNulls { values.update(repeating: 0, count: view.rowCount) }
         if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
             // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
             try fillDecimal64(
@@ -184,7 +191,7 @@ extension SummarizeWorker {
             switch target {
             case .value: columns.valueStatus
             case .duty: columns.dutyStatus
-            case .nonOriginating: nil
+            case .nonOriginating, .dutiable: nil
             }
         if target == .nonOriginating {
             let flags = columns.flags
@@ -279,15 +286,17 @@ extension SummarizeWorker {
         }
     }
 
+    /// The rate provision's flags (`LineRules.rateProvisionFlags`): eligibility, and duty-free status if it decides.
     func fillRateProvision(kind: SourceKind, _ view: ColumnView, _ columns: LineBlock.Columns) {
+        let freeByRule = context.options.dutyFreeBy == .rateProvision
         if kind == .integer {
             let flags = columns.flags
             for row in 0..<view.rowCount where view.isValid(row) {
-                flags[row] |= LineRules.rateProvisionFlag(view.integer(row))
+                flags[row] |= LineRules.rateProvisionFlags(view.integer(row), freeByRule: freeByRule)
             }
             return
         }
-        applyTextFlags(view, columns) { LineRules.rateProvisionFlag(text: $0) }
+        applyTextFlags(view, columns) { LineRules.rateProvisionFlags(text: $0, freeByRule: freeByRule) }
     }
 
     /// ORs per-value flags into the block's flags for non-null rows, once per

@@ -146,11 +146,12 @@ package final class SummarizeWorker: WorkUnitProcessor {
             case .duty: try fillMoney(kind: kind, target: .duty, view, columns, location: location)
             case .nonOriginatingValue:
                 try fillMoney(kind: kind, target: .nonOriginating, view, columns, location: location)
+            case .dutiableValue: try fillMoney(kind: kind, target: .dutiable, view, columns, location: location)
             case .program: try fillPrograms(view, columns)
             case .reporter: try fillReporterFilter(view, columns)
             case .period: try fillPeriodFilter(kind: kind, view, columns)
             case .rateProvision:
-                if context.options.dutyFreeBy == .rateProvision { fillRateProvision(kind: kind, view, columns) }
+                fillRateProvision(kind: kind, view, columns)
                 try details?.fillChannel(kind: kind, view)
             }
         }
@@ -267,7 +268,7 @@ package final class SummarizeContext: Sendable {
         switch canonical {
         case .reporter: options.reporter != nil || options.plan.index(of: .reporter) != nil
         case .period: options.from != nil || options.to != nil || options.plan.periodGrain != nil
-        case .rateProvision: options.dutyFreeBy == .rateProvision || options.plan.index(of: .channel) != nil
+        case .rateProvision: true  // eligibility is read wherever a rate provision is
         case .program: true
         default: true
         }

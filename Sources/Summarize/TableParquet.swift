@@ -27,10 +27,13 @@ enum TableParquet {
 
     /// The kind of a measure column of an empty table (its keys are text).
     static func kind(named name: String) -> Kind {
-        if name.hasSuffix("_share") || name.hasSuffix("_rate") || name.hasSuffix("_growth") { return .share }
+        if name.hasSuffix("_share") || name.hasSuffix("_rate") || name.hasSuffix("_growth") || name == "utilization" {
+            return .share
+        }
         if name == "lines" || name == "duty_free_lines" { return .integer }
         // The money measures, and --compare's columns of them (`customs_value_2024`, `customs_value_change`).
-        let money = SummaryTable.measureColumns.filter { !$0.hasSuffix("_share") && !$0.hasSuffix("_rate") }
+        let money = (SummaryTable.measureColumns + SummaryTable.optionalColumns([.dutiableValue, .eligibility]))
+            .filter { !$0.hasSuffix("_share") && !$0.hasSuffix("_rate") && $0 != "utilization" }
         return money.contains { name == $0 || name.hasPrefix($0 + "_") } ? .money : .text
     }
 

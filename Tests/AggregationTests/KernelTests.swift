@@ -203,9 +203,45 @@ struct KernelTests {
         // Today's packing, bit for bit (partials and the tables' order do not depend on it, but a change is
         // deliberate).
         #expect(GroupAccumulator.key(origin: 1, partner: 2, chapter: 3) == 1 << 48 | 2 << 32 | 3)
-        // Room for the breakdowns: 32 bits of detail below two 16-bit country ids, in one 64-bit key.
-        #expect(GroupKeyLayout.detailBits == 32 && GroupKeyLayout.usedBits == 64)
+        // Room for the breakdowns: 31 bits of detail and the eligible bit below two 16-bit country ids, in one
+        // 64-bit key.
+        #expect(GroupKeyLayout.detailBits == 31 && GroupKeyLayout.eligibleShift == 31 && GroupKeyLayout.usedBits == 64)
         let widest = GroupAccumulator.key(origin: largest, partner: largest, detail: UInt32.max)
-        #expect(GroupAccumulator.components(widest) == (largest, largest, UInt32.max))
+        #expect(GroupAccumulator.components(widest) == (largest, largest, UInt32.max >> 1))
+        #expect(widest & GroupKeyLayout.eligibleBit != 0)
+    }
+
+    /// The eligible and other lines of a cell are two table cells; `cells()` folds them into one row whose
+    /// eligible measures are the eligible cell's value and preference value, and refuses a sum past Int64.
+    @Test func eligibleCellsFoldIntoOneRow() {
+        let accumulator = GroupAccumulator()
+        var table = accumulator.table
+        let plain = GroupAccumulator.key(origin: 1, partner: 2, chapter: 87)
+        let eligible = plain | GroupKeyLayout.eligibleBit
+        table.add(
+            Measures(
+                lines: 1, customsValue: 300, duty: 0, dutyFreeLines: 1, dutyFreeValue: 300,
+                preferenceValue: 100, nonRegionalValue: 0), at: table.slot(for: plain))
+        table.add(
+            Measures(
+                lines: 2, customsValue: 500, duty: 7, dutyFreeLines: 0, dutyFreeValue: 0,
+                preferenceValue: 400, nonRegionalValue: 0, dutiableValue: 500), at: table.slot(for: eligible))
+        accumulator.table = table
+        let cells = accumulator.cells()
+        #expect(cells?.count == 1 && cells?.first?.key == plain)
+        #expect(
+            cells?.first?.measures
+                == Measures(
+                    lines: 3, customsValue: 800, duty: 7, dutyFreeLines: 1,
+                    dutyFreeValue: 300, preferenceValue: 500, nonRegionalValue: 0, dutiableValue: 500,
+                    eligibleValue: 500,
+                    eligiblePreferenceValue: 400))
+        var full = accumulator.table
+        full.add(
+            Measures(
+                lines: 1, customsValue: .max - 300, duty: 0, dutyFreeLines: 0, dutyFreeValue: 0,
+                preferenceValue: 0, nonRegionalValue: 0), at: full.slot(for: plain))
+        accumulator.table = full
+        #expect(!accumulator.overflowed && accumulator.cells() == nil)
     }
 }

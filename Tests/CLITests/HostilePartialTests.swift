@@ -69,7 +69,7 @@ struct HostilePartialTests {
                 ColumnData(.byteArray(offsets: [0, 2], bytes: Array("CN".utf8))),
                 ColumnData(.byteArray(offsets: [0, 2], bytes: Array("MX".utf8))),
                 ColumnData(.int32([87])), ColumnData(.int64([2])), ColumnData(.int64([0])),
-            ] + (0..<5).map { _ in ColumnData(.int64([1_000])) }
+            ] + PartialFile.moneyColumns.map { _ in ColumnData(.int64([1_000])) }
         try writer.write(data)
         try writer.close()
         let scale = try CLITests.roo(["merge", directory + "/scale.parquet"])

@@ -141,6 +141,32 @@ struct PartialMergeTests {
         #expect(FixturePaths.read("\(directory)/right.parquet") == whole)
     }
 
+    /// A part whose inputs have a rate provision and a dutiable value, and one whose inputs have neither:
+    /// merged, the tables print the optional measures as one run over both does (the other part summed 0).
+    @Test func optionalMeasuresOfAnyPartMakeTheColumns() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let with = "\(directory)/with.csv"
+        let without = "\(directory)/without.csv"
+        let header = "origin,partner,hs_code,customs_value,duty,program"
+        let withLines =
+            "\(header),rate_provision,dutiable_value\nCN,MX,870829,100.00,0,S,18,0\nCN,MX,870829,40.00,4.00,,61,40.00\n"
+        #expect(FixturePaths.write(Array(withLines.utf8), to: with))
+        #expect(FixturePaths.write(Array("\(header)\nCN,MX,870829,60.00,0,S\n".utf8), to: without))
+        let alone = try PartialMergeTests.roo(["summarize", without, "--table", "totals"]).stdout
+        #expect(!alone.contains("eligible_value") && !alone.contains("dutiable_value"), "\(alone)")
+        try PartialMergeTests.expectSame([with, without], parts: [[with], [without]], "optional measures")
+        try PartialMergeTests.roo(["summarize", without, "--partial", "\(directory)/b.parquet"])
+        try PartialMergeTests.roo(["summarize", with, "--partial", "\(directory)/a.parquet"])
+        let merged = try PartialMergeTests.roo([
+            "merge", "\(directory)/b.parquet", "\(directory)/a.parquet", "--table", "by_partner",
+        ]).stdout
+        // 200 in all, 140 eligible (18 and 61), of which 100 claimed; the part without the columns adds 0.
+        #expect(
+            merged.hasSuffix(
+                ",dutiable_value,eligible_value,utilization\n" + "MX,Mexico,3,200.00,4.00,2,160.00,160.00,"
+                    + "160.00,1.000000,0.800000,0.020000,40.00,140.00,0.714286\n"), "\(merged)")
+    }
+
     @Test func partialsWithDifferentOptionsAreRefused() throws {
         let directory = FixturePaths.temporaryDirectory()
         try PartialMergeTests.roo(["summarize", PartialMergeTests.sample, "--partial", "\(directory)/a.parquet"])

@@ -60,13 +60,13 @@ struct LayoutCatalogTests {
         #expect(fields.last.map { $0.first + $0.width - 1 } == 688)
         let plan = try LayoutPlan(layout: .censusIMDB, sourceNames: fields.map(\.name), path: "x")
         #expect(
-            Array(plan.names.prefix(9)) == [
+            Array(plan.names.prefix(10)) == [
                 "origin", "partner", "hs_code", "customs_value", "duty", "program", "reporter",
-                "rate_provision", "period",
+                "rate_provision", "period", "dutiable_value",
             ])
         #expect(
             plan.names.contains("gen_val_mo") && plan.names.contains("cnt_cha_yr") && !plan.names.contains("con_val_mo")
-        )
+                && !plan.names.contains("dut_val_mo"))
     }
 
     @Test func aMissingRequiredFieldNamesTheFieldsItLookedFor() {

@@ -56,9 +56,11 @@ struct FlowsTests {
         let through = try #require(tables.first { $0.name == .throughBloc })
         let lines = TerminalSummary.throughBlocBlock(through).split(separator: "\n").map { String($0) }
         let direct = try #require(lines.first { $0.contains("(direct, outside the bloc)") })
-        // Lines, duty-free, non-regional and share only: pass-through and declared do not apply.
-        #expect(direct.split(separator: " ", omittingEmptySubsequences: true).count == 8, "\(direct)")
-        #expect(direct.hasSuffix("2,520,848,513                                  100.0%"), "\(direct)")
+        // Lines, duty-free, non-regional, share and utilization (the sample has a rate provision) only:
+        // pass-through and declared do not apply.
+        #expect(direct.split(separator: " ", omittingEmptySubsequences: true).count == 9, "\(direct)")
+        #expect(direct.hasSuffix("2,520,848,513                                  100.0%         0.0%"), "\(direct)")
+        #expect(lines.last?.hasPrefix("Utilization: ") == true, "\(lines)")
     }
 
     @Test func amountsForPeopleKeepTheirSign() {

@@ -49,17 +49,23 @@ struct ChannelTests {
         #expect(
             tables[.byChannel] == [
                 "channel,lines,customs_value,duty,duty_free_lines,duty_free_value,preference_value,"
-                    + "non_regional_value,non_regional_share,claim_share,effective_duty_rate",
-                "claimed_on_mfn_free,1,100.00,0.00,1,100.00,100.00,100.00,1.000000,1.000000,0.000000",
-                "mfn_free,2,58.00,0.00,2,58.00,0.00,58.00,1.000000,0.000000,0.000000",
-                "program_free,1,10.00,0.00,1,10.00,10.00,10.00,1.000000,1.000000,0.000000",
-                "chapter99_free,1,7.00,0.00,1,7.00,0.00,7.00,1.000000,0.000000,0.000000",
-                "unknown,1,4.00,0.00,1,4.00,0.00,4.00,1.000000,0.000000,0.000000",
-                "ftz_bonded,1,3.00,0.00,1,3.00,0.00,3.00,1.000000,0.000000,0.000000",
-                "dutiable,2,31.00,1.60,0,0.00,0.00,0.00,,0.000000,0.051613",
-                "other_free,1,2.00,0.00,1,2.00,2.00,0.00,0.000000,1.000000,0.000000",
+                    + "non_regional_value,non_regional_share,claim_share,effective_duty_rate,eligible_value,"
+                    + "utilization",
+                "claimed_on_mfn_free,1,100.00,0.00,1,100.00,100.00,100.00,1.000000,1.000000,0.000000,0.00,",
+                "mfn_free,2,58.00,0.00,2,58.00,0.00,58.00,1.000000,0.000000,0.000000,0.00,",
+                "program_free,1,10.00,0.00,1,10.00,10.00,10.00,1.000000,1.000000,0.000000,10.00,1.000000",
+                "chapter99_free,1,7.00,0.00,1,7.00,0.00,7.00,1.000000,0.000000,0.000000,7.00,0.000000",
+                "unknown,1,4.00,0.00,1,4.00,0.00,4.00,1.000000,0.000000,0.000000,0.00,",
+                "ftz_bonded,1,3.00,0.00,1,3.00,0.00,3.00,1.000000,0.000000,0.000000,3.00,0.000000",
+                "dutiable,2,31.00,1.60,0,0.00,0.00,0.00,,0.000000,0.051613,31.00,0.000000",
+                "other_free,1,2.00,0.00,1,2.00,2.00,0.00,0.000000,1.000000,0.000000,2.00,1.000000",
             ])
-        #expect(tables[.detail]?.contains("CN,China,dutiable,2,31.00,1.60,0,0.00,0.00,0.00,,0.000000,0.051613") == true)
+        #expect(
+            tables[.detail]?.contains(
+                "CN,China,dutiable,2,31.00,1.60,0,0.00,0.00,0.00,,0.000000,0.051613,31.00,0.000000") == true)
+        // Eligible: every listed code but 10 (and not the unreadable one); utilization = claimed / eligible.
+        #expect(
+            tables[.totals]?.last?.hasSuffix(",53.00,0.226415") == true, "\(tables[.totals] ?? [])")
         #expect(tables[.byPeriod] == nil && tables[.byProgram] == nil)
     }
 

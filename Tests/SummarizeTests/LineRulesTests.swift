@@ -25,14 +25,30 @@ struct LineRulesTests {
     }
 
     @Test func rateProvisionsTenToNineteenAreDutyFree() {
-        for code: Int64 in [9, 20, 0, -10, 61, 69] { #expect(LineRules.rateProvisionFlag(code) == 0) }
-        for code: Int64 in [10, 18, 19] { #expect(LineRules.rateProvisionFlag(code) == LineBlock.Flag.freeByRule) }
+        let free = LineBlock.Flag.freeByRule
+        let eligible = LineBlock.Flag.eligible
+        func flags(_ code: Int64) -> UInt8 { LineRules.rateProvisionFlags(code, freeByRule: true) }
+        for code: Int64 in [9, 20, -10] { #expect(flags(code) == 0) }
+        for code: Int64 in [0, 61, 69] { #expect(flags(code) == eligible) }
+        #expect(flags(10) == free)
+        for code: Int64 in [18, 19] { #expect(flags(code) == free | eligible) }
         for (text, flag) in [
-            (" 18 ", LineBlock.Flag.freeByRule), ("10", LineBlock.Flag.freeByRule), ("61", 0), ("x", 0), ("", 0),
-            ("1 8", 0),
+            (" 18 ", free | eligible), ("10", free), ("61", eligible), ("x", 0), ("", 0), ("1 8", 0), ("12", free),
         ] {
             let bytes = Array(text.utf8)
-            #expect(bytes.withUnsafeBytes { LineRules.rateProvisionFlag(text: $0) } == flag, "\(text)")
+            #expect(
+                bytes.withUnsafeBytes { LineRules.rateProvisionFlags(text: $0, freeByRule: true) } == flag, "\(text)")
+        }
+    }
+
+    /// Eligible (`eligible_value`): a code Census lists other than 10, whether or not the rate provision
+    /// decides duty-free status; 12 and 15 are not listed (free by the range, but neither MFN-free nor eligible).
+    @Test func eligibilityIsEveryListedCodeButMFNFree() {
+        let eligible = LineBlock.Flag.eligible
+        let listed: [Int64] = [0, 11, 13, 14, 16, 17, 18, 19, 61, 62, 64, 69, 70, 79]
+        for code in listed { #expect(LineRules.rateProvisionFlags(code, freeByRule: false) == eligible, "\(code)") }
+        for code: Int64 in [10, 12, 15, 20, 60, 99, -1] {
+            #expect(LineRules.rateProvisionFlags(code, freeByRule: false) == 0, "\(code)")
         }
     }
 
@@ -99,7 +115,7 @@ struct LineRulesTests {
         Array(text.utf8).withUnsafeBytes { bytes in
             LineRules.cachedFlag(bytes, in: &table) { raw in
                 calls += 1
-                return LineRules.rateProvisionFlag(text: raw)
+                return LineRules.rateProvisionFlags(text: raw, freeByRule: true) & LineBlock.Flag.freeByRule
             }
         }
     }

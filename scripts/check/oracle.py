@@ -21,7 +21,7 @@ import duckdb
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CANONICAL = ["origin", "partner", "hs_code", "customs_value", "duty", "program", "non_originating_value",
-             "reporter", "rate_provision", "period"]
+             "reporter", "rate_provision", "period", "dutiable_value"]
 REASONS = ["missing_origin", "missing_partner", "missing_hs", "bad_hs", "missing_value", "invalid_value", "missing_duty"]
 WS = "' \t\n\r\x0b\x0c'"
 
@@ -62,7 +62,7 @@ def source(path):
     return f"read_csv('{path}', all_varchar=true, header=true, auto_detect=true, compression='{csv_compression(path)}')"
 
 
-MONEY = ["customs_value", "duty", "non_originating_value"]
+MONEY = ["customs_value", "duty", "non_originating_value", "dutiable_value"]
 
 
 def q(name):
@@ -232,6 +232,10 @@ def expressions(con, path, mapping, args):
         filtered.append(f"coalesce(NOT ({in_period(month, args.compare[0])} OR {in_period(month, args.compare[1])}), true)")
     duty_cents = cents("duty") if have["duty"] else "CAST(0 AS HUGEINT)"
     nov = cents("non_originating_value") if have["non_originating_value"] else "NULL"
+    # dutiable_value: 0 where empty or not a number (docs/semantics.md, Measures).
+    dv = f"coalesce({cents('dutiable_value')}, 0)" if have["dutiable_value"] else "CAST(0 AS HUGEINT)"
+    # Eligible: a rate provision code Census lists, other than 10 (MFN-free).
+    elig = f"coalesce({rp} IN (0, 11, 13, 14, 16, 17, 18, 19, 61, 62, 64, 69, 70, 79), false)"
     row_number = "file_row_number" if is_parquet(path) else "__rn"
     if not is_parquet(path):
         src = f"(SELECT *, row_number() OVER () - 1 AS __rn FROM {src}) s" + "".join(
@@ -248,7 +252,7 @@ def expressions(con, path, mapping, args):
           coalesce({duty_cents}, 0) AS d,
           coalesce({free}, false) AS free,
           coalesce(list_contains({pref}, {prog}), false) AS pref,
-          {nov} AS nov,
+          {nov} AS nov, {dv} AS dv, {elig} AS elig,
           {month} AS mo, {prog} AS prog, {key('reporter') if have['reporter'] else 'NULL'} AS rep, {rp} AS rp
         FROM {src}"""
 
@@ -268,6 +272,20 @@ def compare_sums(args):
         n = len(parts)
         parts += [f"sum(CASE WHEN {b} THEN {x} ELSE 0 END) AS cmp{n}", f"sum(CASE WHEN {a} THEN {x} ELSE 0 END) AS cmp{n + 1}"]
     return ", " + ", ".join(parts)
+
+
+# Sums of the optional measures: dutiable value, value of eligible lines, preference value of eligible lines.
+OPTIONAL_SUMS = "sum(dv) AS dut, sum(CASE WHEN elig THEN v ELSE 0 END) AS ev, sum(CASE WHEN elig AND pref THEN v ELSE 0 END) AS epv"
+
+
+def any_column(con, files, mapping, canonical):
+    """Whether some input has the column of `canonical` (under its --map name)."""
+    name = mapping.get(canonical, canonical)
+    for path in files:
+        names = [row[0] for row in con.execute(f"DESCRIBE SELECT * FROM {source(path)}").fetchall()]
+        if name in names:
+            return True
+    return False
 
 
 def share_text(numerator, denominator):
@@ -358,6 +376,7 @@ def main():
         substr(hs_digits, 1, 2) AS ch
         FROM lines""")
     con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd, hs_digits, mo, prog, rep, rp,
+        dv, elig,
         CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
              WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
         FROM classified WHERE NOT filtered AND reason IS NULL""")
@@ -365,7 +384,8 @@ def main():
     con.execute(f"CREATE TEMP TABLE cn AS SELECT * FROM read_csv('{names}/countries.tsv', delim='\t', header=true, all_varchar=true, quote='')")
     con.execute(f"CREATE TEMP TABLE ht AS SELECT * FROM read_csv('{names}/hs_chapters.tsv', delim='\t', header=true, all_varchar=true, quote='')")
     measures = """count(*) AS lines, sum(v) AS cv, sum(d) AS duty, sum(CASE WHEN free THEN 1 ELSE 0 END) AS dfl,
-        sum(CASE WHEN free THEN v ELSE 0 END) AS dfv, sum(CASE WHEN pref THEN v ELSE 0 END) AS pv, sum(nr) AS nr""" + compare_sums(args)
+        sum(CASE WHEN free THEN v ELSE 0 END) AS dfv, sum(CASE WHEN pref THEN v ELSE 0 END) AS pv, sum(nr) AS nr,
+        """ + OPTIONAL_SUMS + compare_sums(args)
     # --by: each key as docs/semantics.md (Breakdowns) defines its text.
     by_keys = {"origin": ("o", ["origin", "origin_name"]), "partner": ("p", ["partner", "partner_name"]),
                "hs2": ("ch", ["hs_chapter", "chapter_title"]),
@@ -401,6 +421,15 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     measure_cols = ["lines", "customs_value", "duty", "duty_free_lines", "duty_free_value", "preference_value",
                     "non_regional_value", "non_regional_share", "claim_share", "effective_duty_rate"]
+    # The optional measures: dutiable_value where some input has the column, eligible_value and utilization
+    # where some input has a rate provision.
+    has_dutiable = any_column(con, files, mapping, "dutiable_value")
+    has_rate = any_column(con, files, mapping, "rate_provision")
+    optional_cols = (["dutiable_value"] if has_dutiable else []) + (["eligible_value", "utilization"] if has_rate else [])
+    measure_cols += optional_cols
+
+    def optional_cells(dut, ev, epv):
+        return ([money(dut or 0)] if has_dutiable else []) + ([money(ev or 0), share_text(epv or 0, ev or 0)] if has_rate else [])
     compared_cols = []
     if args.compare:
         a, b = args.compare
@@ -420,7 +449,7 @@ def main():
         lines, cv, duty, dfl, dfv, pv, nr = r[:7]
         share, claim, rate = r[-3:]
         return [str(lines), money(cv), money(duty), str(dfl), money(dfv), money(pv), money(nr), share, claim,
-                rate] + compared_cells(r[7:-3])
+                rate] + optional_cells(*r[7:10]) + compared_cells(r[10:-3])
 
     # Shares (docs/semantics.md, Measures): empty where the denominator is 0.
     def ratio(numerator, denominator, name):
@@ -471,11 +500,11 @@ def main():
     members = sql_list(region)
     route_sql = f"""SELECT count(*), sum(v), sum(CASE WHEN free THEN v ELSE 0 END), sum(CASE WHEN pref THEN v ELSE 0 END), sum(nr),
         sum(CASE WHEN {{via}} AND NOT list_contains({members}, o) AND free THEN v ELSE 0 END),
-        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END){compare_sums(args)}
+        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END), {OPTIONAL_SUMS}{compare_sums(args)}
         FROM ok WHERE {{where}}"""
     member_rows = con.execute(f"""SELECT p, count(*) AS n, sum(v), sum(CASE WHEN free THEN v ELSE 0 END), sum(CASE WHEN pref THEN v ELSE 0 END),
         sum(nr) AS nrs, sum(CASE WHEN NOT list_contains({members}, o) AND free THEN v ELSE 0 END),
-        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END){compare_sums(args)}
+        sum(CASE WHEN list_contains({members}, o) THEN nr ELSE 0 END), {OPTIONAL_SUMS}{compare_sums(args)}
         FROM ok WHERE list_contains({members}, p) GROUP BY p ORDER BY nrs DESC, p ASC""").fetchall()
     bloc = con.execute(route_sql.format(via="true", where=f"list_contains({members}, p)")).fetchone()
     direct = con.execute(route_sql.format(via="false", where=f"NOT list_contains({members}, p)")).fetchone()
@@ -484,13 +513,13 @@ def main():
     def route_cells(route, name, r):
         n, cv, dfv, pv, nr, pt, dec = (0 if x is None else x for x in r[:7])
         return [guard(route), guard(name), str(n), money(cv), money(dfv), money(pv), share_text(pv, cv), money(nr), money(pt),
-                money(dec), share_text(nr, dfv)] + compared_cells(r[7:])
+                money(dec), share_text(nr, dfv)] + optional_cells(*r[7:10]) + compared_cells(r[10:])
 
     with open(os.path.join(args.out, "through_bloc.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["route", "route_name", "lines", "customs_value", "duty_free_value", "preference_value", "claim_share",
                     "non_regional_value", "pass_through_value", "declared_non_originating_value", "non_regional_share"]
-                   + compared_cols)
+                   + optional_cols + compared_cols)
         for r in member_rows:
             w.writerow(route_cells(r[0], country.get(r[0], ""), r[1:]))
         w.writerow(route_cells("bloc", "All bloc partners", bloc))

@@ -29,7 +29,7 @@ def expected_type(header, rows, column):
     """The type roo documents for a column, from the CSV text of its first row."""
     values = [row[column] for row in rows]
     name = header[column]
-    if name.endswith("_share") or name.endswith("_rate") or name.endswith("_growth"):
+    if name.endswith("_share") or name.endswith("_rate") or name.endswith("_growth") or name == "utilization":
         return "double"
     if values and all("." in v and v.replace("-", "").replace(".", "").isdigit() for v in values):
         return "decimal"

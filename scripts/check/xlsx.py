@@ -22,7 +22,7 @@ from decimal import Decimal
 import openpyxl
 
 TABLES = ["detail", "by_partner", "by_chapter", "by_origin", "totals", "through_bloc"]
-MONEY = {"customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value", "pass_through_value",
+MONEY = {"dutiable_value", "eligible_value", "customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value", "pass_through_value",
          "declared_non_originating_value"}
 KEYS = {"origin", "origin_name", "hs_chapter", "chapter_title", "partner", "partner_name", "route", "route_name",
         "hs4", "hs6", "hs8", "hs10", "month", "quarter", "year", "program", "reporter", "channel"}
@@ -179,8 +179,8 @@ def is_money(column):
 
 
 def is_share(column):
-    """A ratio: every *_share, effective_duty_rate, and --compare's M_growth."""
-    return column.endswith("_share") or column == "effective_duty_rate" or column.endswith("_growth")
+    """A ratio: every *_share, effective_duty_rate, utilization, and --compare's M_growth."""
+    return column.endswith("_share") or column in ("effective_duty_rate", "utilization") or column.endswith("_growth")
 
 
 def check_cell(table, column, cell, text):

@@ -9,20 +9,25 @@ import Customs
 /// table with integer keys and linear probing — no string hashing in the
 /// hot loop.
 ///
-/// Keys pack `origin | partner | detail` (`GroupKeyLayout`; the detail is the HS chapter today); ids are below
+/// Keys pack `origin | partner | eligible | detail` (`GroupKeyLayout`; the
+/// detail is the HS chapter or the `--by` cell); ids are below
 /// 2^16 and origin ids start at 1, so key 0 marks an empty slot. The table is a
 /// value type over raw memory so the kernel can hold it in a local and probe
 /// without per-access exclusivity checks; `GroupAccumulator` owns it.
-/// Each slot (key + measures) is one 64-byte cache line.
+/// Each slot (key + the seven sums every line adds to) is one 64-byte cache
+/// line; the dutiable values, which only some inputs have, are summed in a
+/// side array of the same size (`dutiable`), allocated when first needed.
 public struct GroupTable {
-    /// One slot: the packed key and its measures in one 64-byte cache line,
+    /// One slot: the packed key and its sums in one 64-byte cache line,
     /// so a probe that finds its key has the cell in the same line.
     public struct Slot {
         public var key: UInt64
-        public var measures: Measures
+        public var sums: CellSums
     }
 
     package private(set) var slots: UnsafeMutablePointer<Slot>
+    /// The dutiable value of each slot (same index), nil until a line with one is added (`enableDutiable`).
+    package private(set) var dutiable: UnsafeMutablePointer<Int64>?
     public private(set) var size: Int
     public private(set) var occupied = 0
     /// Cells whose sums wrapped around Int64, with the net wraps per
@@ -48,7 +53,17 @@ public struct GroupTable {
             raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
         }
         slots = raw.bindMemory(to: Slot.self, capacity: size)
-        slots.initialize(repeating: Slot(key: 0, measures: Measures()), count: size)
+        slots.initialize(repeating: Slot(key: 0, sums: CellSums()), count: size)
+    }
+
+    /// Allocates the dutiable side array (zeros) if it is not there yet.
+    ///
+    /// - Complexity: O(size) the first time, O(1) after.
+    public mutating func enableDutiable() {
+        guard dutiable == nil else { return }
+        let values = UnsafeMutablePointer<Int64>.allocate(capacity: size)
+        values.initialize(repeating: 0, count: size)
+        dutiable = values
     }
 
     static let hugePageSize = 2 << 20
@@ -61,15 +76,18 @@ public struct GroupTable {
 
     func deallocate() {
         UnsafeMutableRawPointer(slots).deallocate()
+        dutiable?.deallocate()
     }
 
     /// Key of slot `index` (0 = empty).
     @inline(__always)
     public func key(at index: Int) -> UInt64 { slots[index].key }
 
-    /// Measures of slot `index`.
+    /// Measures of slot `index` (its sums and dutiable value; the eligible ones are 0: eligibility is in the key).
     @inline(__always)
-    public func measures(at index: Int) -> Measures { slots[index].measures }
+    public func measures(at index: Int) -> Measures {
+        slots[index].sums.measures(dutiableValue: dutiable?[index] ?? 0)
+    }
 
     /// Slot of `key`, inserting an empty cell when absent (may grow the table).
     @inline(__always)
@@ -95,10 +113,19 @@ public struct GroupTable {
         }
     }
 
-    /// Adds `measures` to the cell at `slot`, recording wraps in `carries`.
+    /// Adds `measures` to the cell at `slot`, recording wraps in `carries`
+    /// (its eligible measures are ignored: eligibility is in the key).
     @inline(__always)
     public mutating func add(_ measures: Measures, at slot: Int) {
-        let wrapped = slots[slot].measures.addWrapping(measures)
+        var wrapped = slots[slot].sums.addWrapping(measures)
+        if measures.dutiableValue != 0 {
+            enableDutiable()
+            // Safe: enabled just above.
+            let values = dutiable.unsafelyUnwrapped
+            let sum = values[slot].addingReportingOverflow(measures.dutiableValue)
+            values[slot] = sum.partialValue
+            if sum.overflow { wrapped |= MeasureCarries.Bit.dutiableValue }
+        }
         if wrapped != 0 { recordCarries(wrapped, key: slots[slot].key, addend: measures) }
     }
 
@@ -131,18 +158,18 @@ public struct GroupTable {
         _ cell: UnsafeMutablePointer<Slot>, value: Int64, duty: Int64, freeMask: Int64, preferenceValue: Int64,
         nonRegionalValue: Int64
     ) -> UInt8 {
-        let a = cell.pointee.measures.customsValue.addingReportingOverflow(value)
-        let b = cell.pointee.measures.duty.addingReportingOverflow(duty)
-        let c = cell.pointee.measures.dutyFreeValue.addingReportingOverflow(value & freeMask)
-        let d = cell.pointee.measures.preferenceValue.addingReportingOverflow(preferenceValue)
-        let e = cell.pointee.measures.nonRegionalValue.addingReportingOverflow(nonRegionalValue)
-        cell.pointee.measures.lines &+= 1
-        cell.pointee.measures.dutyFreeLines &+= freeMask & 1
-        cell.pointee.measures.customsValue = a.partialValue
-        cell.pointee.measures.duty = b.partialValue
-        cell.pointee.measures.dutyFreeValue = c.partialValue
-        cell.pointee.measures.preferenceValue = d.partialValue
-        cell.pointee.measures.nonRegionalValue = e.partialValue
+        let a = cell.pointee.sums.customsValue.addingReportingOverflow(value)
+        let b = cell.pointee.sums.duty.addingReportingOverflow(duty)
+        let c = cell.pointee.sums.dutyFreeValue.addingReportingOverflow(value & freeMask)
+        let d = cell.pointee.sums.preferenceValue.addingReportingOverflow(preferenceValue)
+        let e = cell.pointee.sums.nonRegionalValue.addingReportingOverflow(nonRegionalValue)
+        cell.pointee.sums.lines &+= 1
+        cell.pointee.sums.dutyFreeLines &+= freeMask & 1
+        cell.pointee.sums.customsValue = a.partialValue
+        cell.pointee.sums.duty = b.partialValue
+        cell.pointee.sums.dutyFreeValue = c.partialValue
+        cell.pointee.sums.preferenceValue = d.partialValue
+        cell.pointee.sums.nonRegionalValue = e.partialValue
         return UInt8(a.overflow ? 1 : 0) | UInt8(b.overflow ? 2 : 0) | UInt8(c.overflow ? 4 : 0)
             | UInt8(d.overflow ? 8 : 0) | UInt8(e.overflow ? 16 : 0)
     }
@@ -152,9 +179,11 @@ public struct GroupTable {
         let old = self
         self = GroupTable(size: old.size * 2)
         carries = old.carries
+        if old.dutiable != nil { enableDutiable() }
         for index in 0..<old.size where old.slots[index].key != 0 {
             let target = slot(for: old.slots[index].key)
-            slots[target].measures = old.slots[index].measures
+            slots[target].sums = old.slots[index].sums
+            if let values = dutiable, let oldValues = old.dutiable { values[target] = oldValues[index] }
         }
         old.deallocate()
     }
@@ -176,7 +205,8 @@ public final class GroupAccumulator {
     public var overflowed: Bool { table.overflowed }
     public var occupied: Int { table.occupied }
 
-    /// Packs a group key (`GroupKeyLayout`). - Precondition: origin ≥ 1, ids < 2^16.
+    /// Packs a group key (`GroupKeyLayout`); `detail` may carry `GroupKeyLayout.eligibleBit`.
+    /// - Precondition: origin ≥ 1, ids < 2^16.
     @inline(__always)
     public static func key(origin: UInt32, partner: UInt32, detail: UInt32) -> UInt64 {
         UInt64(origin) << UInt64(GroupKeyLayout.originShift) | UInt64(partner) << UInt64(GroupKeyLayout.partnerShift)
@@ -189,13 +219,45 @@ public final class GroupAccumulator {
         key(origin: origin, partner: partner, detail: UInt32(chapter))
     }
 
-    /// Unpacks a key made by `key(origin:partner:detail:)`.
+    /// Unpacks a key made by `key(origin:partner:detail:)` (the detail without the eligible bit).
     public static func components(_ key: UInt64) -> (origin: UInt32, partner: UInt32, detail: UInt32) {
         (
             UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.originShift)) & GroupKeyLayout.originMask),
             UInt32(truncatingIfNeeded: (key >> UInt64(GroupKeyLayout.partnerShift)) & GroupKeyLayout.partnerMask),
             UInt32(truncatingIfNeeded: key & GroupKeyLayout.detailMask)
         )
+    }
+
+    /// The cells with eligible and other lines of the same (origin, partner,
+    /// detail) summed into one: the key without `GroupKeyLayout.eligibleBit`,
+    /// and measures whose `eligibleValue` / `eligiblePreferenceValue` are the
+    /// customs / preference value of the eligible cell. Nil when a sum does
+    /// not fit Int64 (the run overflows: exit 65, whatever the strategy).
+    ///
+    /// - Precondition: no cell overflowed (`overflowed` is false).
+    /// - Complexity: O(size) expected.
+    public func cells() -> [(key: UInt64, measures: Measures)]? {
+        let source = table
+        var result: [(key: UInt64, measures: Measures)] = []
+        result.reserveCapacity(source.occupied)
+        var position: [UInt64: Int] = [:]
+        for index in 0..<source.size where source.key(at: index) != 0 {
+            let key = source.key(at: index)
+            let base = key & ~GroupKeyLayout.eligibleBit
+            var measures = source.measures(at: index)
+            if key != base {
+                measures.eligibleValue = measures.customsValue
+                measures.eligiblePreferenceValue = measures.preferenceValue
+            }
+            if let at = position[base] {
+                guard let sum = result[at].measures.adding(measures) else { return nil }
+                result[at].measures = sum
+            } else {
+                position[base] = result.count
+                result.append((base, measures))
+            }
+        }
+        return result
     }
 
     /// Adds every cell of `other` (merge of partial aggregates).

@@ -34,18 +34,15 @@ public enum Kernel {
         let byDuty = configuration.dutyFreeByDuty
         // With duty deciding, a non-present duty rejects; otherwise it only reads as 0.
         let dutyStatusMask: UInt8 = byDuty ? 0xff : 0
-        var probe = Probe(partial.groups.table)
+        // The dutiable value, where the block has one, is summed beside the slots (a branch the same for every row).
+        let hasDutiable = columns.dutiableMask != 0
+        var probe = Probe(partial.groups.table, summingDutiable: hasDutiable)
         var aggregated: Int64 = 0
         let count = block.count
         let onDetail = block.keysOnDetail
         for row in 0..<count {
             let ahead = row &+ prefetchDistance
-            if ahead < count {
-                probe.prefetch(
-                    GroupAccumulator.key(
-                        origin: columns.origin[ahead], partner: columns.partner[ahead],
-                        detail: detail(columns, ahead, onDetail)))
-            }
+            if ahead < count { probe.prefetch(rowKey(columns, ahead, onDetail)) }
             let flags = columns.flags[row]
             let origin = columns.origin[row]
             let partner = columns.partner[row]
@@ -57,7 +54,7 @@ public enum Kernel {
                 countExcluded(columns, row: row, byDuty: byDuty, counts: &counts)
                 continue
             }
-            let key = GroupAccumulator.key(origin: origin, partner: partner, detail: detail(columns, row, onDetail))
+            let key = rowKey(columns, row, onDetail)
             let cell = probe.cell(for: key)
             // Branch-free from here: the flags are random per line, so every
             // choice is an all-ones/all-zeros mask instead of a branch.
@@ -76,16 +73,18 @@ public enum Kernel {
             let nonRegional = (value & ~inRegionMask) | (clamped & declaredMask & inRegionMask)
             let preferenceValue = value & preferenceMask
             let nonRegionalValue = nonRegional & freeMask
-            let wrapped = GroupTable.addLine(
+            var wrapped = GroupTable.addLine(
                 cell, value: value, duty: duty, freeMask: freeMask, preferenceValue: preferenceValue,
                 nonRegionalValue: nonRegionalValue)
+            if hasDutiable { wrapped |= probe.addDutiable(columns.dutiable[row], cell: cell) }
             if wrapped != 0 {
                 probe.table.recordCarries(
                     wrapped, key: key,
                     addend: Measures(
                         lines: 1, customsValue: value, duty: duty, dutyFreeLines: freeMask & 1,
                         dutyFreeValue: value & freeMask,
-                        preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue))
+                        preferenceValue: preferenceValue, nonRegionalValue: nonRegionalValue,
+                        dutiableValue: columns.dutiable[row & columns.dutiableMask]))
             }
             aggregated &+= 1
         }
@@ -97,11 +96,21 @@ public enum Kernel {
         partial.counts.add(counts)
     }
 
-    /// The group key's detail of a row: the `--by` cell detail when the block
-    /// keys on it (`LineBlock.keysOnDetail`, the same for every row), else the chapter.
+    /// The group key of a row (`cellDetail` below its origin and partner).
     @inline(__always)
-    static func detail(_ columns: Columns, _ row: Int, _ onDetail: Bool) -> UInt32 {
-        onDetail ? columns.detail[row] : UInt32(columns.chapter[row])
+    static func rowKey(_ columns: Columns, _ row: Int, _ onDetail: Bool) -> UInt64 {
+        GroupAccumulator.key(
+            origin: columns.origin[row], partner: columns.partner[row], detail: cellDetail(columns, row, onDetail))
+    }
+
+    /// The group key's detail of a row: the `--by` cell detail when the block
+    /// keys on it (`LineBlock.keysOnDetail`, the same for every row), else the
+    /// chapter; with `GroupKeyLayout.eligibleBit` where the row has `Flag.eligible`.
+    @inline(__always)
+    static func cellDetail(_ columns: Columns, _ row: Int, _ onDetail: Bool) -> UInt32 {
+        let detail = onDetail ? columns.detail[row] : UInt32(columns.chapter[row])
+        // Flag.eligible is bit 7 of the flags; the eligible bit is bit 31 of the detail.
+        return detail | UInt32(columns.flags[row] & LineBlock.Flag.eligible) << 24
     }
 
     /// Counts the aggregated lines with `Flag.unmappedCode` and
@@ -135,11 +144,30 @@ public enum Kernel {
         var table: GroupTable
         var slots: UnsafeMutablePointer<GroupTable.Slot>
         var mask: Int
+        /// The table's dutiable side array (nil when not enabled).
+        var dutiable: UnsafeMutablePointer<Int64>?
 
-        init(_ table: GroupTable) {
+        /// - Parameter summingDutiable: whether lines add a dutiable value (enables the table's side array).
+        init(_ table: GroupTable, summingDutiable: Bool = false) {
+            var table = table
+            if summingDutiable { table.enableDutiable() }
             self.table = table
             slots = table.slots
             mask = table.size &- 1
+            dutiable = table.dutiable
+        }
+
+        /// Adds `value` to the dutiable sum of `cell`; `MeasureCarries.Bit.dutiableValue` when it wrapped.
+        ///
+        /// Safe because: `cell` is a slot of this table (`cell(for:)`), so its
+        /// index is below the table's size, the side array's size.
+        /// - Precondition: the table's dutiable side array is enabled.
+        @inline(__always)
+        func addDutiable(_ value: Int64, cell: UnsafeMutablePointer<GroupTable.Slot>) -> UInt8 {
+            let sums = dutiable.unsafelyUnwrapped + (cell - slots)
+            let sum = sums.pointee.addingReportingOverflow(value)
+            sums.pointee = sum.partialValue
+            return sum.overflow ? MeasureCarries.Bit.dutiableValue : 0
         }
 
         @inline(__always)
@@ -172,6 +200,7 @@ public enum Kernel {
             let index = table.slot(for: key)  // may grow the table
             slots = table.slots
             mask = table.size &- 1
+            dutiable = table.dutiable
             return slots + index
         }
     }
@@ -228,9 +257,7 @@ public enum Kernel {
                 continue
             }
             local.linesAggregated += 1
-            let key = GroupAccumulator.key(
-                origin: columns.origin[row], partner: columns.partner[row],
-                detail: detail(columns, row, block.keysOnDetail))
+            let key = rowKey(columns, row, block.keysOnDetail)
             body(key, measures(columns, row: row, flags: flags, byDuty: byDuty))
         }
     }
@@ -273,6 +300,7 @@ public enum Kernel {
         result.customsValue = value
         result.duty = duty
         if flags & LineBlock.Flag.preferenceClaimed != 0 { result.preferenceValue = value }
+        result.dutiableValue = block.dutiable[row & block.dutiableMask]
         guard isFree else { return result }
         result.dutyFreeLines = 1
         result.dutyFreeValue = value

@@ -32,6 +32,8 @@ public final class LineBlock {
         /// The text HS code has an odd number of digits (3, 5, 7, 9): it
         /// probably lost a leading zero (`HSChapter.chapter(text:padOddLength:)`).
         public static let oddHSCode: UInt8 = 64
+        /// The rate provision is read and is not 10 (MFN-free): the line counts in `eligible_value`.
+        public static let eligible: UInt8 = 128
     }
 
     /// Whether the kernel counts aggregated lines with `Flag.unmappedCode`
@@ -70,6 +72,10 @@ public final class LineBlock {
     private(set) var value: UnsafeMutablePointer<Int64>
     private(set) var duty: UnsafeMutablePointer<Int64>
     private(set) var nonOriginating: UnsafeMutablePointer<Int64>
+    /// The dutiable value of each row when bound (`dutiableMask` all ones),
+    /// else one 0 that every row reads (`dutiableMask` 0): `dutiable[row & dutiableMask]`.
+    private(set) var dutiable: UnsafeMutablePointer<Int64>
+    private(set) var dutiableMask = 0
 
     /// The column pointers of the rows in use, for the scope of a
     /// `withColumns` body (outside this module) or a kernel pass.
@@ -85,6 +91,9 @@ public final class LineBlock {
         package let value: UnsafeMutablePointer<Int64>
         package let duty: UnsafeMutablePointer<Int64>
         package let nonOriginating: UnsafeMutablePointer<Int64>
+        /// Read as `dutiable[row & dutiableMask]` (0 for every row when not bound).
+        package let dutiable: UnsafeMutablePointer<Int64>
+        package let dutiableMask: Int
     }
 
     /// The columns as they are now (see `Columns`): the kernel's view.
@@ -92,7 +101,8 @@ public final class LineBlock {
         Columns(
             origin: origin, partner: partner, chapter: chapter, detail: detail, valueStatus: valueStatus,
             dutyStatus: dutyStatus,
-            flags: flags, value: value, duty: duty, nonOriginating: nonOriginating)
+            flags: flags, value: value, duty: duty, nonOriginating: nonOriginating, dutiable: dutiable,
+            dutiableMask: dutiableMask)
     }
 
     /// Runs `body` with the column pointers of the rows in use: the only way
@@ -129,12 +139,12 @@ public final class LineBlock {
         try body(detail)
     }
 
-    /// The money columns.
-    public enum MoneyColumn: Int, Sendable, CaseIterable { case value, duty, nonOriginating }
+    /// The money columns. `dutiable` is optional: unbound, every row reads 0.
+    public enum MoneyColumn: Int, Sendable, CaseIterable { case value, duty, nonOriginating, dutiable }
 
     /// The block's own money storage, allocated (and zeroed) on first use.
-    private var ownedMoney: [UnsafeMutablePointer<Int64>?] = [nil, nil, nil]
-    private var ownedMoneyCapacity = [0, 0, 0]
+    private var ownedMoney: [UnsafeMutablePointer<Int64>?] = [nil, nil, nil, nil]
+    private var ownedMoneyCapacity = [0, 0, 0, 0]
     /// Bit `column.rawValue` set once the column is bound for the rows in use.
     private var boundMoney: UInt8 = 0
     /// One zeroed value: the money pointers' target before anything is bound.
@@ -142,7 +152,7 @@ public final class LineBlock {
 
     public init() {
         unbound.initialize(to: 0)
-        (value, duty, nonOriginating) = (unbound, unbound, unbound)
+        (value, duty, nonOriginating, dutiable) = (unbound, unbound, unbound, unbound)
     }
 
     deinit {
@@ -157,8 +167,8 @@ public final class LineBlock {
         unbound.deallocate()
     }
 
-    /// Whether every money column is bound (own or borrowed) for the rows in use.
-    public var isMoneyBound: Bool { boundMoney == 0b111 }
+    /// Whether every money column but the optional `dutiable` is bound (own or borrowed) for the rows in use.
+    public var isMoneyBound: Bool { boundMoney & 0b111 == 0b111 }
 
     /// Points money column `column` at `storage` for the rows in use instead
     /// of copying values into the block.
@@ -192,9 +202,11 @@ public final class LineBlock {
         return storage
     }
 
-    /// Binds every money column not yet bound to own storage.
+    /// Binds every money column not yet bound to own storage (`dutiable` stays unbound: 0 for every row).
     public func ownUnboundMoney() {
-        for column in MoneyColumn.allCases where boundMoney & (1 << column.rawValue) == 0 { ownMoney(column) }
+        for column in MoneyColumn.allCases where column != .dutiable && boundMoney & (1 << column.rawValue) == 0 {
+            ownMoney(column)
+        }
     }
 
     private func bind(_ column: MoneyColumn, _ pointer: UnsafeMutablePointer<Int64>) {
@@ -202,6 +214,9 @@ public final class LineBlock {
         case .value: value = pointer
         case .duty: duty = pointer
         case .nonOriginating: nonOriginating = pointer
+        case .dutiable:
+            dutiable = pointer
+            dutiableMask = ~0
         }
         boundMoney |= 1 << column.rawValue
     }
@@ -223,6 +238,7 @@ public final class LineBlock {
         other.duty.update(from: duty, count: count)
         other.dutyStatus.update(from: dutyStatus, count: count)
         other.nonOriginating.update(from: nonOriginating, count: count)
+        if dutiableMask != 0 { other.ownMoney(.dutiable).update(from: dutiable, count: count) }
         other.flags.update(from: flags, count: count)
         other.countsUnmappedCodes = countsUnmappedCodes
         return other
@@ -264,7 +280,8 @@ public final class LineBlock {
         boundMoney = 0
         countsOddHSCodes = false
         counts = LineCounts()
-        (value, duty, nonOriginating) = (unbound, unbound, unbound)
+        (value, duty, nonOriginating, dutiable) = (unbound, unbound, unbound, unbound)
+        dutiableMask = 0
         if clearingKeys {
             origin.initialize(repeating: 0, count: newCount)
             partner.initialize(repeating: 0, count: newCount)

@@ -45,11 +45,11 @@ enum SharedAtomicRunner {
 final class AtomicGroupTable: @unchecked Sendable {
     // @unchecked Sendable: all shared state is accessed through atomics.
     static let slotCountDefault = 1 << 18
-    static let measureCount = 7
+    static let measureCount = 8
     /// The carry bit of each measure offset (0 for the line counts, which cannot wrap).
     static let carryBits: [UInt8] = [
         0, MeasureCarries.Bit.customsValue, MeasureCarries.Bit.duty, 0, MeasureCarries.Bit.dutyFreeValue,
-        MeasureCarries.Bit.preferenceValue, MeasureCarries.Bit.nonRegionalValue,
+        MeasureCarries.Bit.preferenceValue, MeasureCarries.Bit.nonRegionalValue, MeasureCarries.Bit.dutiableValue,
     ]
 
     struct Full: Error, CustomStringConvertible {
@@ -85,7 +85,7 @@ final class AtomicGroupTable: @unchecked Sendable {
         let base = slot * AtomicGroupTable.measureCount
         let amounts = [
             value.lines, value.customsValue, value.duty, value.dutyFreeLines, value.dutyFreeValue,
-            value.preferenceValue, value.nonRegionalValue,
+            value.preferenceValue, value.nonRegionalValue, value.dutiableValue,
         ]
         var wrapped: UInt8 = 0
         for (offset, amount) in amounts.enumerated() where amount != 0 {
@@ -136,6 +136,7 @@ final class AtomicGroupTable: @unchecked Sendable {
             cell.dutyFreeValue = value(4)
             cell.preferenceValue = value(5)
             cell.nonRegionalValue = value(6)
+            cell.dutiableValue = value(7)
             let target = table.slot(for: key)
             table.add(cell, at: target)
         }

@@ -40,9 +40,12 @@ public enum TerminalSummary {
 
     /// The through_bloc rows in whole US dollars with thousands separators.
     static func throughBlocBlock(_ table: SummaryTable) -> String {
-        let header = [
-            "Through", "Lines", "Duty-free US$", "Non-regional US$", "Pass-through US$", "Declared US$", "Share",
-        ]
+        // Utilization when the inputs have a rate provision: the share of eligible value that claims a program.
+        let utilization = table.columns.contains("utilization")
+        let header =
+            [
+                "Through", "Lines", "Duty-free US$", "Non-regional US$", "Pass-through US$", "Declared US$", "Share",
+            ] + (utilization ? ["Utilization"] : [])
         var rows: [[String]] = []
         for row in table.rows {
             let cells = Dictionary(uniqueKeysWithValues: zip(table.columns, row))
@@ -53,16 +56,21 @@ public enum TerminalSummary {
                 case "direct": "(direct, outside the bloc)"
                 default: "\(route) \(text(cells["route_name"]))"
                 }
-            rows.append([
-                name, count(cells["lines"]), dollars(cells["duty_free_value"]), dollars(cells["non_regional_value"]),
-                // Neither part applies to imports that did not pass through the bloc.
-                route == "direct" ? "" : dollars(cells["pass_through_value"]),
-                route == "direct" ? "" : dollars(cells["declared_non_originating_value"]),
-                percent(cells["non_regional_share"]),
-            ])
+            rows.append(
+                [
+                    name, count(cells["lines"]), dollars(cells["duty_free_value"]),
+                    dollars(cells["non_regional_value"]),
+                    // Neither part applies to imports that did not pass through the bloc.
+                    route == "direct" ? "" : dollars(cells["pass_through_value"]),
+                    route == "direct" ? "" : dollars(cells["declared_non_originating_value"]),
+                    percent(cells["non_regional_share"]),
+                ] + (utilization ? [percent(cells["utilization"])] : []))
         }
+        let footnote =
+            utilization
+            ? "Utilization: value claiming a program / eligible value (rate provision other than 10, MFN-free).\n" : ""
         return "Non-regional content of duty-free imports, by the partner they were shipped from:\n"
-            + aligned([header] + rows, leftColumns: 1)
+            + aligned([header] + rows, leftColumns: 1) + footnote
     }
 
     /// The largest flows through the bloc (`Flows.throughBloc`: none worth 0).

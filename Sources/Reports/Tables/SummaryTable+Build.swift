@@ -35,11 +35,14 @@ public struct TotalsInput: Sendable {
     /// Aggregated lines whose text HS code has an odd number of digits
     /// (3, 5, 7, 9: probably a lost leading zero; `--pad-hs`).
     public var oddHSCodes: Int64
+    /// The optional measures every table prints (the inputs map their columns).
+    public var optionalMeasures: OptionalMeasures = []
 
     public init(
         files: Int, linesRead: Int64, linesFiltered: Int64, rejected: [Int64], linesAggregated: Int64,
-        unmappedCountryCodes: Int64? = nil, oddHSCodes: Int64 = 0
+        unmappedCountryCodes: Int64? = nil, oddHSCodes: Int64 = 0, optionalMeasures: OptionalMeasures = []
     ) {
+        self.optionalMeasures = optionalMeasures
         self.oddHSCodes = oddHSCodes
         self.files = files
         self.linesRead = linesRead
@@ -62,7 +65,27 @@ extension SummaryTable {
         "preference_value", "non_regional_value", "non_regional_share", "claim_share", "effective_duty_rate",
     ]
 
-    static func measureCells(_ measures: Measures) -> [Cell] {
+    /// The columns of `optional` after `measureColumns`: `dutiable_value`, then `eligible_value`, `utilization`.
+    public static func optionalColumns(_ optional: OptionalMeasures) -> [String] {
+        (optional.contains(.dutiableValue) ? ["dutiable_value"] : [])
+            + (optional.contains(.eligibility) ? ["eligible_value", "utilization"] : [])
+    }
+
+    /// The cells of `optionalColumns(optional)`: `utilization` = eligible preference value / eligible value.
+    static func optionalCells(_ measures: Measures, _ optional: OptionalMeasures) -> [Cell] {
+        (optional.contains(.dutiableValue) ? [.money(measures.dutiableValue)] : [])
+            + (optional.contains(.eligibility)
+                ? [
+                    .money(measures.eligibleValue),
+                    .share(numerator: measures.eligiblePreferenceValue, denominator: measures.eligibleValue),
+                ] : [])
+    }
+
+    static func measureCells(_ measures: Measures, _ optional: OptionalMeasures) -> [Cell] {
+        standardMeasureCells(measures) + optionalCells(measures, optional)
+    }
+
+    static func standardMeasureCells(_ measures: Measures) -> [Cell] {
         [
             .integer(measures.lines), .money(measures.customsValue), .money(measures.duty),
             .integer(measures.dutyFreeLines), .money(measures.dutyFreeValue), .money(measures.preferenceValue),
@@ -120,28 +143,29 @@ extension SummaryTable {
         var sums = MeasureSums()
         for group in groups { sums.add(group.measures) }
         guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
+        let optional = totals.optionalMeasures
         return [
-            try detailTable(groups, by: by, plan: plan, top: top, distinct: true),
-            keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top) {
+            try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional),
+            keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top, optional: optional) {
                 [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
             },
-            keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top) {
+            keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top, optional: optional) {
                 [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))]
             },
-            keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top) {
+            keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top, optional: optional) {
                 [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
             },
         ]
             + keyMarginals.map { table in
                 // A time series reads in time order, every period kept.
                 let byTime = table.name == .byPeriod
-                return keyed(table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime) {
-                    [.text($0[0])]
-                }
+                return keyed(
+                    table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime, optional: optional
+                ) { [.text($0[0])] }
             }
             + [
                 totalsTable(totals, all),
-                try throughBloc(groups, members: members),
+                try throughBloc(groups, members: members, optional: optional),
             ]
     }
 
@@ -156,7 +180,8 @@ extension SummaryTable {
     /// - Throws: `MeasureOverflow` when a row's sum overflows.
     /// - Complexity: O(g log g) for g groups.
     public static func detailTable(
-        _ groups: [GroupRow], by: DimensionSet, plan: DetailPlan, top: Int?, distinct: Bool
+        _ groups: [GroupRow], by: DimensionSet, plan: DetailPlan, top: Int?, distinct: Bool,
+        optional: OptionalMeasures = []
     ) throws -> SummaryTable {
         let keys = { (group: GroupRow) in
             by.dimensions.map { dimension in
@@ -168,7 +193,7 @@ extension SummaryTable {
         let rows =
             distinct && isOneRowPerGroup(by: by, plan: plan)
             ? groups.map { (keys: keys($0), measures: $0.measures) } : try marginal(groups, table: .detail, key: keys)
-        return keyed(.detail, by.dimensions.flatMap(detailColumns), rows, top: top) { keys in
+        return keyed(.detail, by.dimensions.flatMap(detailColumns), rows, top: top, optional: optional) { keys in
             zip(by.dimensions, keys).flatMap { detailCells($0, $1) }
         }
     }
@@ -291,7 +316,7 @@ extension SummaryTable {
     /// customs_value desc, keys by bytes (by keys alone with `byKeys`), cut to `top` rows.
     static func keyed(
         _ name: TableName, _ keyColumns: [String], _ rows: [(keys: [String], measures: Measures)], top: Int?,
-        byKeys: Bool = false, keyCells: ([String]) -> [Cell]
+        byKeys: Bool = false, optional: OptionalMeasures, keyCells: ([String]) -> [Cell]
     ) -> SummaryTable {
         let sorted = rows.sorted { a, b in
             if !byKeys && a.measures.nonRegionalValue != b.measures.nonRegionalValue {
@@ -304,8 +329,8 @@ extension SummaryTable {
         }
         let kept = top.map { Array(sorted.prefix(max($0, 0))) } ?? sorted
         return SummaryTable(
-            name: name, columns: keyColumns + measureColumns,
-            rows: kept.map { keyCells($0.keys) + measureCells($0.measures) })
+            name: name, columns: keyColumns + measureColumns + optionalColumns(optional),
+            rows: kept.map { keyCells($0.keys) + measureCells($0.measures, optional) })
     }
 
     static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {
@@ -314,7 +339,7 @@ extension SummaryTable {
         let columns =
             ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"]
             + unmapped
-            + ["hs_odd_length"] + measureColumns
+            + ["hs_odd_length"] + measureColumns + optionalColumns(totals.optionalMeasures)
         // Wrapping sum: the counts come from one run (or from partials whose invariants merge checked).
         var row: [Cell] = [
             .integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
@@ -324,7 +349,7 @@ extension SummaryTable {
         row.append(.integer(totals.linesAggregated))
         if let count = totals.unmappedCountryCodes { row.append(.integer(count)) }
         row.append(.integer(totals.oddHSCodes))
-        row += measureCells(measures)
+        row += measureCells(measures, totals.optionalMeasures)
         return SummaryTable(name: .totals, columns: columns, rows: [row])
     }
 }

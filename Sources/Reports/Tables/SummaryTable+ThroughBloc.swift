@@ -18,7 +18,8 @@ import Customs
 ///   the region, shipped from a bloc partner (0 in `direct`);
 /// * `declared_non_originating_value`: the clamped non-originating value of
 ///   duty-free lines whose origin is in the region;
-/// * `non_regional_share` = non_regional_value / duty_free_value.
+/// * `non_regional_share` = non_regional_value / duty_free_value;
+/// * the run's optional measures (`optionalColumns`) last, as in the other tables.
 ///
 /// For member rows and `bloc`, `non_regional_value = pass_through_value +
 /// declared_non_originating_value`; in `direct` the rest of
@@ -52,7 +53,9 @@ extension SummaryTable {
     ///
     /// - Throws: `MeasureOverflow` when a row's exact sum does not fit Int64 cents.
     /// - Complexity: O(g + m log m) for g groups and m members seen as partner.
-    public static func throughBloc(_ groups: [GroupRow], members: Set<String>) throws -> SummaryTable {
+    public static func throughBloc(
+        _ groups: [GroupRow], members: Set<String>, optional: OptionalMeasures = []
+    ) throws -> SummaryTable {
         var byMember: [[UInt8]: (code: String, sums: RouteSums)] = [:]
         var bloc = RouteSums()
         var direct = RouteSums()
@@ -85,7 +88,7 @@ extension SummaryTable {
                 .money(measures.nonRegionalValue), .money(passThrough), .money(declared),
                 .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue),
             ]
-            return (route, cells, measures.nonRegionalValue)
+            return (route, cells + optionalCells(measures, optional), measures.nonRegionalValue)
         }
         let memberRows = try byMember.values.map { try row($0.code, CountryNames.name(alpha2: $0.code), $0.sums) }
             .sorted { a, b in
@@ -97,6 +100,7 @@ extension SummaryTable {
                 try row("bloc", "All bloc partners", bloc).cells,
                 try row("direct", "Direct, from outside the bloc", direct).cells,
             ]
-        return SummaryTable(name: .throughBloc, columns: throughBlocColumns, rows: rows)
+        return SummaryTable(
+            name: .throughBloc, columns: throughBlocColumns + optionalColumns(optional), rows: rows)
     }
 }

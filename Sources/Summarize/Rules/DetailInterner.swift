@@ -1,3 +1,4 @@
+import Aggregation
 import Customs
 import RooSupport
 import Synchronization
@@ -46,11 +47,11 @@ package final class DetailInterner: Sendable {
 
     /// The id of `value` in component `component` (1 and up).
     ///
-    /// - Throws: `RooError(.dataError)` past 2^32 - 1 distinct values.
+    /// - Throws: `RooError(.dataError)` past 2^31 - 1 distinct values.
     func componentID(_ component: Int, _ value: [UInt8]) throws -> UInt32 {
         try state.withLock { state throws -> UInt32 in
             if let existing = state.ids[component][value] { return existing }
-            guard state.texts[component].count < Int(UInt32.max) else { throw tooMany() }
+            guard state.texts[component].count < DetailInterner.idLimit else { throw tooMany() }
             let id = UInt32(state.texts[component].count)
             state.ids[component][value] = id
             state.texts[component].append(KeyText.display(value))
@@ -60,11 +61,11 @@ package final class DetailInterner: Sendable {
 
     /// The detail id of a tuple of component ids (one per component).
     ///
-    /// - Throws: `RooError(.dataError)` past 2^32 - 1 distinct tuples.
+    /// - Throws: `RooError(.dataError)` past 2^31 - 1 distinct tuples.
     func tupleID(_ parts: [UInt32]) throws -> UInt32 {
         try state.withLock { state throws -> UInt32 in
             if let existing = state.tupleIDs[parts] { return existing }
-            guard state.tuples.count < Int(UInt32.max) else { throw tooMany() }
+            guard state.tuples.count < DetailInterner.idLimit else { throw tooMany() }
             let id = UInt32(state.tuples.count)
             state.tupleIDs[parts] = id
             state.tuples.append(parts)
@@ -73,8 +74,12 @@ package final class DetailInterner: Sendable {
     }
 
     private func tooMany() -> RooError {
-        RooError(.dataError, "more than \(UInt32.max) distinct cells for --by: ask for fewer or coarser keys")
+        RooError(
+            .dataError, "more than \(DetailInterner.idLimit) distinct cells for --by: ask for fewer or coarser keys")
     }
+
+    /// Ids are below this: a detail id fills the group key's detail bits (`GroupKeyLayout.detailBits`).
+    static let idLimit = Int(GroupKeyLayout.detailMask)
 
     /// The detail values (one text per component) of every detail id.
     func values() -> [[String]] {

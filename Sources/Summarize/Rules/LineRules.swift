@@ -40,16 +40,25 @@ package struct LineRules: Sendable {
     /// Census rate provisions 10…19 are duty-free (`--duty-free-by rate-provision`).
     static let freeRateProvisions: ClosedRange<Int64> = 10...19
 
-    /// `Flag.freeByRule` for a duty-free rate provision, else 0.
+    /// The rate provision of MFN-free lines: every other code Census lists makes a line eligible.
+    static let mfnFreeRateProvision: Int64 = 10
+
+    /// The flags of rate provision `code`: `Flag.freeByRule` for 10…19 when
+    /// `freeByRule` (`--duty-free-by rate-provision`), and `Flag.eligible`
+    /// for a code Census lists other than 10 (`DutyFreeChannel`).
+    ///
+    /// - Complexity: O(1).
     @inline(__always)
-    static func rateProvisionFlag(_ code: Int64) -> UInt8 {
-        freeRateProvisions.contains(code) ? LineBlock.Flag.freeByRule : 0
+    static func rateProvisionFlags(_ code: Int64, freeByRule: Bool) -> UInt8 {
+        let free = freeByRule && freeRateProvisions.contains(code) ? LineBlock.Flag.freeByRule : 0
+        let known = DutyFreeChannel(rateProvision: code) != .unknown
+        return free | (known && code != mfnFreeRateProvision ? LineBlock.Flag.eligible : 0)
     }
 
-    /// `rateProvisionFlag` of rate provision text (trimmed; not a number → 0).
-    static func rateProvisionFlag(text bytes: UnsafeRawBufferPointer) -> UInt8 {
+    /// `rateProvisionFlags` of rate provision text (trimmed; not a number → 0).
+    static func rateProvisionFlags(text bytes: UnsafeRawBufferPointer, freeByRule: Bool) -> UInt8 {
         guard let code = Int64(LineRules.trimmed(bytes)) else { return 0 }
-        return rateProvisionFlag(code)
+        return rateProvisionFlags(code, freeByRule: freeByRule)
     }
 
     /// The flag `compute` gives `bytes`, computed once per distinct value of

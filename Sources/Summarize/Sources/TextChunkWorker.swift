@@ -57,6 +57,14 @@ final class TextChunkWorker {
         parser.parse(text.chunk, into: batch)
         input.skips.add(parser, records: batch.count)
         block.reset(count: batch.count)
+        // Its own storage for the dutiable value, written on every row (0 where the field is empty).
+        if binding.fieldIndex[CanonicalColumn.dutiableValue.position] >= 0 {
+            block.ownMoney(.dutiable)
+            observed.textMeasures.insert(.dutiableValue)
+        }
+        if binding.fieldIndex[CanonicalColumn.rateProvision.position] >= 0 {
+            observed.textMeasures.insert(.eligibility)
+        }
         details?.prepare(rows: batch.count)
         // The fills write through the block's column pointers for this scope only (taken once per chunk).
         try block.withColumns { columns in
@@ -159,8 +167,11 @@ final class TextChunkWorker {
         flags |= try fillMoney(row, columns)
         if let details { try fillDetails(details, row) }
         if let program = field(.program, row) { flags |= programFlag(program) }
-        if context.options.dutyFreeBy == .rateProvision, let provision = field(.rateProvision, row) {
-            flags |= LineRules.cachedFlag(provision, in: &provisionFlags) { LineRules.rateProvisionFlag(text: $0) }
+        if let provision = field(.rateProvision, row) {
+            let freeByRule = context.options.dutyFreeBy == .rateProvision
+            flags |= LineRules.cachedFlag(provision, in: &provisionFlags) {
+                LineRules.rateProvisionFlags(text: $0, freeByRule: freeByRule)
+            }
         }
         if context.reporter != nil {
             if let reporter = field(.reporter, row) {
@@ -238,6 +249,11 @@ final class TextChunkWorker {
             columns.duty[row] = cents
         } else {
             columns.dutyStatus[row] = LineBlock.ValueStatus.missing
+        }
+        if columns.dutiableMask != 0 {
+            // An empty or non-numeric dutiable value reads as 0 (it has no status of its own).
+            let amount = field(.dutiableValue, row)
+            columns.dutiable[row] = try amount.flatMap { try money(.dutiableValue, $0, row) } ?? 0
         }
         if let amount = field(.nonOriginatingValue, row), let cents = try money(.nonOriginatingValue, amount, row) {
             columns.nonOriginating[row] = cents
