@@ -24,10 +24,15 @@ package struct FileBinding: @unchecked Sendable {
     package let file: ParquetFile
     /// Canonical column → (leaf column index, how to read it).
     package let columns: [CanonicalColumn: (index: Int, kind: SourceKind)]
+    /// The columns of the `col:NAME` keys: the plan component each fills, its leaf column, how to read it.
+    package let sourceKeys: [(component: Int, index: Int, kind: SourceKind)]
     /// Whether the duty column decides duty-free status for this file.
     let dutyFreeByDuty: Bool
     /// Notes on optional columns left unmapped that a header looks like.
     let notes: [String]
+
+    /// Every leaf column the run reads from this file, each once.
+    var columnIndices: [Int] { Array(Set(columns.values.map(\.index) + sourceKeys.map(\.index))).sorted() }
 
     /// Resolves the canonical columns of `file`.
     ///
@@ -51,6 +56,12 @@ package struct FileBinding: @unchecked Sendable {
             columns[canonical] = (index, try FileBinding.kind(of: descriptor, for: canonical, path: file.path))
         }
         self.columns = columns
+        sourceKeys = try bound.sourceKeys.map { key in
+            (
+                key.component, key.index,
+                try FileBinding.sourceKeyKind(of: file.schema.columns[key.index], path: file.path)
+            )
+        }
         dutyFreeByDuty = bound.dutyFreeByDuty
         notes = bound.notes
     }
@@ -63,17 +74,35 @@ package struct FileBinding: @unchecked Sendable {
     ///   status, and notes for optional columns left unmapped that a header
     ///   looks like.
     /// - Throws: `RooError(.usage)` listing every column the run needs and
-    ///   the file lacks, each with the `--map` a header suggests;
-    ///   `RooError(.dataError)` for a name the header holds twice.
+    ///   the file lacks, each with the `--map` a header suggests, or a
+    ///   `col:NAME` column it lacks; `RooError(.dataError)` for a name the
+    ///   header holds twice.
     static func bind(
         names: [String], options: SummarizeOptions, path: String
-    ) throws -> (indices: [CanonicalColumn: Int], dutyFreeByDuty: Bool, notes: [String]) {
+    ) throws -> (
+        indices: [CanonicalColumn: Int], sourceKeys: [(component: Int, index: Int)], dutyFreeByDuty: Bool,
+        notes: [String]
+    ) {
         var indices: [CanonicalColumn: Int] = [:]
         for canonical in CanonicalColumn.allCases {
             let source = options.mapping.source(for: canonical)
-            if let index = try uniqueIndex(of: source, among: names, for: canonical, path: path) {
+            let remedy = "rename one in the file, or --map \(canonical.rawValue)= another column"
+            if let index = try uniqueIndex(of: source, among: names, for: canonical.rawValue, remedy, path: path) {
                 indices[canonical] = index
             }
+        }
+        let sourceKeys = try options.plan.components.indices.compactMap { component -> (Int, Int)? in
+            guard case let .column(name) = options.plan.components[component] else { return nil }
+            let key = Dimension.column(name).name
+            guard let index = try uniqueIndex(of: name, among: names, for: "--by " + key, "rename one", path: path)
+            else {
+                throw RooError(
+                    .usage,
+                    "\(path): no column \"\(KeyText.escapingControls(name))\" for --by "
+                        + "\(KeyText.escapingControls(key)) (names are compared exactly); the file's columns: "
+                        + names.map(KeyText.escapingControls).joined(separator: ", "))
+            }
+            return (component, index)
         }
         let present = Set(indices.keys)
         let needed = neededColumns(present: present, options: options)
@@ -94,7 +123,7 @@ package struct FileBinding: @unchecked Sendable {
                 + "\(ColumnSuggestions.mapFlag(canonical, source)) (without it, \(effect))"
         }
         let dutyFreeByDuty = options.dutyFreeBy != .rateProvision && present.contains(.duty)
-        return (indices, dutyFreeByDuty, notes)
+        return (indices, sourceKeys, dutyFreeByDuty, notes)
     }
 
     /// The columns a run with `options` needs: the required four, every
@@ -158,10 +187,13 @@ package struct FileBinding: @unchecked Sendable {
     /// The position of the column named `source` (compared by bytes), nil
     /// when there is none.
     ///
+    /// - Parameters:
+    ///   - role: what the column is read as (`hs_code`, `--by col:district`), and
+    ///   - remedy: how to resolve two columns of that name, for the error.
     /// - Throws: `RooError(.dataError)` when two columns have that name: the
     ///   mapping would be ambiguous (a duplicate name no mapping uses is fine).
     static func uniqueIndex(
-        of source: String, among names: [String], for canonical: CanonicalColumn, path: String
+        of source: String, among names: [String], for role: String, _ remedy: String, path: String
     ) throws -> Int? {
         let wanted = Array(source.utf8)
         let matches = names.indices.filter { names[$0].utf8.elementsEqual(wanted) }
@@ -170,11 +202,38 @@ package struct FileBinding: @unchecked Sendable {
             throw RooError(
                 .dataError,
                 "\(path): \(matches.count) columns are named \"\(KeyText.display(wanted))\" (columns \(positions)), so "
-                    + "\(canonical.rawValue) is ambiguous: rename one in the file, or --map \(canonical.rawValue)= "
-                    + "another column"
+                    + "\(KeyText.escapingControls(role)) is ambiguous: \(remedy)"
             )
         }
         return matches.first
+    }
+
+    /// How a `col:NAME` key's column is read: text (not a decimal) or a plain integer.
+    ///
+    /// - Throws: `RooError(.dataError)` for any other type or a repeated column.
+    static func sourceKeyKind(of column: ColumnDescriptor, path: String) throws -> SourceKind {
+        let physical = column.physicalType
+        let isText =
+            (physical == .byteArray || physical == .fixedLenByteArray)
+            && [nil, .string, .enumeration].contains(column.logicalType)
+        var isInteger = false
+        if physical == .int32 || physical == .int64 {
+            switch column.logicalType {
+            case nil: isInteger = true
+            case let .integer(width, signed)?: isInteger = signed || width < 64
+            default: isInteger = false
+            }
+        }
+        guard column.maxRepetitionLevel == 0, isText || isInteger else {
+            let type = physical.description + (column.logicalType.map { "/\($0)" } ?? "")
+            throw RooError(
+                .dataError,
+                "\(path): column \"\(KeyText.escapingControls(column.name))\" (--by col:"
+                    + "\(KeyText.escapingControls(column.name))) has type \(type); a col: key reads a flat text or "
+                    + "integer column"
+            )
+        }
+        return isText ? .text : .integer
     }
 
     static func kind(of column: ColumnDescriptor, for canonical: CanonicalColumn, path: String) throws -> SourceKind {

@@ -56,9 +56,9 @@ package final class SummarizeWorker: WorkUnitProcessor {
         }
         if work.rows == nil {
             // The pages must hold the rows the footer declares before a block of that size is allocated.
-            for (_, bound) in columns {
+            for index in columns.map(\.value.index) + binding.sourceKeys.map(\.index) {
                 do {
-                    _ = try ColumnChunkDecoder.verifiedValueCount(binding.file, rowGroup: rowGroup, column: bound.index)
+                    _ = try ColumnChunkDecoder.verifiedValueCount(binding.file, rowGroup: rowGroup, column: index)
                 } catch let error as ParquetError {
                     throw RooError(error)
                 }
@@ -72,21 +72,14 @@ package final class SummarizeWorker: WorkUnitProcessor {
         try block.withColumns { blockColumns in
             for (canonical, bound) in columns {
                 batch = batch(for: canonical, kind: bound.kind)
-                do {
-                    try decoder.decode(
-                        binding.file, rowGroup: rowGroup, column: bound.index, rows: work.rows, into: batch)
-                } catch let error as ParquetError {
-                    throw RooError(error)
-                }
-                guard batch.rowCount == rows else {
-                    throw RooError(
-                        .dataError,
-                        "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": "
-                            + "\(Plural.count(batch.rowCount, "value")) for \(Plural.count(rows, "row"))"
-                    )
-                }
+                try decode(bound.index, binding: binding, rowGroup: rowGroup, rows: work.rows, count: rows)
                 try fill(canonical, kind: bound.kind, binding: binding, rowGroup: rowGroup, into: blockColumns)
             }
+        }
+        for key in binding.sourceKeys {
+            batch = sharedBatch
+            try decode(key.index, binding: binding, rowGroup: rowGroup, rows: work.rows, count: rows)
+            try batch.withView { try details?.fillSourceKey(key.component, kind: key.kind, $0) }
         }
         try details?.combine(into: block)
         block.ownUnboundMoney()  // columns the file lacks (or fills that copied)
@@ -103,6 +96,24 @@ package final class SummarizeWorker: WorkUnitProcessor {
             example: { try rejectedLine($0, $1, binding: binding, rowGroup: rowGroup, rows: work.rows) })
         if work.rows == nil { releasePages(binding, rowGroup: rowGroup) }
         context.progress?.add(bytes: context.unitBytes[unit], lines: rows)
+    }
+
+    /// Decodes leaf column `column` of the unit into `batch`.
+    ///
+    /// - Throws: `RooError` for a malformed chunk, or one that holds other than `count` values.
+    private func decode(_ column: Int, binding: FileBinding, rowGroup: Int, rows: Range<Int>?, count: Int) throws {
+        do {
+            try decoder.decode(binding.file, rowGroup: rowGroup, column: column, rows: rows, into: batch)
+        } catch let error as ParquetError {
+            throw RooError(error)
+        }
+        guard batch.rowCount == count else {
+            throw RooError(
+                .dataError,
+                "\(binding.file.path): row group \(rowGroup), column \"\(batch.column?.name ?? "")\": "
+                    + "\(Plural.count(batch.rowCount, "value")) for \(Plural.count(count, "row"))"
+            )
+        }
     }
 
     /// A rejected line for the warning's example: its row and the raw value of the column at fault.
@@ -122,8 +133,8 @@ package final class SummarizeWorker: WorkUnitProcessor {
     /// group is read once, so RSS stays flat in the file size.
     private func releasePages(_ binding: FileBinding, rowGroup: Int) {
         let group = binding.file.metadata.rowGroups[rowGroup]
-        for bound in binding.columns.values {
-            guard let meta = group.columns[bound.index].metaData else { continue }
+        for index in binding.columnIndices {
+            guard let meta = group.columns[index].metaData else { continue }
             let start = Int(clamping: ColumnChunkDecoder.firstPageOffset(meta))
             binding.file.mapping.discard(offset: start, length: Int(clamping: meta.totalCompressedSize))
         }
@@ -222,8 +233,8 @@ package final class SummarizeContext: Sendable {
             let binding = bindings[unit.file]
             let group = binding.file.metadata.rowGroups[unit.rowGroup]
             var bytes = 0
-            for bound in binding.columns.values {
-                bytes += Int(clamping: group.columns[bound.index].metaData?.totalCompressedSize ?? 0)
+            for index in binding.columnIndices {
+                bytes += Int(clamping: group.columns[index].metaData?.totalCompressedSize ?? 0)
             }
             let rows = max(Int(group.numRows), 1)
             unitBytes.append(unit.rows.map { Int(Double(bytes) * Double($0.count) / Double(rows)) } ?? bytes)

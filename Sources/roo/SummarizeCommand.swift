@@ -102,7 +102,8 @@ struct Summarize: ParsableCommand {
         help: ArgumentHelp(
             "Keys of the detail table, in order: " + Dimension.names.joined(separator: ", ")
                 + " (hs2 is the chapter with its title; month, quarter and year need a period column, channel a rate "
-                + "provision column; a period, program or channel key adds by_period, by_program or by_channel).",
+                + "provision column; col:NAME is the file's column NAME as text, e.g. col:district; a period, program "
+                + "or channel key adds by_period, by_program or by_channel).",
             valueName: "list"))
     var by: String = DimensionSet.standard.text
 
@@ -160,7 +161,12 @@ struct Summarize: ParsableCommand {
     var summary = false
 
     func validate() throws {
-        do { _ = try DimensionSet(parsing: by) } catch { throw ValidationError(error.description) }
+        do {
+            let dimensions = try DimensionSet(parsing: by)
+            if let conflict = SummaryTable.columnNameConflict(by: dimensions) { throw ValidationError(conflict) }
+        } catch let error as DimensionSetError {
+            throw ValidationError(error.description)
+        }
         if let compare {
             do { _ = try PeriodComparison(parsing: compare) } catch { throw ValidationError(error.description) }
             if from != nil || to != nil {

@@ -13,13 +13,24 @@ struct DimensionSetTests {
         for name in Dimension.names {
             #expect(Dimension(name: name)?.name == name)
         }
-        #expect(Dimension.names.count == 13)
+        #expect(Dimension.names.count == 14)
+        #expect(Dimension.names.last == "col:NAME")
         #expect(try DimensionSet(parsing: "channel,hs6").plan.components == [.hs(digits: 6), .channel])
     }
 
-    @Test(arguments: ["hs3", "hs12", "hs06", "hs", "months", "", "col:district", "HS4"])
+    @Test(arguments: ["hs3", "hs12", "hs06", "hs", "months", "", "col:", "Col:district", "HS4"])
     func unknownNamesAreRefused(_ name: String) {
         #expect(throws: DimensionSetError.unknown(name)) { try DimensionSet(parsing: "origin,\(name)") }
+    }
+
+    /// `col:NAME` keys come after the other components, in `--by` order, each once.
+    @Test func sourceColumnsAreComponentsInTheirOrder() throws {
+        let set = try DimensionSet(parsing: "col:port,channel,col:district,hs4")
+        #expect(set.plan.components == [.hs(digits: 4), .channel, .column("port"), .column("district")])
+        #expect(set.text == "col:port,channel,col:district,hs4")
+        let values = ["8703", "mfn_free", "2304", "23"]
+        #expect(set.plan.text(of: .column("district"), origin: "CN", partner: "MX", values: values) == "23")
+        #expect(throws: DimensionSetError.repeated("col:port")) { try DimensionSet(parsing: "col:port,col:port") }
     }
 
     @Test func aRepeatedNameIsRefused() {

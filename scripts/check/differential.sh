@@ -71,10 +71,11 @@ done < "$out/cases.tsv"
 # The census layout: roo reads the IMDB records (IMP_DETL.TXT), the oracle the canonical CSV that
 # scripts/fixtures/make_layouts.py writes of the same records, for a matrix of --by sets.
 census=Fixtures/layouts/census-imdb
-for by in "channel,partner" "hs6,month" "program,channel,origin" "hs10,quarter" "origin,hs2,partner compare"; do
+for by in "channel,partner" "hs6,month" "program,channel,origin" "hs10,quarter" "col:dist_entry,partner" \
+          "origin,hs2,partner compare"; do
   compare=()
   case "$by" in *" compare") by=${by% compare}; compare=(--compare 202401:202404) ;; esac
-  name="census-by-${by//,/-}${compare[*]:+-compare}"
+  name="census-by-${by//[,:]/-}${compare[*]:+-compare}"
   rm -rf "$out/result/$name"
   if ! .venv/bin/python scripts/check/oracle.py "$census/canonical.csv" --out "$out/result/$name/oracle" \
        --country-codes census --duty-free-by rate-provision --by "$by" "${compare[@]}"; then

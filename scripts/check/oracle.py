@@ -236,6 +236,9 @@ def expressions(con, path, mapping, args):
     dv = f"coalesce({cents('dutiable_value')}, 0)" if have["dutiable_value"] else "CAST(0 AS HUGEINT)"
     # Eligible: a rate provision code Census lists, other than 10 (MFN-free).
     elig = f"coalesce({rp} IN (0, 11, 13, 14, 16, 17, 18, 19, 61, 62, 64, 69, 70, 79), false)"
+    # col:NAME keys: the column's text (integers as decimal text), trimmed of whitespace; null is empty.
+    source_keys = "".join(f", coalesce(trim(CAST({q(name)} AS VARCHAR), {WS}), '') AS sk{j}"
+                          for j, name in enumerate(args.source_keys))
     row_number = "file_row_number" if is_parquet(path) else "__rn"
     if not is_parquet(path):
         src = f"(SELECT *, row_number() OVER () - 1 AS __rn FROM {src}) s" + "".join(
@@ -254,6 +257,7 @@ def expressions(con, path, mapping, args):
           coalesce(list_contains({pref}, {prog}), false) AS pref,
           {nov} AS nov, {dv} AS dv, {elig} AS elig,
           {month} AS mo, {prog} AS prog, {key('reporter') if have['reporter'] else 'NULL'} AS rep, {rp} AS rp
+          {source_keys}
         FROM {src}"""
 
 
@@ -335,6 +339,8 @@ def main():
     if args.thousands == args.decimal_separator:
         raise SystemExit("oracle: --decimal-separator and --thousands are equal")
     mapping = dict(m.split("=", 1) for m in args.map)
+    by = [name.strip() for name in args.by.split(",")]
+    args.source_keys = [name[len("col:"):] for name in by if name.startswith("col:")]
     usmca = args.region.lower() == "usmca"
     region = ["US", "CA", "MX"] if usmca else [c.strip().upper() for c in args.region.split(",") if c.strip()]
     # A list of exactly the USMCA members is the USMCA bloc, with its default programs.
@@ -375,8 +381,9 @@ def main():
              WHEN d_missing THEN 'missing_duty' END AS reason,
         substr(hs_digits, 1, 2) AS ch
         FROM lines""")
+    sk_columns = "".join(f"sk{j}, " for j in range(len(args.source_keys)))
     con.execute(f"""CREATE TEMP TABLE ok AS SELECT o, p, ch, v, d, free, pref, unmapped, hs_odd, hs_digits, mo, prog, rep, rp,
-        dv, elig,
+        dv, elig, {sk_columns}
         CASE WHEN NOT free THEN 0 WHEN NOT list_contains({sql_list(region)}, o) THEN v
              WHEN nov IS NOT NULL THEN least(greatest(nov, least(0, v)), greatest(0, v)) ELSE 0 END AS nr
         FROM classified WHERE NOT filtered AND reason IS NULL""")
@@ -401,7 +408,8 @@ def main():
                    WHEN rp IN (61, 62, 64, 69, 70, 79) THEN 'dutiable' ELSE 'unknown' END""", ["channel"])}
     for digits in (4, 6, 8, 10):
         by_keys[f"hs{digits}"] = (f"substr(hs_digits, 1, {digits})", [f"hs{digits}"])
-    by = [name.strip() for name in args.by.split(",")]
+    for j, name in enumerate(args.source_keys):
+        by_keys["col:" + name] = (f"sk{j}", [name])
     detail_keys = [f"({by_keys[name][0]}) AS k{i}" for i, name in enumerate(by)]
     con.execute(f"CREATE TEMP VIEW ok_by AS SELECT *, {', '.join(detail_keys)} FROM ok")
     tables = {

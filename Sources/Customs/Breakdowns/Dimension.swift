@@ -13,6 +13,11 @@ public enum Dimension: Hashable, Sendable {
     case reporter
     /// How the line entered: MFN-free, claimed, dutiable, ... (`DutyFreeChannel`, from the rate provision).
     case channel
+    /// Any source column by its name in the file (`col:district`): its text, trimmed of spaces.
+    case column(String)
+
+    /// The prefix of a source column's name in `--by` (`col:district`).
+    public static let columnPrefix = "col:"
 
     /// The HS widths `--by` accepts.
     public static let hsWidths = [2, 4, 6, 8, 10]
@@ -27,13 +32,20 @@ public enum Dimension: Hashable, Sendable {
         case .program: "program"
         case .reporter: "reporter"
         case .channel: "channel"
+        case let .column(name): Dimension.columnPrefix + name
         }
+    }
+
+    /// The source column's name of a `col:NAME` key, nil for the other keys.
+    public var sourceColumn: String? {
+        if case let .column(name) = self { return name }
+        return nil
     }
 
     /// Every name `--by` accepts, for help and errors.
     public static var names: [String] {
         ["origin", "partner"] + hsWidths.map { "hs\($0)" } + PeriodGrain.allCases.reversed().map(\.name) + [
-            "program", "reporter", "channel",
+            "program", "reporter", "channel", Dimension.columnPrefix + "NAME",
         ]
     }
 
@@ -50,6 +62,12 @@ public enum Dimension: Hashable, Sendable {
         case "reporter": self = .reporter
         case "channel": self = .channel
         default:
+            if name.hasPrefix(Dimension.columnPrefix) {
+                let column = String(name.dropFirst(Dimension.columnPrefix.count))
+                guard !column.isEmpty else { return nil }
+                self = .column(column)
+                return
+            }
             guard name.hasPrefix("hs"), let digits = Int(name.dropFirst(2)), Dimension.hsWidths.contains(digits),
                 name == "hs\(digits)"
             else { return nil }

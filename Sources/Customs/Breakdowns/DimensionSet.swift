@@ -39,6 +39,7 @@ public struct DimensionSet: Hashable, Sendable {
         if dimensions.contains(.program) { components.append(.program) }
         if dimensions.contains(.reporter) { components.append(.reporter) }
         if dimensions.contains(.channel) { components.append(.channel) }
+        for case let .column(name) in dimensions { components.append(.column(name)) }
         return DetailPlan(components: components)
     }
 }
@@ -61,8 +62,9 @@ public enum DimensionSetError: Error, Equatable, Sendable, CustomStringConvertib
 /// What a group's cell holds besides origin and partner: the HS code at
 /// the finest width asked for (at least the chapter, which `by_chapter` and
 /// the checks need), then the finest period, the program, the reporter and
-/// the channel when asked for. With the chapter alone, the cell detail is the chapter
-/// number itself; otherwise the interned tuple of these values.
+/// the channel when asked for, and the source columns of `col:NAME` keys.
+/// With the chapter alone, the cell detail is the chapter number itself;
+/// otherwise the interned tuple of these values.
 public struct DetailPlan: Hashable, Sendable {
     public enum Component: Hashable, Sendable {
         case hs(digits: Int)
@@ -70,6 +72,8 @@ public struct DetailPlan: Hashable, Sendable {
         case program
         case reporter
         case channel
+        /// A source column, by its name in the file.
+        case column(String)
 
         /// The component's column in a partial aggregate (`hs6`, `month`).
         public var name: String {
@@ -79,11 +83,13 @@ public struct DetailPlan: Hashable, Sendable {
             case .program: "program"
             case .reporter: "reporter"
             case .channel: "channel"
+            case let .column(name): Dimension.column(name).name
             }
         }
     }
 
-    /// In this order: hs, then period, program, reporter, channel (each at most once).
+    /// In this order: hs, then period, program, reporter, channel (each at
+    /// most once), then the source columns in `--by` order.
     public let components: [Component]
 
     public init(components: [Component]) { self.components = components }
@@ -121,6 +127,7 @@ public struct DetailPlan: Hashable, Sendable {
         case .program: return index(of: .program).map { values[$0] } ?? ""
         case .reporter: return index(of: .reporter).map { values[$0] } ?? ""
         case .channel: return index(of: .channel).map { values[$0] } ?? ""
+        case let .column(name): return index(of: .column(name)).map { values[$0] } ?? ""
         }
     }
 }

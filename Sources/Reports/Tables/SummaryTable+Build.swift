@@ -211,6 +211,7 @@ extension SummaryTable {
             case .program: dimensions.contains(.program)
             case .reporter: dimensions.contains(.reporter)
             case .channel: dimensions.contains(.channel)
+            case let .column(name): dimensions.contains(.column(name))
             }
         }
     }
@@ -221,8 +222,28 @@ extension SummaryTable {
         case .origin: ["origin", "origin_name"]
         case .partner: ["partner", "partner_name"]
         case .hs(digits: 2): ["hs_chapter", "chapter_title"]
+        case let .column(name): [name]
         default: [dimension.name]
         }
+    }
+
+    /// Why the detail table of `by` cannot be written (nil when it can): a
+    /// `col:NAME` key whose column name is another column of the table
+    /// (a key's, a measure's, or one `--compare` adds), which a spreadsheet
+    /// or DuckDB would read as one.
+    public static func columnNameConflict(by: DimensionSet) -> String? {
+        var taken = Set(measureColumns + optionalColumns([.dutiableValue, .eligibility]))
+        for dimension in by.dimensions where dimension.sourceColumn == nil {
+            taken.formUnion(detailColumns(dimension))
+        }
+        let comparedPrefixes = comparedMeasures.map { $0 + "_" }
+        for case let .column(name) in by.dimensions {
+            if taken.contains(name) || comparedPrefixes.contains(where: name.hasPrefix) {
+                return "--by \(Dimension.column(name).name): the detail table already has a column named "
+                    + "\"\(KeyText.escapingControls(name))\"; rename the column in the file, or leave the other key out"
+            }
+        }
+        return nil
     }
 
     /// The cells of `dimension`'s key `key` (as `detailColumns` names them).

@@ -60,6 +60,17 @@ extension DetailKeys {
         }
     }
 
+    /// A `col:NAME` key's component from its column (text or integer); null rows stay empty.
+    func fillSourceKey(_ component: Int, kind: SourceKind, _ view: ColumnView) throws {
+        if kind == .text {
+            try fill(component, view) { try sourceKeyID(component, $0) }
+            return
+        }
+        for row in 0..<view.rowCount where view.isValid(row) {
+            set(component, row, try sourceKeyID(component, integer: view.integer(row)))
+        }
+    }
+
     /// Component `component` of every non-null row of a text column: `id` once per dictionary entry, or per row.
     ///
     /// Safe because: rows `0..<view.rowCount` are the block's rows (see the extension's comment), and

@@ -144,6 +144,27 @@ final class DetailKeys {
         return try textID(index, bytes) { raw in CountryKey.normalize(raw).map(convert) }
     }
 
+    /// The id of a `col:NAME` key's text in component `component`: its bytes
+    /// trimmed of ASCII whitespace (0, the empty value, when nothing is left).
+    func sourceKeyID(_ component: Int, _ bytes: UnsafeRawBufferPointer) throws -> UInt32 {
+        try textID(component, bytes) { raw in
+            let kept = LineRules.trimmedRange(raw)
+            return kept.isEmpty ? nil : Array(raw[kept])
+        }
+    }
+
+    /// The id of a `col:NAME` key's integer value in component `component`: its decimal text.
+    /// Values in 0..<2^62 are cached with the two top bits set, which no packed text has
+    /// (its top byte is at most 0x87), so one component may be text in one file and integer in another.
+    func sourceKeyID(_ component: Int, integer: Int64) throws -> UInt32 {
+        let cached = integer >= 0 && integer < 1 << 62
+        let packed = UInt64(integer) | 0b11 << 62
+        if cached, let hit = caches[component].value(for: packed) { return hit }
+        let id = try interner.componentID(component, Array(String(integer).utf8))
+        if cached { caches[component].insert(id, for: packed) }
+        return id
+    }
+
     /// The id of a rate provision code's channel before the claim (`DutyFreeChannel`;
     /// the interner holds every channel at the id of its raw value).
     func channelID(rateProvision code: Int64?) -> UInt32 {

@@ -123,14 +123,20 @@ package struct LineRules: Sendable {
 
     /// Text trimmed of ASCII whitespace.
     ///
-    /// Safe because: `start < end <= bytes.count` in both loops (each checks
-    /// before it reads), so `bytes[start]`, `bytes[end - 1]` and the rebased
-    /// slice `start..<end` lie inside the buffer.
+    /// Safe because: `trimmedRange` lies inside the buffer, so the rebased slice does.
     static func trimmed(_ bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[trimmedRange(bytes)]), as: UTF8.self)
+    }
+
+    /// The positions of `bytes` without leading and trailing ASCII whitespace.
+    ///
+    /// Safe because: `start < end <= bytes.count` in both loops (each checks
+    /// before it reads), so `bytes[start]` and `bytes[end - 1]` lie inside the buffer.
+    static func trimmedRange(_ bytes: UnsafeRawBufferPointer) -> Range<Int> {
         var start = 0
         var end = bytes.count
         while start < end && CountryKey.isSpace(bytes[start]) { start += 1 }
         while end > start && CountryKey.isSpace(bytes[end - 1]) { end -= 1 }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        return start..<end
     }
 }

@@ -41,7 +41,7 @@ final class TextChunkWorker {
         self.context = context
         keys = KeyCache(interner: context.interner)
         details = context.details.map(DetailKeys.init)
-        binding = TextInput.Binding(columns: [:], fieldIndex: [], dutyFreeByDuty: true, notes: [])
+        binding = TextInput.Binding(columns: [:], fieldIndex: [], sourceKeys: [], dutyFreeByDuty: true, notes: [])
         originFlags = LineRules.KeyFlags(isOrigin: true, convertsCodes: context.interner.convertsCodes)
         partnerFlags = LineRules.KeyFlags(isOrigin: false, convertsCodes: context.interner.convertsCodes)
         moneyFormat = context.options.moneyFormat
@@ -209,6 +209,9 @@ final class TextChunkWorker {
         }
         if let index = details.channelIndex, let provision = field(.rateProvision, row) {
             details.set(index, row, details.channelID(rateProvision: provision))
+        }
+        for key in binding.sourceKeys {
+            details.set(key.component, row, try details.sourceKeyID(key.component, batch.field(row, key.field)))
         }
     }
 

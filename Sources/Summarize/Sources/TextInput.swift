@@ -29,6 +29,8 @@ final class TextInput: @unchecked Sendable {
         /// `columns` as an array by `CanonicalColumn.allCases` position (-1 = not bound):
         /// read per field of every line, so no hashing.
         let fieldIndex: [Int]
+        /// The fields of the `col:NAME` keys, with the plan component each fills.
+        let sourceKeys: [(component: Int, field: Int)]
         let dutyFreeByDuty: Bool
         /// Notes on optional columns left unmapped that a header looks like.
         let notes: [String]
@@ -41,6 +43,7 @@ final class TextInput: @unchecked Sendable {
     ///   header lacks.
     init(path: String, inputOrder: Int, options: SummarizeOptions) throws {
         let reader: any RecordChunkReader
+        let readsSourceKeys = options.plan.components.contains { if case .column = $0 { true } else { false } }
         if let layout = options.layout {
             let layoutReader: LayoutReader
             do {
@@ -48,8 +51,9 @@ final class TextInput: @unchecked Sendable {
             } catch {
                 throw RooError(error)
             }
-            // Layout records that are malformed are left out and counted (never lines, as in `roo ingest`).
-            parserFactory = layoutReader.parserFactory(droppingMalformed: true, canonicalOnly: true)
+            // Layout records that are malformed are left out and counted (never lines, as in `roo ingest`);
+            // the layout's other fields are parsed only when a col: key may name one.
+            parserFactory = layoutReader.parserFactory(droppingMalformed: true, canonicalOnly: !readsSourceKeys)
             reader = layoutReader
         } else {
             let csvReader: CSVReader
@@ -59,12 +63,17 @@ final class TextInput: @unchecked Sendable {
             reader = csvReader
         }
         self.reader = reader
-        // Summarize needs the canonical columns of a layout only.
-        let header = (reader as? LayoutReader).map { Array($0.header.prefix($0.canonicalColumnCount)) } ?? reader.header
+        // Summarize needs the canonical columns of a layout only, and the others for col: keys.
+        let header =
+            (reader as? LayoutReader).map {
+                readsSourceKeys ? $0.header : Array($0.header.prefix($0.canonicalColumnCount))
+            }
+            ?? reader.header
         let bound = try FileBinding.bind(names: header, options: options, path: path)
         binding = Binding(
             columns: bound.indices, fieldIndex: CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 },
-            dutyFreeByDuty: bound.dutyFreeByDuty, notes: bound.notes)
+            sourceKeys: bound.sourceKeys.map { ($0.component, $0.index) }, dutyFreeByDuty: bound.dutyFreeByDuty,
+            notes: bound.notes)
         self.path = path
         self.inputOrder = inputOrder
         columnCount = header.count
