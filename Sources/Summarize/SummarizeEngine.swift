@@ -133,7 +133,7 @@ package enum SummarizeEngine {
             tables: tables, context: SummaryNotes.headlineContext(options: run.options, periods: periods))
         try destination.write(
             tables, notes: notes, headline: headline, flows: destination.showsFlows ? run.aggregate.flowCells() : nil,
-            series: destination.showsFlows ? run.aggregate.periodSeries() : nil,
+            series: destination.drawsSeries ? run.aggregate.periodSeries() : nil,
             committingWith: rejects.map { [$0] } ?? [], emit: emit)
     }
 

@@ -141,6 +141,14 @@ package struct SummaryOutput: Sendable {
         return !isDirectory && OutputFormat(fileExtensionOf: destination) == .html
     }
 
+    /// Whether the output draws the time series (the HTML report, the workbook),
+    /// so the caller builds it only then (`ExactAggregate.periodSeries`).
+    package var drawsSeries: Bool {
+        guard terminalView == nil else { return false }
+        if format == .html || format == .xlsx { return true }
+        return !isDirectory && [.html, .xlsx].contains(OutputFormat(fileExtensionOf: destination))
+    }
+
     /// Refuses a `--table` that a run keyed by `by` does not build (`by_channel` without `channel` in `--by`).
     ///
     /// - Throws: `RooError(.usage)` naming the key to add.
@@ -231,7 +239,7 @@ package struct SummaryOutput: Sendable {
                 ]
                 : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
         case let .file(path, .xlsx):
-            contents = [try workbook(tables, notes: notes, headline: headline, path: path)]
+            contents = [try workbook(tables, notes: notes, headline: headline, series: series, path: path)]
         case let .file(_, format):
             contents = [
                 Array(
@@ -275,17 +283,20 @@ package struct SummaryOutput: Sendable {
     }
 
     /// The workbook's bytes: the summary (with `through_bloc` whatever
-    /// `--table` selects), a sheet per selected table and the notes sheet.
+    /// `--table` selects), the time series with its charts when the run has
+    /// one, a sheet per selected table and the notes sheet.
     ///
     /// - Throws: `RooError(.cannotCreate)` when the workbook cannot be built.
     private func workbook(
-        _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, path: String
+        _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, series: PeriodSeries?, path: String
     ) throws -> [UInt8] {
         let sheets = tables.filter { selected([$0.name]).count == 1 }
         let throughBloc = tables.first { $0.name == .throughBloc }
         do {
             return try XLSXFile.bytes(
-                XLSXWorkbook(tables: sheets, notes: notes, headline: headline, throughBloc: throughBloc), path: path)
+                XLSXWorkbook(
+                    tables: sheets, notes: notes, headline: headline, throughBloc: throughBloc, series: series),
+                path: path)
         } catch {
             throw RooError(.cannotCreate, error.description)
         }

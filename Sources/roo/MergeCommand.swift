@@ -69,7 +69,7 @@ struct Merge: ParsableCommand {
             try self.tables.destination.write(
                 built, notes: notes, headline: headline,
                 flows: self.tables.destination.showsFlows ? aggregate.flowCells() : nil,
-                series: self.tables.destination.showsFlows ? aggregate.periodSeries() : nil
+                series: self.tables.destination.drawsSeries ? aggregate.periodSeries() : nil
             ) {
                 try writeStandardOutput(Array($0.utf8))
             }

@@ -6,7 +6,9 @@ to the CSV's), then the tables in the order of --table all, then the notes;
 bold frozen header rows, auto-filters, numeric cells with money/percent/count
 formats, equal values, text that looks like a formula staying text; no number
 stored as text on any sheet (codes such as HS chapter 01 excepted); every
-sheet printing landscape, one page wide, its first row repeated.
+sheet printing landscape, one page wide, its first row repeated; with a period
+in the run, an over_time sheet equal to roo's --by partner,<period> tables and
+its two line charts drawing those cells.
 
 usage: check_xlsx.py ROO_BINARY INPUT.parquet...   (prints "xlsx: N passed, M failed")
 """
@@ -20,6 +22,7 @@ import tempfile
 from decimal import Decimal
 
 import openpyxl
+from openpyxl.utils import get_column_letter
 
 TABLES = ["detail", "by_partner", "by_chapter", "by_origin", "totals", "through_bloc"]
 MONEY = {"dutiable_value", "eligible_value", "customs_value", "duty", "duty_free_value", "preference_value", "non_regional_value", "pass_through_value",
@@ -50,13 +53,18 @@ def check_input(roo, path, scratch, flags=()):
     if not flags and sorted(order) != sorted(TABLES):
         problems.append(f"--table all gives {order}")
     book = openpyxl.load_workbook(workbook_path)
-    if book.sheetnames != ["summary"] + order + ["notes"]:
-        problems.append(f"sheet names {book.sheetnames}, want summary, {order}, notes")
+    # A run with a period (a month, quarter or year key, or --compare) has the over_time sheet after the summary.
+    dated = "by_period" in order or "--compare" in flags
+    series = ["over_time"] if dated and "over_time" in book.sheetnames else []
+    if book.sheetnames != ["summary"] + series + order + ["notes"]:
+        problems.append(f"sheet names {book.sheetnames}, want summary, {series}, {order}, notes")
     tables = {}
     for name in order:
         with open(os.path.join(csv_dir, name + ".csv"), newline="") as handle:
             tables[name] = list(csv.reader(handle))
     problems += check_summary(book, tables["through_bloc"])
+    if dated:
+        problems += check_over_time(book, roo, run, scratch, order_flags(flags))
     for sheet in book.worksheets:
         problems += check_page_setup(sheet)
         problems += check_no_number_as_text(sheet)
@@ -93,6 +101,80 @@ def check_input(roo, path, scratch, flags=()):
             problems.append(f"notes: no {column!r}")
         else:
             problems += check_cell("notes", column, note_cells[column], text)
+    return problems
+
+
+def order_flags(flags):
+    """`flags` without --by and its list (the over_time check asks for its own keys)."""
+    kept, skip = [], False
+    for flag in flags:
+        if skip:
+            skip = False
+        elif flag == "--by":
+            skip = True
+        else:
+            kept.append(flag)
+    return kept
+
+
+def check_over_time(book, roo, run, scratch, other_flags):
+    """The over_time sheet against roo's own --by partner,<period> CSV of the same lines: per bloc partner
+    (the five largest by non-regional value, then by code) and period, the non-regional value and the claim
+    share; and its two line charts drawing exactly those cells, values cached."""
+    if "over_time" not in book.sheetnames:
+        return ["no over_time sheet in a run with a period"]
+    sheet = book["over_time"]
+    header = [cell.value for cell in sheet[1]]
+    grain = header[0]
+    keyed = os.path.join(scratch, "over-time") + "/"
+    subprocess.run([roo, "summarize", *run[2:3], *other_flags, "--by", f"partner,{grain}", "--output", keyed], check=True)
+    with open(keyed + "through_bloc.csv", newline="") as handle:
+        members = {row["route"] for row in csv.DictReader(handle) if row["route"] not in ("bloc", "outside")}
+    sums, periods = {}, set()
+    with open(keyed + "detail.csv", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["partner"] in members and row[grain]:
+                sums[(row["partner"], row[grain])] = row
+                periods.add(row[grain])
+    periods = sorted(periods)
+    totals = {}
+    for (partner, _), row in sums.items():
+        totals[partner] = totals.get(partner, 0) + Decimal(row["non_regional_value"])
+    partners = sorted(totals, key=lambda p: (-totals[p], p))[:5]
+    problems = []
+    names = [cell for cell in header[1:1 + len(partners)]]
+    if len(header) != 1 + 2 * len(partners) or not all(n.endswith(f"({p}): non-regional value, US$") for n, p in zip(names, partners)):
+        problems.append(f"over_time: header {header} for partners {partners}")
+        return problems
+    rows = list(sheet.iter_rows(min_row=2))
+    if [r[0].value for r in rows] != periods:
+        return problems + [f"over_time: periods {[r[0].value for r in rows]} != {periods}"]
+    for cells, period in zip(rows, periods):
+        for i, partner in enumerate(partners):
+            row = sums.get((partner, period))
+            problems += check_cell("over_time", "non_regional_value", cells[1 + i], row["non_regional_value"] if row else "0.00")
+            share = ""
+            if row and Decimal(row["customs_value"]) != 0:
+                share = f"{float(Decimal(row['preference_value']) / Decimal(row['customs_value'])):.6f}"
+            problems += check_cell("over_time", "claim_share", cells[1 + len(partners) + i], share)
+    charts = sheet._charts
+    if len(charts) != 2 or any(type(chart).__name__ != "LineChart" for chart in charts):
+        return problems + [f"over_time: charts {[type(c).__name__ for c in charts]}, want two line charts"]
+    last = len(periods) + 1
+    for chart, first in zip(charts, (1, 1 + len(partners))):
+        if len(chart.series) != len(partners):
+            problems.append(f"over_time: a chart has {len(chart.series)} series for {len(partners)} partners")
+            continue
+        for i, series in enumerate(chart.series):
+            column = get_column_letter(first + i + 1)
+            if series.val.numRef.f != f"'over_time'!${column}$2:${column}${last}" or series.cat.strRef.f != f"'over_time'!$A$2:$A${last}":
+                problems.append(f"over_time: series {i} draws {series.val.numRef.f} over {series.cat.strRef.f}")
+            cached = {pt.idx: pt.v for pt in series.val.numRef.numCache.pt}
+            for index, cells in enumerate(rows):
+                value = cells[first + i].value
+                if (value is None) != (index not in cached) or (value is not None and abs(float(cached[index]) - float(value)) > 1e-9):
+                    problems.append(f"over_time: series {i} caches {cached.get(index)} for {value} in row {index + 2}")
+                    break
     return problems
 
 

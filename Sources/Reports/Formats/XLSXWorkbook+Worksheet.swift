@@ -3,7 +3,7 @@ import TextFormats
 /// A worksheet's XML, its elements in the order the OOXML schema
 /// (`CT_Worksheet`) requires — Excel refuses a part out of order: sheetPr,
 /// dimension, sheetViews, sheetFormatPr, cols, sheetData, autoFilter,
-/// mergeCells, pageMargins, pageSetup, headerFooter, ignoredErrors.
+/// mergeCells, pageMargins, pageSetup, headerFooter, ignoredErrors, drawing.
 extension XLSXWorkbook {
     /// Page margins in inches (left, right, top, bottom, header, footer): Excel's "narrow".
     static let pageMargins =
@@ -47,6 +47,8 @@ extension XLSXWorkbook {
         // Numbers are numeric cells, so a text that reads as a number is a code (HS chapter `01`): no "number stored as
         // text" flags.
         xml += "<ignoredErrors><ignoredError sqref=\"\(filterRange(sheet))\" numberStoredAsText=\"1\"/></ignoredErrors>"
+        // The sheet's charts (its one relationship, `XLSXWorkbook.parts`).
+        if !sheet.charts.isEmpty { xml += "<drawing r:id=\"rId1\"/>" }
         return xml + "</worksheet>"
     }
 

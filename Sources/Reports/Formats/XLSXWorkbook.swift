@@ -37,6 +37,8 @@ public struct XLSXWorkbook: Sendable {
         public var merges: [String]
         /// Row heights in points by 0-based row; the other rows take the default.
         public var heights: [Int: Double]
+        /// Line charts drawn over the sheet's cells (`XLSXWorkbook+Charts`).
+        public var charts: [LineChart] = []
 
         init(
             name: String, rows: [[SheetCell?]], widths: [Int], isTable: Bool, merges: [String] = [],
@@ -71,13 +73,17 @@ public struct XLSXWorkbook: Sendable {
     ///   holds the definitions only).
     /// - Parameter throughBloc: the table the summary shows; by default the
     ///   `through_bloc` of `tables`, if any.
+    /// - Parameter series: the run's time series: an `over_time` sheet with its line charts after the summary
+    ///   (nil, or nothing to draw: no such sheet).
     /// - Complexity: O(cells).
     public init(
-        tables: [SummaryTable], notes: [(String, Cell)], headline: Headline? = nil, throughBloc: SummaryTable? = nil
+        tables: [SummaryTable], notes: [(String, Cell)], headline: Headline? = nil, throughBloc: SummaryTable? = nil,
+        series: PeriodSeries? = nil
     ) {
         let summary = XLSXWorkbook.summarySheet(
             headline: headline, throughBloc: throughBloc ?? tables.first { $0.name == .throughBloc }, notes: notes)
-        sheets = [summary] + tables.map { Sheet(name: $0.name.rawValue, header: $0.columns, rows: $0.rows) }
+        sheets = [summary] + [XLSXWorkbook.seriesSheet(series)].compactMap { $0 }
+        sheets += tables.map { Sheet(name: $0.name.rawValue, header: $0.columns, rows: $0.rows) }
         sheets.append(XLSXWorkbook.notesSheet(notes))
     }
 
@@ -102,8 +108,28 @@ public struct XLSXWorkbook: Sendable {
             ("xl/_rels/workbook.xml.rels", workbookRelationships()),
             ("xl/styles.xml", XLSXStyle.part),
         ]
+        var drawings = 0
+        var charts = 0
         for (index, sheet) in sheets.enumerated() {
             result.append(("xl/worksheets/sheet\(index + 1).xml", XLSXWorkbook.worksheet(sheet, selected: index == 0)))
+            guard !sheet.charts.isEmpty else { continue }
+            drawings += 1
+            result.append(
+                (
+                    "xl/worksheets/_rels/sheet\(index + 1).xml.rels",
+                    XLSXWorkbook.relationships(type: "drawing", targets: ["../drawings/drawing\(drawings).xml"])
+                ))
+            result.append(("xl/drawings/drawing\(drawings).xml", XLSXWorkbook.drawing(sheet.charts)))
+            let numbers = (charts + 1)...(charts + sheet.charts.count)
+            result.append(
+                (
+                    "xl/drawings/_rels/drawing\(drawings).xml.rels",
+                    XLSXWorkbook.relationships(type: "chart", targets: numbers.map { "../charts/chart\($0).xml" })
+                ))
+            for (number, chart) in zip(numbers, sheet.charts) {
+                result.append(("xl/charts/chart\(number).xml", XLSXWorkbook.chartPart(chart, on: sheet)))
+            }
+            charts += sheet.charts.count
         }
         return result
     }
@@ -126,6 +152,17 @@ public struct XLSXWorkbook: Sendable {
             xml +=
                 "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }
+        let drawn = sheets.filter { !$0.charts.isEmpty }
+        for index in drawn.indices {
+            xml +=
+                "<Override PartName=\"/xl/drawings/drawing\(index + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.drawing+xml\"/>"
+        }
+        for index in 0..<drawn.reduce(0, { $0 + $1.charts.count }) {
+            xml +=
+                "<Override PartName=\"/xl/charts/chart\(index + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>"
         }
         return xml + "</Types>"
     }

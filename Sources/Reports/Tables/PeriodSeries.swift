@@ -31,6 +31,15 @@ public struct PeriodSeries: Sendable, Equatable {
     /// The bloc partners with lines, largest non-regional value first (then by code).
     public var lines: [Line]
 
+    /// The colors the partners' lines are drawn in (report and workbook), largest partner first.
+    public static let colors = ["d0682b", "2f6aad", "3b8a4e", "8a4e9c", "9c7a2f"]
+
+    /// The lines a chart draws: the largest partners, one per color.
+    public var drawnLines: [Line] { Array(lines.prefix(PeriodSeries.colors.count)) }
+
+    /// Whether there is anything to draw: two periods or more and a line through the bloc.
+    public var isDrawable: Bool { periods.count >= 2 && !lines.isEmpty }
+
     /// The series of `groups` (each `detail` following `plan`), nil without a
     /// period component, a dated line through the bloc, or when a sum overflows Int64.
     ///

@@ -5,13 +5,13 @@ import Customs
 /// period. Coordinates come from exact cents with integer arithmetic, so the
 /// same tables give the same bytes.
 enum HTMLLineCharts {
-    /// Partners drawn (the largest); their colors, in order.
-    static let colors = ["#d0682b", "#2f6aad", "#3b8a4e", "#8a4e9c", "#9c7a2f"]
+    /// The partners' colors (`PeriodSeries.colors`), as CSS.
+    static let colors = PeriodSeries.colors.map { "#" + $0 }
 
     /// The section, or nothing without a series or with a single period.
     static func section(_ series: PeriodSeries?) -> String {
-        guard let series, series.periods.count >= 2, !series.lines.isEmpty else { return "" }
-        let lines = Array(series.lines.prefix(colors.count))
+        guard let series, series.isDrawable else { return "" }
+        let lines = series.drawnLines
         let grain = series.grain.name
         var html = "<section id=\"series\">\n<h2>Over time</h2>\n" + legend(lines)
         html += chart(
