@@ -5,6 +5,15 @@
 /// so keys that differ by bytes stay apart in every table, partial and
 /// merge, and no input byte reaches a terminal raw.
 public enum KeyText {
+    /// Whether `a` sorts before `b` by their UTF-8 bytes, as every table orders its keys
+    /// (not by Swift `String` order, which compares canonical equivalents as equal).
+    ///
+    /// - Complexity: O(shorter length), no allocation.
+    @inlinable
+    public static func precedesBytewise(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
     /// The display text of `bytes`.
     ///
     /// - Complexity: O(bytes.count).

@@ -69,16 +69,16 @@ package enum PartialFile {
     /// Writes `aggregate` into a staged file for `path` and returns it
     /// prepared, for the caller to commit with its other outputs.
     package static func finish(_ aggregate: ExactAggregate, to path: String) throws -> OutputFile {
-        let groups = aggregate.groups.sorted {
-            let a = (Array($0.origin.utf8), $0.chapter, Array($0.partner.utf8))
-            let b = (Array($1.origin.utf8), $1.chapter, Array($1.partner.utf8))
-            if a.0 != b.0 { return a.0.lexicographicallyPrecedes(b.0) }
-            if a.1 != b.1 { return a.1 < b.1 }
-            if a.2 != b.2 { return a.2.lexicographicallyPrecedes(b.2) }
-            return $0.detail.lexicographicallyPrecedes($1.detail) {
-                Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8))
-            }
+        // Bytewise, without a copy of any key: the positions are sorted, then the groups taken in that order.
+        let all = aggregate.groups
+        let order = all.indices.sorted { a, b in
+            let (x, y) = (all[a], all[b])
+            if !x.origin.utf8.elementsEqual(y.origin.utf8) { return KeyText.precedesBytewise(x.origin, y.origin) }
+            if x.chapter != y.chapter { return x.chapter < y.chapter }
+            if !x.partner.utf8.elementsEqual(y.partner.utf8) { return KeyText.precedesBytewise(x.partner, y.partner) }
+            return x.detail.lexicographicallyPrecedes(y.detail, by: KeyText.precedesBytewise)
         }
+        let groups = order.map { all[$0] }
         let plan = aggregate.semantics.plan
         let detailColumns = detailColumns(plan)
         func strings(_ values: [String]) -> ColumnData {

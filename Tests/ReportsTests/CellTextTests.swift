@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Reports
 import Testing
 
@@ -10,6 +15,42 @@ struct CellTextTests {
         // 0 duty on a negative customs value (a correction line) is a rate of 0, not -0.
         #expect(CellText.share(0, -24_000) == "0.000000")
         #expect(CellText.share(-1, 10_000_000) == "0.000000")
+    }
+
+    /// The C library's `%.6f` of the same quotient, as shares were printed before.
+    static func printf6(_ numerator: Int64, _ denominator: Int64) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        let written = withVaList([Double(numerator) / Double(denominator)]) {
+            vsnprintf(&buffer, buffer.count, "%.6f", $0)
+        }
+        let text = String(decoding: buffer.prefix(Int(written)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return text == "-0.000000" ? "0.000000" : text
+    }
+
+    /// Shares are formatted without printf: the same text as glibc's `%.6f` for ties (1/8 millionth
+    /// steps), huge and tiny quotients, negatives, and a million random pairs of every magnitude.
+    @Test func sharesEqualPrintfToTheDigit() {
+        var pairs: [(Int64, Int64)] = [
+            (1, 8), (1, 16), (5, 10_000_000), (15, 10_000_000), (25, 10_000_000), (-25, 10_000_000),
+            (Int64.max, 1), (Int64.min, 1), (Int64.max, -1), (1, Int64.max), (-1, Int64.min), (Int64.min, Int64.min),
+            (2_500_001, 1_000_000_000_000), (3, 2_000_000), (7, 2_000_000), (123_456_789, 1_000),
+            (1, 128), (3, 128), (-1, 128), (-3, 128), (5, 256), (1, 1 << 20),
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1_000_000 {
+            let scale = Int64.random(in: 1...62, using: &generator)
+            let numerator = Int64.random(in: -(1 << scale)...(1 << scale), using: &generator)
+            let denominator = Int64.random(
+                in: 1...(1 << Int64.random(in: 1...62, using: &generator)), using: &generator)
+            pairs.append((numerator, Bool.random(using: &generator) ? denominator : -denominator))
+        }
+        var mismatches: [String] = []
+        for (numerator, denominator) in pairs {
+            let (ours, libc) = (CellText.share(numerator, denominator), CellTextTests.printf6(numerator, denominator))
+            if ours != libc { mismatches.append("\(numerator)/\(denominator): \(ours) vs \(libc)") }
+            if mismatches.count > 5 { break }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
     @Test func moneyIsDollarsWithTwoDecimals() {

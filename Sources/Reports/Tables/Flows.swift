@@ -1,3 +1,5 @@
+import Customs
+
 /// How a line's goods reached the importer, relative to the region: the one
 /// rule `through_bloc`, the terminal view, the report and the workbook share.
 public enum FlowRoute: Sendable, Equatable {
@@ -127,7 +129,7 @@ public enum Flows {
         .sorted { a, b in
             a.nonRegionalCents != b.nonRegionalCents
                 ? a.nonRegionalCents > b.nonRegionalCents
-                : Array(a.chapter.utf8).lexicographicallyPrecedes(Array(b.chapter.utf8))
+                : KeyText.precedesBytewise(a.chapter, b.chapter)
         }
     }
 

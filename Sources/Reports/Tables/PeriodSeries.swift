@@ -54,7 +54,7 @@ public struct PeriodSeries: Sendable, Equatable {
             sums[group.partner, default: [:]][period, default: MeasureSums()].add(group.measures)
         }
         guard !periods.isEmpty else { return nil }
-        let ordered = periods.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let ordered = periods.sorted(by: KeyText.precedesBytewise)
         var lines: [(line: Line, total: Int64)] = []
         for (partner, byPeriod) in sums {
             var points: [Point] = []
@@ -73,7 +73,7 @@ public struct PeriodSeries: Sendable, Equatable {
         }
         lines.sort { a, b in
             a.total != b.total
-                ? a.total > b.total : Array(a.line.partner.utf8).lexicographicallyPrecedes(Array(b.line.partner.utf8))
+                ? a.total > b.total : KeyText.precedesBytewise(a.line.partner, b.line.partner)
         }
         return PeriodSeries(grain: grain, periods: ordered, lines: lines.map(\.line))
     }

@@ -339,19 +339,17 @@ extension SummaryTable {
         _ name: TableName, _ keyColumns: [String], _ rows: [(keys: [String], measures: Measures)], top: Int?,
         byKeys: Bool = false, optional: OptionalMeasures, keyCells: ([String]) -> [Cell]
     ) -> SummaryTable {
-        let sorted = rows.sorted { a, b in
-            if !byKeys && a.measures.nonRegionalValue != b.measures.nonRegionalValue {
-                return a.measures.nonRegionalValue > b.measures.nonRegionalValue
-            }
-            if !byKeys && a.measures.customsValue != b.measures.customsValue {
-                return a.measures.customsValue > b.measures.customsValue
-            }
-            return a.keys.lexicographicallyPrecedes(b.keys) { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // The row positions are sorted (moving an Int, not a row and its keys' references).
+        let order = rows.indices.sorted { a, b in
+            let (x, y) = (rows[a].measures, rows[b].measures)
+            if !byKeys && x.nonRegionalValue != y.nonRegionalValue { return x.nonRegionalValue > y.nonRegionalValue }
+            if !byKeys && x.customsValue != y.customsValue { return x.customsValue > y.customsValue }
+            return rows[a].keys.lexicographicallyPrecedes(rows[b].keys, by: KeyText.precedesBytewise)
         }
-        let kept = top.map { Array(sorted.prefix(max($0, 0))) } ?? sorted
+        let kept = top.map { order.prefix(max($0, 0)) } ?? order[...]
         return SummaryTable(
             name: name, columns: keyColumns + measureColumns + optionalColumns(optional),
-            rows: kept.map { keyCells($0.keys) + measureCells($0.measures, optional) })
+            rows: kept.map { keyCells(rows[$0].keys) + measureCells(rows[$0].measures, optional) })
     }
 
     static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {

@@ -93,7 +93,7 @@ extension SummaryTable {
         let memberRows = try byMember.values.map { try row($0.code, CountryNames.name(alpha2: $0.code), $0.sums) }
             .sorted { a, b in
                 a.nonRegional != b.nonRegional
-                    ? a.nonRegional > b.nonRegional : Array(a.route.utf8).lexicographicallyPrecedes(Array(b.route.utf8))
+                    ? a.nonRegional > b.nonRegional : KeyText.precedesBytewise(a.route, b.route)
             }
         let rows =
             memberRows.map(\.cells) + [
