@@ -209,7 +209,7 @@ package struct SummaryOutput: Sendable {
                 for text in texts(
                     tables, notes: notes, headline: headline, flows: flows, series: series, format: format)
                 {
-                    try emit(text)
+                    try emit(String(decoding: text, as: UTF8.self))
                 }
             }
             try Outputs.commit(extra)
@@ -237,15 +237,12 @@ package struct SummaryOutput: Sendable {
                             series: series
                         ).utf8)
                 ]
-                : tables.filter { selected([$0.name]).count == 1 }.map { Array(format.render($0).utf8) }
+                : tables.filter { selected([$0.name]).count == 1 }.map { format.bytes($0) }
         case let .file(path, .xlsx):
             contents = [try workbook(tables, notes: notes, headline: headline, series: series, path: path)]
         case let .file(_, format):
-            contents = [
-                Array(
-                    texts(tables, notes: notes, headline: headline, flows: flows, series: series, format: format)
-                        .joined().utf8)
-            ]
+            let parts = texts(tables, notes: notes, headline: headline, flows: flows, series: series, format: format)
+            contents = [parts.count == 1 ? parts[0] : Array(parts.joined())]
         }
         precondition(paths.count == contents.count, "one content per output path")
         try commit(zip(paths, contents), with: extra)
@@ -260,21 +257,24 @@ package struct SummaryOutput: Sendable {
     private func texts(
         _ tables: [SummaryTable], notes: [(String, Cell)], headline: Headline?, flows: SummaryTable?,
         series: PeriodSeries?, format: OutputFormat
-    ) -> [String] {
+    ) -> [[UInt8]] {
         precondition(format != .xlsx, "a workbook is not text")
         if format == .html {
             return [
-                HTMLReport.render(
-                    tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows, series: series)
+                Array(
+                    HTMLReport.render(
+                        tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows,
+                        series: series
+                    ).utf8)
             ]
         }
         if allTables {
             return tables.map {
-                format == .md ? "## \($0.name.rawValue)\n\n" + format.render($0) + "\n" : format.render($0)
+                format == .md ? Array("## \($0.name.rawValue)\n\n".utf8) + format.bytes($0) + [0x0a] : format.bytes($0)
             }
         }
         let wanted = table ?? .detail
-        return tables.filter { $0.name == wanted }.prefix(1).map { format.render($0) }
+        return tables.filter { $0.name == wanted }.prefix(1).map { format.bytes($0) }
     }
 
     /// The notes as the report prints them: each value's plain text.

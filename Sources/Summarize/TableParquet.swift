@@ -53,7 +53,9 @@ enum TableParquet {
             case .share: WriterColumn(name: name, physicalType: .double, isOptional: true)
             }
         }
-        let data = kinds.indices.map { column(table.rows, $0, kinds[$0]) }
+        // Held as cells once: each column reads every row.
+        let rows = Array(table.rows)
+        let data = kinds.indices.map { column(rows, $0, kinds[$0]) }
         var options = WriterOptions()
         options.keyValueMetadata = [
             KeyValue(key: "roo.table", value: table.name.rawValue),
@@ -61,7 +63,7 @@ enum TableParquet {
         ]
         do {
             let writer = try ParquetWriter(path: path, columns: columns, options: options)
-            if !table.rows.isEmpty { try writer.write(data) }
+            if !rows.isEmpty { try writer.write(data) }
             return try writer.finish()
         } catch let error as ParquetError {
             throw RooError(error)

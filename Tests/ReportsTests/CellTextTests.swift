@@ -56,5 +56,32 @@ struct CellTextTests {
     @Test func moneyIsDollarsWithTwoDecimals() {
         #expect(CellText.money(-5) == "-0.05")
         #expect(CellText.money(123_456) == "1234.56")
+        #expect(CellText.money(Int64.min) == "-92233720368547758.08")
+        #expect(CellText.money(Int64.max) == "92233720368547758.07")
+    }
+
+    /// Cells are written digit by digit into the output bytes: the same text as Swift's own
+    /// decimal printing of the integer and of dollars and cents, on the edges and on random values.
+    @Test func numbersAppendedAsBytesEqualTheirDecimalText() {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Int64] = [0, 1, -1, 9, 10, 99, 100, 101, -100, -101, Int64.max, Int64.min, Int64.min + 1]
+        for _ in 0..<100_000 {
+            values.append(Int64.random(in: Int64.min...Int64.max, using: &generator) >> Int64.random(in: 0...62))
+        }
+        for value in values {
+            var out: [UInt8] = []
+            CellText.appendPlain(.integer(value), to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(value))
+            let magnitude = value.magnitude
+            let dollars =
+                (value < 0 ? "-" : "") + String(magnitude / 100) + "."
+                + (magnitude % 100 < 10 ? "0" : "") + String(magnitude % 100)
+            out.removeAll()
+            CellText.appendPlain(.money(value), to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == dollars)
+            out.removeAll()
+            CellText.appendPlain(.share(numerator: value, denominator: 7), to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == CellTextTests.printf6(value, 7))
+        }
     }
 }

@@ -52,4 +52,29 @@ struct TextFormatsTests {
         #expect(String(decoding: out, as: UTF8.self) == "plain")
         #expect(String(decoding: DelimitedText.guardedFormula(Array("=SUM(A1)".utf8)), as: UTF8.self) == "'=SUM(A1)")
     }
+
+    /// Text cells are guarded and quoted in place (`appendGuardedField`): the same bytes as the
+    /// field of the guarded copy, for CSV and TSV, on every mix of separators, quotes, line
+    /// breaks, formula starts and non-ASCII text.
+    @Test func guardedFieldsInPlaceEqualTheGuardedCopy() {
+        let pieces = ["a", ",", "\"", "\r", "\n", "\r\n", "\t", "=", "+", "-", "@", "É", "'", " ", "1.5"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            for separator in [UInt8(ascii: ","), 0x09] {
+                var inPlace: [UInt8] = []
+                DelimitedText.appendGuardedField(text, separator: separator, to: &inPlace)
+                var copied: [UInt8] = []
+                let guarded = DelimitedText.guardedFormula(Array(text.utf8))
+                if separator == 0x09 {
+                    DelimitedText.appendTSVField(guarded, to: &copied)
+                } else {
+                    DelimitedText.appendCSVField(guarded, to: &copied)
+                }
+                #expect(inPlace == copied, "\(text.debugDescription)")
+            }
+        }
+    }
 }

@@ -34,12 +34,17 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// Renders `table` in this format.
     ///
     /// - Precondition: `isPerTable` (workbooks: `XLSXFile`; reports: `HTMLReport`).
-    public func render(_ table: SummaryTable) -> String {
+    public func render(_ table: SummaryTable) -> String { String(decoding: bytes(table), as: UTF8.self) }
+
+    /// `render(table)` as UTF-8 bytes (what a file of it holds), made without a `String` of the whole table.
+    ///
+    /// - Precondition: `isPerTable`.
+    public func bytes(_ table: SummaryTable) -> [UInt8] {
         switch self {
         case .csv: DelimitedWriter.render(table, separator: UInt8(ascii: ","))
         case .tsv: DelimitedWriter.render(table, separator: 0x09)
-        case .jsonl: JSONLinesWriter.render(table)
-        case .md: MarkdownWriter.render(table)
+        case .jsonl: Array(JSONLinesWriter.render(table).utf8)
+        case .md: Array(MarkdownWriter.render(table).utf8)
         case .xlsx, .html, .parquet:
             preconditionFailure("\(rawValue) is not one text per table: use XLSXFile, HTMLReport or a Parquet writer")
         }
@@ -49,31 +54,32 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// CSV (RFC 4180: LF line ends, header row, quoting only where needed) and
 /// TSV, with the formula guard on text cells (`DelimitedText`, on bytes).
 enum DelimitedWriter {
-    static func render(_ table: SummaryTable, separator: UInt8) -> String {
+    /// - Complexity: O(cells); one row's cells alive at a time (`TableRows`), bytes appended in place.
+    static func render(_ table: SummaryTable, separator: UInt8) -> [UInt8] {
         var out: [UInt8] = []
-        func append(_ field: [UInt8]) {
-            if separator == 0x09 {
-                DelimitedText.appendTSVField(field, to: &out)
-            } else {
-                DelimitedText.appendCSVField(field, to: &out)
-            }
-        }
+        // Rows of a large table print in about 100 bytes: room for them up front, not by repeated doubling.
+        out.reserveCapacity(min(table.rows.count, 1 << 24) * 100 + 4096)
         for (index, column) in table.columns.enumerated() {
             if index > 0 { out.append(separator) }
-            append(Array(column.utf8))
+            if separator == 0x09 {
+                DelimitedText.appendTSVField(Array(column.utf8), to: &out)
+            } else {
+                DelimitedText.appendCSVField(Array(column.utf8), to: &out)
+            }
         }
         out.append(0x0a)
         for row in table.rows {
             for (index, cell) in row.enumerated() {
                 if index > 0 { out.append(separator) }
-                switch cell {
-                case let .text(text): append(DelimitedText.guardedFormula(Array(text.utf8)))
-                default: out += CellText.plain(cell).utf8
+                if case let .text(text) = cell {
+                    DelimitedText.appendGuardedField(text, separator: separator, to: &out)
+                } else {
+                    CellText.appendPlain(cell, to: &out)
                 }
             }
             out.append(0x0a)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
 

@@ -83,7 +83,7 @@ public struct XLSXWorkbook: Sendable {
         let summary = XLSXWorkbook.summarySheet(
             headline: headline, throughBloc: throughBloc ?? tables.first { $0.name == .throughBloc }, notes: notes)
         sheets = [summary] + [XLSXWorkbook.seriesSheet(series)].compactMap { $0 }
-        sheets += tables.map { Sheet(name: $0.name.rawValue, header: $0.columns, rows: $0.rows) }
+        sheets += tables.map { Sheet(name: $0.name.rawValue, header: $0.columns, rows: Array($0.rows)) }
         sheets.append(XLSXWorkbook.notesSheet(notes))
     }
 

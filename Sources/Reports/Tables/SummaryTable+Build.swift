@@ -73,27 +73,43 @@ extension SummaryTable {
 
     /// The cells of `optionalColumns(optional)`: `utilization` = eligible preference value / eligible value.
     static func optionalCells(_ measures: Measures, _ optional: OptionalMeasures) -> [Cell] {
-        (optional.contains(.dutiableValue) ? [.money(measures.dutiableValue)] : [])
-            + (optional.contains(.eligibility)
-                ? [
-                    .money(measures.eligibleValue),
-                    .share(numerator: measures.eligiblePreferenceValue, denominator: measures.eligibleValue),
-                ] : [])
+        var cells: [Cell] = []
+        appendOptionalCells(measures, optional, to: &cells)
+        return cells
+    }
+
+    static func appendOptionalCells(_ measures: Measures, _ optional: OptionalMeasures, to cells: inout [Cell]) {
+        if optional.contains(.dutiableValue) { cells.append(.money(measures.dutiableValue)) }
+        if optional.contains(.eligibility) {
+            cells.append(.money(measures.eligibleValue))
+            cells.append(.share(numerator: measures.eligiblePreferenceValue, denominator: measures.eligibleValue))
+        }
     }
 
     static func measureCells(_ measures: Measures, _ optional: OptionalMeasures) -> [Cell] {
-        standardMeasureCells(measures) + optionalCells(measures, optional)
+        var cells: [Cell] = []
+        appendMeasureCells(measures, optional, to: &cells)
+        return cells
     }
 
-    static func standardMeasureCells(_ measures: Measures) -> [Cell] {
-        [
-            .integer(measures.lines), .money(measures.customsValue), .money(measures.duty),
-            .integer(measures.dutyFreeLines), .money(measures.dutyFreeValue), .money(measures.preferenceValue),
-            .money(measures.nonRegionalValue),
-            .share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue),
-            .share(numerator: measures.preferenceValue, denominator: measures.customsValue),
-            .share(numerator: measures.duty, denominator: measures.customsValue),
-        ]
+    /// Appends the cells of `measureColumns` and `optionalColumns(optional)`.
+    static func appendMeasureCells(_ measures: Measures, _ optional: OptionalMeasures, to cells: inout [Cell]) {
+        appendStandardMeasureCells(measures, to: &cells)
+        appendOptionalCells(measures, optional, to: &cells)
+    }
+
+    /// Appends the cells of `measureColumns`.
+    static func appendStandardMeasureCells(_ measures: Measures, to cells: inout [Cell]) {
+        cells.append(.integer(measures.lines))
+        cells.append(.money(measures.customsValue))
+        cells.append(.money(measures.duty))
+        cells.append(.integer(measures.dutyFreeLines))
+        cells.append(.money(measures.dutyFreeValue))
+        cells.append(.money(measures.preferenceValue))
+        cells.append(.money(measures.nonRegionalValue))
+        cells.append(.share(numerator: measures.nonRegionalValue, denominator: measures.dutyFreeValue))
+        cells.append(.share(numerator: measures.preferenceValue, denominator: measures.customsValue))
+        cells.append(.share(numerator: measures.duty, denominator: measures.customsValue))
     }
 
     public static func chapterText(_ chapter: Int) -> String {
@@ -136,9 +152,9 @@ extension SummaryTable {
         _ groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet,
         plan: DetailPlan
     ) throws -> [SummaryTable] {
-        let byPartner = try marginal(groups, table: .byPartner) { [$0.partner] }
-        let byChapter = try marginal(groups, table: .byChapter) { [chapterText($0.chapter)] }
-        let byOrigin = try marginal(groups, table: .byOrigin) { [$0.origin] }
+        let byPartner = try marginal(groups, table: .byPartner, single: \.partner)
+        let byChapter = try marginal(groups, table: .byChapter) { chapterText($0.chapter) }
+        let byOrigin = try marginal(groups, table: .byOrigin, single: \.origin)
         let keyMarginals = try detailMarginals(groups, by: by, plan: plan)
         var sums = MeasureSums()
         for group in groups { sums.add(group.measures) }
@@ -171,6 +187,9 @@ extension SummaryTable {
 
     /// The `detail` table of `groups` (each `detail` following `plan`) keyed by `by`, sorted and cut to `top`.
     ///
+    /// Safe because: a row reads `groups` through its own buffer at a position of `kept`, which
+    /// `sortedOrder` drew from `groups.indices`.
+    ///
     /// When the groups are distinct (no two with the same origin, partner and
     /// detail, as an aggregate's are) and `by` names every part of a group's
     /// key (origin, partner and each plan component at its own width or
@@ -183,19 +202,46 @@ extension SummaryTable {
         _ groups: [GroupRow], by: DimensionSet, plan: DetailPlan, top: Int?, distinct: Bool,
         optional: OptionalMeasures = []
     ) throws -> SummaryTable {
-        let keys = { (group: GroupRow) in
+        let keys = { @Sendable (group: GroupRow) in
             by.dimensions.map { dimension in
                 dimension == .hs(digits: 2)
                     ? chapterText(group.chapter)
                     : plan.text(of: dimension, origin: group.origin, partner: group.partner, values: group.detail)
             }
         }
-        let rows =
-            distinct && isOneRowPerGroup(by: by, plan: plan)
-            ? groups.map { (keys: keys($0), measures: $0.measures) } : try marginal(groups, table: .detail, key: keys)
-        return keyed(.detail, by.dimensions.flatMap(detailColumns), rows, top: top, optional: optional) { keys in
-            zip(by.dimensions, keys).flatMap { detailCells($0, $1) }
+        let columns = by.dimensions.flatMap(detailColumns)
+        let keyCells = { @Sendable (keys: [String]) in
+            var cells: [Cell] = []
+            for (dimension, key) in zip(by.dimensions, keys) { appendDetailCells(dimension, key, to: &cells) }
+            return cells
         }
+        guard distinct && isOneRowPerGroup(by: by, plan: plan) else {
+            let rows = try marginal(groups, table: .detail, key: keys)
+            return keyed(.detail, columns, rows, top: top, optional: optional, keyCells: keyCells)
+        }
+        // One row per group: the rows are the groups themselves, their key texts made when a row is
+        // written (or when two rows tie on their sums), never held for the whole table.
+        let order = sortedOrder(count: groups.count, byKeys: false) {
+            groups[$0].measures
+        } keys: {
+            keys(groups[$0])
+        }
+        let kept = top.map { Array(order.prefix(max($0, 0))) } ?? order
+        let width = columns.count + measureColumns.count + optionalColumns(optional).count
+        return SummaryTable(
+            name: .detail, columns: columns + measureColumns + optionalColumns(optional),
+            rows: TableRows(count: kept.count) { row in
+                var cells: [Cell] = []
+                cells.reserveCapacity(width)
+                groups.withUnsafeBufferPointer { groups in
+                    let group = groups[kept[row]]
+                    for (dimension, key) in zip(by.dimensions, keys(group)) {
+                        appendDetailCells(dimension, key, to: &cells)
+                    }
+                    appendMeasureCells(group.measures, optional, to: &cells)
+                }
+                return cells
+            })
     }
 
     /// Whether `by` holds every part of a group key of `plan`: origin,
@@ -246,12 +292,13 @@ extension SummaryTable {
         return nil
     }
 
-    /// The cells of `dimension`'s key `key` (as `detailColumns` names them).
-    static func detailCells(_ dimension: Dimension, _ key: String) -> [Cell] {
+    /// Appends the cells of `dimension`'s key `key` (as `detailColumns` names them).
+    static func appendDetailCells(_ dimension: Dimension, _ key: String, to cells: inout [Cell]) {
+        cells.append(.text(key))
         switch dimension {
-        case .origin, .partner: [.text(key), .text(CountryNames.name(alpha2: key))]
-        case .hs(digits: 2): [.text(key), .text(ChapterTitles.title(Int(key) ?? 0))]
-        default: [.text(key)]
+        case .origin, .partner: cells.append(.text(CountryNames.name(alpha2: key)))
+        case .hs(digits: 2): cells.append(.text(ChapterTitles.title(Int(key) ?? 0)))
+        default: break
         }
     }
 
@@ -271,13 +318,13 @@ extension SummaryTable {
                 (
                     .byPeriod, grain.name,
                     try marginal(groups, table: .byPeriod) { group in
-                        [plan.text(of: period, origin: group.origin, partner: group.partner, values: group.detail)]
+                        plan.text(of: period, origin: group.origin, partner: group.partner, values: group.detail)
                     }
                 ))
         }
         for (name, component) in [(TableName.byProgram, DetailPlan.Component.program), (.byChannel, .channel)] {
             guard built.contains(name), let index = plan.index(of: component) else { continue }
-            tables.append((name, component.name, try marginal(groups, table: name) { [$0.detail[index]] }))
+            tables.append((name, component.name, try marginal(groups, table: name) { $0.detail[index] }))
         }
         return tables
     }
@@ -306,50 +353,6 @@ extension SummaryTable {
             }
         return "--table \(table.rawValue) sums a --by key: add \(key) to --by (e.g. --by \(by.text),"
             + "\(table == .byPeriod ? "month" : key))"
-    }
-
-    /// Sums of `groups` by `key`. Keys are compared by their bytes, as the
-    /// interner does (Swift `String` equality would merge canonically
-    /// equivalent spellings such as `É` and `E` + U+0301).
-    /// Sums are exact (`MeasureSums`): a row overflows only when its final sum does not fit Int64.
-    static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(
-        keys: [String], measures: Measures
-    )] {
-        // One byte string per key tuple: the keys' UTF-8, each ended by 0xFF (never a UTF-8 byte).
-        var sums: [[UInt8]: (keys: [String], sums: MeasureSums)] = [:]
-        var bytes: [UInt8] = []
-        for group in groups {
-            let keys = key(group)
-            bytes.removeAll(keepingCapacity: true)
-            for key in keys {
-                bytes += key.utf8
-                bytes.append(0xFF)
-            }
-            sums[bytes, default: (keys, MeasureSums())].sums.add(group.measures)
-        }
-        return try sums.values.map { row in
-            guard let measures = row.sums.exact else { throw MeasureOverflow(table: table) }
-            return (row.keys, measures)
-        }
-    }
-
-    /// The sums of `rows` as a table, sorted by non_regional_value desc,
-    /// customs_value desc, keys by bytes (by keys alone with `byKeys`), cut to `top` rows.
-    static func keyed(
-        _ name: TableName, _ keyColumns: [String], _ rows: [(keys: [String], measures: Measures)], top: Int?,
-        byKeys: Bool = false, optional: OptionalMeasures, keyCells: ([String]) -> [Cell]
-    ) -> SummaryTable {
-        // The row positions are sorted (moving an Int, not a row and its keys' references).
-        let order = rows.indices.sorted { a, b in
-            let (x, y) = (rows[a].measures, rows[b].measures)
-            if !byKeys && x.nonRegionalValue != y.nonRegionalValue { return x.nonRegionalValue > y.nonRegionalValue }
-            if !byKeys && x.customsValue != y.customsValue { return x.customsValue > y.customsValue }
-            return rows[a].keys.lexicographicallyPrecedes(rows[b].keys, by: KeyText.precedesBytewise)
-        }
-        let kept = top.map { order.prefix(max($0, 0)) } ?? order[...]
-        return SummaryTable(
-            name: name, columns: keyColumns + measureColumns + optionalColumns(optional),
-            rows: kept.map { keyCells(rows[$0].keys) + measureCells(rows[$0].measures, optional) })
     }
 
     static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {

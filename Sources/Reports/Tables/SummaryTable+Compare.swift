@@ -29,20 +29,21 @@ extension SummaryTable {
         let currentRows = rowsByKey(current, keyCount: keyCount)
         var compared = table
         compared.columns += comparedColumns(compare)
-        compared.rows = try table.rows.map { row in
-            let key = keyText(row, keyCount: keyCount)
-            var cells = row
-            for measure in comparedMeasures {
-                let before = money(baseRows[key], measure, in: base)
-                let after = money(currentRows[key], measure, in: current)
-                let (change, overflow) = after.subtractingReportingOverflow(before)
-                if overflow { throw MeasureOverflow(table: table.name) }
-                cells += [
-                    .money(after), .money(before), .money(change), .share(numerator: change, denominator: before),
-                ]
-            }
-            return cells
-        }
+        compared.rows = try TableRows(
+            table.rows.map { row in
+                let key = keyText(row, keyCount: keyCount)
+                var cells = row
+                for measure in comparedMeasures {
+                    let before = money(baseRows[key], measure, in: base)
+                    let after = money(currentRows[key], measure, in: current)
+                    let (change, overflow) = after.subtractingReportingOverflow(before)
+                    if overflow { throw MeasureOverflow(table: table.name) }
+                    cells += [
+                        .money(after), .money(before), .money(change), .share(numerator: change, denominator: before),
+                    ]
+                }
+                return cells
+            })
         return compared
     }
 

@@ -29,9 +29,13 @@ public enum TableName: String, CaseIterable, Sendable {
 public struct SummaryTable: Sendable, Equatable {
     public var name: TableName
     public var columns: [String]
-    public var rows: [[Cell]]
+    public var rows: TableRows
 
     public init(name: TableName, columns: [String], rows: [[Cell]]) {
+        self.init(name: name, columns: columns, rows: TableRows(rows))
+    }
+
+    public init(name: TableName, columns: [String], rows: TableRows) {
         self.name = name
         self.columns = columns
         self.rows = rows
