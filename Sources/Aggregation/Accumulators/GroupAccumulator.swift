@@ -89,6 +89,20 @@ public struct GroupTable {
         slots[index].sums.measures(dutiableValue: dutiable?[index] ?? 0)
     }
 
+    /// Slot of `key`, nil when it has no cell.
+    ///
+    /// - Complexity: O(1) expected (the table is at most half full).
+    public func index(of key: UInt64) -> Int? {
+        let mask = size - 1
+        var index = GroupTable.hash(key) & mask
+        while true {
+            let current = slots[index].key
+            if current == key { return index }
+            if current == 0 { return nil }
+            index = (index + 1) & mask
+        }
+    }
+
     /// Slot of `key`, inserting an empty cell when absent (may grow the table).
     @inline(__always)
     public mutating func slot(for key: UInt64) -> Int {
@@ -233,29 +247,33 @@ public final class GroupAccumulator {
     /// and measures whose `eligibleValue` / `eligiblePreferenceValue` are the
     /// customs / preference value of the eligible cell. Nil when a sum does
     /// not fit Int64 (the run overflows: exit 65, whatever the strategy).
+    /// In slot order of the cell without the bit (or of the eligible cell, when it is alone).
     ///
     /// - Precondition: no cell overflowed (`overflowed` is false).
-    /// - Complexity: O(size) expected.
+    /// - Complexity: O(size) expected; the partner of a cell is found by probing the table
+    ///   itself, so nothing is allocated but the result.
     public func cells() -> [(key: UInt64, measures: Measures)]? {
         let source = table
         var result: [(key: UInt64, measures: Measures)] = []
         result.reserveCapacity(source.occupied)
-        var position: [UInt64: Int] = [:]
         for index in 0..<source.size where source.key(at: index) != 0 {
             let key = source.key(at: index)
-            let base = key & ~GroupKeyLayout.eligibleBit
+            let isEligible = key & GroupKeyLayout.eligibleBit != 0
+            let other = source.index(of: key ^ GroupKeyLayout.eligibleBit)
+            // An eligible cell with a partner is summed when its partner is reached.
+            if isEligible && other != nil { continue }
             var measures = source.measures(at: index)
-            if key != base {
+            if isEligible {
                 measures.eligibleValue = measures.customsValue
                 measures.eligiblePreferenceValue = measures.preferenceValue
+            } else if let other {
+                var eligible = source.measures(at: other)
+                eligible.eligibleValue = eligible.customsValue
+                eligible.eligiblePreferenceValue = eligible.preferenceValue
+                guard let sum = measures.adding(eligible) else { return nil }
+                measures = sum
             }
-            if let at = position[base] {
-                guard let sum = result[at].measures.adding(measures) else { return nil }
-                result[at].measures = sum
-            } else {
-                position[base] = result.count
-                result.append((base, measures))
-            }
+            result.append((key & ~GroupKeyLayout.eligibleBit, measures))
         }
         return result
     }

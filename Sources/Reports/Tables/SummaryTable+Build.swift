@@ -152,9 +152,9 @@ extension SummaryTable {
         _ groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet,
         plan: DetailPlan
     ) throws -> [SummaryTable] {
-        let byPartner = try marginal(groups, table: .byPartner, single: \.partner)
+        let byPartner = try marginal(groups, table: .byPartner) { $0.partner }
         let byChapter = try marginal(groups, table: .byChapter) { chapterText($0.chapter) }
-        let byOrigin = try marginal(groups, table: .byOrigin, single: \.origin)
+        let byOrigin = try marginal(groups, table: .byOrigin) { $0.origin }
         let keyMarginals = try detailMarginals(groups, by: by, plan: plan)
         var sums = MeasureSums()
         for group in groups { sums.add(group.measures) }
