@@ -41,6 +41,8 @@ public enum CountryCodeSystem: String, Sendable, CaseIterable {
     case iso3
     /// US Census Schedule C, 4 digits kept as text (`2010` = MX, `5700` = CN).
     case census
+    /// UN M49 numeric codes as UN Comtrade and CEPII BACI write them (`484` = MX, `156` = CN, `842` = US).
+    case m49
 
     /// The alpha-2 code for a normalized key, or nil when there is no
     /// conversion (the key is then kept as it is and counted as unmapped).
@@ -51,6 +53,7 @@ public enum CountryCodeSystem: String, Sendable, CaseIterable {
         case .iso2: key
         case .iso3: CountryNames.alpha2(alpha3: key)
         case .census: ScheduleC.alpha2(key)
+        case .m49: M49.alpha2(key)
         }
     }
 }

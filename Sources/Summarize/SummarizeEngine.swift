@@ -219,11 +219,13 @@ package enum SummarizeEngine {
         let details = context.details?.values()
         // Eligible and other lines of a cell are two cells of the table (the key's eligible bit): one row here.
         guard let cells = result.groups.cells() else { throw RooError(.dataError, "a sum overflows Int64 cents") }
+        // The detail is the chapter, or a `--by` tuple whose first value is the HS code (≥ 2 digits: accepted);
+        // each tuple's chapter read once, not once per group.
+        let chapters = details?.map { $0.first.flatMap { Int($0.prefix(2)) } ?? 0 }
         let groups = cells.map { entry -> GroupRow in
             let (origin, partner, detail) = GroupAccumulator.components(entry.key)
-            // The detail is the chapter, or a `--by` tuple whose first value is the HS code (≥ 2 digits: accepted).
             let values = details?[Int(detail)]
-            let chapter = values.map { Int($0[0].prefix(2)) ?? 0 } ?? Int(detail)
+            let chapter = chapters?[Int(detail)] ?? Int(detail)
             return GroupRow(
                 origin: keys[Int(origin)], chapter: chapter, partner: keys[Int(partner)], detail: values,
                 measures: entry.measures)

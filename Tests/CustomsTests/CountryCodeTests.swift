@@ -44,4 +44,26 @@ struct CountryCodeTests {
         #expect(CountryCodeSystem.census.alpha2("9999") == nil)
         #expect(CountryCodeSystem.iso2.alpha2("ZZ") == "ZZ", "alpha-2 input is used as it is")
     }
+
+    /// UN M49 codes as Comtrade and BACI write them: every ISO 3166-1 numeric code, Comtrade's own
+    /// codes for five reporters, leading zeros ignored; groups, "nes" areas and other text unmapped.
+    @Test func m49CodesConvertAsComtradeWritesThem() {
+        let codes = M49.codes
+        #expect(codes.count >= 249 + 5, "every ISO numeric code and Comtrade's five")
+        #expect(Set(codes.map(\.code)).count == codes.count, "codes are unique")
+        for entry in codes {
+            #expect(CountryCodeTests.alpha2Codes.contains(entry.alpha2), "\(entry.code) → \(entry.alpha2)")
+            #expect(CountryCodeSystem.m49.alpha2(String(entry.code)) == entry.alpha2)
+        }
+        let anchors = [
+            "484": "MX", "124": "CA", "156": "CN", "840": "US", "842": "US", "251": "FR", "250": "FR",
+            "699": "IN", "356": "IN", "757": "CH", "579": "NO", "704": "VN", "4": "AF", "004": "AF", "04": "AF",
+            "036": "AU", "392": "JP", "410": "KR", "158": "TW", "276": "DE",
+        ]
+        for (code, alpha2) in anchors { #expect(CountryCodeSystem.m49.alpha2(code) == alpha2, "\(code)") }
+        // World, Other Asia nes, the EU, four digits, signs and letters have no alpha-2.
+        for code in ["0", "000", "490", "97", "0004", "9999", "-4", "+4", "4a", "", "MX"] {
+            #expect(CountryCodeSystem.m49.alpha2(code) == nil, "\(code)")
+        }
+    }
 }

@@ -9,7 +9,7 @@ outputs can be compared byte for byte.
     .venv/bin/python scripts/check/oracle.py INPUT... --out DIR [--map c=s]... [--region usmca|LIST]
         [--preference-programs L] [--duty-free-programs L] [--duty-free-by duty|rate-provision]
         [--reporter C] [--from YYYYMM] [--to YYYYMM] [--hs-width N] [--top N] [--rejects FILE]
-        [--country-codes iso2|iso3|census] [--decimal-separator C] [--thousands C|none] [--by LIST]
+        [--country-codes iso2|iso3|census|m49] [--decimal-separator C] [--thousands C|none] [--by LIST]
 """
 import argparse
 import csv
@@ -323,7 +323,7 @@ def main():
     ap.add_argument("--pad-hs", action="store_true")
     ap.add_argument("--top", type=int)
     ap.add_argument("--threads", type=int)
-    ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census"])
+    ap.add_argument("--country-codes", default="iso2", choices=["iso2", "iso3", "census", "m49"])
     ap.add_argument("--by", default="origin,hs2,partner", help="keys of the detail table (docs/semantics.md, Breakdowns)")
     ap.add_argument("--compare", help="A:B, two years or two months (docs/semantics.md, Comparing two periods)")
     ap.add_argument("--rejects", help="write file,row_group,row,reason of every rejected line (roo's --rejects columns)")
@@ -363,11 +363,17 @@ def main():
             table = f"SELECT code, alpha2 FROM read_csv('{data}/schedule_c.tsv', delim='\t', header=true, all_varchar=true, quote='')"
         else:
             table = f"SELECT alpha3 AS code, alpha2 FROM read_csv('{data}/countries.tsv', delim='\t', header=true, all_varchar=true, quote='')"
+        # M49 codes are numbers: 1 to 3 digits, leading zeros ignored (docs/layouts.md).
+        key = (lambda column: f"CASE WHEN regexp_full_match({column}, '[0-9]{{1,3}}') THEN CAST({column} AS INTEGER)::VARCHAR END") \
+            if args.country_codes == "m49" else (lambda column: column)
+        if args.country_codes == "m49":
+            table = f"SELECT code, alpha2 FROM read_csv('{data}/m49.tsv', delim='\t', header=true, all_varchar=true, quote='')"
         con.execute(f"CREATE TEMP TABLE cc AS {table}")
-        con.execute("""CREATE TEMP TABLE converted AS SELECT l.* REPLACE (coalesce(a.alpha2, l.o) AS o, coalesce(b.alpha2, l.p) AS p,
+        con.execute(f"""CREATE TEMP TABLE converted AS SELECT l.* REPLACE (coalesce(a.alpha2, l.o) AS o, coalesce(b.alpha2, l.p) AS p,
                 coalesce(r.alpha2, l.rep) AS rep),
             (l.o IS NOT NULL AND a.alpha2 IS NULL) OR (l.p IS NOT NULL AND b.alpha2 IS NULL) AS unmapped
-            FROM lines l LEFT JOIN cc a ON l.o = a.code LEFT JOIN cc b ON l.p = b.code LEFT JOIN cc r ON l.rep = r.code""")
+            FROM lines l LEFT JOIN cc a ON {key('l.o')} = a.code LEFT JOIN cc b ON {key('l.p')} = b.code
+            LEFT JOIN cc r ON {key('l.rep')} = r.code""")
         con.execute("DROP TABLE lines")
         con.execute("ALTER TABLE converted RENAME TO lines")
     else:

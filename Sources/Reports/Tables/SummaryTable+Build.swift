@@ -30,7 +30,7 @@ public struct TotalsInput: Sendable {
     public var rejected: [Int64]
     public var linesAggregated: Int64
     /// Aggregated lines whose origin or partner code had no conversion to
-    /// alpha-2 (`--country-codes census|iso3`); nil (no column) for alpha-2 input.
+    /// alpha-2 (`--country-codes census|iso3|m49`); nil (no column) for alpha-2 input.
     public var unmappedCountryCodes: Int64?
     /// Aggregated lines whose text HS code has an odd number of digits
     /// (3, 5, 7, 9: probably a lost leading zero; `--pad-hs`).
