@@ -52,6 +52,26 @@ struct CompareTests {
         #expect(try #require(tables[.throughBloc]).contains("\nMX,Mexico,3,155.00,"))
     }
 
+    /// The headline states the number in both periods, with the change (every surface prints this sentence).
+    @Test func theHeadlineStatesBothPeriods() throws {
+        func headline(_ compare: String?) throws -> Headline? {
+            var options = SummarizeOptions(inputs: [BreakdownTests.csv()])
+            options.compare = try compare.map { try PeriodComparison(parsing: $0) }
+            let context = Headline.Context(period: nil, region: ["CA", "MX", "US"], isUSMCA: true, programs: ["S"])
+            return Headline(tables: try SummarizeEngine.run(options), context: context)
+        }
+        // B (2024-04): 5.00 CN via MX and 7.00 DE via CA; A (2024-01): 100.00 + 50.00 CN via MX.
+        let compared = try #require(try headline("202401:202404"))
+        #expect(
+            compared.comparison
+                == Headline.Comparison(current: "202404", base: "202401", currentCents: 1200, baseCents: 15000))
+        #expect(compared.comparisonSentence == "Through the bloc in 202404: US$12, against US$150 in 202401 (-92.0%).")
+        // No line in A: no growth to state.
+        #expect(
+            try headline("202402:202404")?.comparisonSentence == "Through the bloc in 202404: US$12 (none in 202402).")
+        #expect(try #require(try headline(nil)).comparisonSentence == nil)
+    }
+
     @Test func aFinerPeriodKeyIsSplitByTheComparedPeriods() throws {
         let tables = try CompareTests.tables("202401:202404", by: "quarter")
         let rows = try #require(tables[.byPeriod]).split(separator: "\n")

@@ -22,6 +22,7 @@ public enum TerminalSummary {
         var out = ""
         if let headline {
             out += wrap(headline.sentence, width: 96) + "\n\n"
+            if let compared = headline.comparisonSentence { out += wrap(compared, width: 96) + "\n\n" }
         }
         if let through = tables.first(where: { $0.name == .throughBloc }) { out += throughBlocBlock(through) + "\n" }
         if let detail = flows ?? tables.first(where: { $0.name == .detail }), let headline {

@@ -79,6 +79,10 @@ extension XLSXWorkbook {
         if let headline {
             layout.paragraph(headline.sentence)
             layout.line()
+            if let compared = headline.comparisonSentence {
+                layout.paragraph(compared)
+                layout.line()
+            }
         }
         for (label, value) in figures + context { layout.figure(label, value) }
         if let throughBloc {

@@ -33,6 +33,22 @@ public struct Headline: Sendable, Equatable {
         }
     }
 
+    /// The number in each period of `--compare A:B` (`through_bloc`'s compared columns of the bloc row).
+    public struct Comparison: Sendable, Equatable {
+        /// The periods as the column names spell them (`2025`, `202503`).
+        public var current: String
+        public var base: String
+        public var currentCents: Int64
+        public var baseCents: Int64
+
+        public init(current: String, base: String, currentCents: Int64, baseCents: Int64) {
+            self.current = current
+            self.base = base
+            self.currentCents = currentCents
+            self.baseCents = baseCents
+        }
+    }
+
     public var nonRegionalCents: Int64
     public var passThroughCents: Int64
     public var declaredCents: Int64
@@ -40,6 +56,8 @@ public struct Headline: Sendable, Equatable {
     public var dutyFreeCents: Int64
     public var partners: [Partner]
     public var context: Context
+    /// The number in each compared period, nil without `--compare`.
+    public var comparison: Comparison?
 
     /// The headline of `tables` (nil when they hold no `through_bloc`).
     public init?(tables: [SummaryTable], context: Context) {
@@ -66,6 +84,34 @@ public struct Headline: Sendable, Equatable {
                 declaredCents: money(row, "declared_non_originating_value"))
         }
         self.context = context
+        comparison = Headline.comparison(in: table.columns) { money(bloc, $0) }
+    }
+
+    /// The compared non-regional value columns of `columns` (`non_regional_value_B`, then `_A`, as
+    /// `SummaryTable.comparedColumns` orders them), read by `money`; nil when there are none.
+    static func comparison(in columns: [String], money: (String) -> Int64) -> Comparison? {
+        let prefix = "non_regional_value_"
+        let periods = columns.filter { $0.hasPrefix(prefix) && !$0.hasSuffix("_change") && !$0.hasSuffix("_growth") }
+        guard periods.count == 2 else { return nil }
+        return Comparison(
+            current: String(periods[0].dropFirst(prefix.count)), base: String(periods[1].dropFirst(prefix.count)),
+            currentCents: money(periods[0]), baseCents: money(periods[1]))
+    }
+
+    /// With `--compare A:B`, the number in each period: `Through the bloc in 2025: US$1.20 billion,
+    /// against US$1.00 billion in 2024 (+20.0%).`; nil without it.
+    public var comparisonSentence: String? {
+        guard let comparison else { return nil }
+        let change =
+            comparison.baseCents == 0
+            ? "none in \(comparison.base)"
+            : (comparison.currentCents >= comparison.baseCents ? "+" : "")
+                // Fits: the table computed the same change with overflow checks (`non_regional_value_change`).
+                + Headline.percent(comparison.currentCents &- comparison.baseCents, of: comparison.baseCents)
+        let against =
+            comparison.baseCents == 0 ? "" : ", against \(Headline.dollars(comparison.baseCents)) in \(comparison.base)"
+        let amount = Headline.dollars(comparison.currentCents)
+        return "Through the bloc in \(comparison.current): \(amount)\(against) (\(change))."
     }
 
     /// `the USMCA partners (Mexico, Canada)` or `the bloc partners (CA, MX)`.

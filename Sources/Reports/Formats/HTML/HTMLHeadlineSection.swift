@@ -14,6 +14,7 @@ enum HTMLHeadlineSection {
             + "<h1><span id=\"headline-number\" "
             + "class=\"figure\">\(e(Headline.dollars(headline.nonRegionalCents)))</span> "
             + "<span class=\"claim\">\(e(headline.claim)).</span></h1>\n"
+            + (headline.comparisonSentence.map { "<p id=\"headline-compare\" class=\"compare\">\(e($0))</p>\n" } ?? "")
             + "<div class=\"parts\">\n"
             + part(
                 "pass", "Pass-through", headline.passThroughCents, headline.passThroughPhrase,

@@ -19,6 +19,7 @@ enum HTMLStyle {
         .headline h1 { margin: 0 0 18px; font-size: 22px; font-weight: 400; max-width: 44em; }
         .figure { display: block; font-size: clamp(40px, 6.4vw, 68px); font-weight: 750; letter-spacing: -0.02em; \
         line-height: 1.05; margin-bottom: 6px; }
+        .headline .compare { margin: -8px 0 18px; font-size: 18px; font-weight: 600; max-width: 44em; }
         .parts { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 14px; margin: 0 0 \
         18px; }
         .part { background: var(--panel); border-left: 6px solid var(--pass); padding: 10px 14px; }
