@@ -161,14 +161,21 @@ struct Summarize: ParsableCommand {
     var summary = false
 
     func validate() throws {
+        var comparison: PeriodComparison?
+        if let compare {
+            do { comparison = try PeriodComparison(parsing: compare) } catch {
+                throw ValidationError(error.description)
+            }
+        }
         do {
             let dimensions = try DimensionSet(parsing: by)
-            if let conflict = SummaryTable.columnNameConflict(by: dimensions) { throw ValidationError(conflict) }
+            if let conflict = SummaryTable.columnNameConflict(by: dimensions, compare: comparison) {
+                throw ValidationError(conflict)
+            }
         } catch let error as DimensionSetError {
             throw ValidationError(error.description)
         }
-        if let compare {
-            do { _ = try PeriodComparison(parsing: compare) } catch { throw ValidationError(error.description) }
+        if compare != nil {
             if from != nil || to != nil {
                 throw ValidationError("--compare keeps the lines of its two periods: leave out --from and --to")
             }

@@ -103,13 +103,24 @@ struct SourceColumnKeyTests {
     }
 
     @Test func aNameThatIsAnotherColumnOfTheTableIsRefused() throws {
-        for (by, name) in [
-            ("col:customs_value", "customs_value"), ("origin,col:origin_name", "origin_name"),
-            ("col:utilization", "utilization"), ("col:preference_value_2024", "preference_value_2024"),
+        for (arguments, name) in [
+            (["--by", "col:customs_value"], "customs_value"), (["--by", "origin,col:origin_name"], "origin_name"),
+            (["--by", "col:utilization"], "utilization"),
+            (["--by", "col:preference_value_2024", "--compare", "2023:2024"], "preference_value_2024"),
+            (["--compare", "2023:2024", "--by", "col:non_regional_value_growth"], "non_regional_value_growth"),
         ] {
-            let run = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--by", by])
-            #expect(run.status == 64, "\(by): \(run.stderr)")
+            let run = try CLITests.roo(["summarize", SummarizeCLITests.sample] + arguments)
+            #expect(run.status == 64, "\(arguments): \(run.stderr)")
             #expect(run.stderr.contains("the detail table already has a column named \"\(name)\""), "\(run.stderr)")
+        }
+        // A name that only looks like a compared column is a key like any other without --compare
+        // (it was refused before), and with a --compare whose columns it is not.
+        let notes = SourceColumnKeyTests.write(
+            "origin,partner,hs_code,customs_value,duty,customs_value_note\nCN,MX,8708,1,0,late\n", "notes.csv")
+        for arguments in [[], ["--compare", "2023:2024"]] {
+            let run = try CLITests.roo(["summarize", notes, "--by", "col:customs_value_note"] + arguments)
+            #expect(run.status == 0 || arguments.count > 0, "\(run.stderr)")
+            #expect(!run.stderr.contains("already has a column"), "\(run.stderr)")
         }
         let empty = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--by", "col:"])
         #expect(empty.status == 64 && empty.stderr.contains("\"col:\" is none of them"), "\(empty.stderr)")

@@ -275,19 +275,17 @@ extension SummaryTable {
 
     /// Why the detail table of `by` cannot be written (nil when it can): a
     /// `col:NAME` key whose column name is another column of the table
-    /// (a key's, a measure's, or one `--compare` adds), which a spreadsheet
+    /// (a key's, a measure's, or one `compare` adds), which a spreadsheet
     /// or DuckDB would read as one.
-    public static func columnNameConflict(by: DimensionSet) -> String? {
+    public static func columnNameConflict(by: DimensionSet, compare: PeriodComparison? = nil) -> String? {
         var taken = Set(measureColumns + optionalColumns([.dutiableValue, .eligibility]))
         for dimension in by.dimensions where dimension.sourceColumn == nil {
             taken.formUnion(detailColumns(dimension))
         }
-        let comparedPrefixes = comparedMeasures.map { $0 + "_" }
-        for case let .column(name) in by.dimensions {
-            if taken.contains(name) || comparedPrefixes.contains(where: name.hasPrefix) {
-                return "--by \(Dimension.column(name).name): the detail table already has a column named "
-                    + "\"\(KeyText.escapingControls(name))\"; rename the column in the file, or leave the other key out"
-            }
+        if let compare { taken.formUnion(comparedColumns(compare)) }
+        for case let .column(name) in by.dimensions where taken.contains(name) {
+            return "--by \(Dimension.column(name).name): the detail table already has a column named "
+                + "\"\(KeyText.escapingControls(name))\"; rename the column in the file, or leave the other key out"
         }
         return nil
     }
