@@ -57,6 +57,24 @@ public struct Layout: Sendable {
         /// The program: the `spi` field when present and not blank, else the
         /// SPI prefix of the `tariff` field; values in `none` count as blank.
         case program(spi: [String], tariff: [String], none: [String])
+
+        /// Every field name the source may read.
+        public var fieldNames: [String] {
+            switch self {
+            case let .field(names), let .amount(names), let .monthOfDate(names, _), let .tariffNumber(names): names
+            case let .joined(parts): parts.flatMap { $0 }
+            case let .yearMonth(year, month): year + month
+            case .constant: []
+            case let .program(spi, tariff, _): spi + tariff
+            }
+        }
+    }
+
+    /// The canonical columns that read a field named `name` (matched as
+    /// fields are, `matchKey`), in the layout's column order.
+    public func canonicalColumns(reading name: String) -> [CanonicalColumn] {
+        let key = Layout.matchKey(name)
+        return columns.filter { $0.source.fieldNames.contains { Layout.matchKey($0) == key } }.map(\.canonical)
     }
 
     /// Column types of the written Parquet file (`roo ingest`).

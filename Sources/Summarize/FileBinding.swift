@@ -96,10 +96,19 @@ package struct FileBinding: @unchecked Sendable {
             let key = Dimension.column(name).name
             guard let index = try uniqueIndex(of: name, among: names, for: "--by " + key, "rename one", path: path)
             else {
+                // A layout field its canonical columns read is theirs: say which, and the key to use.
+                let readers = options.layout?.canonicalColumns(reading: name) ?? []
+                let read =
+                    readers.first.map { first in
+                        "; --layout \(options.layout?.name ?? "") reads \"\(KeyText.escapingControls(name))\" as "
+                            + readers.map(\.rawValue).joined(separator: " and ") + ": "
+                            + (readers == [.origin, .partner]
+                                ? "use --by origin or partner" : FileBinding.keyAdvice(for: first))
+                    } ?? ""
                 throw RooError(
                     .usage,
                     "\(path): no column \"\(KeyText.escapingControls(name))\" for --by "
-                        + "\(KeyText.escapingControls(key)) (names are compared exactly); the file's columns: "
+                        + "\(KeyText.escapingControls(key)) (names are compared exactly)\(read); the file's columns: "
                         + names.map(KeyText.escapingControls).joined(separator: ", "))
             }
             return (component, index)
@@ -270,5 +279,18 @@ package struct FileBinding: @unchecked Sendable {
             )
         }
         return kind
+    }
+}
+
+extension FileBinding {
+    /// The `--by` key that groups by canonical column `column`, in words (`use --by origin`), or why none does.
+    static func keyAdvice(for column: CanonicalColumn) -> String {
+        switch column {
+        case .origin, .partner, .program, .reporter: "use --by \(column.rawValue)"
+        case .hsCode: "use --by hs2, hs4, hs6, hs8 or hs10"
+        case .period: "use --by month, quarter or year"
+        case .rateProvision: "use --by channel (the duty-free channel it gives)"
+        default: "it is a measure, not a key"
+        }
     }
 }

@@ -128,6 +128,22 @@ struct SourceColumnKeyTests {
         #expect(Dimension.column("district").name == "col:district")
     }
 
+    /// A layout field that a canonical column reads is not a `col:` key: the error says which column
+    /// reads it and which key groups by it.
+    @Test func aLayoutFieldReadAsACanonicalColumnSaysWhichKeyToUse() throws {
+        let archive = FixturePaths.fixtures + "/layouts/census-imdb/IMDB2401.ZIP"
+        for (field, advice) in [
+            ("cty_code", "reads \"cty_code\" as origin and partner: use --by origin or partner"),
+            ("COMMODITY", "reads \"COMMODITY\" as hs_code: use --by hs2, hs4, hs6, hs8 or hs10"),
+            ("con_val_mo", "reads \"con_val_mo\" as customs_value: it is a measure, not a key"),
+            ("rate_prov", "reads \"rate_prov\" as rate_provision: use --by channel"),
+        ] {
+            let run = try CLITests.roo(["summarize", archive, "--layout", "census-imdb", "--by", "col:" + field])
+            #expect(run.status == 64, "\(run.stderr)")
+            #expect(run.stderr.contains("--layout census-imdb " + advice), "\(run.stderr)")
+        }
+    }
+
     /// The census-imdb layout's district of entry (a field no canonical column reads): the
     /// districts of the fixture's records, each line counted once.
     @Test func aLayoutFieldIsAKey() throws {
