@@ -14,7 +14,7 @@ struct RunWarnings {
 
     /// One line per problem, without the `roo: warning:` label.
     var lines: [String] {
-        [rejectedLines, oddHSCodes, emptyComparedPeriod].compactMap { $0 } + programVariants
+        [rejectedLines, oddHSCodes, unmappedCountryCodes, emptyComparedPeriod].compactMap { $0 } + programVariants
     }
 
     /// The warning for `count` aggregated lines whose period could not be read under a `--by` period key.
@@ -25,6 +25,20 @@ struct RunWarnings {
             + "\(count == 1 ? "its" : "their") \(grain.name) is empty in "
             + "the tables (a period is read as YYYYMM, YYYY-MM, YYYYMMDD or a date; check the period column, "
             + "or --map period=COLUMN)"
+    }
+
+    /// Aggregated lines whose origin or partner code has no conversion to alpha-2 under the run's
+    /// `--country-codes`: kept as written, so the region tests and names miss them (a code system
+    /// that is not the file's, e.g. `m49` codes read as `census`, leaves the bloc's partners unseen).
+    var unmappedCountryCodes: String? {
+        let count = counts.unmappedLines
+        guard count > 0 else { return nil }
+        let system = options.countryCodes.map { "--country-codes \($0.rawValue)" } ?? "the input's country codes"
+        return
+            "\(Plural.count(count, "line", grouped: true)) of \(Plural.number(counts.linesAggregated)) "
+            + "(\(RunWarnings.percent(count, of: counts.linesAggregated))) \(count == 1 ? "has" : "have") an origin or "
+            + "partner code with no \(system) conversion to alpha-2: kept as written, so region tests and names "
+            + "miss them (totals: unmapped_country_codes); check that --country-codes is the file's code system"
     }
 
     /// A `--compare` period outside the months the period column holds: its columns are all 0.

@@ -128,6 +128,21 @@ struct SourceColumnKeyTests {
         #expect(Dimension.column("district").name == "col:district")
     }
 
+    /// Codes the run's `--country-codes` cannot convert are counted in a warning, not left silent
+    /// (alpha-2 codes read as M49 numbers: every line).
+    @Test func countryCodesWithoutAConversionAreWarnedAbout() throws {
+        let run = try CLITests.roo([
+            "summarize", SummarizeCLITests.sample, "--country-codes", "m49", "--table", "totals",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.contains(
+                "(100%) have an origin or partner code with no --country-codes m49 conversion to alpha-2"),
+            "\(run.stderr)")
+        let plain = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--table", "totals"])
+        #expect(!plain.stderr.contains("conversion to alpha-2"), "\(plain.stderr)")
+    }
+
     /// A layout field that a canonical column reads is not a `col:` key: the error says which column
     /// reads it and which key groups by it.
     @Test func aLayoutFieldReadAsACanonicalColumnSaysWhichKeyToUse() throws {
