@@ -117,4 +117,35 @@ public struct MoneyText: Sendable, Equatable {
             for index in fractionPart { out.append(text[index]) }
         }
     }
+
+    /// The amount times 10^`shift` as the same plain text `appendCanonical`
+    /// writes, the decimal point moved `shift` digits right in the text
+    /// (exact: `23685.927` × 1,000 = `23685927`, `0.0125` → `12.5`, `7` → `7000`).
+    /// Leading zeros of the result are dropped (one digit is kept).
+    ///
+    /// - Precondition: `shift >= 0`; `text` is the text `MoneyFormat.scan` read this value from.
+    /// - Complexity: O(text digits + `shift`).
+    public func appendCanonical(
+        from text: UnsafeRawBufferPointer, format: MoneyFormat, shiftedBy shift: Int, to out: inout [UInt8]
+    ) {
+        precondition(shift >= 0, "a decimal shift moves the point right")
+        // Safe because: `integerPart` and `fractionPart` are ranges `MoneyFormat.scan` found inside this same
+        // `text` (see `appendCanonical(from:format:to:)`), so every index read lies in `0..<text.count`.
+        if isNegative { out.append(UInt8(ascii: "-")) }
+        let start = out.count
+        func digit(_ byte: UInt8) {
+            // A leading zero is not written while the result has no other digit yet.
+            if byte == UInt8(ascii: "0") && out.count == start { return }
+            out.append(byte)
+        }
+        for index in integerPart where text[index] &- 0x30 < 10 { digit(text[index]) }
+        let moved = min(shift, fractionPart.count)
+        for index in fractionPart.prefix(moved) { digit(text[index]) }
+        for _ in moved..<shift { digit(UInt8(ascii: "0")) }
+        if out.count == start { out.append(UInt8(ascii: "0")) }
+        if fractionPart.count > moved {
+            out.append(format.decimalSeparator)
+            for index in fractionPart.dropFirst(moved) { out.append(text[index]) }
+        }
+    }
 }

@@ -14,7 +14,12 @@ enum IngestWarnings {
     /// - Complexity: O(missing columns × headers × names per column).
     static func missingColumns(names: [String], output: String, layout: Layout?) -> [String] {
         var needed = CanonicalColumn.required
-        if !(layout?.dutyFreeByRateProvision ?? false) && layout?.dutyFreePrograms == nil { needed.append(.duty) }
+        // A source without duty (BACI) is read for its values: no --map can add one.
+        if !(layout?.dutyFreeByRateProvision ?? false) && layout?.dutyFreePrograms == nil
+            && layout?.withoutDuty == nil
+        {
+            needed.append(.duty)
+        }
         let present = Set(names)
         let missing = needed.filter { !present.contains($0.rawValue) }
         let suggested = ColumnSuggestions.sources(

@@ -100,6 +100,19 @@ enum FieldText {
         return year * 100 + month
     }
 
+    /// A year-only period from a year field (`"2024"` → 2024, 1000–9999), or nil.
+    static func yearValue(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let year = number(bytes), (1000...9999).contains(year) else { return nil }
+        return year
+    }
+
+    /// How many zeros make `bytes` `width` long when it is all digits and shorter (`10121` at 6 → 1), else 0.
+    static func padding(_ bytes: UnsafeRawBufferPointer, width: Int) -> Int {
+        // Safe because: the loop iterates the buffer itself (`allSatisfy`), never past `bytes.count`.
+        guard !bytes.isEmpty, bytes.count < width, bytes.allSatisfy(isDigit) else { return 0 }
+        return width - bytes.count
+    }
+
     /// A small unsigned decimal (leading zeros and spaces allowed), or nil.
     static func number(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var value = 0

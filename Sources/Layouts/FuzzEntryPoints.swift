@@ -51,17 +51,13 @@ package enum FuzzEntryPoints {
             sourceNames = fields.map(\.name)
         case .delimited:
             // The layout's own field names as the header, so that the records are parsed.
-            sourceNames =
-                layout.columns.compactMap { column -> String? in
-                    switch column.source {
-                    case let .field(names), let .amount(names), let .tariffNumber(names), let .monthOfDate(names, _):
-                        names.first
-                    case let .joined(parts): parts.first?.first
-                    case let .yearMonth(year, _): year.first
-                    case let .program(spi, tariff, _): spi.first ?? tariff.first
-                    case .constant: nil
-                    }
-                } + (layout.keep?.field.first.map { [$0] } ?? [])
+            var names: [String] = []
+            for name in layout.columns.flatMap({ $0.source.fieldGroups.compactMap(\.first) })
+                + (layout.keep?.field.prefix(1) ?? []) where !names.contains(name)
+            {
+                names.append(name)
+            }
+            sourceNames = names
         }
         guard let plan = try? LayoutPlan(layout: layout, sourceNames: sourceNames, path: "fuzz") else { return }
         var resolved = layout

@@ -3,7 +3,7 @@ import Delimited
 
 extension Layout {
     /// Every layout `--layout` accepts besides `csv` (the plain canonical CSV).
-    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551]
+    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, baci]
 
     /// The layout named `name`, if any.
     public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
@@ -149,4 +149,27 @@ extension Layout {
         dutyFreeByRateProvision: false,
         dutyFreePrograms: ["IN"],
         zipMember: nil)
+
+    /// CEPII BACI yearly trade flows `BACI_HS22_Y2023_V202501.csv` (docs/layouts.md):
+    /// `t,i,j,k,v,q`, UN M49 numeric countries, values in thousands of USD
+    /// (FOB), no duty and no country of consignment (partner = the exporter).
+    public static let baci = Layout(
+        name: "baci",
+        summary: "CEPII BACI yearly flows t,i,j,k,v,q (M49 numeric countries, values in thousands of USD)",
+        format: .delimited(.comma),
+        columns: [
+            Column(canonical: .origin, source: .field(["i"]), type: .string, isRequired: true),
+            Column(canonical: .partner, source: .field(["i"]), type: .string, isRequired: true),
+            Column(canonical: .hsCode, source: .paddedCode(["k"], width: 6), type: .string, isRequired: true),
+            Column(canonical: .customsValue, source: .thousands(["v"]), type: .decimal(scale: 2), isRequired: true),
+            Column(canonical: .reporter, source: .field(["j"]), type: .string, isRequired: true),
+            Column(canonical: .period, source: .year(["t"]), type: .int64, isRequired: true),
+        ],
+        extraTypes: [:],
+        keep: nil,
+        countryCodes: .m49,
+        dutyFreeByRateProvision: false,
+        dutyFreePrograms: nil,
+        zipMember: nil,
+        withoutDuty: "CEPII BACI records trade values only, with no duty and no program")
 }

@@ -57,17 +57,30 @@ public struct Layout: Sendable {
         /// The program: the `spi` field when present and not blank, else the
         /// SPI prefix of the `tariff` field; values in `none` count as blank.
         case program(spi: [String], tariff: [String], none: [String])
+        /// A year-only period (`2024`, 1000–9999); anything else is an unreadable period.
+        case year([String])
+        /// A money amount in thousands (BACI's `v`: `23685.927` = $23,685,927.00),
+        /// multiplied by 1,000 exactly in its decimal text (never through floating point).
+        case thousands([String])
+        /// A product code of digits only, zero-padded on the left to `width`
+        /// (BACI's `k` written as a number: `10121` = `010121`); other text is kept as it is.
+        case paddedCode([String], width: Int)
 
-        /// Every field name the source may read.
-        public var fieldNames: [String] {
+        /// The field-name candidates of each field the source reads, in order.
+        public var fieldGroups: [[String]] {
             switch self {
-            case let .field(names), let .amount(names), let .monthOfDate(names, _), let .tariffNumber(names): names
-            case let .joined(parts): parts.flatMap { $0 }
-            case let .yearMonth(year, month): year + month
+            case let .field(names), let .amount(names), let .monthOfDate(names, _), let .tariffNumber(names),
+                let .year(names), let .thousands(names), let .paddedCode(names, _):
+                [names]
+            case let .joined(parts): parts
+            case let .yearMonth(year, month): [year, month]
             case .constant: []
-            case let .program(spi, tariff, _): spi + tariff
+            case let .program(spi, tariff, _): [spi, tariff]
             }
         }
+
+        /// Every field name the source may read.
+        public var fieldNames: [String] { fieldGroups.flatMap { $0 } }
     }
 
     /// The canonical columns that read a field named `name` (matched as
@@ -119,6 +132,10 @@ public struct Layout: Sendable {
     /// The entry to read when the input is a ZIP archive (case-insensitive);
     /// nil = the archive's only file.
     public var zipMember: String?
+    /// Why the source has no duty and no program (`CEPII BACI records trade
+    /// values only`), for a source whose lines cannot be classified duty-free;
+    /// nil for the others.
+    public var withoutDuty: String? = nil
 }
 
 extension Layout {

@@ -225,19 +225,50 @@ public final class LayoutChunkParser: RecordChunkParser {
             // `none` holds a value or two (`00`): compared in place, no copy per record.
             let isNone = none.contains { $0.elementsEqual(program) }
             batch.appendField(isNone ? UnsafeRawBufferPointer(start: nil, count: 0) : program)
+        case let .year(index):
+            appendYear(FieldText.yearValue(fields(index)), to: batch)
+        case let .thousands(index):
+            appendAmount(fields(index), shiftedBy: 3, to: batch)
+        case let .paddedCode(index, width):
+            let value = fields(index)
+            let zeros = FieldText.padding(value, width: width)
+            guard zeros > 0 else {
+                batch.appendField(value)
+                return
+            }
+            scratchBytes.removeAll(keepingCapacity: true)
+            scratchBytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: zeros))
+            scratchBytes.append(contentsOf: value)
+            append(scratchBytes, to: batch)
         }
     }
 
     /// Appends a money amount as plain decimal text in the money format
     /// (`$1,234.50` → `1234.50`), or the field unchanged when it is not a
     /// number in that format (the consumers then see an invalid value).
-    private func appendAmount(_ value: UnsafeRawBufferPointer, to batch: RecordBatch) {
+    /// With `shift`, the amount times 10^shift (amounts in thousands: 3).
+    private func appendAmount(_ value: UnsafeRawBufferPointer, shiftedBy shift: Int = 0, to batch: RecordBatch) {
         guard let money = moneyFormat.scan(value) else {
             batch.appendField(value)
             return
         }
         scratchBytes.removeAll(keepingCapacity: true)
-        money.appendCanonical(from: value, format: moneyFormat, to: &scratchBytes)
+        if shift == 0 {
+            money.appendCanonical(from: value, format: moneyFormat, to: &scratchBytes)
+        } else {
+            money.appendCanonical(from: value, format: moneyFormat, shiftedBy: shift, to: &scratchBytes)
+        }
+        append(scratchBytes, to: batch)
+    }
+
+    /// Appends a year-only period as its four digits, or an empty field for nil.
+    private func appendYear(_ value: Int?, to batch: RecordBatch) {
+        guard let value else {
+            batch.appendField(UnsafeRawBufferPointer(start: nil, count: 0))
+            return
+        }
+        scratchBytes.removeAll(keepingCapacity: true)
+        scratchBytes.append(contentsOf: String(value).utf8)
         append(scratchBytes, to: batch)
     }
 

@@ -12,6 +12,9 @@ struct LayoutPlan: Sendable {
         case constant([UInt8])
         case tariffNumber(Int)
         case program(spi: Int?, tariff: Int?, none: Set<[UInt8]>)
+        case year(Int)
+        case thousands(Int)
+        case paddedCode(Int, width: Int)
     }
 
     /// Output column names: canonical names, then extra source field names.
@@ -115,6 +118,10 @@ private struct SourceFields {
         case let .tariffNumber(candidates): return try need(candidates, for: column).map { .tariffNumber($0) }
         case let .monthOfDate(candidates, order):
             return try need(candidates, for: column).map { .monthOfDate($0, order) }
+        case let .year(candidates): return try need(candidates, for: column).map { .year($0) }
+        case let .thousands(candidates): return try need(candidates, for: column).map { .thousands($0) }
+        case let .paddedCode(candidates, width):
+            return try need(candidates, for: column).map { .paddedCode($0, width: width) }
         case let .constant(text): return .constant(Array(text.utf8))
         case let .joined(parts):
             // The first part is needed; later parts (e.g. the NICO suffix) only when present.

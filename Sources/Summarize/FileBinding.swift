@@ -186,6 +186,12 @@ package struct FileBinding: @unchecked Sendable {
         if !optionalFlags.isEmpty {
             message += " (and for optional columns: " + optionalFlags.joined(separator: " ") + ")"
         }
+        if missing.contains(.duty), let layout = options.layout, let why = layout.withoutDuty {
+            return RooError(
+                .usage,
+                "\(path): --layout \(layout.name) has no duty column: \(why), so roo summarize cannot tell which "
+                    + "lines are duty-free; read its values with roo ingest or roo cat")
+        }
         if missing.contains(.duty) {
             message += "; without a duty column, give --duty-free-programs LIST to decide duty-free status by program"
         }

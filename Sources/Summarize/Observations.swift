@@ -49,12 +49,27 @@ final class Observations: Sendable {
             if oddHSCode.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { oddHSCode = Array(bytes) }
         }
 
-        mutating func month(_ month: Int) {
-            months = months.map { min($0.lowerBound, month)...max($0.upperBound, month) } ?? month...month
+        /// Lines of a year-only period (YYYY00) that a month filter left out: its months do not cover the year.
+        var yearOnlyFiltered: Int64 = 0
+
+        /// The period filter's flag of a line of month `month` under `rules` (the run filters by period),
+        /// with the month observed and a year-only period left out counted.
+        mutating func periodFlag(_ month: Int?, rules: LineRules) -> UInt8 {
+            guard let month else { return rules.periodFlag(month: nil) }
+            self.month(month)
+            let flag = rules.periodFlag(month: month)
+            if flag != 0 && PeriodText.isYearOnly(month) { yearOnlyFiltered += 1 }
+            return flag
         }
 
-        mutating func textMonth(_ month: Int) {
-            textMonths = textMonths.map { min($0.lowerBound, month)...max($0.upperBound, month) } ?? month...month
+        /// Widens `months` to `month`'s months (a year-only period's twelve).
+        mutating func month(_ month: Int) { Local.widen(&months, PeriodText.span(month)) }
+
+        /// Widens `textMonths` to `month`'s months (a year-only period's twelve).
+        mutating func textMonth(_ month: Int) { Local.widen(&textMonths, PeriodText.span(month)) }
+
+        private static func widen(_ range: inout ClosedRange<Int>?, _ span: ClosedRange<Int>) {
+            range = range.map { min($0.lowerBound, span.lowerBound)...max($0.upperBound, span.upperBound) } ?? span
         }
     }
 
@@ -83,6 +98,7 @@ final class Observations: Sendable {
                 state.local.textMonth(months.upperBound)
             }
             if local.textWithoutPeriod { state.local.textWithoutPeriod = true }
+            state.local.yearOnlyFiltered += local.yearOnlyFiltered
             state.local.textMeasures.formUnion(local.textMeasures)
         }
     }

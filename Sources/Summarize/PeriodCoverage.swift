@@ -45,8 +45,11 @@ enum PeriodCoverage {
             guard let meta = chunk.metaData else { return nil }
             if meta.numValues == 0 { continue }
             guard let stats = meta.statistics, let low = stats.effectiveMin, let high = stats.effectiveMax,
-                let first = month(low, kind: bound.kind), let last = month(high, kind: bound.kind), first <= last
+                let low = month(low, kind: bound.kind), let high = month(high, kind: bound.kind), low <= high
             else { return nil }
+            // Integer years (2023) sort below every YYYYMM: a mix's min and max are no month range.
+            guard PeriodText.isYearOnly(low) == PeriodText.isYearOnly(high) else { return nil }
+            let (first, last) = (PeriodText.span(low).lowerBound, PeriodText.span(high).upperBound)
             union = union.map { min($0.lowerBound, first)...max($0.upperBound, last) } ?? first...last
         }
         return union

@@ -14,7 +14,8 @@ struct RunWarnings {
 
     /// One line per problem, without the `roo: warning:` label.
     var lines: [String] {
-        [rejectedLines, oddHSCodes, unmappedCountryCodes, emptyComparedPeriod].compactMap { $0 } + programVariants
+        [rejectedLines, oddHSCodes, unmappedCountryCodes, yearOnlyFiltered, emptyComparedPeriod].compactMap { $0 }
+            + programVariants
     }
 
     /// The warning for `count` aggregated lines whose period could not be read under a `--by` period key.
@@ -23,8 +24,23 @@ struct RunWarnings {
         return
             "\(Plural.count(count, "line", grouped: true)) \(count == 1 ? "has" : "have") no readable period: "
             + "\(count == 1 ? "its" : "their") \(grain.name) is empty in "
-            + "the tables (a period is read as YYYYMM, YYYY-MM, YYYYMMDD or a date; check the period column, "
-            + "or --map period=COLUMN)"
+            + "the tables (a period is read as YYYYMM, YYYY-MM, YYYYMMDD or a date, and a year YYYY has no "
+            + "\(grain.name): use --by year for it; check the period column, or --map period=COLUMN)"
+    }
+
+    /// Lines of a year-only period (`2024`) that a month filter left out because it does not cover their year.
+    var yearOnlyFiltered: String? {
+        let count = observations.local.yearOnlyFiltered
+        guard count > 0 else { return nil }
+        let filter =
+            options.compare.map { "--compare \($0.text)" }
+            ?? [options.from.map { "--from \($0)" }, options.to.map { "--to \($0)" }].compactMap { $0 }
+            .joined(separator: " ")
+        return
+            "\(Plural.count(count, "line", grouped: true)) with a period of a year only (e.g. 2024) "
+            + "\(count == 1 ? "was" : "were") filtered out by \(filter): a year's lines are kept only when "
+            + "the months cover the whole year (give whole years, e.g. --from 202401 --to 202412, or "
+            + "--compare 2023:2024)"
     }
 
     /// Aggregated lines whose origin or partner code has no conversion to alpha-2 under the run's

@@ -281,8 +281,7 @@ extension SummarizeWorker {
                 default: month = PeriodText.month(integer: view.integer(row))
                 }
             }
-            if let month { observed.month(month) }
-            flags[row] |= rules.periodFlag(month: month)
+            flags[row] |= observed.periodFlag(month, rules: rules)
         }
     }
 
@@ -334,67 +333,5 @@ extension SummarizeWorker {
                 }
             }
         }
-    }
-}
-
-/// Months (YYYYMM) from the accepted `period` representations.
-package enum PeriodText {
-    /// A range of months in words: `2024` for a whole calendar year, else
-    /// `2024-01 to 2024-06` (`2024-03` for one month).
-    package static func describe(_ months: ClosedRange<Int>) -> String {
-        func month(_ value: Int) -> String { "\(value / 100)-" + (value % 100 < 10 ? "0" : "") + String(value % 100) }
-        let (first, last) = (months.lowerBound, months.upperBound)
-        if first / 100 == last / 100 && first % 100 == 1 && last % 100 == 12 { return String(first / 100) }
-        return first == last ? month(first) : "\(month(first)) to \(month(last))"
-    }
-
-    /// A month given on the command line (`--from`, `--to`): `YYYYMM`,
-    /// `YYYY-MM` or `YYYY/MM`, months 01…12 — as YYYYMM.
-    ///
-    /// - Throws: `RooError(.usage)` naming the option and the accepted forms.
-    package static func month(option name: String, _ text: String) throws -> Int {
-        let bytes = Array(text.utf8)
-        let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }
-        let separators = bytes.filter { !($0 >= 0x30 && $0 <= 0x39) }
-        let shapeOK =
-            (separators.isEmpty && digits.count == 6)
-            || (separators.count == 1 && digits.count == 6 && bytes.count == 7
-                && (bytes[4] == UInt8(ascii: "-") || bytes[4] == UInt8(ascii: "/")))
-        let value = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-        guard shapeOK, (1...12).contains(value % 100), (1900...2200).contains(value / 100) else {
-            throw RooError(
-                .usage,
-                "\(name) takes a month as YYYYMM or YYYY-MM (e.g. 202401 or 2024-01), got "
-                    + "\"\(KeyText.escapingControls(text))\""
-            )
-        }
-        return value
-    }
-
-    /// YYYYMM, or YYYYMMDD reduced to YYYYMM.
-    static func month(integer value: Int64) -> Int? {
-        if value >= 100_000 && value <= 999_999 { return Int(value) }
-        if value >= 10_000_000 && value <= 99_999_999 { return Int(value / 100) }
-        return nil
-    }
-
-    static func month(daysSinceEpoch days: Int64) -> Int? {
-        let (year, month, _) = CalendarText.civil(fromDays: min(max(days, -(Int64(1) << 40)), Int64(1) << 40))
-        return Int(year * 100 + month)
-    }
-
-    /// `YYYY-MM`, `YYYYMM`, `YYYY-MM-DD` or `YYYYMMDD`.
-    ///
-    /// Safe because: `for byte in bytes` iterates the buffer by element.
-    static func month(text bytes: UnsafeRawBufferPointer) -> Int? {
-        // No allocation: read per line of CSV input.
-        var digits = 0
-        var value: Int64 = 0
-        for byte in bytes where byte >= 0x30 && byte <= 0x39 {
-            if digits < 6 { value = value * 10 + Int64(byte - 0x30) }
-            digits += 1
-        }
-        guard digits == 6 || digits == 8 else { return nil }
-        return month(integer: value)
     }
 }

@@ -129,7 +129,7 @@ struct EverydayPolishTests {
         ),
         (
             ["summarize", CLITests.fixture, "--layout", "nope"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551, got \"nope\"",
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|baci, got \"nope\"",
             "Usage: roo summarize"
         ),
         (
@@ -164,7 +164,7 @@ struct EverydayPolishTests {
         ),
         (
             ["ingest", "x.csv", "--output", "x.parquet", "--layout", "bogus"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551, got \"bogus\"",
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|baci, got \"bogus\"",
             "Usage: roo ingest"
         ),
         (

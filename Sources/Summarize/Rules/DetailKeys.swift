@@ -117,9 +117,11 @@ final class DetailKeys {
         return id
     }
 
-    /// The id of month `month` (YYYYMM) at the plan's period grain (0 for no readable month).
+    /// The id of month `month` (YYYYMM) at the plan's period grain (0 for no
+    /// readable month, and for a year-only period at a month or quarter grain).
     func periodID(month: Int?) throws -> UInt32 {
         guard let month, let index = periodIndex, let grain = plan.periodGrain else { return 0 }
+        if PeriodText.isYearOnly(month) && grain != .year { return 0 }
         let key = grain.key(month: month)
         let packed = UInt64(key) | 1 << 63
         if let hit = caches[index].value(for: packed) { return hit }

@@ -81,12 +81,13 @@ package struct LineRules: Sendable {
     }
 
     /// `Flag.filtered` unless `month` lies in `--from…--to`; a line with no
-    /// readable month is filtered out when the run filters by period.
+    /// readable month is filtered out when the run filters by period, and so
+    /// is a year-only period whose whole year the months do not cover.
     ///
     /// - Precondition: the run filters by period (`months != nil`).
     @inline(__always)
     func periodFlag(month: Int?) -> UInt8 {
-        guard let month, let months, months.contains(where: { $0.contains(month) }) else {
+        guard let month, let months, months.contains(where: { PeriodText.range($0, contains: month) }) else {
             return LineBlock.Flag.filtered
         }
         return 0

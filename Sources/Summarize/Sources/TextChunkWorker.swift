@@ -187,8 +187,7 @@ final class TextChunkWorker {
         let month = hasPeriod ? field(.period, row).flatMap(PeriodText.month(text:)) : nil
         if let month { observed.textMonth(month) } else if !hasPeriod { observed.textWithoutPeriod = true }
         if context.rules.months != nil {
-            if let month { observed.month(month) }
-            flags |= context.rules.periodFlag(month: month)
+            flags |= observed.periodFlag(month, rules: context.rules)
         }
         columns.flags[row] = flags
     }
