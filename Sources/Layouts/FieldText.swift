@@ -49,8 +49,8 @@ enum FieldText {
         return yearValue * 100 + monthValue
     }
 
-    /// `YYYYMM` from `YYYY-MM-DD`, `YYYYMMDD`, `YYYY/MM/DD` or a slash date in
-    /// `order` (a time after the date is ignored), or nil.
+    /// `YYYYMM` from `YYYY-MM-DD`, `YYYY-MM`, `YYYYMMDD`, `YYYY/MM/DD` or a slash date
+    /// in `order` (a time after the date is ignored), or nil.
     static func monthOfDate(_ bytes: UnsafeRawBufferPointer, order: Layout.SlashDateOrder) -> [UInt8]? {
         monthOfDateValue(bytes, order: order).map { Array(String($0).utf8) }
     }
@@ -89,7 +89,7 @@ enum FieldText {
         switch parts.count {
         case 1 where firstPartDigits == 8:
             (year, month) = (parts[0] / 10_000, parts[0] / 100 % 100)
-        case 3 where firstPartDigits == 4:
+        case 2 where firstPartDigits == 4, 3 where firstPartDigits == 4:
             (year, month) = (parts[0], parts[1])
         case 3:
             (year, month) = order == .monthDayYear ? (parts[2], parts[0]) : (parts[2], parts[1])

@@ -49,7 +49,7 @@ package enum FuzzEntryPoints {
         switch layout.format {
         case let .fixedWidth(_, fields):
             sourceNames = fields.map(\.name)
-        case .delimited:
+        case .delimited, .jsonRows:
             // The layout's own field names as the header, so that the records are parsed.
             var names: [String] = []
             for name in layout.columns.flatMap({ $0.source.fieldGroups.compactMap(\.first) })
@@ -58,6 +58,16 @@ package enum FuzzEntryPoints {
                 names.append(name)
             }
             sourceNames = names
+        }
+        if case .jsonRows = layout.format {
+            // The header row and the chunk cuts of a JSON input, on the same bytes.
+            _ = try? JSONRows.header(bytes)
+            var start = 0
+            while start < bytes.count {
+                let end = JSONRows.boundary(bytes, from: start, size: 64)
+                precondition(end > start && end <= bytes.count)
+                start = end
+            }
         }
         guard let plan = try? LayoutPlan(layout: layout, sourceNames: sourceNames, path: "fuzz") else { return }
         var resolved = layout

@@ -3,7 +3,7 @@ import Delimited
 
 extension Layout {
     /// Every layout `--layout` accepts besides `csv` (the plain canonical CSV).
-    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, baci]
+    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, censusAPI, baci]
 
     /// The layout named `name`, if any.
     public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
@@ -70,7 +70,8 @@ extension Layout {
             countryCodes: .census,
             dutyFreeByRateProvision: true,
             dutyFreePrograms: nil,
-            zipMember: "IMP_DETL.TXT")
+            zipMember: "IMP_DETL.TXT",
+            basisFields: (consumption: "con_val_mo", general: "gen_val_mo"))
     }
 
     /// Importers' ACE entry-summary line extracts (docs/layouts.md): CSV, ISO
@@ -149,6 +150,44 @@ extension Layout {
         dutyFreeByRateProvision: false,
         dutyFreePrograms: ["IN"],
         zipMember: nil)
+
+    /// A response of the US Census International Trade API, imports by HS
+    /// (`timeseries/intltrade/imports/hs`; docs/layouts.md): a JSON array of
+    /// rows, the first the variable names; Schedule C countries, whole-dollar
+    /// monthly values, duty-free by rate provision (`RP`); totals and groups
+    /// of countries (`CTY_CODE` `-`, `0001`–`0028`, `1XXX`–`7XXX`) skipped and counted.
+    public static let censusAPI = Layout(
+        name: "census-api",
+        summary: "US Census International Trade API imports/hs response (JSON rows; CTY_CODE, I_COMMODITY, RP, ...)",
+        format: .jsonRows,
+        columns: [
+            Column(canonical: .origin, source: .field(["CTY_CODE"]), type: .string, isRequired: true),
+            Column(canonical: .partner, source: .field(["CTY_CODE"]), type: .string, isRequired: true),
+            Column(canonical: .hsCode, source: .field(["I_COMMODITY"]), type: .string, isRequired: true),
+            Column(canonical: .customsValue, source: .field(["CON_VAL_MO"]), type: .int64, isRequired: true),
+            Column(canonical: .duty, source: .field(["CAL_DUT_MO"]), type: .int64, isRequired: false),
+            Column(canonical: .reporter, source: .constant("US"), type: .string, isRequired: true),
+            Column(canonical: .rateProvision, source: .field(["RP"]), type: .string, isRequired: true),
+            Column(
+                canonical: .period,
+                source: .firstPresent([
+                    .monthOfDate(["time"], .monthDayYear), .yearMonth(year: ["YEAR"], month: ["MONTH"]),
+                ]), type: .int64, isRequired: true),
+            Column(canonical: .dutiableValue, source: .field(["DUT_VAL_MO"]), type: .int64, isRequired: false),
+        ],
+        extraTypes: [
+            "GEN_VAL_MO": .int64, "CON_VAL_MO": .int64, "DUT_VAL_MO": .int64, "CAL_DUT_MO": .int64,
+            "GEN_VAL_YR": .int64, "CON_VAL_YR": .int64, "DUT_VAL_YR": .int64, "CAL_DUT_YR": .int64,
+        ],
+        keep: Keep(
+            field: ["CTY_CODE"], values: ["-", "00??", "?XXX"],
+            meaning: "CTY_CODE is a total or a group of countries (-, 0001-0028, 1XXX-7XXX), not a country",
+            skipsMatches: true),
+        countryCodes: .census,
+        dutyFreeByRateProvision: true,
+        dutyFreePrograms: nil,
+        zipMember: nil,
+        basisFields: (consumption: "CON_VAL_MO", general: "GEN_VAL_MO"))
 
     /// CEPII BACI yearly trade flows `BACI_HS22_Y2023_V202501.csv` (docs/layouts.md):
     /// `t,i,j,k,v,q`, UN M49 numeric countries, values in thousands of USD

@@ -18,6 +18,8 @@ public struct Layout: Sendable {
         /// Records of exactly `recordLength` bytes (LF or CRLF line ends),
         /// no header, fields by byte position.
         case fixedWidth(recordLength: Int, fields: [FixedWidthField])
+        /// A JSON array of rows, the first the field names (`JSONRows`: the Census API's responses).
+        case jsonRows
     }
 
     /// A field of a fixed-width record: 1-based first byte and width.
@@ -66,6 +68,10 @@ public struct Layout: Sendable {
         /// (BACI's `k` written as a number: `10121` = `010121`); other text is kept as it is.
         case paddedCode([String], width: Int)
 
+        /// The first of `sources` whose fields the file has (the Census API's
+        /// `time`, else its `YEAR` and `MONTH`).
+        indirect case firstPresent([Source])
+
         /// The field-name candidates of each field the source reads, in order.
         public var fieldGroups: [[String]] {
             switch self {
@@ -76,6 +82,7 @@ public struct Layout: Sendable {
             case let .yearMonth(year, month): [year, month]
             case .constant: []
             case let .program(spi, tariff, _): [spi, tariff]
+            case let .firstPresent(sources): sources.flatMap(\.fieldGroups)
             }
         }
 
@@ -107,12 +114,24 @@ public struct Layout: Sendable {
         public var isRequired: Bool
     }
 
-    /// Records to keep: those whose `field` holds one of `values`; the others
-    /// are skipped (never lines) and counted, with `meaning` in reports.
+    /// Records to keep: those whose `field` holds one of `values` (with
+    /// `skipsMatches`, those whose field matches none of them); the others are
+    /// skipped (never lines) and counted, with `meaning` in reports. A value
+    /// may hold `?` for any one byte (`00??`). An optional rule's field may be absent.
     public struct Keep: Sendable {
         public var field: [String]
         public var values: [String]
         public var meaning: String
+        public var skipsMatches = false
+        public var isRequired = true
+    }
+
+    /// What US Census statistics count as imports (`--basis`).
+    public enum ValueBasis: String, Sendable, CaseIterable {
+        /// Imports for consumption: goods entering US consumption (entries, and withdrawals from warehouses).
+        case consumption
+        /// General imports: every good entering the US, including into bonded warehouses and zones.
+        case general
     }
 
     /// `--layout` name.
@@ -132,6 +151,11 @@ public struct Layout: Sendable {
     /// The entry to read when the input is a ZIP archive (case-insensitive);
     /// nil = the archive's only file.
     public var zipMember: String?
+    /// The customs-value field of each `--basis` for sources of US Census
+    /// statistics (`con_val_mo` / `gen_val_mo`); nil for the others.
+    public var basisFields: (consumption: String, general: String)? = nil
+    /// The basis `customs_value` is read on (`withBasis`).
+    public var basis: ValueBasis = .consumption
     /// Why the source has no duty and no program (`CEPII BACI records trade
     /// values only`), for a source whose lines cannot be classified duty-free;
     /// nil for the others.
@@ -149,5 +173,28 @@ extension Layout {
             scalars.append(scalar)
         }
         return String(scalars)
+    }
+
+    /// This layout with `customs_value` read on `basis`.
+    ///
+    /// - Precondition: the layout has `basisFields`.
+    public func withBasis(_ basis: ValueBasis) -> Layout {
+        guard let fields = basisFields else { preconditionFailure("layout \(name) has no value basis") }
+        var layout = self
+        layout.basis = basis
+        let field = basis == .consumption ? fields.consumption : fields.general
+        layout.columns = columns.map { column in
+            var column = column
+            if column.canonical == .customsValue { column.source = .field([field]) }
+            return column
+        }
+        return layout
+    }
+
+    /// The basis in words, for the notes (`imports for consumption (CON_VAL_MO)`); nil without `basisFields`.
+    public var basisNote: String? {
+        guard let fields = basisFields else { return nil }
+        return basis == .consumption
+            ? "imports for consumption (\(fields.consumption))" : "general imports (\(fields.general))"
     }
 }

@@ -69,7 +69,12 @@ public final class LayoutChunkParser: RecordChunkParser {
             }
         case let .delimited(dialect):
             // LayoutReader resolves the dialect (detected or given) before making parsers.
-            parseDelimited(chunk, dialect: dialect ?? .comma, into: batch)
+            RecordBatch.parse(chunk, dialect: dialect ?? .comma, into: scratch)
+            deriveRecords(into: batch)
+        case .jsonRows:
+            scratch.beginBuilding(chunk)
+            chunk.bytes.withUnsafeBytes { JSONRows.parse($0, firstLine: chunk.firstLineNumber, into: scratch) }
+            deriveRecords(into: batch)
         }
     }
 
@@ -126,7 +131,7 @@ public final class LayoutChunkParser: RecordChunkParser {
                 let first = start + offsets[index].first
                 ranges[index] = FieldText.trimmed(bytes, first..<(first + offsets[index].width))
             }
-            if let keep = plan.keep, !keep.values.contains(Array(bytes[ranges[keep.field]])) {
+            if let keep = plan.keep, !keep.keeps(UnsafeRawBufferPointer(rebasing: bytes[ranges[keep.field]])) {
                 skipped += 1
                 continue
             }
@@ -141,8 +146,9 @@ public final class LayoutChunkParser: RecordChunkParser {
         }
     }
 
-    private func parseDelimited(_ chunk: CSVChunk, dialect: CSVDialect, into batch: RecordBatch) {
-        RecordBatch.parse(chunk, dialect: dialect, into: scratch)
+    /// The records of `scratch` (parsed from a delimited or JSON chunk) into `batch`: the field count
+    /// checked, the keep rule applied, the derivations run.
+    private func deriveRecords(into batch: RecordBatch) {
         // Safe because: records are `0..<scratch.count`; `keep.field` and the derivations' field indices are
         // `< plan.sourceFieldCount`, checked equal to `fieldCount` below (and `RecordBatch.field` checks them
         // with a precondition); `FieldText.trimmed(value, 0..<value.count)` returns a subrange of `value`.
@@ -160,7 +166,7 @@ public final class LayoutChunkParser: RecordChunkParser {
             }
             if let keep = plan.keep {
                 let value = scratch.field(record, keep.field)
-                if !keep.values.contains(Array(value[FieldText.trimmed(value, 0..<value.count)])) {
+                if !keep.keeps(UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])) {
                     skipped += 1
                     continue
                 }

@@ -6,6 +6,8 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
     case missingField(path: String, layout: String, column: String, candidates: [String], fields: [String])
     /// Reading or decompressing the input failed.
     case input(DelimitedError)
+    /// The input is not in the layout's format at all (e.g. no JSON array of rows).
+    case malformedInput(path: String, layout: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum LayoutError: Error, Sendable, CustomStringConvertible {
             "\(path): layout \(layout) needs a field for \(column) (one of: \(candidates.joined(separator: ", "))); "
                 + "the file's fields: \(fields.joined(separator: ", "))"
         case let .input(error): error.description
+        case let .malformedInput(path, layout, line, reason): "\(path): line \(line): not a \(layout) input: \(reason)"
         }
     }
 }

@@ -27,8 +27,27 @@ struct LayoutPlan: Sendable {
     let canonicalCount: Int
     /// Source fields a record must have (delimited layouts).
     let sourceFieldCount: Int
-    /// The keep rule, resolved: source field and accepted trimmed values.
-    let keep: (field: Int, values: Set<[UInt8]>)?
+    /// The keep rule, resolved against the file's fields (nil when the layout has
+    /// none, or an optional rule's field is absent).
+    let keep: KeepRule?
+
+    /// `Layout.Keep` resolved: the source field and the values (patterns with `?`) it compares.
+    struct KeepRule: Sendable {
+        let field: Int
+        let values: [[UInt8]]
+        let skipsMatches: Bool
+
+        /// Whether a record whose field (trimmed) is `value` is kept.
+        ///
+        /// - Complexity: O(values × value length); the rules hold a few short values.
+        func keeps(_ value: UnsafeRawBufferPointer) -> Bool {
+            let matches = values.contains { pattern in
+                pattern.count == value.count
+                    && zip(pattern, value).allSatisfy { $0 == UInt8(ascii: "?") || $0 == $1 }
+            }
+            return matches != skipsMatches
+        }
+    }
 
     /// Resolves `layout` against the source field names `sourceNames`.
     ///
@@ -45,13 +64,15 @@ struct LayoutPlan: Sendable {
             types.append(column.type)
             derivations.append(derivation)
         }
-        var keep: (field: Int, values: Set<[UInt8]>)?
+        var keep: KeepRule?
         if let rule = layout.keep {
-            guard let field = fields.index(rule.field) else {
+            if let field = fields.index(rule.field) {
+                fields.used.insert(field)
+                keep = KeepRule(
+                    field: field, values: rule.values.map { Array($0.utf8) }, skipsMatches: rule.skipsMatches)
+            } else if rule.isRequired {
                 throw fields.missing("(records to keep)", candidates: rule.field)
             }
-            fields.used.insert(field)
-            keep = (field, Set(rule.values.map { Array($0.utf8) }))
         }
         canonicalCount = names.count
         let canonicalNames = Set(names)
@@ -122,6 +143,15 @@ private struct SourceFields {
         case let .thousands(candidates): return try need(candidates, for: column).map { .thousands($0) }
         case let .paddedCode(candidates, width):
             return try need(candidates, for: column).map { .paddedCode($0, width: width) }
+        case let .firstPresent(sources):
+            for source in sources {
+                var optional = column
+                optional.source = source
+                optional.isRequired = false
+                if let found = try derivation(of: optional) { return found }
+            }
+            if column.isRequired { throw missing(column.canonical.rawValue, candidates: column.source.fieldNames) }
+            return nil
         case let .constant(text): return .constant(Array(text.utf8))
         case let .joined(parts):
             // The first part is needed; later parts (e.g. the NICO suffix) only when present.

@@ -27,6 +27,7 @@ public final class LayoutReader: RecordChunkReader {
     private enum ChunkSource {
         case delimited(CSVReader)
         case lines(CSVChunker)
+        case json(JSONRowsSource)
     }
 
     /// Opens `path` (`-` = stdin) and resolves the layout against its fields.
@@ -68,6 +69,10 @@ public final class LayoutReader: RecordChunkReader {
             }
             chunks = .delimited(reader)
             sourceNames = reader.header
+        case .jsonRows:
+            let source = try JSONRowsSource(stream: stream, layout: layout.name)
+            chunks = .json(source)
+            sourceNames = source.names
         }
         // The dialect in force (detected, the layout's, or --delimiter) is what the parsers split with.
         var resolved = layout
@@ -82,6 +87,7 @@ public final class LayoutReader: RecordChunkReader {
         switch chunks {
         case let .delimited(reader): reader.compressedBytesRead
         case let .lines(chunker): chunker.stream.compressedBytesRead
+        case let .json(source): source.stream.compressedBytesRead
         }
     }
 
@@ -89,6 +95,7 @@ public final class LayoutReader: RecordChunkReader {
         switch chunks {
         case let .delimited(reader): try reader.nextChunk()
         case let .lines(chunker): try chunker.nextChunk()
+        case let .json(source): source.nextChunk()
         }
     }
 

@@ -71,6 +71,7 @@ package struct RooError: Error, CustomStringConvertible, Sendable {
     package init(_ error: LayoutError) {
         switch error {
         case .missingField: self.init(.usage, error.description, cause: error)
+        case .malformedInput: self.init(.dataError, error.description, cause: error)
         case let .input(inner): self.init(inner)
         }
     }

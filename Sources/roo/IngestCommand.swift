@@ -110,7 +110,7 @@ struct Ingest: ParsableCommand {
             options.rejectsPath = rejects
             options.threads = threads.count
             try inputLayout.layout.refuseMappings(mappings)
-            options.layout = inputLayout.layout.layout
+            options.layout = inputLayout.resolved
             options.countryCodes = codes.countryCodes
             options.moneyFormat = try money.format()
             options.showProgress = progress.isShown

@@ -50,10 +50,30 @@ struct LayoutOption: ExpressibleByArgument, Sendable {
     }
 }
 
-/// `--layout` of summarize and ingest, declared and checked once.
+/// `--layout` (and `--basis`) of summarize and ingest, declared and checked once.
 struct InputLayoutOptions: ParsableArguments {
     @Option(help: "Layout of text inputs: \(LayoutOption.names).")
     var layout: LayoutOption = .csv
 
-    func validate() throws { try layout.check() }
+    @Option(
+        help: ArgumentHelp(
+            "Which US Census value a census-imdb or census-api input reads as customs_value: consumption "
+                + "(imports for consumption, CON_VAL_MO; the default) or general (general imports, GEN_VAL_MO).",
+            valueName: "basis"))
+    var basis: Layout.ValueBasis?
+
+    func validate() throws {
+        try layout.check()
+        if basis != nil && layout.layout?.basisFields == nil {
+            throw RooError(
+                .usage,
+                "--basis applies to the layouts of US Census statistics (--layout census-imdb or census-api), "
+                    + "not to --layout \(layout.name)")
+        }
+    }
+
+    /// The layout to read with, on `--basis` when given; nil for canonical CSV.
+    var resolved: Layout? { basis.flatMap { basis in layout.layout?.withBasis(basis) } ?? layout.layout }
 }
+
+extension Layout.ValueBasis: ExpressibleByArgument {}

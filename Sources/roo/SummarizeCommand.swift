@@ -248,7 +248,7 @@ struct Summarize: ParsableCommand {
         options.dutyFreeBy = dutyFreeBy
         options.countryCodes = codes.countryCodes
         try inputLayout.layout.refuseMappings(mappings)
-        options.layout = inputLayout.layout.layout
+        options.layout = inputLayout.resolved
         options.moneyFormat = try money.format()
         options.reporter = reporter
         options.from = try from.map { try PeriodText.month(option: "--from", $0) }

@@ -113,7 +113,10 @@ struct EverydayPolishTests {
     // MARK: Errors
 
     @Test(arguments: [
-        (["summarize", CLITests.fixture, "--bogus"], "roo: error: unknown option '--bogus'", "Usage: roo summarize"),
+        (
+            ["summarize", CLITests.fixture, "--unknown-flag-xyzzy-qwerty"],
+            "roo: error: unknown option '--unknown-flag-xyzzy-qwerty'", "Usage: roo summarize"
+        ),
         (["summarize"], "roo: error: missing expected argument '<inputs> ...'", "Usage: roo summarize"),
         (
             ["summarize", CLITests.fixture, "--threads", "0"], "roo: error: --threads must be at least 1",
@@ -129,7 +132,7 @@ struct EverydayPolishTests {
         ),
         (
             ["summarize", CLITests.fixture, "--layout", "nope"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|baci, got \"nope\"",
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|baci, got \"nope\"",
             "Usage: roo summarize"
         ),
         (
@@ -164,7 +167,8 @@ struct EverydayPolishTests {
         ),
         (
             ["ingest", "x.csv", "--output", "x.parquet", "--layout", "bogus"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|baci, got \"bogus\"",
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|baci, "
+                + "got \"bogus\"",
             "Usage: roo ingest"
         ),
         (

@@ -22,6 +22,7 @@ struct LayoutFixtureTests {
         Case(layout: "census-imdb", file: "IMDB2401.ZIP"),
         Case(layout: "ace-lines", file: "ace_lines.csv"),
         Case(layout: "pedimento-551", file: "items_551.asc"),
+        Case(layout: "census-api", file: "imports_hs.json"),
     ]
 
     static func expectTables(_ directory: String, equal expected: String, _ context: String) {

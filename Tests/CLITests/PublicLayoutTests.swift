@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TestSupport
 
@@ -35,5 +36,46 @@ struct PublicLayoutTests {
         #expect(
             run.stderr.contains("--layout baci has no duty column: CEPII BACI records trade values only")
                 && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+
+    static let censusAPI = LayoutFixtureTests.root + "/census-api/imports_hs.json"
+
+    /// A response cut short between rows would parse cleanly: it is refused, naming the fix.
+    @Test func aCensusAPIResponseCutShortIsRefused() throws {
+        let whole = try #require(FixturePaths.read(PublicLayoutTests.censusAPI))
+        let text = String(decoding: whole, as: UTF8.self)
+        let cut = try #require(text.range(of: "],\n[", options: .backwards))
+        let path = FixturePaths.temporaryDirectory() + "/cut.json"
+        #expect(FixturePaths.write(Array(text[..<cut.upperBound].dropLast(1).utf8), to: path))
+        let run = try CLITests.roo(["summarize", path, "--layout", "census-api"])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(
+            run.stderr.contains("not a census-api input: the JSON array does not end with ]] (a download cut short?)")
+                && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+    }
+
+    /// `--basis general` reads GEN_VAL_MO (the generator writes it as CON_VAL_MO plus up to $50,000), and the
+    /// notes say which basis; `--basis` with a layout of no Census data is refused.
+    @Test func theBasisPicksTheValueAndIsInTheNotes() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        for basis in ["consumption", "general"] {
+            let run = try CLITests.roo([
+                "summarize", PublicLayoutTests.censusAPI, "--layout", "census-api", "--basis", basis,
+                "--output", "\(directory)/\(basis).xlsx",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let consumption = try CLITests.roo([
+            "summarize", PublicLayoutTests.censusAPI, "--layout", "census-api", "--table", "totals",
+        ])
+        let general = try CLITests.roo([
+            "summarize", PublicLayoutTests.censusAPI, "--layout", "census-api", "--basis", "general",
+            "--table", "totals",
+        ])
+        #expect(consumption.stdout != general.stdout && !general.stdout.isEmpty)
+        let refused = try CLITests.roo([
+            "summarize", PublicLayoutTests.censusAPI, "--layout", "baci", "--basis", "general",
+        ])
+        #expect(refused.status == 64 && refused.stderr.contains("--basis applies to the layouts of US Census"))
     }
 }
