@@ -113,14 +113,16 @@ let package = Package(
             dependencies: [
                 "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport", "TextFormats",
             ]),
+        // roo mirror: two sides summarized by the summarize engine, joined product by product.
+        .target(name: "Mirror", dependencies: ["Customs", "Layouts", "Parquet", "Reports", "RooSupport", "Summarize"]),
         .target(
             name: "Bench",
             dependencies: ["Aggregation", "Customs", "Parquet", "Reports", "RooSupport", "Summarize", "TextFormats"]),
         .executableTarget(
             name: "roo",
             dependencies: [
-                "Aggregation", "Bench", "Customs", "Generate", "Ingest", "Inspect", "Layouts", "MappedIO", "Parquet",
-                "Partial", "Reports", "RooSupport", "Summarize",
+                "Aggregation", "Bench", "Customs", "Generate", "Ingest", "Inspect", "Layouts", "MappedIO", "Mirror",
+                "Parquet", "Partial", "Reports", "RooSupport", "Summarize",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -152,6 +154,7 @@ let package = Package(
         ),
         .testTarget(name: "CustomsTests", dependencies: ["Customs"]),
         .testTarget(name: "LayoutsTests", dependencies: ["Customs", "Delimited", "Layouts"]),
+        .testTarget(name: "MirrorTests", dependencies: ["Mirror"]),
         .testTarget(name: "DelimitedTests", dependencies: ["CSystemZlib", "CZstd", "Delimited", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "Parquet", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Parquet", "Reports", "RooSupport", "TestSupport"]),

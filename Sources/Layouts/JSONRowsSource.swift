@@ -27,6 +27,8 @@ final class JSONRowsSource {
             throw .input(error)
         }
         // A UTF-8 byte order mark is no part of the JSON.
+        // Safe because: `start` is 0 or 3 (only when the input starts with the 3-byte mark), so `raw[start...]`
+        // lies inside the buffer; the end scan reads `bytes[last - 1]` only while `last > start >= 0`.
         let start = bytes.starts(with: [0xef, 0xbb, 0xbf]) ? 3 : 0
         let parsed = bytes.withUnsafeBytes { raw in
             Result { () throws(JSONRows.Failure) in try JSONRows.header(UnsafeRawBufferPointer(rebasing: raw[start...]))

@@ -187,7 +187,8 @@ extension Layout {
         dutyFreeByRateProvision: true,
         dutyFreePrograms: nil,
         zipMember: nil,
-        basisFields: (consumption: "CON_VAL_MO", general: "GEN_VAL_MO"))
+        basisFields: (consumption: "CON_VAL_MO", general: "GEN_VAL_MO"),
+        withoutProgram: "the Census API has no special program indicator (SPI)")
 
     /// CEPII BACI yearly trade flows `BACI_HS22_Y2023_V202501.csv` (docs/layouts.md):
     /// `t,i,j,k,v,q`, UN M49 numeric countries, values in thousands of USD

@@ -156,6 +156,9 @@ public struct Layout: Sendable {
     public var basisFields: (consumption: String, general: String)? = nil
     /// The basis `customs_value` is read on (`withBasis`).
     public var basis: ValueBasis = .consumption
+    /// Why the source has no program (the Census API has no SPI), for the
+    /// warning that its claims read 0; nil for the others.
+    public var withoutProgram: String? = nil
     /// Why the source has no duty and no program (`CEPII BACI records trade
     /// values only`), for a source whose lines cannot be classified duty-free;
     /// nil for the others.

@@ -25,7 +25,8 @@ package struct SemanticOptions: Sendable, Equatable {
         var entries: [(String, String)] = []
         for option in SemanticOptions.names {
             // Partials written before `--by` and `--compare` have the standard detail table and compare nothing.
-            let value = values[option] ?? ["by": DimensionSet.standard.text, "compare": ""][option]
+            // and before `--basis` without one.
+            let value = values[option] ?? ["by": DimensionSet.standard.text, "compare": "", "value-basis": ""][option]
             guard let value else { return nil }
             entries.append((option, value))
         }
@@ -66,7 +67,7 @@ package struct SemanticOptions: Sendable, Equatable {
 
     static let names = [
         "region", "preference-programs", "duty-free-by", "duty-free-programs", "hs-width", "pad-hs", "country-codes",
-        "reporter", "from", "to", "by", "compare",
+        "reporter", "from", "to", "by", "compare", "value-basis",
     ]
 
     /// The first option whose value differs, with both values.

@@ -150,7 +150,9 @@ package struct FileBinding: @unchecked Sendable {
         if options.plan.periodGrain != nil { needed.insert(.period) }
         // The channel is the rate provision's (with the claim).
         if options.plan.index(of: .channel) != nil { needed.insert(.rateProvision) }
-        if options.dutyFreeBy == .rateProvision {
+        if options.valuesOnly {
+            // The values only: duty-free status is not asked for.
+        } else if options.dutyFreeBy == .rateProvision {
             needed.insert(.rateProvision)
         } else if !present.contains(.duty) {
             needed.insert(options.dutyFreePrograms == nil ? .duty : .program)

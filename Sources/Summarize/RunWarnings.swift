@@ -14,8 +14,18 @@ struct RunWarnings {
 
     /// One line per problem, without the `roo: warning:` label.
     var lines: [String] {
-        [rejectedLines, oddHSCodes, unmappedCountryCodes, yearOnlyFiltered, emptyComparedPeriod].compactMap { $0 }
-            + programVariants
+        [rejectedLines, oddHSCodes, unmappedCountryCodes, yearOnlyFiltered, emptyComparedPeriod, noClaims]
+            .compactMap { $0 } + programVariants
+    }
+
+    /// A layout without programs: no line claims one, so the claim measures read 0 — said, not left to look real.
+    var noClaims: String? {
+        guard let layout = options.layout, let why = layout.withoutProgram, counts.linesAggregated > 0,
+            !options.valuesOnly
+        else { return nil }
+        return
+            "--layout \(layout.name): \(why), so no line claims a program: preference_value, claim_share and "
+            + "utilization read 0; the IMDB file (--layout census-imdb) carries the SPI"
     }
 
     /// The warning for `count` aggregated lines whose period could not be read under a `--by` period key.

@@ -18,6 +18,7 @@ extension SemanticOptions {
             ("to", options.to.map(String.init) ?? ""),
             ("by", options.by.text),
             ("compare", options.compare?.text ?? ""),
+            ("value-basis", options.valueBasis ?? ""),
         ])
     }
 
@@ -39,6 +40,7 @@ extension SemanticOptions {
         options.to = Int(value("to"))
         options.by = by
         options.compare = compare
+        options.valueBasis = value("value-basis").isEmpty ? nil : value("value-basis")
         return options
     }
 }

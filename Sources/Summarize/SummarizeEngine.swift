@@ -91,10 +91,14 @@ package enum SummarizeEngine {
     ///
     /// - Parameter notice: receives one line per input whose layout skipped
     ///   records (malformed, or dropped by the layout's keep rule).
+    /// - Parameter warning: receives the run's warnings, as `summarize(_:to:)` gives them.
     package static func summarize(
-        _ options: SummarizeOptions, showProgress: Bool = false, notice: (String) -> Void = { _ in }
+        _ options: SummarizeOptions, showProgress: Bool = false, notice: (String) -> Void = { _ in },
+        warning: (String) -> Void = { _ in }
     ) throws -> (tables: [SummaryTable], options: SummarizeOptions) {
         let run = try aggregate(options, outputs: [], showProgress: showProgress, notice: notice)
+        run.warnings.lines.forEach(warning)
+        if let line = RunWarnings.missingPeriods(run.aggregate.linesWithoutPeriod(), by: options.by) { warning(line) }
         let tables = try run.aggregate.tables(top: options.top)
         try Outputs.commit(try run.rejects?.finish().map { [$0] } ?? [])
         return (tables, run.options)

@@ -37,6 +37,12 @@ package struct SummarizeOptions: Sendable {
     /// `--allow-empty`: write the tables even when no line was aggregated
     /// (otherwise exit 65 saying why: everything filtered, or rejected).
     package var allowEmpty = false
+    /// What Census values are read as customs_value (`--basis`: `imports for consumption (CON_VAL_MO)`),
+    /// for the notes; nil for inputs of no Census layout. Kept in partials, so merged notes say it too.
+    package var valueBasis: String?
+    /// Whether only the values are wanted (`roo mirror`'s upstream side): no
+    /// duty or program column is needed, and no line counts as duty-free.
+    package var valuesOnly = false
     /// `--pad-hs`: read a text HS code of odd length (3, 5, 7, 9 digits)
     /// with one leading zero (`901110010` → chapter 09).
     package var padHS = false

@@ -42,9 +42,7 @@ package enum SummaryNotes {
             ),
             ("money text", .text(moneyFormat?.description ?? "as each summarize --partial read it")),
         ]
-        if let layout = options.layout {
-            notes.append(("layout", .text(layout.name + (layout.basisNote.map { ", " + $0 } ?? ""))))
-        }
+        if let basis = options.valueBasis { notes.append(("value basis", .text(basis))) }
         if let reporter = options.reporter { notes.append(("reporter", .text(reporter))) }
         if let from = options.from { notes.append(("from", .text(String(from)))) }  // YYYYMM: a code, not a count
         if let to = options.to { notes.append(("to", .text(String(to)))) }

@@ -167,7 +167,7 @@ package struct SummaryOutput: Sendable {
     /// (`[]` for stdout): checked against the inputs before any work.
     ///
     /// - Throws: `RooError(.usage)` for a destination the format cannot take (`target`).
-    package func targetPaths(tables names: [TableName] = TableName.allCases) throws -> [String] {
+    package func targetPaths(tables names: [TableName] = TableName.summaryTables) throws -> [String] {
         SummaryOutput.paths(of: try target(), selecting: selected(names))
     }
 

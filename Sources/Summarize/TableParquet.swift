@@ -8,7 +8,7 @@ import RooSupport
 /// DECIMAL(18,2) (the exact cents on INT64), shares as DOUBLE (null where
 /// the CSV is empty). The metadata key `roo.table` names the table, so a
 /// directory run never reads the file back as input.
-enum TableParquet {
+package enum TableParquet {
     /// How a column is typed: by its cells (`Cell`).
     enum Kind { case text, integer, money, share }
 
@@ -41,7 +41,7 @@ enum TableParquet {
     ///
     /// - Throws: `RooError(.cannotCreate)` / `.ioError` when the file cannot be written.
     /// - Complexity: O(rows × columns).
-    static func finish(_ table: SummaryTable, to path: String) throws -> OutputFile {
+    package static func finish(_ table: SummaryTable, to path: String) throws -> OutputFile {
         let kinds = kinds(table)
         let columns = zip(table.columns, kinds).map { name, kind in
             switch kind {

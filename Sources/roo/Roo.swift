@@ -17,10 +17,14 @@ struct Roo: ParsableCommand {
 
             Every sum is exact (Int64 cents) and the same for every strategy and thread count. Start with \
             roo summarize FILE: on a terminal it prints the answer in a sentence and the through_bloc table. \
-            The rules, every table and every option: docs/semantics.md and docs/cli.md.
+            roo mirror compares two sides of the same products (Mexico's imports from China against US imports \
+            from Mexico). The rules, every table and every option: docs/semantics.md, docs/mirror.md and \
+            docs/cli.md.
             """,
         version: RooVersion.current,
-        subcommands: [Summarize.self, Merge.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self]
+        subcommands: [
+            Summarize.self, Mirror.self, Merge.self, Ingest.self, Generate.self, Bench.self, Inspect.self, Cat.self,
+        ]
     )
 
     /// Parses the command line and runs the command it names.

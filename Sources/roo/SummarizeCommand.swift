@@ -249,6 +249,7 @@ struct Summarize: ParsableCommand {
         options.countryCodes = codes.countryCodes
         try inputLayout.layout.refuseMappings(mappings)
         options.layout = inputLayout.resolved
+        options.valueBasis = options.layout?.basisNote
         options.moneyFormat = try money.format()
         options.reporter = reporter
         options.from = try from.map { try PeriodText.month(option: "--from", $0) }

@@ -5,7 +5,7 @@ import Reports
 /// name is kept and refused by `check()` in `validate()`, so the error line
 /// is roo's own (`--table must be one of …`), not the parser's.
 struct TableOption: ExpressibleByArgument, Sendable {
-    static var names: String { (TableName.allCases.map(\.rawValue) + ["all"]).joined(separator: "|") }
+    static var names: String { (TableName.summaryTables.map(\.rawValue) + ["all"]).joined(separator: "|") }
 
     /// The name as given.
     let name: String
@@ -16,7 +16,7 @@ struct TableOption: ExpressibleByArgument, Sendable {
 
     init(argument: String) {
         name = argument
-        table = TableName(rawValue: argument)
+        table = TableName(rawValue: argument).flatMap { TableName.summaryTables.contains($0) ? $0 : nil }
         isAll = argument == "all"
     }
 
@@ -26,7 +26,7 @@ struct TableOption: ExpressibleByArgument, Sendable {
     func check() throws {
         guard table != nil || isAll else {
             throw ValidationError(
-                "--table must be one of \(TableName.allCases.map(\.rawValue).joined(separator: ", ")), all")
+                "--table must be one of \(TableName.summaryTables.map(\.rawValue).joined(separator: ", ")), all")
         }
     }
 }

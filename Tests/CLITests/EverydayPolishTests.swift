@@ -208,8 +208,8 @@ struct EverydayPolishTests {
         (["inspcet", "x.parquet"], "roo: error: unknown command \"inspcet\"; did you mean \"inspect\"?"),
         (
             ["frobnicate"],
-            "roo: error: unknown command \"frobnicate\"; the commands are summarize, merge, ingest, generate, bench, "
-                + "inspect, cat"
+            "roo: error: unknown command \"frobnicate\"; the commands are summarize, mirror, merge, ingest, generate, "
+                + "bench, inspect, cat"
         ),
     ])
     func aMistypedCommandGetsDidYouMean(arguments: [String], line: String) throws {

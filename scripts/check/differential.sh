@@ -102,5 +102,13 @@ if .venv/bin/python scripts/fixtures/make_layouts.py "$out/layouts" >/dev/null \
 else
   echo "FAIL layout fixtures differ from scripts/fixtures/make_layouts.py (see $out/layouts.diff)"; head -5 "$out/layouts.diff"; failed=$((failed+1))
 fi
+# The mirror fixtures (Fixtures/mirror) and their oracle table, the same way.
+rm -rf "$out/mirror"
+if .venv/bin/python scripts/fixtures/make_mirror.py "$out/mirror" >/dev/null \
+   && diff -r Fixtures/mirror "$out/mirror" > "$out/mirror.diff"; then
+  passed=$((passed+1))
+else
+  echo "FAIL mirror fixtures differ from scripts/fixtures/make_mirror.py (see $out/mirror.diff)"; head -5 "$out/mirror.diff"; failed=$((failed+1))
+fi
 echo "differential: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

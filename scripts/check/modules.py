@@ -19,7 +19,7 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 TOOLCHAIN = {"Foundation", "FoundationEssentials", "FoundationXML", "Dispatch", "Synchronization", "Glibc", "Musl", "Darwin",
              "Testing", "XCTest", "PackageDescription", "_Concurrency", "Swift", "os"}
-COMMAND_LAYER = ["RooSupport", "Partial", "Summarize", "Ingest", "Generate", "Inspect", "Bench"]
+COMMAND_LAYER = ["RooSupport", "Partial", "Summarize", "Mirror", "Ingest", "Generate", "Inspect", "Bench"]
 PUBLIC_ALLOWED = {"Sources/Bench/InMemoryDataset.swift"}
 PUBLIC = re.compile(r"^[ \t]*(?:@\w+(?:\([^)\n]*\))?[ \t]+)*public\b", re.M)
 IMPORT = re.compile(r"^[ \t]*(?:@\w+(?:\([^)\n]*\))?[ \t]+)*(?:public |package |internal |private |fileprivate )?import[ \t]+(?:(?:struct|class|enum|protocol|func|var|let|typealias)\s+)?([A-Za-z_][A-Za-z0-9_]*)", re.M)

@@ -330,7 +330,7 @@ extension SummaryTable {
     /// The tables a run keyed by `by` builds, in `buildAll`'s order.
     public static func names(by: DimensionSet) -> [TableName] {
         let plan = by.plan
-        return TableName.allCases.filter { name in
+        return TableName.summaryTables.filter { name in
             switch name {
             case .byPeriod: plan.periodGrain != nil
             case .byProgram: plan.index(of: .program) != nil

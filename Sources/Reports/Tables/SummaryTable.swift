@@ -23,6 +23,11 @@ public enum TableName: String, CaseIterable, Sendable {
     case totals
     /// Non-regional content through the bloc's partners (`SummaryTable.throughBloc`).
     case throughBloc = "through_bloc"
+    /// `roo mirror`'s comparison of two sides product by product (not a summarize table).
+    case mirror
+
+    /// The tables of `roo summarize` and `roo merge`, in their order.
+    public static var summaryTables: [TableName] { allCases.filter { $0 != .mirror } }
 }
 
 /// A rendered-ready table: column names and rows of cells.
