@@ -53,7 +53,7 @@ package enum FuzzEntryPoints {
             // The layout's own field names as the header, so that the records are parsed.
             var names: [String] = []
             for name in layout.columns.flatMap({ $0.source.fieldGroups.compactMap(\.first) })
-                + (layout.keep?.field.prefix(1) ?? []) where !names.contains(name)
+                + layout.keeps.compactMap(\.field.first) where !names.contains(name)
             {
                 names.append(name)
             }

@@ -3,7 +3,7 @@ import Delimited
 
 extension Layout {
     /// Every layout `--layout` accepts besides `csv` (the plain canonical CSV).
-    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, censusAPI, baci]
+    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, censusAPI, comtrade, baci]
 
     /// The layout named `name`, if any.
     public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
@@ -66,7 +66,7 @@ extension Layout {
                 Column(canonical: .dutiableValue, source: .field(["dut_val_mo"]), type: .int64, isRequired: true),
             ],
             extraTypes: extraTypes,
-            keep: nil,
+            keeps: [],
             countryCodes: .census,
             dutyFreeByRateProvision: true,
             dutyFreePrograms: nil,
@@ -116,7 +116,7 @@ extension Layout {
                     type: .int64, isRequired: false),
             ],
             extraTypes: [:],
-            keep: nil,
+            keeps: [],
             countryCodes: .iso2,
             dutyFreeByRateProvision: false,
             dutyFreePrograms: nil,
@@ -145,7 +145,7 @@ extension Layout {
                 isRequired: false),
         ],
         extraTypes: [:],
-        keep: Keep(field: ["TipoOperacion"], values: ["1"], meaning: "TipoOperacion is not 1 (not an import)"),
+        keeps: [Keep(field: ["TipoOperacion"], values: ["1"], meaning: "TipoOperacion is not 1 (not an import)")],
         countryCodes: .iso3,
         dutyFreeByRateProvision: false,
         dutyFreePrograms: ["IN"],
@@ -179,16 +179,59 @@ extension Layout {
             "GEN_VAL_MO": .int64, "CON_VAL_MO": .int64, "DUT_VAL_MO": .int64, "CAL_DUT_MO": .int64,
             "GEN_VAL_YR": .int64, "CON_VAL_YR": .int64, "DUT_VAL_YR": .int64, "CAL_DUT_YR": .int64,
         ],
-        keep: Keep(
-            field: ["CTY_CODE"], values: ["-", "00??", "?XXX"],
-            meaning: "CTY_CODE is a total or a group of countries (-, 0001-0028, 1XXX-7XXX), not a country",
-            skipsMatches: true),
+        keeps: [
+            Keep(
+                field: ["CTY_CODE"], values: ["-", "00??", "?XXX"],
+                meaning: "CTY_CODE is a total or a group of countries (-, 0001-0028, 1XXX-7XXX), not a country",
+                skipsMatches: true)
+        ],
         countryCodes: .census,
         dutyFreeByRateProvision: true,
         dutyFreePrograms: nil,
         zipMember: nil,
         basisFields: (consumption: "CON_VAL_MO", general: "GEN_VAL_MO"),
         withoutProgram: "the Census API has no special program indicator (SPI)")
+
+    /// UN Comtrade data as its API and bulk downloads write it (docs/layouts.md): CSV, M49
+    /// countries, imports only, the totals over consignment country, customs procedure and mode of
+    /// transport kept (each flow once), World and TOTAL rows skipped; values only (no duty).
+    public static let comtrade = Layout(
+        name: "comtrade",
+        summary: "UN Comtrade API/bulk CSV (reporterCode, partnerCode, cmdCode, flowCode, period, primaryValue, ...)",
+        format: .delimited(nil),
+        columns: [
+            Column(canonical: .origin, source: .field(["partnerCode"]), type: .string, isRequired: true),
+            Column(canonical: .partner, source: .field(["partnerCode"]), type: .string, isRequired: true),
+            Column(canonical: .hsCode, source: .field(["cmdCode"]), type: .string, isRequired: true),
+            Column(
+                canonical: .customsValue, source: .amount(["primaryValue"]), type: .decimal(scale: 2),
+                isRequired: true),
+            Column(canonical: .reporter, source: .field(["reporterCode"]), type: .string, isRequired: true),
+            Column(
+                canonical: .period, source: .firstPresent([.field(["period"]), .year(["refYear"])]), type: .int64,
+                isRequired: true),
+        ],
+        extraTypes: [:],
+        keeps: [
+            Keep(field: ["flowCode"], values: ["M"], meaning: "flowCode is not M (not imports; RM re-imports too)"),
+            Keep(field: ["partnerCode"], values: ["0"], meaning: "partnerCode is 0 (World)", skipsMatches: true),
+            Keep(field: ["cmdCode"], values: ["TOTAL"], meaning: "cmdCode is TOTAL", skipsMatches: true),
+            Keep(
+                field: ["partner2Code"], values: ["0"],
+                meaning: "partner2Code is not 0 (a breakdown by consignment country of a flow counted in its total)",
+                isRequired: false),
+            Keep(
+                field: ["customsCode"], values: ["C00"],
+                meaning: "customsCode is not C00 (a breakdown by customs procedure)", isRequired: false),
+            Keep(
+                field: ["motCode"], values: ["0"], meaning: "motCode is not 0 (a breakdown by mode of transport)",
+                isRequired: false),
+        ],
+        countryCodes: .m49,
+        dutyFreeByRateProvision: false,
+        dutyFreePrograms: nil,
+        zipMember: nil,
+        withoutDuty: "UN Comtrade records trade values only, with no duty and no program")
 
     /// CEPII BACI yearly trade flows `BACI_HS22_Y2023_V202501.csv` (docs/layouts.md):
     /// `t,i,j,k,v,q`, UN M49 numeric countries, values in thousands of USD
@@ -206,7 +249,7 @@ extension Layout {
             Column(canonical: .period, source: .year(["t"]), type: .int64, isRequired: true),
         ],
         extraTypes: [:],
-        keep: nil,
+        keeps: [],
         countryCodes: .m49,
         dutyFreeByRateProvision: false,
         dutyFreePrograms: nil,

@@ -143,7 +143,11 @@ public struct Layout: Sendable {
     /// Types of extra (non-canonical) fields; unlisted extras are inferred
     /// (delimited layouts) or strings (fixed-width layouts).
     public var extraTypes: [String: ColumnType]
-    public var keep: Keep?
+    /// Every rule a record must pass to be kept (all of them).
+    public var keeps: [Keep]
+
+    /// What the keep rules skip, in words (`TipoOperacion is not 1 (not an import)`), nil without rules.
+    public var keepMeaning: String? { keeps.isEmpty ? nil : keeps.map(\.meaning).joined(separator: "; or ") }
     /// Defaults the layout implies (the command line overrides them).
     public var countryCodes: CountryCodeSystem
     public var dutyFreeByRateProvision: Bool

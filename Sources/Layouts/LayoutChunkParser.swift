@@ -96,7 +96,7 @@ public final class LayoutChunkParser: RecordChunkParser {
         // `contentEnd > start`. Fields are cut only after `contentEnd - start == recordLength` was checked, and
         // every field lies in `0..<recordLength`: `init` checks the table (and the only fixed-width table,
         // `Layout.censusIMDBFields`, is built contiguous from byte 1 to 688). `ranges` holds `fields.count`
-        // entries: `offsets.indices` matches it, and `keep.field` and `.field(i)`/`fields(i)` indices come
+        // entries: `offsets.indices` matches it, and the keep rules' `field` and `.field(i)`/`fields(i)` indices come
         // from `LayoutPlan`, resolved against `sourceNames = fields.map(\.name)` (LayoutReader), so they are
         // `< fields.count`.
         while start < bytes.count {
@@ -131,7 +131,7 @@ public final class LayoutChunkParser: RecordChunkParser {
                 let first = start + offsets[index].first
                 ranges[index] = FieldText.trimmed(bytes, first..<(first + offsets[index].width))
             }
-            if let keep = plan.keep, !keep.keeps(UnsafeRawBufferPointer(rebasing: bytes[ranges[keep.field]])) {
+            if !plan.keeps.allSatisfy({ $0.keeps(UnsafeRawBufferPointer(rebasing: bytes[ranges[$0.field]])) }) {
                 skipped += 1
                 continue
             }
@@ -149,7 +149,7 @@ public final class LayoutChunkParser: RecordChunkParser {
     /// The records of `scratch` (parsed from a delimited or JSON chunk) into `batch`: the field count
     /// checked, the keep rule applied, the derivations run.
     private func deriveRecords(into batch: RecordBatch) {
-        // Safe because: records are `0..<scratch.count`; `keep.field` and the derivations' field indices are
+        // Safe because: records are `0..<scratch.count`; the keep rules' `field` and the derivations' field indices are
         // `< plan.sourceFieldCount`, checked equal to `fieldCount` below (and `RecordBatch.field` checks them
         // with a precondition); `FieldText.trimmed(value, 0..<value.count)` returns a subrange of `value`.
         for record in 0..<scratch.count {
@@ -164,12 +164,13 @@ public final class LayoutChunkParser: RecordChunkParser {
                     "expected \(Plural.count(plan.sourceFieldCount, "field")), found \(fieldCount)", into: batch)
                 continue
             }
-            if let keep = plan.keep {
-                let value = scratch.field(record, keep.field)
-                if !keep.keeps(UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])) {
-                    skipped += 1
-                    continue
-                }
+            let kept = plan.keeps.allSatisfy { rule in
+                let value = scratch.field(record, rule.field)
+                return rule.keeps(UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)]))
+            }
+            if !kept {
+                skipped += 1
+                continue
             }
             batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
             for derivation in derivations {

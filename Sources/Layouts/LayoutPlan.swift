@@ -27,9 +27,9 @@ struct LayoutPlan: Sendable {
     let canonicalCount: Int
     /// Source fields a record must have (delimited layouts).
     let sourceFieldCount: Int
-    /// The keep rule, resolved against the file's fields (nil when the layout has
-    /// none, or an optional rule's field is absent).
-    let keep: KeepRule?
+    /// The keep rules, resolved against the file's fields (without those of an optional rule whose
+    /// field is absent).
+    let keeps: [KeepRule]
 
     /// `Layout.Keep` resolved: the source field and the values (patterns with `?`) it compares.
     struct KeepRule: Sendable {
@@ -64,12 +64,12 @@ struct LayoutPlan: Sendable {
             types.append(column.type)
             derivations.append(derivation)
         }
-        var keep: KeepRule?
-        if let rule = layout.keep {
+        var keeps: [KeepRule] = []
+        for rule in layout.keeps {
             if let field = fields.index(rule.field) {
                 fields.used.insert(field)
-                keep = KeepRule(
-                    field: field, values: rule.values.map { Array($0.utf8) }, skipsMatches: rule.skipsMatches)
+                keeps.append(
+                    KeepRule(field: field, values: rule.values.map { Array($0.utf8) }, skipsMatches: rule.skipsMatches))
             } else if rule.isRequired {
                 throw fields.missing("(records to keep)", candidates: rule.field)
             }
@@ -86,7 +86,7 @@ struct LayoutPlan: Sendable {
         self.types = types
         self.derivations = derivations
         self.sourceFieldCount = sourceNames.count
-        self.keep = keep
+        self.keeps = keeps
     }
 }
 

@@ -122,7 +122,7 @@ struct Ingest: ParsableCommand {
             if result.rowsSkipped > 0 {
                 summary +=
                     "; \(Plural.count(result.rowsSkipped, "record")) skipped: "
-                    + "\(options.layout?.keep?.meaning ?? "not kept by the layout")"
+                    + "\(options.layout?.keepMeaning ?? "not kept by the layout")"
             }
             printError(summary)
             // --quiet: no progress line and no warnings, as in summarize.

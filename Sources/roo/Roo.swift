@@ -13,7 +13,7 @@ struct Roo: ParsableCommand {
             Reads line-level import extracts: Parquet, CSV (plain, .gz or .zst) and, with --layout, agencies' own \
             layouts: census-imdb (US Census IMDB IMP_DETL.TXT, or its monthly .ZIP), ace-lines (CBP ACE entry \
             summary lines) and pedimento-551 (Mexican SAT Data Stage 551 items); and public data: census-api (US \
-            Census International Trade API responses) and baci (CEPII BACI yearly flows).
+            Census International Trade API responses), comtrade (UN Comtrade) and baci (CEPII BACI yearly flows).
 
             Every sum is exact (Int64 cents) and the same for every strategy and thread count. Start with \
             roo summarize FILE: on a terminal it prints the answer in a sentence and the through_bloc table. \

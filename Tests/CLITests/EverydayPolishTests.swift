@@ -132,7 +132,8 @@ struct EverydayPolishTests {
         ),
         (
             ["summarize", CLITests.fixture, "--layout", "nope"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|baci, got \"nope\"",
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|comtrade|baci, "
+                + "got \"nope\"",
             "Usage: roo summarize"
         ),
         (
@@ -167,7 +168,8 @@ struct EverydayPolishTests {
         ),
         (
             ["ingest", "x.csv", "--output", "x.parquet", "--layout", "bogus"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|baci, "
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|comtrade|"
+                + "baci, "
                 + "got \"bogus\"",
             "Usage: roo ingest"
         ),

@@ -78,4 +78,56 @@ struct PublicLayoutTests {
         ])
         #expect(refused.status == 64 && refused.stderr.contains("--basis applies to the layouts of US Census"))
     }
+
+    static let comtrade = LayoutFixtureTests.root + "/comtrade"
+
+    /// `ingest --layout comtrade` keeps each flow once: its total row (partner2Code 0, customsCode C00,
+    /// motCode 0) of imports (flowCode M), never World or TOTAL; the rows it skips are counted.
+    @Test func comtradeIngestsEachFlowOnce() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let ingest = try CLITests.roo([
+            "ingest", PublicLayoutTests.comtrade + "/comtrade_484_M.csv", "--layout", "comtrade", "--output",
+            directory + "/c.parquet",
+        ])
+        let counts = String(
+            decoding: FixturePaths.read(PublicLayoutTests.comtrade + "/ingest.txt") ?? [], as: UTF8.self)
+        #expect(
+            ingest.status == 0 && ingest.stderr.hasPrefix("roo: ingest: " + String(counts.dropLast()) + ": "),
+            "\(ingest.stderr)")
+        let rows = try CLITests.roo([
+            "cat", directory + "/c.parquet", "--columns", "origin,partner,hs_code,customs_value,reporter,period",
+            "--format", "csv",
+        ])
+        #expect(Array(rows.stdout.utf8) == FixturePaths.read(PublicLayoutTests.comtrade + "/expected.csv"))
+    }
+
+    /// Comtrade as the upstream side of `roo mirror`: its values for China, summed by product and year from
+    /// the generator's rows, are the mirror's upstream columns.
+    @Test func comtradeIsAnUpstreamSide() throws {
+        let run = try CLITests.roo([
+            "mirror", "--upstream", PublicLayoutTests.comtrade + "/comtrade_484_M.csv", "--upstream-layout", "comtrade",
+            "--upstream-reporter", "MX", "--upstream-partner", "CN", "--downstream",
+            MirrorTests.root + "/downstream.csv", "--downstream-partner", "MX", "--base", "2018", "--year", "2024",
+            "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        var want: [String: [Int64]] = [:]
+        let expected = String(
+            decoding: FixturePaths.read(PublicLayoutTests.comtrade + "/expected.csv") ?? [], as: UTF8.self)
+        for line in expected.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            guard cells[0] == "156" else { continue }
+            // Three decimals, read to the cent half away from zero (all positive here).
+            let thousandths = Int64(cells[3].replacingOccurrences(of: ".", with: ""))!
+            want[cells[2], default: [0, 0]][cells[5] == "2018" ? 0 : 1] += (thousandths + 5) / 10
+        }
+        for line in run.stdout.split(separator: "\n").dropFirst() {
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            guard let sums = want[cells[0]] else { continue }
+            let cents = { (text: String) in Int64(text.replacingOccurrences(of: ".", with: "")) }
+            #expect(cents(cells[cells.count - 10]) == sums[0] && cents(cells[cells.count - 9]) == sums[1], "\(line)")
+            want[cells[0]] = nil
+        }
+        #expect(want.isEmpty, "products missing from the mirror: \(want.keys.sorted())")
+    }
 }

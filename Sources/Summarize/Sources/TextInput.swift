@@ -77,7 +77,7 @@ final class TextInput: @unchecked Sendable {
         self.path = path
         self.inputOrder = inputOrder
         columnCount = header.count
-        skips = LayoutSkips(meaning: options.layout?.keep?.meaning)
+        skips = LayoutSkips(meaning: options.layout?.keepMeaning)
     }
 
     /// The next chunk of whole records and the input bytes read for it
