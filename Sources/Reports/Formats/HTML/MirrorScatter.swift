@@ -80,7 +80,8 @@ enum MirrorScatter {
     }
 
     static func thresholdLines(_ value: Double) -> String {
-        "<line class=\"threshold\" x1=\"\(x(value))\" y1=\"\(top)\" x2=\"\(x(value))\" y2=\"\(height - bottom)\"/>\n"
-            + "<line class=\"threshold\" x1=\"\(left)\" y1=\"\(y(value))\" x2=\"\(width - right)\" y2=\"\(y(value))\"/>\n"
+        let (across, up) = (x(value), y(value))
+        return "<line class=\"threshold\" x1=\"\(across)\" y1=\"\(top)\" x2=\"\(across)\" y2=\"\(height - bottom)\"/>\n"
+            + "<line class=\"threshold\" x1=\"\(left)\" y1=\"\(up)\" x2=\"\(width - right)\" y2=\"\(up)\"/>\n"
     }
 }
