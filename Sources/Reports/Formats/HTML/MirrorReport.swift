@@ -49,6 +49,10 @@ public enum MirrorReport {
         #scatter .threshold { stroke: #c0392b; stroke-dasharray: 4 3; }
         #scatter .axis { stroke: #555; }
         #scatter text { font-size: 11px; fill: #333; }
+        .wide { overflow-x: auto; }
+        table.mirror { font-size: 13px; }
+        table.mirror th, table.mirror td { padding: 4px 5px; overflow-wrap: normal; }
+        table.mirror td.code { white-space: nowrap; }
 
         """
 
@@ -61,10 +65,24 @@ public enum MirrorReport {
                 "<p>The first \(Plural.number(rowsShown)) of \(Plural.count(rows.count, "product", grouped: true)); "
                 + "every product is in --output FILE.csv, .xlsx or .parquet.</p>\n"
         }
-        html += "<div class=\"scroll\"><table>\n<thead><tr>"
-        html += table.columns.map { "<th>\(HTMLText.escaped($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        html += "<div class=\"wide\"><table class=\"mirror\">\n<thead><tr>"
+        // Column names break after their underscores only.
+        html +=
+            table.columns.enumerated().map { index, name in
+                let broken = HTMLText.escaped(name).replacingOccurrences(of: "_", with: "_<wbr>")
+                return index < 3 ? "<th>\(broken)</th>" : "<th class=\"number\">\(broken)</th>"
+            }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows.prefix(rowsShown) {
-            html += "<tr>" + row.map { "<td>\(HTMLText.escaped(HTMLText.display($0)))</td>" }.joined() + "</tr>\n"
+            html +=
+                "<tr>"
+                + row.enumerated().map { index, cell in
+                    let text = HTMLText.escaped(HTMLText.display(cell))
+                    switch (index, cell) {
+                    case (0, _), (2, _): return "<td class=\"code\">\(text)</td>"
+                    case (_, .text): return index == 1 ? "<td>\(text)</td>" : "<td class=\"code\">\(text)</td>"
+                    default: return "<td class=\"number\">\(text)</td>"
+                    }
+                }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table></div>\n</section>\n"
     }
