@@ -11,6 +11,8 @@ struct RunWarnings {
     let counts: LineCounts
     let observations: (local: Observations.Local, examples: [RejectionReason: Observations.Example])
     let options: SummarizeOptions
+    /// A few of the country codes with no conversion (`KeyInterner.unmappedExamples`), smallest first.
+    var unmappedExamples: [String] = []
 
     /// One line per problem, without the `roo: warning:` label.
     var lines: [String] {
@@ -63,7 +65,9 @@ struct RunWarnings {
         return
             "\(Plural.count(count, "line", grouped: true)) of \(Plural.number(counts.linesAggregated)) "
             + "(\(RunWarnings.percent(count, of: counts.linesAggregated))) \(count == 1 ? "has" : "have") an origin or "
-            + "partner code with no \(system) conversion to alpha-2: kept as written, so region tests and names "
+            + "partner code with no \(system) conversion to alpha-2"
+            + (unmappedExamples.isEmpty ? "" : " (e.g. \(unmappedExamples.joined(separator: ", ")))")
+            + ": kept as written, so region tests and names "
             + "miss them (totals: unmapped_country_codes); check that --country-codes is the file's code system"
     }
 

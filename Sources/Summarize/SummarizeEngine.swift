@@ -248,7 +248,8 @@ package enum SummarizeEngine {
                 if binding.columns[.dutiableValue] != nil { measures.insert(.dutiableValue) }
                 if binding.columns[.rateProvision] != nil { measures.insert(.eligibility) }
             })
-        let warnings = RunWarnings(counts: counts, observations: seen, options: context.options)
+        var warnings = RunWarnings(counts: counts, observations: seen, options: context.options)
+        warnings.unmappedExamples = context.interner.unmappedExamples()
         let periods = PeriodCoverage.covered(
             bindings: context.bindings, textMonths: textPaths.isEmpty ? .none : .some(seen.local.textMonths),
             options: context.options)

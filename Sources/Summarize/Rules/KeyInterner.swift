@@ -19,6 +19,8 @@ package final class KeyInterner: Sendable {
     private struct State {
         var ids: [[UInt8]: UInt32] = [:]
         var keys: [String] = [""]
+        /// The codes met with no conversion to alpha-2, as written (for the warning's examples).
+        var unmapped: Set<[UInt8]> = []
     }
 
     private let state = Mutex(State())
@@ -47,6 +49,7 @@ package final class KeyInterner: Sendable {
             }
         }
         let id: UInt32 = try state.withLock { state in
+            if isUnmapped { state.unmapped.insert(key) }
             if let existing = state.ids[key] { return existing }
             guard state.keys.count <= Int(KeyInterner.idMask) else {
                 throw RooError(
@@ -63,6 +66,13 @@ package final class KeyInterner: Sendable {
         let text = String(decoding: key, as: UTF8.self)
         // Unmapped is a property of the raw code, not of the id: "MX" (unconverted) and "2010" (→ MX) share an id.
         return (region.contains(text) ? id | KeyInterner.regionBit : id) | (isUnmapped ? KeyInterner.unmappedBit : 0)
+    }
+
+    /// The first `count` codes met without a conversion, smallest bytes first, as displayed.
+    func unmappedExamples(_ count: Int = 3) -> [String] {
+        state.withLock { state in
+            state.unmapped.sorted { $0.lexicographicallyPrecedes($1) }.prefix(count).map { KeyText.display($0) }
+        }
     }
 
     /// Key text by id (index 0 is the empty "missing" key).
