@@ -64,7 +64,7 @@ package enum FuzzEntryPoints {
             _ = try? JSONRows.header(bytes)
             var start = 0
             while start < bytes.count {
-                let end = JSONRows.boundary(bytes, from: start, size: 64)
+                let end = JSONRows.boundary(bytes, from: start, size: 64).end
                 precondition(end > start && end <= bytes.count)
                 start = end
             }

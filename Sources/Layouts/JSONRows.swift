@@ -57,18 +57,21 @@ enum JSONRows {
     }
 
     /// Where a chunk starting at `start` (between rows) should end: after the
-    /// first row that ends at or beyond `start + size`, or at the end.
+    /// first row that ends at or beyond `start + size`, or at the end; and the
+    /// line ends before that (the next chunk's first line number).
     ///
-    /// - Complexity: O(bytes scanned).
-    static func boundary(_ bytes: UnsafeRawBufferPointer, from start: Int, size: Int) -> Int {
+    /// - Complexity: O(bytes scanned), one pass.
+    static func boundary(_ bytes: UnsafeRawBufferPointer, from start: Int, size: Int) -> (end: Int, lines: Int) {
         // Safe because: the loop reads `bytes[index]` for `index < bytes.count` only.
         var depth = 0
         var inString = false
         var escaped = false
         var index = start
+        var lines = 0
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
+            if byte == 0x0a { lines += 1 }
             if inString {
                 if escaped {
                     escaped = false
@@ -84,12 +87,12 @@ enum JSONRows {
             case UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "]"):
                 depth -= 1
-                if depth == 0 && index - start >= size { return index }
-            case 0x0a where depth <= 0 && index - start >= size: return index
+                if depth == 0 && index - start >= size { return (index, lines) }
+            case 0x0a where depth <= 0 && index - start >= size: return (index, lines)
             default: break
             }
         }
-        return bytes.count
+        return (bytes.count, lines)
     }
 
     /// Parses the rows of `bytes` (a chunk between rows: after the header or

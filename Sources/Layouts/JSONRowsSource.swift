@@ -93,9 +93,9 @@ final class JSONRowsSource {
     func nextChunk() -> CSVChunk? {
         guard offset < bytes.count else { return nil }
         // Safe because: `boundary` returns a position in `offset...bytes.count`, so the slice is in bounds.
-        let end = bytes.withUnsafeBytes { JSONRows.boundary($0, from: offset, size: chunkSizeBytes) }
+        let (end, lines) = bytes.withUnsafeBytes { JSONRows.boundary($0, from: offset, size: chunkSizeBytes) }
         let chunk = CSVChunk(bytes: Array(bytes[offset..<end]), firstLineNumber: line)
-        line += chunk.bytes.reduce(0) { $0 + ($1 == 0x0a ? 1 : 0) }
+        line += lines
         offset = end
         return chunk
     }

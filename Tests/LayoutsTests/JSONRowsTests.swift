@@ -17,7 +17,7 @@ struct JSONRowsTests {
             var line = 1 + header.lines
             let batch = RecordBatch()
             while start < raw.count {
-                let end = JSONRows.boundary(raw, from: start, size: chunkSize)
+                let (end, lines) = JSONRows.boundary(raw, from: start, size: chunkSize)
                 let chunk = CSVChunk(bytes: Array(raw[start..<end]), firstLineNumber: line)
                 batch.beginBuilding(chunk)
                 chunk.bytes.withUnsafeBytes { JSONRows.parse($0, firstLine: line, into: batch) }
@@ -31,7 +31,8 @@ struct JSONRowsTests {
                         rows.append(fields.joined(separator: "|"))
                     }
                 }
-                line += chunk.bytes.filter { $0 == 0x0a }.count
+                #expect(lines == chunk.bytes.filter { $0 == 0x0a }.count)
+                line += lines
                 start = end
             }
             return (header.names, rows)
