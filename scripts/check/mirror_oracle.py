@@ -10,22 +10,15 @@ written from docs/mirror.md, over canonical CSV inputs, in roo's CSV format
 import argparse
 import csv
 import os
+import sys
 from decimal import Decimal
 
 import duckdb
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from oracle import money, share_text as share  # noqa: E402  roo's CSV number forms, written once
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def share(numerator, denominator):
-    text = "" if not denominator else "%.6f" % (float(numerator) / float(denominator))
-    return "0.000000" if text == "-0.000000" else text
-
-
-def money(cents):
-    sign = "-" if cents < 0 else ""
-    cents = abs(int(cents))
-    return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
 def side(con, path, country_column, country, reporter, level, base, year):

@@ -150,7 +150,7 @@ public enum TerminalSummary {
 
     /// Columns padded to their widest cell: the first `leftColumns` left-aligned, the rest right-aligned
     /// (or only `rightColumns` right-aligned when given).
-    static func aligned(_ rows: [[String]], leftColumns: Int, rightColumns: Set<Int>? = nil) -> String {
+    public static func aligned(_ rows: [[String]], leftColumns: Int, rightColumns: Set<Int>? = nil) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in
             rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         }
@@ -164,7 +164,7 @@ public enum TerminalSummary {
     }
 
     /// `text` broken into lines of at most `width` characters at spaces.
-    static func wrap(_ text: String, width: Int) -> String {
+    public static func wrap(_ text: String, width: Int) -> String {
         var lines: [String] = []
         var line = ""
         for word in text.split(separator: " ") {
