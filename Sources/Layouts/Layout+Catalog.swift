@@ -190,6 +190,7 @@ extension Layout {
         dutyFreePrograms: nil,
         zipMember: nil,
         basisFields: (consumption: "CON_VAL_MO", general: "GEN_VAL_MO"),
+        singleValued: (["COMM_LVL"], "each product would be counted once per commodity level: ask for one COMM_LVL"),
         withoutProgram: "the Census API has no special program indicator (SPI)")
 
     /// UN Comtrade data as its API and bulk downloads write it (docs/layouts.md): CSV, M49

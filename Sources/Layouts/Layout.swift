@@ -160,6 +160,10 @@ public struct Layout: Sendable {
     public var basisFields: (consumption: String, general: String)? = nil
     /// The basis `customs_value` is read on (`withBasis`).
     public var basis: ValueBasis = .consumption
+    /// A field that must hold one value in a whole input (the Census API's
+    /// `COMM_LVL`: a response of several commodity levels holds each product
+    /// once per level), and why; nil for layouts without one.
+    public var singleValued: (field: [String], why: String)? = nil
     /// Why the source has no program (the Census API has no SPI), for the
     /// warning that its claims read 0; nil for the others.
     public var withoutProgram: String? = nil

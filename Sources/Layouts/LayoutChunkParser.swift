@@ -28,6 +28,8 @@ public final class LayoutChunkParser: RecordChunkParser {
     private let moneyFormat: MoneyFormat
     /// Records skipped by the keep rule in the last `parse`.
     public private(set) var skipped = 0
+    /// The distinct values (trimmed, at most 4) of the layout's single-valued field in the last `parse`.
+    public private(set) var singleValues: [[UInt8]] = []
     /// Malformed records left out in the last `parse` (`dropsMalformed`).
     public private(set) var malformedDropped = 0
     /// The first of them: its line and why.
@@ -58,6 +60,7 @@ public final class LayoutChunkParser: RecordChunkParser {
     /// - Complexity: O(chunk bytes).
     public func parse(_ chunk: CSVChunk, into batch: RecordBatch) {
         skipped = 0
+        singleValues.removeAll(keepingCapacity: true)
         malformedDropped = 0
         firstMalformation = nil
         batch.beginBuilding(chunk)
@@ -172,6 +175,10 @@ public final class LayoutChunkParser: RecordChunkParser {
                 skipped += 1
                 continue
             }
+            if let field = plan.singleValued {
+                let value = scratch.field(record, field)
+                note(single: UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)]))
+            }
             batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
             for derivation in derivations {
                 derive(
@@ -182,6 +189,12 @@ public final class LayoutChunkParser: RecordChunkParser {
                     }, into: batch)
             }
         }
+    }
+
+    /// Remembers a value of the single-valued field (compared in place: no copy when already seen).
+    private func note(single value: UnsafeRawBufferPointer) {
+        guard singleValues.count < 4, !singleValues.contains(where: { $0.elementsEqual(value) }) else { return }
+        singleValues.append(Array(value))
     }
 
     /// A malformed record: out with its reason, or left out and counted.

@@ -30,6 +30,8 @@ struct LayoutPlan: Sendable {
     /// The keep rules, resolved against the file's fields (without those of an optional rule whose
     /// field is absent).
     let keeps: [KeepRule]
+    /// The source field of `Layout.singleValued`, when the file has it.
+    let singleValued: Int?
 
     /// `Layout.Keep` resolved: the source field and the values (patterns with `?`) it compares.
     struct KeepRule: Sendable {
@@ -87,6 +89,7 @@ struct LayoutPlan: Sendable {
         self.derivations = derivations
         self.sourceFieldCount = sourceNames.count
         self.keeps = keeps
+        singleValued = layout.singleValued.flatMap { fields.index($0.field) }
     }
 }
 

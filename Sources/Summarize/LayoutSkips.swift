@@ -14,6 +14,8 @@ final class LayoutSkips: Sendable {
         var malformed = 0
         var firstMalformation: (line: Int, reason: String)?
         var dropped = 0
+        /// Distinct values of the layout's single-valued field (at most 4).
+        var singleValues: Set<[UInt8]> = []
     }
 
     private let counts = Mutex(Counts())
@@ -28,7 +30,9 @@ final class LayoutSkips: Sendable {
         let malformed = layout?.malformedDropped ?? 0
         let first = layout?.firstMalformation
         let dropped = parser.skipped
+        let single = layout?.singleValues ?? []
         counts.withLock { counts in
+            for value in single where counts.singleValues.count < 4 { counts.singleValues.insert(value) }
             counts.records += records
             counts.malformed += malformed
             counts.dropped += dropped
@@ -46,6 +50,18 @@ final class LayoutSkips: Sendable {
         var message = "\(path): no record fits layout \(layout) (\(Plural.count(counts.malformed, "malformed record"))"
         if let first = counts.firstMalformation { message += "; first at line \(first.line): \(first.reason)" }
         throw RooError(.dataError, message + ")")
+    }
+
+    /// Throws when the layout's single-valued field holds several values in this input.
+    func requireSingleValue(path: String, layout: Layout) throws {
+        guard let rule = layout.singleValued else { return }
+        let values = counts.withLock { $0.singleValues }
+        guard values.count > 1 else { return }
+        let shown = values.sorted { $0.lexicographicallyPrecedes($1) }.map { KeyText.display($0) }
+        throw RooError(
+            .dataError,
+            "\(path): \(rule.field[0]) holds \(shown.joined(separator: ", "))\(values.count == 4 ? ", …" : ""): "
+                + rule.why)
     }
 
     /// `path: 2 malformed records skipped (first at line 7: …); 3 records skipped: …`, or nil.

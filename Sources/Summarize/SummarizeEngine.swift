@@ -185,6 +185,7 @@ package enum SummarizeEngine {
             for input in sources.opened {
                 if let layout = context.options.layout {
                     try input.skips.requireSomeRecord(path: input.path, layout: layout.name)
+                    try input.skips.requireSingleValue(path: input.path, layout: layout)
                 }
                 input.binding.notes.forEach(note)
                 if let line = input.skips.notice(path: input.path) { note(line) }

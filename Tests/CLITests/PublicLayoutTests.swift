@@ -54,6 +54,21 @@ struct PublicLayoutTests {
                 && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     }
 
+    /// A response holding several commodity levels (COMM_LVL HS10 and HS6) would count each product once per
+    /// level: refused, naming the levels.
+    @Test func aResponseOfSeveralCommodityLevelsIsRefused() throws {
+        let text = String(decoding: try #require(FixturePaths.read(PublicLayoutTests.censusAPI)), as: UTF8.self)
+        let mixed = text.replacingOccurrences(of: "\"HS10\", \"2024-03\"]", with: "\"HS6\", \"2024-03\"]")
+        #expect(mixed != text)
+        let path = FixturePaths.temporaryDirectory() + "/mixed.json"
+        #expect(FixturePaths.write(Array(mixed.utf8), to: path))
+        let run = try CLITests.roo(["summarize", path, "--layout", "census-api", "--table", "totals"])
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(
+            run.stderr.contains("COMM_LVL holds HS10, HS6: each product would be counted once per commodity level"),
+            "\(run.stderr)")
+    }
+
     /// `--basis general` reads GEN_VAL_MO (the generator writes it as CON_VAL_MO plus up to $50,000), and the
     /// notes say which basis; `--basis` with a layout of no Census data is refused.
     @Test func theBasisPicksTheValueAndIsInTheNotes() throws {
