@@ -61,6 +61,27 @@ struct MirrorTests {
         #expect(overwrite.status == 73, "an output that is an input: \(overwrite.stderr)")
     }
 
+    /// Codes shorter than --hs-level cannot meet the other side's products: said, with the level to give.
+    @Test func productsShorterThanTheLevelAreWarnedAbout() throws {
+        let text = String(
+            decoding: try #require(FixturePaths.read(MirrorTests.root + "/downstream.csv")), as: UTF8.self)
+        var lines = text.split(separator: "\n").map(String.init)
+        for index in 1..<6 {
+            var cells = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            cells[3] = String(cells[3].prefix(4))
+            lines[index] = cells.joined(separator: ",")
+        }
+        let path = FixturePaths.temporaryDirectory() + "/short.csv"
+        #expect(FixturePaths.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: path))
+        let sides = MirrorTests.sides.map { $0 == MirrorTests.root + "/downstream.csv" ? path : $0 }
+        let run = try CLITests.roo(["mirror"] + sides)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stderr.contains("downstream: ") && run.stderr.contains("of fewer than 6 digits (e.g. ")
+                && run.stderr.contains("give --hs-level 4"), "\(run.stderr)")
+        #expect(try !CLITests.roo(["mirror"] + MirrorTests.sides).stderr.contains("fewer than"))
+    }
+
     /// BACI upstream (no duty: values only) against a canonical downstream; BACI downstream leaves the shares empty.
     @Test func baciIsAnUpstreamSide() throws {
         let baci = LayoutFixtureTests.root + "/baci"
