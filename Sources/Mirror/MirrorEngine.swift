@@ -102,11 +102,12 @@ package enum MirrorEngine {
         }
         let short = products.keys.filter { $0.utf8.count < options.hsLevel }.sorted()
         if let first = short.first {
+            let level = max(2, short.map(\.utf8.count).min() ?? 2)
+            let verb = short.count == 1 ? "it meets" : "they meet"
             warning(
                 "\(Plural.count(short.count, "product", grouped: true)) of fewer than \(options.hsLevel) digits (e.g. "
-                    + "\(KeyText.display(Array(first.utf8)))): \(short.count == 1 ? "it meets" : "they meet") none of the "
-                    + "other side's \(options.hsLevel)-digit products; give --hs-level \(max(2, short.map(\.utf8.count).min() ?? 2))"
-                    + " to compare at their level")
+                    + "\(KeyText.display(Array(first.utf8)))): \(verb) none of the other side's "
+                    + "\(options.hsLevel)-digit products; give --hs-level \(level) to compare at their level")
         }
         guard !products.isEmpty else {
             let largest = seen.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map {
