@@ -45,6 +45,7 @@ extension InputLook {
         case let .csv(delimiter, columns, _):
             "CSV text (delimiter \(InputLook.delimiterName(delimiter)), \(Plural.count(columns, "column")))"
         case let .fixedWidth(recordBytes, _): "fixed-width text (\(recordBytes)-byte records)"
+        case let .jsonRows(columns, _): "a JSON array of rows (\(Plural.count(columns, "column")))"
         case .text: "text without a delimiter"
         case .binary: "binary data"
         case .unknown: "data roo did not look into"
@@ -55,7 +56,7 @@ extension InputLook {
     /// for a ZIP archive by the name of a file in it (`IMP_DETL.TXT`).
     var layout: Layout? {
         switch content {
-        case let .csv(_, _, layout?), let .fixedWidth(_, layout?): return layout
+        case let .csv(_, _, layout?), let .fixedWidth(_, layout?), let .jsonRows(_, layout?): return layout
         default: break
         }
         if case let .zip(files) = container { return files.lazy.compactMap { Layout.recognizing(zipMember: $0) }.first }
@@ -66,6 +67,12 @@ extension InputLook {
     var advice: String? {
         let source = InputLook.shellQuoted(path)
         let output = InputLook.shellQuoted(InputLook.parquetName(for: path))
+        if let layout, layout.withoutDuty != nil {
+            // No duty (BACI, Comtrade): summarize would refuse it.
+            return "convert it with \"roo ingest \(source) --layout \(layout.name) --output \(output)\", or compare it "
+                + "with \"roo mirror --upstream \(source) --upstream-layout \(layout.name) …\" (it has no duty for "
+                + "summarize)"
+        }
         if let layout {
             return "summarize it with \"roo summarize \(source) --layout \(layout.name)\""
                 + " or convert it with \"roo ingest \(source) --layout \(layout.name) --output \(output)\""
@@ -106,7 +113,7 @@ extension InputLook {
     static func parquetName(for path: String) -> String {
         guard path != "-" else { return "out.parquet" }
         var name = Substring(path)
-        for extensions in [[".gz", ".zst", ".zip"], [".csv", ".tsv", ".txt", ".asc", ".dat", ".psv"]] {
+        for extensions in [[".gz", ".zst", ".zip"], [".csv", ".tsv", ".txt", ".asc", ".dat", ".psv", ".json"]] {
             if let found = extensions.first(where: { name.lowercased().hasSuffix($0) && name.count > $0.count }) {
                 name = name.dropLast(found.count)
             }

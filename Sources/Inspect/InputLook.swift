@@ -21,6 +21,8 @@ struct InputLook {
         case empty
         /// A header line and delimited fields; the catalog layout its header fits, if any.
         case csv(delimiter: UInt8, columns: Int, layout: Layout?)
+        /// A JSON array of rows (the first the field names); the catalog layout its names fit, if any.
+        case jsonRows(columns: Int, layout: Layout?)
         /// Lines of one length and no delimiter; the catalog layout of that record length, if any.
         case fixedWidth(recordBytes: Int, layout: Layout?)
         /// Lines of text that are neither.
@@ -111,6 +113,9 @@ extension InputLook {
         guard isText(bytes) else { return .binary }
         // Whole lines only: the sample may end inside one.
         if !isWhole, let end = bytes.lastIndex(of: 0x0a) { bytes.removeSubrange((end + 1)...) }
+        if let json = Layout.recognizing(jsonRowsSample: bytes) {
+            return .jsonRows(columns: json.names.count, layout: json.layout)
+        }
         let dialect = bytes.withUnsafeBytes { CSVDialect.detect(sample: $0) }
         let header = headerFields(bytes, dialect: dialect)
         if header.count >= 2 {

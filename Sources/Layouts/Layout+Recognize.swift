@@ -11,6 +11,18 @@ extension Layout {
         }
     }
 
+    /// The field names of a JSON array of rows whose start is `sample` (its
+    /// header row read whole), and the JSON-rows layout of the catalog that
+    /// reads them, if any; nil when `sample` starts no such array.
+    public static func recognizing(jsonRowsSample sample: [UInt8]) -> (names: [String], layout: Layout?)? {
+        guard let names = try? sample.withUnsafeBytes({ try JSONRows.header($0).names }) else { return nil }
+        let layout = catalog.first { layout in
+            guard case .jsonRows = layout.format else { return false }
+            return (try? LayoutPlan(layout: layout, sourceNames: names, path: "")) != nil
+        }
+        return (names, layout)
+    }
+
     /// The fixed-width layout of the catalog whose records are
     /// `recordBytes` long (line end not counted), if any.
     public static func recognizing(recordBytes: Int) -> Layout? {

@@ -54,6 +54,23 @@ struct PublicLayoutTests {
                 && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     }
 
+    /// A Census API response is told apart from CSV: inspect names its layout, summarize without it says which.
+    @Test func aJSONResponseIsRecognized() throws {
+        let look = try CLITests.roo(["inspect", PublicLayoutTests.censusAPI])
+        #expect(
+            look.stderr.contains("is a JSON array of rows (10 columns), not Parquet")
+                && look.stderr.contains("--layout census-api --output") && look.stderr.contains("imports_hs.parquet"),
+            "\(look.stderr)")
+        let plain = try CLITests.roo(["summarize", PublicLayoutTests.censusAPI])
+        #expect(
+            plain.status == 64 && plain.stderr.contains("is a JSON array of rows, not CSV")
+                && plain.stderr.contains("--layout census-api") && !plain.stderr.contains("--map"), "\(plain.stderr)")
+        // BACI has no duty: inspect's advice is ingest or mirror, not summarize.
+        let baci = try CLITests.roo(["inspect", PublicLayoutTests.baci + "/BACI_HS17_Y2018_fixture.csv"])
+        #expect(
+            baci.stderr.contains("roo mirror --upstream") && !baci.stderr.contains("roo summarize"), "\(baci.stderr)")
+    }
+
     /// A response holding several commodity levels (COMM_LVL HS10 and HS6) would count each product once per
     /// level: refused, naming the levels.
     @Test func aResponseOfSeveralCommodityLevelsIsRefused() throws {

@@ -69,6 +69,13 @@ final class TextInput: @unchecked Sendable {
                 readsSourceKeys ? $0.header : Array($0.header.prefix($0.canonicalColumnCount))
             }
             ?? reader.header
+        // A JSON array of rows read as CSV would suggest --map '[["CTY_CODE"': name the layout that reads it.
+        if reader is CSVReader, header.first?.hasPrefix("[") == true {
+            throw RooError(
+                .usage,
+                "\(path) is a JSON array of rows, not CSV: read a US Census International Trade API response with "
+                    + "--layout census-api")
+        }
         let bound = try FileBinding.bind(names: header, options: options, path: path)
         binding = Binding(
             columns: bound.indices, fieldIndex: CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 },
