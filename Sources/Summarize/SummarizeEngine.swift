@@ -25,9 +25,10 @@ package enum SummarizeEngine {
         if let layout = options.layout, parquetOrder.count < paths.count {
             said.append(("--layout \(layout.name)", InputDefaults(layout: layout)))
         }
-        let given = InputDefaults(
+        var given = InputDefaults(
             countryCodes: options.countryCodes, dutyFreeBy: options.dutyFreeBy,
             dutyFreePrograms: options.dutyFreePrograms)
+        given.valueBasis = options.valueBasis
         let (resolved, notes) = try checkingCodes(options.resolved(with: try InputDefaults.agreed(said, given: given)))
         let bindings = try files.map { try FileBinding(file: $0, options: resolved) }
         let rejects = try options.rejectsPath.map { try RejectsLog(path: $0) }

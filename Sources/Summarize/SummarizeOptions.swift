@@ -73,6 +73,7 @@ extension SummarizeOptions {
         resolved.dutyFreeBy = dutyFreeBy ?? defaults.dutyFreeBy ?? .duty
         resolved.countryCodes = countryCodes ?? defaults.countryCodes ?? .iso2
         resolved.dutyFreePrograms = dutyFreePrograms ?? defaults.dutyFreePrograms
+        resolved.valueBasis = valueBasis ?? defaults.valueBasis
         return resolved
     }
 }

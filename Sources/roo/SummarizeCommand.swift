@@ -249,7 +249,8 @@ struct Summarize: ParsableCommand {
         options.countryCodes = codes.countryCodes
         try inputLayout.layout.refuseMappings(mappings)
         options.layout = inputLayout.resolved
-        options.valueBasis = options.layout?.basisNote
+        // Given on the command line only with --basis; else the layout or the ingested file says it.
+        options.valueBasis = inputLayout.basis == nil ? nil : options.layout?.basisNote
         options.moneyFormat = try money.format()
         options.reporter = reporter
         options.from = try from.map { try PeriodText.month(option: "--from", $0) }

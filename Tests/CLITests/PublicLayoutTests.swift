@@ -54,6 +54,31 @@ struct PublicLayoutTests {
                 && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     }
 
+    /// `ingest --basis general` records the basis in the footer; summarizing that file with a response read on
+    /// the consumption basis (the default, or `--basis consumption`) is refused: the values are not comparable.
+    @Test func anIngestedBasisTravelsAndIsNeverMixed() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let ingest = try CLITests.roo([
+            "ingest", PublicLayoutTests.censusAPI, "--layout", "census-api", "--basis", "general", "--output",
+            directory + "/g.parquet",
+        ])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let look = try CLITests.roo(["inspect", directory + "/g.parquet"])
+        #expect(look.stdout.contains("`roo.value_basis`: general imports (GEN_VAL_MO)"), "\(look.stdout)")
+        for extra in [[], ["--basis", "consumption"]] {
+            let mixed = try CLITests.roo(
+                ["summarize", directory + "/g.parquet", PublicLayoutTests.censusAPI, "--layout", "census-api"] + extra)
+            #expect(
+                mixed.status == 64 && mixed.stderr.contains("inputs disagree on --basis")
+                    && mixed.stderr.contains("summarize them apart"), "\(mixed.stderr)")
+        }
+        let same = try CLITests.roo([
+            "summarize", directory + "/g.parquet", PublicLayoutTests.censusAPI, "--layout", "census-api", "--basis",
+            "general", "--table", "totals",
+        ])
+        #expect(same.status == 0, "\(same.stderr)")
+    }
+
     /// A Census API response is told apart from CSV: inspect names its layout, summarize without it says which.
     @Test func aJSONResponseIsRecognized() throws {
         let look = try CLITests.roo(["inspect", PublicLayoutTests.censusAPI])

@@ -11,11 +11,14 @@ package struct InputDefaults: Equatable {
     package var countryCodes: CountryCodeSystem?
     package var dutyFreeBy: DutyFreeBy?
     package var dutyFreePrograms: Set<String>?
+    /// What Census values the input's customs_value is (`--basis`, `Layout.basisNote`).
+    package var valueBasis: String?
 
     static let countryCodesKey = "roo.country_codes"
     static let dutyFreeByKey = "roo.duty_free_by"
     static let dutyFreeProgramsKey = "roo.duty_free_programs"
     static let layoutKey = "roo.layout"
+    static let valueBasisKey = "roo.value_basis"
 
     package init(
         countryCodes: CountryCodeSystem? = nil, dutyFreeBy: DutyFreeBy? = nil, dutyFreePrograms: Set<String>? = nil
@@ -30,6 +33,7 @@ package struct InputDefaults: Equatable {
         countryCodes = layout.countryCodes
         dutyFreeBy = layout.dutyFreeByRateProvision ? .rateProvision : nil
         dutyFreePrograms = layout.dutyFreePrograms.map(Set.init)
+        valueBasis = layout.basisNote
     }
 
     /// What a file's metadata records (unknown values are ignored).
@@ -40,6 +44,7 @@ package struct InputDefaults: Equatable {
             case Self.dutyFreeByKey: dutyFreeBy = entry.value.flatMap(DutyFreeBy.init(rawValue:))
             case Self.dutyFreeProgramsKey:
                 dutyFreePrograms = entry.value.map { Set($0.split(separator: ",").map(String.init)) }
+            case Self.valueBasisKey: valueBasis = entry.value
             default: continue
             }
         }
@@ -56,6 +61,7 @@ package struct InputDefaults: Equatable {
         if let programs = defaults.dutyFreePrograms {
             entries.append(KeyValue(key: dutyFreeProgramsKey, value: programs.sorted().joined(separator: ",")))
         }
+        if let basis = defaults.valueBasis { entries.append(KeyValue(key: valueBasisKey, value: basis)) }
         return entries
     }
 
@@ -87,6 +93,18 @@ package struct InputDefaults: Equatable {
         try merge(\.countryCodes, option: "--country-codes") { $0.rawValue }
         try merge(\.dutyFreeBy, option: "--duty-free-by") { $0.rawValue }
         try merge(\.dutyFreePrograms, option: "--duty-free-programs") { $0.sorted().joined(separator: ",") }
+        // An ingested file's values are already on its basis: no option makes two bases one, so even
+        // --basis must agree with every input that records one.
+        let bases =
+            inputs.compactMap { input in input.defaults.valueBasis.map { (input.path, $0) } }
+            + (given.valueBasis.map { [("--basis", $0)] } ?? [])
+        if let first = bases.first, let other = bases.first(where: { $0.1 != first.1 }) {
+            throw RooError(
+                .usage,
+                "inputs disagree on --basis: \(first.0) says \(first.1), \(other.0) says \(other.1); their values "
+                    + "are not comparable: summarize them apart")
+        }
+        result.valueBasis = bases.first?.1
         return result
     }
 }
