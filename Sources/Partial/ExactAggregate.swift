@@ -89,7 +89,9 @@ package struct ExactAggregate: Sendable {
             if let difference = first.semantics.firstDifference(from: part.semantics) {
                 throw RooError(
                     .usage,
-                    "partials were computed with different --\(difference.option): "
+                    // The one entry not named after its option: `value-basis` is what --basis chose.
+                    "partials were computed with different --"
+                        + "\(difference.option == "value-basis" ? "basis" : difference.option): "
                         + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
             }
         }

@@ -77,6 +77,18 @@ struct PublicLayoutTests {
             "general", "--table", "totals",
         ])
         #expect(same.status == 0, "\(same.stderr)")
+        // Partials of the two bases do not merge either.
+        for (name, basis) in [("c", "consumption"), ("g", "general")] {
+            let partial = try CLITests.roo([
+                "summarize", PublicLayoutTests.censusAPI, "--layout", "census-api", "--basis", basis, "--partial",
+                "\(directory)/\(name).partial.parquet",
+            ])
+            #expect(partial.status == 0, "\(partial.stderr)")
+        }
+        let merge = try CLITests.roo(["merge", directory + "/c.partial.parquet", directory + "/g.partial.parquet"])
+        #expect(
+            merge.status == 64 && merge.stderr.contains("partials were computed with different --basis"),
+            "\(merge.stderr)")
     }
 
     /// A Census API response is told apart from CSV: inspect names its layout, summarize without it says which.
