@@ -89,9 +89,7 @@ package struct ExactAggregate: Sendable {
             if let difference = first.semantics.firstDifference(from: part.semantics) {
                 throw RooError(
                     .usage,
-                    // The one entry not named after its option: `value-basis` is what --basis chose.
-                    "partials were computed with different --"
-                        + "\(difference.option == "value-basis" ? "basis" : difference.option): "
+                    "partials were computed with different --\(SemanticOptions.optionName(difference.option)): "
                         + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
             }
         }

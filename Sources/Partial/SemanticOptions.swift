@@ -42,6 +42,9 @@ package struct SemanticOptions: Sendable, Equatable {
     /// The cell detail of the aggregate: the `--by` keys and the `--compare` period.
     package var plan: DetailPlan { by.plan(comparing: compare) }
 
+    /// The command-line option an entry records: its name, but `value-basis` is what --basis chose.
+    static func optionName(_ entry: String) -> String { entry == "value-basis" ? "basis" : entry }
+
     /// The value of `option` ("" when absent).
     package func value(of option: String) -> String { entries.first { $0.option == option }?.value ?? "" }
 
