@@ -38,12 +38,18 @@ package enum MirrorEngine {
     ) throws -> MirrorRows {
         let upstream = try sums(
             of: options.upstream, key: "origin", valuesOnly: true, options: options, outputs: outputs, notice: notice,
-            warning: { warning("upstream: " + $0) })
+            warning: { warning("upstream: " + sideOptions($0, role: "upstream")) })
         let downstream = try sums(
             of: options.downstream, key: "partner", valuesOnly: !options.downstream.isClassified, options: options,
             outputs: outputs,
-            notice: notice, warning: { warning("downstream: " + $0) })
+            notice: notice, warning: { warning("downstream: " + sideOptions($0, role: "downstream")) })
         return MirrorRows(options: options, upstream: upstream, downstream: downstream)
+    }
+
+    /// Summarize's advice in a side's words: `--map` and `--country-codes` are that side's own options.
+    static func sideOptions(_ text: String, role: String) -> String {
+        text.replacingOccurrences(of: "--map ", with: "--\(role)-map ")
+            .replacingOccurrences(of: "--country-codes ", with: "--\(role)-country-codes ")
     }
 
     /// The summarize options of one side: its inputs by `key` and the HS level, in the two years.
@@ -52,6 +58,7 @@ package enum MirrorEngine {
     ) throws -> SummarizeOptions {
         var summarize = SummarizeOptions(inputs: side.inputs)
         summarize.layout = side.layout
+        summarize.mapping = side.mapping
         summarize.countryCodes = side.countryCodes
         summarize.reporter = side.reporter
         summarize.moneyFormat = options.moneyFormat
@@ -76,7 +83,14 @@ package enum MirrorEngine {
     ) throws -> [String: Sums] {
         let summarize = try summarizeOptions(side, key: key, valuesOnly: valuesOnly, options: options)
         try OutputTargets.check(outputs: outputs, inputs: side.inputs)
-        let tables = try SummarizeEngine.summarize(summarize, notice: notice, warning: warning).tables
+        let tables: [SummaryTable]
+        do {
+            tables = try SummarizeEngine.summarize(summarize, notice: notice, warning: warning).tables
+        } catch var error as RooError {
+            // The summarize engine's advice names summarize's options: here each side has its own.
+            error.message = MirrorEngine.sideOptions(error.message, role: key == "origin" ? "upstream" : "downstream")
+            throw error
+        }
         guard let detail = tables.first(where: { $0.name == .detail }) else { return [:] }
         let column = Dictionary(detail.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func money(_ row: [Cell], _ name: String) -> Int64 {

@@ -11,6 +11,8 @@ package struct MirrorOptions: Sendable {
         package var inputs: [String]
         package var layout: Layout?
         package var countryCodes: CountryCodeSystem?
+        /// `--upstream-map` / `--downstream-map`: canonical columns read from other source columns.
+        package var mapping = ColumnMapping()
         /// Only the lines of this importing country (`--upstream-reporter`), when given.
         package var reporter: String?
         /// The country whose goods the side counts, alpha-2: upstream the lines' origin (`CN`),

@@ -38,7 +38,10 @@ struct ColumnMappingOptions: ParsableArguments {
     }
 
     /// Adds every assignment to `mapping`, in order (a later one for the same canonical column wins).
-    func apply(to mapping: inout ColumnMapping) {
+    func apply(to mapping: inout ColumnMapping) { ColumnMappingOptions.apply(assignments, to: &mapping) }
+
+    /// Adds `assignments` to `mapping`, in order (also for `roo mirror`'s per-side `--upstream-map`).
+    static func apply(_ assignments: [Assignment], to mapping: inout ColumnMapping) {
         for assignment in assignments {
             for (canonical, source) in assignment.mapping?.sources ?? [:] { mapping.map(canonical, to: source) }
         }

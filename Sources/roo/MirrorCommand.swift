@@ -40,6 +40,8 @@ struct Mirror: ParsableCommand {
     var upstreamLayout: LayoutOption = .csv
     @Option(help: "Country codes of the upstream inputs: iso2|iso3|census|m49 (default: as the layout says).")
     var upstreamCountryCodes: CountryCodeSystem?
+    @Option(help: "Map a canonical column of the upstream inputs to a source column: canonical=source (repeatable).")
+    var upstreamMap: [ColumnMappingOptions.Assignment] = []
     @Option(help: "Only the upstream lines of this importing country (the reporter column).")
     var upstreamReporter: String?
     @Option(help: "The upstream lines' country of origin, alpha-2 (e.g. CN).")
@@ -51,6 +53,8 @@ struct Mirror: ParsableCommand {
     var downstreamLayout: LayoutOption = .csv
     @Option(help: "Country codes of the downstream inputs: iso2|iso3|census|m49 (default: as the layout says).")
     var downstreamCountryCodes: CountryCodeSystem?
+    @Option(help: "Map a canonical column of the downstream inputs to a source column: canonical=source (repeatable).")
+    var downstreamMap: [ColumnMappingOptions.Assignment] = []
     @Option(help: "Only the downstream lines of this importing country (the reporter column).")
     var downstreamReporter: String?
     @Option(help: "The country the downstream lines were shipped from (their partner), alpha-2 (e.g. MX).")
@@ -79,6 +83,15 @@ struct Mirror: ParsableCommand {
         guard !upstream.isEmpty, !downstream.isEmpty else {
             throw ValidationError("give both sides: --upstream FILE... and --downstream FILE...")
         }
+        if let problem = (upstreamMap + downstreamMap).lazy.compactMap(\.problem).first {
+            throw RooError(.usage, problem)
+        }
+        for (name, layout, map) in [
+            ("--upstream-map", upstreamLayout, upstreamMap), ("--downstream-map", downstreamLayout, downstreamMap),
+        ] where layout.layout != nil && !map.isEmpty {
+            throw RooError(
+                .usage, "\(name) does not apply with a layout: --layout \(layout.name) maps the columns itself")
+        }
         guard (2...6).contains(hsLevel) else { throw ValidationError("--hs-level takes 2 to 6, got \(hsLevel)") }
         guard (1000...9999).contains(base), (1000...9999).contains(year), base != year else {
             throw ValidationError("--base and --year take two different years YYYY, got \(base) and \(year)")
@@ -98,10 +111,12 @@ struct Mirror: ParsableCommand {
         up.layout = upstreamLayout.layout
         up.countryCodes = upstreamCountryCodes
         up.reporter = upstreamReporter
+        ColumnMappingOptions.apply(upstreamMap, to: &up.mapping)
         var down = MirrorOptions.Side(inputs: downstream, country: downstreamPartner.uppercased())
         down.layout = downstreamLayout.layout
         down.countryCodes = downstreamCountryCodes
         down.reporter = downstreamReporter
+        ColumnMappingOptions.apply(downstreamMap, to: &down.mapping)
         var options = MirrorOptions(upstream: up, downstream: down, base: base, year: year)
         options.hsLevel = hsLevel
         options.threshold = GrowthThreshold(parsing: threshold) ?? .fiftyPercent

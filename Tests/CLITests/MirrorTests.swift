@@ -61,6 +61,24 @@ struct MirrorTests {
         #expect(overwrite.status == 73, "an output that is an input: \(overwrite.stderr)")
     }
 
+    /// A side's own `--upstream-map`: the same comparison from renamed headers; without it, the error's advice
+    /// names the side's option.
+    @Test func eachSideHasItsOwnMap() throws {
+        let text = String(decoding: try #require(FixturePaths.read(MirrorTests.root + "/upstream.csv")), as: UTF8.self)
+        let renamed = text.replacingOccurrences(
+            of: "reporter,origin,partner,hs_code,", with: "reporter,COO,partner,HTS,")
+        #expect(renamed != text)
+        let path = FixturePaths.temporaryDirectory() + "/renamed.csv"
+        #expect(FixturePaths.write(Array(renamed.utf8), to: path))
+        let sides = MirrorTests.sides.map { $0 == MirrorTests.root + "/upstream.csv" ? path : $0 }
+        let mapped = try CLITests.roo(
+            ["mirror"] + sides + ["--upstream-map", "origin=COO", "--upstream-map", "hs_code=HTS"])
+        #expect(mapped.status == 0, "\(mapped.stderr)")
+        #expect(Array(mapped.stdout.utf8) == FixturePaths.read(MirrorTests.root + "/expected.csv"))
+        let unmapped = try CLITests.roo(["mirror"] + sides)
+        #expect(unmapped.status == 64 && unmapped.stderr.contains("--upstream-map"), "\(unmapped.stderr)")
+    }
+
     /// Codes shorter than --hs-level cannot meet the other side's products: said, with the level to give.
     @Test func productsShorterThanTheLevelAreWarnedAbout() throws {
         let text = String(
