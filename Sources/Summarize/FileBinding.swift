@@ -192,7 +192,8 @@ package struct FileBinding: @unchecked Sendable {
             return RooError(
                 .usage,
                 "\(path): --layout \(layout.name) has no duty column: \(why), so roo summarize cannot tell which "
-                    + "lines are duty-free; read its values with roo ingest or roo cat")
+                    + "lines are duty-free; compare its values with roo mirror (docs/mirror.md), or read them with "
+                    + "roo ingest")
         }
         if missing.contains(.duty) {
             message += "; without a duty column, give --duty-free-programs LIST to decide duty-free status by program"

@@ -35,6 +35,7 @@ struct PublicLayoutTests {
         #expect(run.status == 64, "\(run.stderr)")
         #expect(
             run.stderr.contains("--layout baci has no duty column: CEPII BACI records trade values only")
+                && run.stderr.contains("compare its values with roo mirror")
                 && run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
     }
 
