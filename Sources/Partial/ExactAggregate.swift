@@ -77,6 +77,26 @@ package struct ExactAggregate: Sendable {
         return PeriodSeries.make(groups, plan: semantics.plan, members: members)
     }
 
+    /// The options every part was computed with (an entry only some inputs say, `SemanticOptions.saidByInputs`,
+    /// from those that say it).
+    ///
+    /// - Throws: `RooError(.usage)` naming the option and two parts that differ.
+    static func agreedSemantics(_ parts: [ExactAggregate], names: [String]) throws -> SemanticOptions {
+        guard let first = parts.first else { throw RooError(.usage, "nothing to merge") }
+        let agreed = first.semantics.filled(from: parts.map(\.semantics))
+        for (index, part) in parts.enumerated() {
+            if let difference = agreed.firstDifference(from: part.semantics) {
+                // The name of the part the agreed value came from: the first that has it.
+                let source = parts.firstIndex { $0.semantics.value(of: difference.option) == difference.mine } ?? 0
+                throw RooError(
+                    .usage,
+                    "partials were computed with different --\(SemanticOptions.optionName(difference.option)): "
+                        + "\(names[source]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
+            }
+        }
+        return agreed
+    }
+
     /// The sum of `parts` (in any order: the result is the same).
     ///
     /// - Parameter names: one name per part, for errors (file paths).
@@ -85,14 +105,7 @@ package struct ExactAggregate: Sendable {
     /// - Complexity: O(total groups) expected.
     package static func merged(_ parts: [ExactAggregate], names: [String]) throws -> ExactAggregate {
         guard let first = parts.first else { throw RooError(.usage, "nothing to merge") }
-        for (index, part) in parts.enumerated().dropFirst() {
-            if let difference = first.semantics.firstDifference(from: part.semantics) {
-                throw RooError(
-                    .usage,
-                    "partials were computed with different --\(SemanticOptions.optionName(difference.option)): "
-                        + "\(names[0]) has \"\(difference.mine)\", \(names[index]) has \"\(difference.theirs)\"")
-            }
-        }
+        let semantics = try agreedSemantics(parts, names: names)
         // Keys by bytes, as the interner compares them (not String's canonical equivalence).
         struct Key: Hashable {
             var origin: [UInt8]
@@ -151,6 +164,6 @@ package struct ExactAggregate: Sendable {
             : ranges.compactMap { $0 }.reduce(nil) { (union: ClosedRange<Int>?, next) in
                 union.map { min($0.lowerBound, next.lowerBound)...max($0.upperBound, next.upperBound) } ?? next
             }
-        return ExactAggregate(groups: groups, totals: totals, semantics: first.semantics, periods: periods)
+        return ExactAggregate(groups: groups, totals: totals, semantics: semantics, periods: periods)
     }
 }

@@ -73,11 +73,30 @@ package struct SemanticOptions: Sendable, Equatable {
         "reporter", "from", "to", "by", "compare", "value-basis",
     ]
 
-    /// The first option whose value differs, with both values.
+    /// Entries that an input without one has no say in (as `InputDefaults` decides them): a partial
+    /// of files with no value basis merges with one of Census files.
+    static let saidByInputs: Set<String> = ["value-basis"]
+
+    /// The first option whose value differs, with both values (an empty `saidByInputs` entry differs from none).
     func firstDifference(from other: SemanticOptions) -> (option: String, mine: String, theirs: String)? {
         for (mine, theirs) in zip(entries, other.entries) where mine.value != theirs.value {
+            if SemanticOptions.saidByInputs.contains(mine.option) && (mine.value.isEmpty || theirs.value.isEmpty) {
+                continue
+            }
             return (mine.option, mine.value, theirs.value)
         }
         return nil
+    }
+
+    /// These options with each empty `saidByInputs` entry taken from the first of `others` that has one.
+    func filled(from others: [SemanticOptions]) -> SemanticOptions {
+        var filled = self
+        for index in filled.entries.indices
+        where SemanticOptions.saidByInputs.contains(filled.entries[index].option) && filled.entries[index].value.isEmpty
+        {
+            let option = filled.entries[index].option
+            filled.entries[index].value = others.lazy.map { $0.value(of: option) }.first { !$0.isEmpty } ?? ""
+        }
+        return filled
     }
 }
