@@ -94,6 +94,31 @@ struct ExactAggregateTests {
         }
     }
 
+    /// The value basis is said by the inputs that have one: a partial of plain files (no basis) merges with
+    /// one of Census files, in any order, and the merged options carry the basis; two bases refuse.
+    @Test func aValueBasisIsSaidOnlyByPartsThatHaveOne() throws {
+        func basis(_ text: String) -> ExactAggregate {
+            var entries = ExactAggregateTests.semantics.entries
+            entries[entries.firstIndex { $0.option == "value-basis" }!].value = text
+            return ExactAggregateTests.aggregate(
+                ExactAggregateTests.groups, semantics: SemanticOptions(entries: entries))
+        }
+        let (plain, census, general) = (basis(""), basis("imports for consumption (CON_VAL_MO)"), basis("general"))
+        for parts in [[plain, census], [census, plain], [plain, plain, census]] {
+            let merged = try ExactAggregate.merged(parts, names: parts.indices.map { "p\($0)" })
+            #expect(merged.semantics.value(of: "value-basis") == "imports for consumption (CON_VAL_MO)")
+        }
+        #expect(try ExactAggregate.merged([plain, plain], names: ["a", "b"]).semantics.value(of: "value-basis") == "")
+        // Two bases refuse, even with a plain part first.
+        #expect {
+            try ExactAggregate.merged([plain, census, general], names: ["a", "b", "c"])
+        } throws: { error in
+            (error as? RooError)?.message
+                == "partials were computed with different --basis: b has \"imports for consumption (CON_VAL_MO)\", "
+                + "c has \"general\""
+        }
+    }
+
     @Test func aSumPastInt64CentsIsAnErrorNotAWrappedNumber() {
         var big = ExactAggregateTests.groups[0]
         big.measures.customsValue = .max - 10
