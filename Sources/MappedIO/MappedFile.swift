@@ -20,6 +20,9 @@ public final class MappedFile: @unchecked Sendable {
     /// The `ProcessGuard` slot naming this file if a read faults (SIGBUS
     /// when the file is truncated while mapped); -1 when untracked.
     private let guardSlot: Int32
+    /// Whether the bytes are a mapping of a file (its pages can be dropped and faulted in again), not an
+    /// anonymous copy (a stream read into memory, in-memory files), whose dropped pages would read as zeros.
+    private let isFileBacked: Bool
 
     /// Maps the file at `path` read-only.
     ///
@@ -39,6 +42,7 @@ public final class MappedFile: @unchecked Sendable {
             }
             bytes = try copy?.get() ?? UnsafeRawBufferPointer(start: nil, count: 0)
             guardSlot = -1
+            isFileBacked = false
             return
         }
         let descriptor = try MappedFile.openReadOnly(path)
@@ -52,6 +56,7 @@ public final class MappedFile: @unchecked Sendable {
         }
         self.bytes = UnsafeRawBufferPointer(start: base, count: size)
         guardSlot = ProcessGuard.trackMapping(bytes, path: path)
+        isFileBacked = true
     }
 
     /// A read-only anonymous mapping holding a copy of `contents`, named
@@ -64,6 +69,7 @@ public final class MappedFile: @unchecked Sendable {
         self.path = path
         bytes = try MappedFile.anonymousCopy(contents, path: path)
         guardSlot = -1
+        isFileBacked = false
     }
 
     private static func anonymousCopy(
@@ -115,11 +121,14 @@ public final class MappedFile: @unchecked Sendable {
     /// Drops the pages of a byte range from this process's resident set
     /// (`MADV_DONTNEED`); later reads fault them in again from the page
     /// cache, so contents never change. Used once a work unit is done so
-    /// resident memory stays flat in the file size.
+    /// resident memory stays flat in the file size. Does nothing for an
+    /// anonymous copy (a stream read into memory): its dropped pages would
+    /// read as zeros — and the range is widened to pages, so a neighbouring
+    /// unit still being decoded by another worker would lose its bytes.
     ///
     /// - Parameters: offset/length are clamped to the file and widened to pages.
     public func discard(offset: Int, length: Int) {
-        guard let base = bytes.baseAddress, offset >= 0, length > 0, offset < count else { return }
+        guard isFileBacked, let base = bytes.baseAddress, offset >= 0, length > 0, offset < count else { return }
         let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = offset - offset % pageSize
         let end = min(count, offset + min(length, count - offset))
