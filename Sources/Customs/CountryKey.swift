@@ -43,6 +43,9 @@ public enum CountryCodeSystem: String, Sendable, CaseIterable {
     case census
     /// UN M49 numeric codes as UN Comtrade and CEPII BACI write them (`484` = MX, `156` = CN, `842` = US).
     case m49
+    /// Country names as USITC DataWeb and the Census write them (`China`, `South Korea`, `Korea, South`;
+    /// `CountryNameIndex`).
+    case names
 
     /// The alpha-2 code for a normalized key, or nil when there is no
     /// conversion (the key is then kept as it is and counted as unmapped).
@@ -54,6 +57,7 @@ public enum CountryCodeSystem: String, Sendable, CaseIterable {
         case .iso3: CountryNames.alpha2(alpha3: key)
         case .census: ScheduleC.alpha2(key)
         case .m49: M49.alpha2(key)
+        case .names: CountryNameIndex.alpha2(name: key)
         }
     }
 }

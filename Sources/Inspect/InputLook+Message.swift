@@ -68,9 +68,12 @@ extension InputLook {
         let source = InputLook.shellQuoted(path)
         let output = InputLook.shellQuoted(InputLook.parquetName(for: path))
         if let layout, layout.withoutDuty != nil {
-            // No duty (BACI, Comtrade): summarize would refuse it.
+            // No duty (BACI, Comtrade, DataWeb): summarize would refuse it. A source of one reporter's imports (the
+            // US for DataWeb) is a mirror's downstream side; the others, of many reporters, its upstream side.
+            let reporter = layout.columns.first { $0.canonical == .reporter }?.source
+            let side = if case .constant = reporter { "downstream" } else { "upstream" }
             return "convert it with \"roo ingest \(source) --layout \(layout.name) --output \(output)\", or compare it "
-                + "with \"roo mirror --upstream \(source) --upstream-layout \(layout.name) …\" (it has no duty for "
+                + "with \"roo mirror --\(side) \(source) --\(side)-layout \(layout.name) …\" (it has no duty for "
                 + "summarize)"
         }
         if let layout {

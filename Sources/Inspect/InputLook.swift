@@ -154,7 +154,17 @@ extension InputLook {
         let batch = RecordBatch()
         RecordBatch.parse(CSVChunk(bytes: bytes, firstLineNumber: 1), dialect: dialect, into: batch)
         guard batch.count > 0 else { return [] }
-        return (0..<batch.fieldCount(0)).map { String(decoding: batch.field(0, $0), as: UTF8.self) }
+        let fields = { (record: Int) in
+            (0..<batch.fieldCount(record)).map { String(decoding: batch.field(record, $0), as: UTF8.self) }
+        }
+        // A header after a preamble (DataWeb's title and row count rows), for a layout that has one.
+        let starts = Set(Layout.catalog.compactMap { $0.headerFirstField?.lowercased() })
+        for record in 0..<min(batch.count, CSVReader.preambleRecordsMax)
+        where batch.malformation(record) == nil && batch.fieldCount(record) > 0 {
+            let first = String(decoding: batch.field(record, 0), as: UTF8.self)
+            if starts.contains(first.lowercased().trimmingSpaces) { return fields(record) }
+        }
+        return fields(0)
     }
 
     /// The lines of `bytes` without their LF or CRLF (a last empty line left out).
@@ -162,5 +172,13 @@ extension InputLook {
         var lines = bytes.split(separator: 0x0a, omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map { $0.last == 0x0d ? $0.dropLast() : $0 }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    fileprivate var trimmingSpaces: String {
+        let isSpace = { (c: Character) in c == " " || c == "\t" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 }

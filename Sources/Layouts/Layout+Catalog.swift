@@ -3,7 +3,7 @@ import Delimited
 
 extension Layout {
     /// Every layout `--layout` accepts besides `csv` (the plain canonical CSV).
-    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, censusAPI, comtrade, baci]
+    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, censusAPI, comtrade, baci, dataweb]
 
     /// The layout named `name`, if any.
     public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
@@ -256,4 +256,36 @@ extension Layout {
         dutyFreePrograms: nil,
         zipMember: nil,
         withoutDuty: "CEPII BACI records trade values only, with no duty and no program")
+
+    /// A USITC DataWeb query export saved as CSV (docs/layouts.md): a title row and a `Data Row Count`
+    /// row before the header `Data Type,[HTS Number,Description,]Country,Year,January,…,December`
+    /// (monthly) or `Data Type,…,Country,2019,2020,…` (annual); one row per data type, country and year,
+    /// countries by name, values in dollars; its `Total:` row and every data type other than the
+    /// customs value (duties, quantities) skipped and counted. Values only: duties come on rows of
+    /// their own, so no line can be classified duty-free.
+    public static let dataweb = Layout(
+        name: "dataweb",
+        summary: "USITC DataWeb export (CSV: Data Type, HTS Number, Country, Year, January ... December or years)",
+        format: .delimited(.comma),
+        columns: [
+            Column(canonical: .origin, source: .field(["Country"]), type: .string, isRequired: true),
+            Column(canonical: .partner, source: .field(["Country"]), type: .string, isRequired: true),
+            Column(canonical: .hsCode, source: .field(["HTS Number"]), type: .string, isRequired: false),
+            Column(canonical: .customsValue, source: .wideAmount, type: .decimal(scale: 2), isRequired: true),
+            Column(canonical: .reporter, source: .constant("US"), type: .string, isRequired: true),
+            Column(canonical: .period, source: .widePeriod(year: ["Year"]), type: .int64, isRequired: true),
+        ],
+        extraTypes: ["Description": .string, "Data Type": .string],
+        keeps: [
+            Keep(
+                field: ["Data Type"], values: ["Customs Value", "General Customs Value"],
+                meaning: "Data Type is not a customs value (the Total: row, duties, quantities)")
+        ],
+        countryCodes: .names,
+        dutyFreeByRateProvision: false,
+        dutyFreePrograms: nil,
+        zipMember: nil,
+        singleValued: (["Data Type"], "general and consumption customs values would count each flow twice"),
+        withoutDuty: "USITC DataWeb exports hold each measure on rows of their own, and roo reads the customs value",
+        headerFirstField: "Data Type")
 }

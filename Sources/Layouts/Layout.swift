@@ -72,6 +72,13 @@ public struct Layout: Sendable {
         /// `time`, else its `YEAR` and `MONTH`).
         indirect case firstPresent([Source])
 
+        /// The period of a wide export's period column (USITC DataWeb): the month the column is named by
+        /// (`January`…`December`) in the `year` field's year, or the year it is named by (`2024`). A layout
+        /// with this source turns each row into one record per period column holding a value.
+        case widePeriod(year: [String])
+        /// The money amount in a wide export's period column (read as `amount` is).
+        case wideAmount
+
         /// The field-name candidates of each field the source reads, in order.
         public var fieldGroups: [[String]] {
             switch self {
@@ -83,6 +90,8 @@ public struct Layout: Sendable {
             case .constant: []
             case let .program(spi, tariff, _): [spi, tariff]
             case let .firstPresent(sources): sources.flatMap(\.fieldGroups)
+            case let .widePeriod(year): [year]
+            case .wideAmount: []
             }
         }
 
@@ -171,6 +180,9 @@ public struct Layout: Sendable {
     /// values only`), for a source whose lines cannot be classified duty-free;
     /// nil for the others.
     public var withoutDuty: String? = nil
+    /// The first field of the header record when a preamble comes before it (DataWeb's title and
+    /// `Data Row Count` rows, skipped); nil = the first record is the header.
+    public var headerFirstField: String? = nil
 }
 
 extension Layout {

@@ -37,6 +37,8 @@ public final class LayoutChunkParser: RecordChunkParser {
 
     /// The derivations run per record: all, or the canonical ones only.
     private let derivations: [LayoutPlan.Derivation]
+    /// The period column the record being derived comes from (wide layouts).
+    private var wideColumn = LayoutPlan.WideColumn(field: 0, month: 0, year: 0)
 
     init(
         layout: Layout, plan: LayoutPlan, dropsMalformed: Bool, canonicalOnly: Bool = false,
@@ -179,14 +181,21 @@ public final class LayoutChunkParser: RecordChunkParser {
                 let value = scratch.field(record, field)
                 note(single: UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)]))
             }
-            batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
-            for derivation in derivations {
-                derive(
-                    derivation,
-                    { index in
-                        let value = self.scratch.field(record, index)
-                        return UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])
-                    }, into: batch)
+            let fields = { (index: Int) -> UnsafeRawBufferPointer in
+                let value = self.scratch.field(record, index)
+                return UnsafeRawBufferPointer(rebasing: value[FieldText.trimmed(value, 0..<value.count)])
+            }
+            if plan.wideColumns.isEmpty {
+                batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
+                for derivation in derivations { derive(derivation, fields, into: batch) }
+                continue
+            }
+            // A wide row: one record per period column holding a value (an empty one is a period not
+            // released yet, or nothing traded: no record either way).
+            for column in plan.wideColumns where !fields(column.field).isEmpty {
+                wideColumn = column
+                batch.beginRecord(raw: scratch.rawRange(record), lineNumber: scratch.lineNumber(record))
+                for derivation in derivations { derive(derivation, fields, into: batch) }
             }
         }
     }
@@ -249,6 +258,15 @@ public final class LayoutChunkParser: RecordChunkParser {
             appendYear(FieldText.yearValue(fields(index)), to: batch)
         case let .thousands(index):
             appendAmount(fields(index), shiftedBy: 3, to: batch)
+        case .wideAmount:
+            appendAmount(fields(wideColumn.field), to: batch)
+        case let .widePeriod(year):
+            if wideColumn.month == 0 {
+                appendYear(wideColumn.year, to: batch)
+            } else {
+                appendMonth(
+                    year.flatMap { FieldText.yearValue(fields($0)) }.map { $0 * 100 + wideColumn.month }, to: batch)
+            }
         case let .paddedCode(index, width):
             let value = fields(index)
             let zeros = FieldText.padding(value, width: width)

@@ -15,6 +15,17 @@ struct LayoutPlan: Sendable {
         case year(Int)
         case thousands(Int)
         case paddedCode(Int, width: Int)
+        /// The period of the wide column being read, with the year field (month columns).
+        case widePeriod(year: Int?)
+        /// The amount in the wide column being read.
+        case wideAmount
+    }
+
+    /// A period column of a wide export: its field, and the month (1–12) or the year (month 0) it holds.
+    struct WideColumn: Sendable {
+        let field: Int
+        let month: Int
+        let year: Int
     }
 
     /// Output column names: canonical names, then extra source field names.
@@ -32,6 +43,8 @@ struct LayoutPlan: Sendable {
     let keeps: [KeepRule]
     /// The source field of `Layout.singleValued`, when the file has it.
     let singleValued: Int?
+    /// The period columns of a wide layout (each row is a record per column holding a value); empty otherwise.
+    let wideColumns: [WideColumn]
 
     /// `Layout.Keep` resolved: the source field and the values (patterns with `?`) it compares.
     struct KeepRule: Sendable {
@@ -57,6 +70,7 @@ struct LayoutPlan: Sendable {
     ///   (or the keep rule's field) without any of its source fields.
     init(layout: Layout, sourceNames: [String], path: String) throws(LayoutError) {
         var fields = SourceFields(names: sourceNames, layout: layout.name, path: path)
+        wideColumns = try fields.wideColumns(layout: layout)
         var names: [String] = []
         var types: [Layout.ColumnType?] = []
         var derivations: [Derivation] = []
@@ -156,6 +170,11 @@ private struct SourceFields {
             if column.isRequired { throw missing(column.canonical.rawValue, candidates: column.source.fieldNames) }
             return nil
         case let .constant(text): return .constant(Array(text.utf8))
+        case let .widePeriod(year):
+            let yearField = index(year)
+            if let yearField { used.insert(yearField) }
+            return .widePeriod(year: yearField)
+        case .wideAmount: return .wideAmount
         case let .joined(parts):
             // The first part is needed; later parts (e.g. the NICO suffix) only when present.
             guard let first = try need(parts.first ?? [], for: column) else { return nil }
@@ -181,6 +200,44 @@ private struct SourceFields {
             }
             return .program(spi: spiIndex, tariff: tariffIndex, none: Set(none.map { Array($0.utf8) }))
         }
+    }
+}
+
+extension SourceFields {
+    private static let months = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    /// The period columns of a wide layout (`January`…`December` with a year field, or years `1900`–`2100`),
+    /// marked used; empty for other layouts.
+    ///
+    /// - Throws: `missingField` for a wide layout without period columns, or with month columns and no year
+    ///   field; `malformedInput` when month and year columns are mixed.
+    mutating func wideColumns(layout: Layout) throws(LayoutError) -> [LayoutPlan.WideColumn] {
+        var yearCandidates: [String]?
+        for column in layout.columns { if case let .widePeriod(year) = column.source { yearCandidates = year } }
+        guard let yearCandidates else { return [] }
+        var columns: [LayoutPlan.WideColumn] = []
+        for (field, key) in keys.enumerated() {
+            if let month = Self.months.firstIndex(of: key) {
+                columns.append(.init(field: field, month: month + 1, year: 0))
+            } else if key.utf8.count == 4, let year = Int(key), (1900...2100).contains(year) {
+                columns.append(.init(field: field, month: 0, year: year))
+            }
+        }
+        guard !columns.isEmpty else {
+            throw missing("period", candidates: ["January … December", "a year (2024)"])
+        }
+        let monthly = columns.contains { $0.month > 0 }
+        if monthly && columns.contains(where: { $0.month == 0 }) {
+            throw .malformedInput(
+                path: path, layout: layout.name, line: 1,
+                reason: "the header has both month and year columns; export one frequency")
+        }
+        if monthly && index(yearCandidates) == nil { throw missing("period", candidates: yearCandidates) }
+        for column in columns { used.insert(column.field) }
+        return columns
     }
 }
 

@@ -63,7 +63,9 @@ public final class LayoutReader: RecordChunkReader {
         case let .delimited(dialect):
             let reader: CSVReader
             do {
-                reader = try CSVReader(stream: stream, dialect: delimiter.map { CSVDialect(delimiter: $0) } ?? dialect)
+                reader = try CSVReader(
+                    stream: stream, dialect: delimiter.map { CSVDialect(delimiter: $0) } ?? dialect,
+                    headerFirstField: layout.headerFirstField)
             } catch {
                 throw .input(error)
             }

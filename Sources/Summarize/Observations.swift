@@ -49,16 +49,23 @@ final class Observations: Sendable {
             if oddHSCode.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { oddHSCode = Array(bytes) }
         }
 
-        /// Lines of a year-only period (YYYY00) that a month filter left out: its months do not cover the year.
+        /// Lines of a year-only period (YYYY00) that a month filter left out although some of the year's
+        /// months pass it: the filter's months do not cover the year (a year wholly outside it is no news).
         var yearOnlyFiltered: Int64 = 0
 
         /// The period filter's flag of a line of month `month` under `rules` (the run filters by period),
-        /// with the month observed and a year-only period left out counted.
+        /// with the month observed and a year-only period left out by a partial cover counted.
+        ///
+        /// - Complexity: O(1); twelve more filter tests for a year-only line left out.
         mutating func periodFlag(_ month: Int?, rules: LineRules) -> UInt8 {
             guard let month else { return rules.periodFlag(month: nil) }
             self.month(month)
             let flag = rules.periodFlag(month: month)
-            if flag != 0 && PeriodText.isYearOnly(month) { yearOnlyFiltered += 1 }
+            if flag != 0 && PeriodText.isYearOnly(month)
+                && PeriodText.span(month).contains(where: { rules.periodFlag(month: $0) == 0 })
+            {
+                yearOnlyFiltered += 1
+            }
             return flag
         }
 

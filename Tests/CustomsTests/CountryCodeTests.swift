@@ -66,4 +66,25 @@ struct CountryCodeTests {
             #expect(CountryCodeSystem.m49.alpha2(code) == nil, "\(code)")
         }
     }
+
+    /// Country names as DataWeb and the Census write them: every Schedule C country by its Census name and
+    /// by the parts around its parenthesis, the inverted forms, case and punctuation ignored; a name no
+    /// table holds is no code.
+    @Test func namesConvertAsDataWebWritesThem() {
+        let names = CountryCodeSystem.names
+        for entry in ScheduleC.codes where !["PS"].contains(entry.alpha2) {
+            #expect(names.alpha2(entry.name) == entry.alpha2, "\(entry.name)")
+        }
+        let anchors = [
+            "China": "CN", "Mexico": "MX", "Canada": "CA", "South Korea": "KR", "Korea, South": "KR",
+            "KOREA, SOUTH": "KR", "korea south": "KR", "Republic of Korea": "KR", "North Korea": "KP",
+            "Burma": "MM", "Myanmar": "MM", "Vietnam": "VN", "Viet Nam": "VN", "Taiwan": "TW", "Hong Kong": "HK",
+            "United Kingdom": "GB", "Germany": "DE", "Russia": "RU", "Czech Republic": "CZ", "Czechia": "CZ",
+            "Cote d'Ivoire": "CI", "Côte d'Ivoire": "CI", "Turkey": "TR", "Macau": "MO",
+        ]
+        for (name, alpha2) in anchors { #expect(names.alpha2(name) == alpha2, "\(name)") }
+        for name in ["Freedonia", "World", "", "Total:", "MX", "Korea, East"] {
+            #expect(names.alpha2(name) == nil, "\(name)")
+        }
+    }
 }

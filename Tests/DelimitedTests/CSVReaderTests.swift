@@ -28,6 +28,28 @@ import Testing
         }
     }
 
+    /// A header after a preamble (DataWeb: a quoted title holding commas, a row count): found by its first
+    /// field, in any chunk size; line numbers stay the file's; a file without one is one clear error.
+    @Test func aHeaderAfterAPreambleIsFoundByItsFirstField() throws {
+        let input =
+            "\"General Imports|Monthly data for 2023,2024\",,\nData Row Count,2,\n Data type ,Country,2023\n"
+            + "Customs Value,China,1.00\n"
+        for chunkSize in [1, 7, 1 << 20] {
+            let reader = try CSVReader(
+                stream: InputStream(path: temporaryFile(Array(input.utf8))), chunkSizeBytes: chunkSize,
+                headerFirstField: "Data Type")
+            #expect(reader.header == [" Data type ", "Country", "2023"], "chunk size \(chunkSize)")
+            #expect(reader.headerLineNumber == 3)
+            let rows = try readAllRows(reader)
+            #expect(rows.map(\.fields) == [["Customs Value", "China", "1.00"]] && rows.map(\.line) == [4])
+        }
+        let path = temporaryFile(Array("a,b\n1,2\n".utf8))
+        let none = thrownError { () throws(DelimitedError) in
+            _ = try CSVReader(stream: InputStream(path: path), headerFirstField: "Data Type")
+        }
+        #expect(none?.description.hasSuffix("no header record starting with 'Data Type'") == true, "\(none as Any)")
+    }
+
     @Test func givenDialectIsUsed() throws {
         let reader = try CSVReader(path: temporaryFile(Array("a;b,c\n1;2,3\n".utf8)), dialect: .comma)
         #expect(reader.dialect == .comma)

@@ -22,8 +22,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 
 
 def side(con, path, country_column, country, reporter, level, base, year):
-    """product -> [base cents, target cents, duty-free target cents, claimed target cents] of one side
-    (claimed: program S or S+, duty-free or not)."""
+    """(product -> [base cents, target cents, duty-free target cents, claimed target cents] of one side
+    (claimed: program S or S+, duty-free or not), whether the side has a duty column)."""
     where = [f"upper(trim({country_column})) = '{country}'", f"CAST(substr(CAST(period AS VARCHAR), 1, 4) AS INTEGER) IN ({base}, {year})"]
     if reporter:
         where.append(f"upper(trim(reporter)) = '{reporter}'")
@@ -48,7 +48,7 @@ def side(con, path, country_column, country, reporter, level, base, year):
                 s[2] += cents
             if claimed_line:
                 s[3] += cents
-    return sums
+    return sums, "duty" in cols
 
 
 def grew(base, target, threshold):
@@ -69,8 +69,8 @@ def main():
     a = p.parse_args()
     threshold = int(Decimal(a.threshold.rstrip("%")) * 1000)
     con = duckdb.connect()
-    up = side(con, a.upstream, "origin", a.upstream_partner, a.upstream_reporter, a.hs_level, a.base, a.year)
-    down = side(con, a.downstream, "partner", a.downstream_partner, a.downstream_reporter, a.hs_level, a.base, a.year)
+    up, _ = side(con, a.upstream, "origin", a.upstream_partner, a.upstream_reporter, a.hs_level, a.base, a.year)
+    down, down_has_duty = side(con, a.downstream, "partner", a.downstream_partner, a.downstream_reporter, a.hs_level, a.base, a.year)
     titles = {}
     with open(os.path.join(ROOT, "scripts", "data", "hs_chapters.tsv")) as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -92,7 +92,9 @@ def main():
         for product, u, d, uu, dd, coincident in rows:
             present = "both" if u and d else ("upstream" if u else "downstream")
             w.writerow([product, titles.get(product[:2], ""), present, money(uu[0]), money(uu[1]), share(uu[1] - uu[0], uu[0]),
-                        money(dd[0]), money(dd[1]), share(dd[1] - dd[0], dd[0]), share(dd[2], dd[1]), share(dd[3], dd[1]),
+                        money(dd[0]), money(dd[1]), share(dd[1] - dd[0], dd[0]),
+                        # A downstream side without duty (docs/mirror.md): the shares are unknown, empty.
+                        share(dd[2], dd[1]) if down_has_duty else "", share(dd[3], dd[1]) if down_has_duty else "",
                         share(dd[1], uu[1]), "true" if coincident else "false"])
 
 

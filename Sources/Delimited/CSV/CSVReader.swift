@@ -37,8 +37,18 @@ public final class CSVReader {
         try self.init(stream: InputStream(path: path), dialect: dialect, chunkSizeBytes: chunkSizeBytes)
     }
 
+    /// Records looked at for the header when it follows a preamble (`headerFirstField`).
+    public static let preambleRecordsMax = 64
+
     /// Reads the records of `stream` (as `init(path:dialect:chunkSizeBytes:)`).
-    public init(stream: InputStream, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20) throws(DelimitedError) {
+    ///
+    /// - Parameter headerFirstField: when given, the header is the first record whose first field is this text
+    ///   (compared trimmed, ASCII case-insensitively) and the records before it (a title, a row count: USITC
+    ///   DataWeb exports) are skipped; `.malformed` when none of the first `preambleRecordsMax` records is one.
+    public init(
+        stream: InputStream, dialect: CSVDialect? = nil, chunkSizeBytes: Int = 4 << 20,
+        headerFirstField: String? = nil
+    ) throws(DelimitedError) {
         let path = stream.path
         let chunker = CSVChunker(stream: stream, chunkSizeBytes: chunkSizeBytes)
         let resolved: CSVDialect
@@ -63,13 +73,31 @@ public final class CSVReader {
         // ends only when `batch.count > 0`, so record 0 exists, the header's fields are `0..<fieldCount(0)`
         // (`RecordBatch` checks record and field indices with preconditions), and `String(decoding:)` copies
         // each field before the batch is parsed again.
+        var preamble = 0
         repeat {
             // Chunks of empty lines only hold no record; skip them.
             guard let chunk = try chunker.nextChunk() else {
-                throw DelimitedError(.malformed, path: path, line: nil, "empty input (no header record)")
+                let reason =
+                    if let headerFirstField, preamble > 0 {
+                        "no header record starting with '\(headerFirstField)'"
+                    } else {
+                        "empty input (no header record)"
+                    }
+                throw DelimitedError(.malformed, path: path, line: nil, reason)
             }
             first = chunk
             rest = batch.parse(chunk, dialect: resolved, recordCountMax: 1)
+            while let wanted = headerFirstField, batch.count > 0, !Self.startsWith(batch, wanted) {
+                preamble += 1
+                guard preamble < Self.preambleRecordsMax else {
+                    throw DelimitedError(
+                        .malformed, path: path, line: nil,
+                        "no header record starting with '\(wanted)' in the first \(Self.preambleRecordsMax) records")
+                }
+                // The preamble is a few short records: copying the rest of the first chunk once per record is cheap.
+                first = CSVChunk(bytes: Array(first.bytes[rest.nextRecordStart...]), firstLineNumber: rest.lineNumber)
+                rest = batch.parse(first, dialect: resolved, recordCountMax: 1)
+            }
         } while batch.count == 0
         if let reason = batch.malformation(0) {
             throw DelimitedError(.malformed, path: path, line: batch.lineNumber(0), "header record: \(reason)")
@@ -80,6 +108,14 @@ public final class CSVReader {
         self.headerLineNumber = batch.lineNumber(0)
         self.header = (0..<batch.fieldCount(0)).map { String(decoding: batch.field(0, $0), as: UTF8.self) }
         self.remainder = CSVChunk(bytes: Array(first.bytes[rest.nextRecordStart...]), firstLineNumber: rest.lineNumber)
+    }
+
+    /// Whether record 0 of `batch` starts with the field `text` (trimmed, ASCII case-insensitive).
+    private static func startsWith(_ batch: RecordBatch, _ text: String) -> Bool {
+        guard batch.malformation(0) == nil, batch.fieldCount(0) > 0 else { return false }
+        let field = String(decoding: batch.field(0, 0), as: UTF8.self).lowercased().utf8
+        let trimmed = field.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+        return trimmed.reversed().elementsEqual(text.lowercased().utf8)
     }
 
     /// Bytes read from the file so far (compressed bytes for gzip/zstd).

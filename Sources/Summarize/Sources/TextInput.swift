@@ -1,6 +1,7 @@
 import Customs
 import Delimited
 import Layouts
+import MappedIO
 import RooSupport
 
 /// One text input of a run (CSV, or a `--layout` extract), opened when the
@@ -76,7 +77,9 @@ final class TextInput: @unchecked Sendable {
                 "\(path) is a JSON array of rows, not CSV: read a US Census International Trade API response with "
                     + "--layout census-api")
         }
-        let bound = try FileBinding.bind(names: header, options: options, path: path)
+        let bound = try Self.namingPreambleLayout(path: path, isPlainCSV: reader is CSVReader) {
+            try FileBinding.bind(names: header, options: options, path: path)
+        }
         binding = Binding(
             columns: bound.indices, fieldIndex: CanonicalColumn.allCases.map { bound.indices[$0] ?? -1 },
             sourceKeys: bound.sourceKeys.map { ($0.component, $0.index) }, dutyFreeByDuty: bound.dutyFreeByDuty,
@@ -85,6 +88,32 @@ final class TextInput: @unchecked Sendable {
         self.inputOrder = inputOrder
         columnCount = header.count
         skips = LayoutSkips(meaning: options.layout?.keepMeaning)
+    }
+
+    /// `bind()`, whose error for a plain CSV file that a layout with a preamble reads (a DataWeb export, whose
+    /// first record is a title) names that layout instead of the title's fields.
+    static func namingPreambleLayout<T>(path: String, isPlainCSV: Bool, _ bind: () throws -> T) throws -> T {
+        do {
+            return try bind()
+        } catch {
+            guard isPlainCSV, let layout = layoutAfterPreamble(path) else { throw error }
+            throw RooError(
+                .usage,
+                "\(path): its header follows a preamble, as in a \(layout.name) export (a header record starting "
+                    + "with '\(layout.headerFirstField ?? "")'): read it with --layout \(layout.name)")
+        }
+    }
+
+    /// The catalog layout whose header follows a preamble (DataWeb) and that reads `path` (a file, not a
+    /// stream: it is opened again), if any.
+    static func layoutAfterPreamble(_ path: String) -> Layout? {
+        guard !HeldStreams.isStream(path) else { return nil }
+        return Layout.catalog.first { layout in
+            guard let first = layout.headerFirstField,
+                let reader = try? CSVReader(stream: InputStream(path: path), headerFirstField: first)
+            else { return false }
+            return (try? LayoutReader(path: path, layout: layout)) != nil && reader.headerLineNumber > 1
+        }
     }
 
     /// The next chunk of whole records and the input bytes read for it
