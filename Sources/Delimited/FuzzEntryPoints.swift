@@ -20,4 +20,23 @@ package enum FuzzEntryPoints {
             precondition(total >= 0)
         }
     }
+
+    /// Arbitrary bytes as a workbook sheet's XML (`XMLScanner` and `SheetCSVWriter`, as `Workbook.csvStream`
+    /// runs them): an error or CSV text, never a trap.
+    package static func sheetXML(_ bytes: UnsafeRawBufferPointer) {
+        // Safe because: `bytes` is read only by `Array(bytes)`, a copy of its `count` bytes; the scanner and the
+        // writer index that copy with Swift's bounds checks.
+        var scanner = XMLScanner(Array(bytes))
+        var writer = SheetCSVWriter(strings: ["a", "b,c", "\"q\""], width: 3)
+        var events = 0
+        do {
+            while let event = try scanner.next() {
+                try? writer.take(event)
+                events += 1
+            }
+        } catch {
+            precondition(error.offset >= 0 && error.offset <= bytes.count, "failure offset outside the input")
+        }
+        precondition(events >= 0 && writer.pending.count >= 0)
+    }
 }

@@ -287,5 +287,6 @@ extension Layout {
         zipMember: nil,
         singleValued: (["Data Type"], "general and consumption customs values would count each flow twice"),
         withoutDuty: "USITC DataWeb exports hold each measure on rows of their own, and roo reads the customs value",
-        headerFirstField: "Data Type")
+        headerFirstField: "Data Type",
+        workbookSheets: ["Customs Value", "General Customs Value"])
 }

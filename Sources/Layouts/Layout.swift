@@ -183,6 +183,9 @@ public struct Layout: Sendable {
     /// The first field of the header record when a preamble comes before it (DataWeb's title and
     /// `Data Row Count` rows, skipped); nil = the first record is the header.
     public var headerFirstField: String? = nil
+    /// The sheets to read when the input is an Excel workbook, by name in order of preference (DataWeb's
+    /// `Customs Value`); empty = the workbook's only sheet.
+    public var workbookSheets: [String] = []
 }
 
 extension Layout {

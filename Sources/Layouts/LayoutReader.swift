@@ -44,7 +44,9 @@ public final class LayoutReader: RecordChunkReader {
         self.moneyFormat = moneyFormat
         let stream: InputStream
         do {
-            if LayoutReader.isZip(path) {
+            if LayoutReader.isZip(path) && Workbook.isWorkbook(path) {
+                stream = try LayoutReader.sheetStream(path, layout: layout)
+            } else if LayoutReader.isZip(path) {
                 stream = try InputStream(zipArchive: path, member: layout.zipMember)
             } else {
                 stream = try InputStream(path: path)
@@ -128,6 +130,32 @@ public final class LayoutReader: RecordChunkReader {
 
     /// How many columns of `header` (the first ones) are canonical.
     public var canonicalColumnCount: Int { plan.canonicalCount }
+
+    /// The sheet of the workbook at `path` that `layout` reads, as CSV text: the first of its
+    /// `workbookSheets` the workbook has (names compared as field names are), else the only sheet.
+    ///
+    /// - Throws: `.malformed` for a layout that reads no delimited text, or when no sheet is the one.
+    static func sheetStream(_ path: String, layout: Layout) throws(DelimitedError) -> InputStream {
+        guard case .delimited = layout.format else {
+            throw DelimitedError(.malformed, path: path, "an Excel workbook is no \(layout.name) input")
+        }
+        let workbook = try Workbook(path: path)
+        let sheets = workbook.sheets
+        let wanted = layout.workbookSheets.lazy.compactMap { name in
+            sheets.first { Layout.matchKey($0.name) == Layout.matchKey(name) }
+        }.first
+        guard let sheet = wanted ?? (sheets.count == 1 ? sheets.first : nil) else {
+            let names = sheets.map { "'\($0.name)'" }.joined(separator: ", ")
+            let which =
+                layout.workbookSheets.isEmpty
+                ? "one sheet" : "a sheet named " + layout.workbookSheets.map { "'\($0)'" }.joined(separator: " or ")
+            throw DelimitedError(
+                .malformed, path: path,
+                "workbook: --layout \(layout.name) reads \(which); its sheets are \(names) (save the one to read "
+                    + "as CSV)")
+        }
+        return try workbook.csvStream(sheet)
+    }
 
     /// Whether `path` starts with a ZIP local file header (`PK\3\4`).
     /// A stream (stdin, FIFO) is peeked without losing bytes; a ZIP must be seekable, so only files qualify.

@@ -84,4 +84,59 @@ struct DataWebLayoutTests {
             #expect(run.status == status && run.stderr.contains(message), "\(text): \(run.stderr)")
         }
     }
+
+    /// The exports as workbooks read as their CSV twins do: the annual one as openpyxl writes it (inline
+    /// strings, the duties on a sheet of their own, a "Query Parameters" sheet first), the monthly one as
+    /// Excel stores it (shared strings, 17-digit numbers, prefixed XML names); the sheet read is the
+    /// customs value's.
+    @Test(arguments: [("DataWeb-Query-Export", "expected"), ("DataWeb-Query-Export-monthly", "expected-monthly")])
+    func workbooksReadAsTheirCSV(_ file: String, _ expected: String) throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let ingest = try CLITests.roo([
+            "ingest", "\(DataWebLayoutTests.root)/\(file).xlsx", "--layout", "dataweb", "--output",
+            directory + "/w.parquet",
+        ])
+        #expect(ingest.status == 0 && ingest.stderr.contains("+ 0 rows rejected; 1 record skipped"), "\(ingest.stderr)")
+        let rows = try CLITests.roo([
+            "cat", directory + "/w.parquet", "--columns", DataWebLayoutTests.columns, "--format", "csv",
+        ])
+        #expect(Array(rows.stdout.utf8) == FixturePaths.read("\(DataWebLayoutTests.root)/\(expected).csv"))
+        if file == "DataWeb-Query-Export" {
+            let run = try CLITests.roo([
+                "mirror", "--upstream", MirrorTests.root + "/upstream.csv", "--upstream-reporter", "MX",
+                "--upstream-partner", "CN", "--downstream", "\(DataWebLayoutTests.root)/\(file).xlsx",
+                "--downstream-layout", "dataweb", "--downstream-partner", "MX", "--base", "2018", "--year", "2024",
+            ])
+            #expect(Array(run.stdout.utf8) == FixturePaths.read(DataWebLayoutTests.root + "/mirror-expected.csv"))
+        }
+    }
+
+    /// A workbook roo cannot place is one error naming its sheets; a damaged one is one error line (65),
+    /// never a signal.
+    @Test func workbooksThatCannotBeReadAreNamed() throws {
+        let book = DataWebLayoutTests.root + "/DataWeb-Query-Export.xlsx"
+        let directory = FixturePaths.temporaryDirectory()
+        let baci = try CLITests.roo(["ingest", book, "--layout", "baci", "--output", directory + "/b.parquet"])
+        #expect(
+            baci.status == 65
+                && baci.stderr.contains("its sheets are 'Query Parameters', 'Customs Value', 'Calculated Duties'"),
+            "\(baci.stderr)")
+        let imdb = try CLITests.roo(["ingest", book, "--layout", "census-imdb", "--output", directory + "/c.parquet"])
+        #expect(
+            imdb.status == 65 && imdb.stderr.contains("an Excel workbook is no census-imdb input"), "\(imdb.stderr)")
+        let original = FixturePaths.read(book) ?? []
+        var state: UInt64 = 7
+        for round in 0..<40 {
+            var bytes = original
+            for _ in 0..<(1 + round % 5) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                bytes[Int((state >> 33) % UInt64(bytes.count))] ^= UInt8(truncatingIfNeeded: state >> 17) | 1
+            }
+            #expect(FixturePaths.write(bytes, to: directory + "/x.xlsx"))
+            let run = try CLITests.roo([
+                "ingest", directory + "/x.xlsx", "--layout", "dataweb", "--output", directory + "/x\(round).parquet",
+            ])
+            #expect([0, 65].contains(run.status) && run.stderr.split(separator: "\n").count <= 3, "\(run.stderr)")
+        }
+    }
 }

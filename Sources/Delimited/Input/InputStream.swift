@@ -39,15 +39,20 @@ public final class InputStream {
     ///
     /// - Throws: `.malformed` for a damaged, encrypted or ambiguous archive or
     ///   a missing entry; `.notFound`/`.io` as `init(path:)`.
-    public convenience init(zipArchive path: String, member: String?) throws(DelimitedError) {
+    ///
+    /// - Parameter wholeName: `member` is the entry's whole name (`xl/workbook.xml`), compared as it is.
+    public convenience init(zipArchive path: String, member: String?, wholeName: Bool = false) throws(DelimitedError) {
         let source = try InputSource(path: path)
         let descriptor = source.descriptorForArchive
         let directory = try ZipDirectory(descriptor: descriptor, path: path)
         let files = directory.entries.filter { !$0.isDirectory }
         func fileName(_ entry: ZipDirectory.Entry) -> String {
-            String(entry.name.split(separator: "/").last ?? Substring(entry.name)).lowercased()
+            if wholeName { return entry.name }
+            return String(entry.name.split(separator: "/").last ?? Substring(entry.name)).lowercased()
         }
-        let matches = member.map { wanted in files.filter { fileName($0) == wanted.lowercased() } } ?? files
+        let matches =
+            member.map { wanted in files.filter { fileName($0) == (wholeName ? wanted : wanted.lowercased()) } }
+            ?? files
         let list = files.map(\.name).joined(separator: ", ")
         guard matches.count == 1, let entry = matches.first else {
             let what = member.map { "\(matches.count) entries named \($0)" } ?? "\(files.count) files"
@@ -68,6 +73,12 @@ public final class InputStream {
             path: entrySource.path, source: entrySource, compression: .none,
             gzip: entry.method == 8 ? try GzipDecoder(path: entrySource.path, rawDeflate: true) : nil,
             check: (entry.crc32, entry.uncompressedSize))
+    }
+
+    /// Reads the open descriptor `descriptor` (which the stream then owns and closes) from its current
+    /// offset, its compression detected as `init(path:)` does; `path` names it in errors.
+    public convenience init(descriptor: Int32, path: String) throws(DelimitedError) {
+        try self.init(source: InputSource(descriptor: descriptor, path: path))
     }
 
     /// The names of the files (not directories) in the ZIP archive at
