@@ -3,7 +3,9 @@ import Delimited
 
 extension Layout {
     /// Every layout `--layout` accepts besides `csv` (the plain canonical CSV).
-    public static let catalog: [Layout] = [censusIMDB, aceLines, pedimento551, censusAPI, comtrade, baci, dataweb]
+    public static let catalog: [Layout] = [
+        censusIMDB, aceLines, pedimento551, censusAPI, comtrade, comtradeConsignment, baci, dataweb,
+    ]
 
     /// The layout named `name`, if any.
     public static func named(_ name: String) -> Layout? { catalog.first { $0.name == name } }
@@ -233,6 +235,29 @@ extension Layout {
         dutyFreePrograms: nil,
         zipMember: nil,
         withoutDuty: "UN Comtrade records trade values only, with no duty and no program")
+
+    /// UN Comtrade "plus" data read by country of consignment (docs/layouts.md): as `comtrade`, but each
+    /// flow on its breakdown rows by `partner2Code` (the consignment country, roo's partner) instead of
+    /// its total over them, so Chinese-origin goods consigned from Mexico are a route of their own.
+    public static let comtradeConsignment: Layout = {
+        var layout = comtrade
+        layout.name = "comtrade-consignment"
+        layout.summary = "UN Comtrade plus CSV by consignment country: partnerCode origin, partner2Code partner"
+        layout.columns = layout.columns.map { column in
+            var column = column
+            if column.canonical == .partner { column.source = .field(["partner2Code"]) }
+            return column
+        }
+        layout.keeps = layout.keeps.map { keep in
+            guard keep.field == ["partner2Code"] else { return keep }
+            return Keep(
+                field: ["partner2Code"], values: ["0"],
+                meaning: "partner2Code is 0 (a flow's total over consignment countries, read on its breakdown rows; "
+                    + "a flow without them is not counted: compare with --layout comtrade)",
+                skipsMatches: true)
+        }
+        return layout
+    }()
 
     /// CEPII BACI yearly trade flows `BACI_HS22_Y2023_V202501.csv` (docs/layouts.md):
     /// `t,i,j,k,v,q`, UN M49 numeric countries, values in thousands of USD

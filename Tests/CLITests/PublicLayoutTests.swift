@@ -171,6 +171,42 @@ struct PublicLayoutTests {
         #expect(Array(rows.stdout.utf8) == FixturePaths.read(PublicLayoutTests.comtrade + "/expected.csv"))
     }
 
+    /// `--layout comtrade-consignment` reads a plus download's breakdown by consignment country: partner =
+    /// partner2Code, the totals skipped and counted; each flow's parts sum to the total `--layout comtrade`
+    /// reads, and the flows without a breakdown are the only totals it leaves out.
+    @Test func comtradeConsignmentReadsEachFlowsBreakdown() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        let plus = PublicLayoutTests.comtrade + "/comtrade_842_M_plus.csv"
+        let ingest = try CLITests.roo([
+            "ingest", plus, "--layout", "comtrade-consignment", "--output", directory + "/p.parquet",
+        ])
+        let counts = String(
+            decoding: FixturePaths.read(PublicLayoutTests.comtrade + "/ingest-consignment.txt") ?? [], as: UTF8.self)
+        #expect(ingest.stderr.hasPrefix("roo: ingest: " + String(counts.dropLast()) + ": "), "\(ingest.stderr)")
+        let columns = "origin,partner,hs_code,customs_value,reporter,period"
+        let parts = try CLITests.roo(["cat", directory + "/p.parquet", "--columns", columns, "--format", "csv"])
+        #expect(Array(parts.stdout.utf8) == FixturePaths.read(PublicLayoutTests.comtrade + "/expected-consignment.csv"))
+        #expect(
+            try CLITests.roo(["ingest", plus, "--layout", "comtrade", "--output", directory + "/t.parquet"]).status == 0
+        )
+        let totals = try CLITests.roo(["cat", directory + "/t.parquet", "--columns", columns, "--format", "csv"])
+        /// origin, hs_code, period → thousandths of a dollar.
+        func sums(_ csv: String) -> [String: Int64] {
+            var sums: [String: Int64] = [:]
+            for line in csv.split(separator: "\n").dropFirst() {
+                let cells = line.split(separator: ",").map(String.init)
+                sums[cells[0] + " " + cells[2] + " " + cells[5], default: 0] += Int64(
+                    cells[3].replacingOccurrences(of: ".", with: ""))!
+            }
+            return sums
+        }
+        let byParts = sums(parts.stdout)
+        let byTotals = sums(totals.stdout)
+        #expect(byParts.count >= 12 && byTotals.count == 24 && byParts.count < byTotals.count)
+        for (flow, sum) in byParts { #expect(byTotals[flow] == sum, "\(flow)") }
+        #expect(parts.stdout.contains(",156,484,") || parts.stdout.contains("156,484,"), "CN origin consigned from MX")
+    }
+
     /// Comtrade as the upstream side of `roo mirror`: its values for China, summed by product and year from
     /// the generator's rows, are the mirror's upstream columns.
     @Test func comtradeIsAnUpstreamSide() throws {

@@ -179,6 +179,9 @@ final class SheetOutput {
     /// Writes `bytes` whole and empties it.
     func write(_ bytes: inout [UInt8]) throws(DelimitedError) {
         var written = 0
+        // Safe because: the loop runs while `written < bytes.count`, so `baseAddress! + written` points inside the
+        // (non-empty) array and `count - written > 0` bytes follow it; write(2) returns at most that many, so
+        // `written` never passes `bytes.count`.
         while written < bytes.count {
             let result = bytes.withUnsafeBytes {
                 systemWrite(descriptor, $0.baseAddress! + written, $0.count - written)

@@ -127,13 +127,14 @@ public struct Workbook {
         var bytes: [UInt8] = []
         let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
         defer { block.deallocate() }
+        // Safe because: `read(into:)` writes at most `block.count` bytes at the front of `block` and returns that
+        // count, so `block[0..<count]` holds only written bytes; `block` lives until the function returns.
         while true {
             let count = try stream.read(into: block)
             if count == 0 { return bytes }
             guard bytes.count + count <= partBytesMax else {
                 throw DelimitedError(.malformed, path: path, "workbook: \(name) inflates past \(partBytesMax) bytes")
             }
-            // `read(into:)` wrote `count <= block.count` bytes at the front of `block`.
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: block[0..<count]))
         }
     }
