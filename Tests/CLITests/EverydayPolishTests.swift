@@ -132,8 +132,8 @@ struct EverydayPolishTests {
         ),
         (
             ["summarize", CLITests.fixture, "--layout", "nope"],
-            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|comtrade|baci, "
-                + "got \"nope\"",
+            "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|comtrade|"
+                + "comtrade-consignment|baci|dataweb, got \"nope\"",
             "Usage: roo summarize"
         ),
         (
@@ -169,8 +169,7 @@ struct EverydayPolishTests {
         (
             ["ingest", "x.csv", "--output", "x.parquet", "--layout", "bogus"],
             "roo: error: --layout must be one of csv|census-imdb|ace-lines|pedimento-551|census-api|comtrade|"
-                + "baci, "
-                + "got \"bogus\"",
+                + "comtrade-consignment|baci|dataweb, got \"bogus\"",
             "Usage: roo ingest"
         ),
         (
