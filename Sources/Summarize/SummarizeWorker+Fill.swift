@@ -157,7 +157,15 @@ extension SummarizeWorker {
         if case let .decimalInt(scale) = kind, view.valueWidth == 8 {
             // DECIMAL on INT64 at another scale: one tight loop, no per-row dispatch.
             try fillDecimal64(
-                view, scale: scale, values: values, status: status, flags: columns.flags,
+                view, scale: scale, bigEndian: false, values: values, status: status, flags: columns.flags,
+                flagNonOriginating: target == .nonOriginating, location: location)
+            return
+        }
+        if case let .decimalBytes(scale) = kind, view.layout == .fixedWidth, (1...8).contains(view.valueWidth) {
+            // FIXED_LEN_BYTE_ARRAY DECIMAL of up to 8 bytes (pyarrow's DECIMAL(18, 2)): the same loop on the
+            // big-endian integer, no 128-bit arithmetic (it was 28% of the CPU on a pyarrow-written file).
+            try fillDecimal64(
+                view, scale: scale, bigEndian: true, values: values, status: status, flags: columns.flags,
                 flagNonOriginating: target == .nonOriginating, location: location)
             return
         }
@@ -206,23 +214,31 @@ extension SummarizeWorker {
         }
     }
 
-    /// DECIMAL on INT64 at a scale other than 2, in one loop.
+    /// DECIMAL on INT64 (little-endian) or on up to 8 bytes of FIXED_LEN_BYTE_ARRAY (`bigEndian`) to cents,
+    /// in one loop.
     ///
     /// Safe because: rows `0..<view.rowCount` are the block's rows, and
     /// `values`, `status` and `flags` hold that many (`fillMoney`).
     private func fillDecimal64(
-        _ view: ColumnView, scale: Int, values: UnsafeMutablePointer<Int64>, status: UnsafeMutablePointer<UInt8>?,
-        flags: UnsafeMutablePointer<UInt8>, flagNonOriginating: Bool, location: () -> String
+        _ view: ColumnView, scale: Int, bigEndian: Bool, values: UnsafeMutablePointer<Int64>,
+        status: UnsafeMutablePointer<UInt8>?, flags: UnsafeMutablePointer<UInt8>, flagNonOriginating: Bool,
+        location: () -> String
     ) throws {
         let missing = LineBlock.ValueStatus.missing
         let flag = flagNonOriginating ? LineBlock.Flag.hasNonOriginating : 0
+        if bigEndian && scale == 2 && view.valueWidth == 8 && batch.nullCount == 0 {
+            // No nulls, cents already: one byte swap per row, nothing that can fail.
+            for row in 0..<view.rowCount { values[row] = view.bigEndianInteger(row) }
+            if flag != 0 { for row in 0..<view.rowCount { flags[row] |= flag } }
+            return
+        }
         for row in 0..<view.rowCount {
             guard view.isValid(row) else {
                 status?[row] = missing
                 continue
             }
-            let unscaled = view.integer(row)
-            guard let amount = Cents.fromDecimal(unscaled, scale: scale) else {
+            let unscaled = bigEndian ? view.bigEndianInteger(row) : view.integer(row)
+            guard let amount = scale == 2 ? unscaled : Cents.fromDecimal(unscaled, scale: scale) else {
                 throw RooError(.dataError, "\(location()): value at row \(row) does not fit Int64 cents")
             }
             values[row] = amount

@@ -9,6 +9,7 @@ column types (DECIMAL(18,2) money, text codes) and Polars' with declared
 dtypes (Float64 money: not exact), so neither spends time sniffing types.
 
     scripts/bench/peers.sh [--rows 100000000] [--threads 2] [--runs 5] [--lower-bound] [--csv] [--file F]
+        [--writer roo|pyarrow]
 """
 import argparse
 import os
@@ -92,6 +93,22 @@ def ensure(path, rows):
         subprocess.run([ROO, "generate", "--rows", str(rows), "--seed", "1", "--output", path], check=True)
 
 
+def ensure_pyarrow(path, rows):
+    """`path` as pyarrow writes a file by default (the layout most writers produce, not roo's own): roo's generated
+    file rewritten row group by row group with pyarrow's defaults and ZSTD (1 MB data pages, dictionaries up to a 1 MB
+    dictionary page, so the money columns fall back to PLAIN part way through each column chunk); bounded memory: one
+    row group at a time."""
+    if os.path.exists(path):
+        return
+    import pyarrow.parquet as pq
+    source = path.replace("_pyarrow.parquet", ".parquet")
+    ensure(source, rows)
+    reader = pq.ParquetFile(source)
+    with pq.ParquetWriter(path, reader.schema_arrow, compression="zstd") as writer:
+        for group in range(reader.num_row_groups):
+            writer.write_table(reader.read_row_group(group), row_group_size=1 << 20)
+
+
 def rows_and_bytes(path):
     import pyarrow.parquet as pq
     meta = pq.ParquetFile(path).metadata
@@ -110,12 +127,15 @@ def main():
     ap.add_argument("--skip-full", action="store_true", help="skip DuckDB's full-semantics run (slow)")
     ap.add_argument("--csv", action="store_true", help="compare on a plain CSV file (roo generate's columns) instead of Parquet")
     ap.add_argument("--file", help="use this file (Parquet, or CSV with --csv) instead of a generated one")
+    ap.add_argument("--writer", choices=["roo", "pyarrow"], default="roo",
+                    help="who writes the generated Parquet file: roo generate, or pyarrow rewriting it (ensure_pyarrow)")
     args = ap.parse_args()
     extension = "csv" if args.csv else "parquet"
-    path = args.file or os.path.join(ROOT, ".build-bench", f"customs_{args.rows // 1_000_000}m.{extension}")
+    suffix = "_pyarrow" if args.writer == "pyarrow" and not args.csv else ""
+    path = args.file or os.path.join(ROOT, ".build-bench", f"customs_{args.rows // 1_000_000}m{suffix}.{extension}")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     if not args.file:
-        ensure(path, args.rows)
+        (ensure_pyarrow if suffix else ensure)(path, args.rows)
     rows, compressed = csv_rows_and_bytes(path) if args.csv else rows_and_bytes(path)
     work = tempfile.mkdtemp()
     t = str(args.threads)

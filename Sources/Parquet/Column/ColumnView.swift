@@ -68,6 +68,25 @@ public struct ColumnView {
             : Int64(Int32(littleEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 4, as: Int32.self)))
     }
 
+    /// The fixed-width value of `row` read as a big-endian two's-complement integer, sign-extended: a
+    /// FIXED_LEN_BYTE_ARRAY DECIMAL of up to 8 bytes (pyarrow writes DECIMAL(18, s) as 8 of them).
+    ///
+    /// - Precondition: fixed-width layout, `valueWidth` in 1...8, `row < rowCount`.
+    @inlinable @inline(__always)
+    public func bigEndianInteger(_ row: Int) -> Int64 {
+        if valueWidth == 8 {
+            return Int64(bigEndian: fixedValues.loadUnaligned(fromByteOffset: row &* 8, as: Int64.self))
+        }
+        // Safe because: the batch holds `rowCount` values of `valueWidth` bytes (the precondition: `row < rowCount`),
+        // so bytes `start..<start + valueWidth` are the row's own.
+        let start = row &* valueWidth
+        var value = Int64(Int8(bitPattern: fixedValues.load(fromByteOffset: start, as: UInt8.self)))
+        for offset in 1..<valueWidth {
+            value = value << 8 | Int64(fixedValues.load(fromByteOffset: start &+ offset, as: UInt8.self))
+        }
+        return value
+    }
+
     /// FLOAT (widened) or DOUBLE value of `row`.
     @inlinable @inline(__always)
     public func floating(_ row: Int) -> Double {
