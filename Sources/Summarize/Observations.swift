@@ -35,6 +35,8 @@ final class Observations: Sendable {
         var textWithoutPeriod = false
         /// The optional measures the text inputs read have columns for.
         var textMeasures: OptionalMeasures = []
+        /// Whether a text input read has a program column.
+        var textReadsPrograms = false
 
         mutating func program(_ bytes: [UInt8]) {
             if programs.count < Observations.distinctValuesMax { programs.insert(bytes) }
@@ -107,6 +109,7 @@ final class Observations: Sendable {
             if local.textWithoutPeriod { state.local.textWithoutPeriod = true }
             state.local.yearOnlyFiltered += local.yearOnlyFiltered
             state.local.textMeasures.formUnion(local.textMeasures)
+            if local.textReadsPrograms { state.local.textReadsPrograms = true }
         }
     }
 

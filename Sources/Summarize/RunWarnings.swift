@@ -20,14 +20,23 @@ struct RunWarnings {
             .compactMap { $0 } + programVariants
     }
 
-    /// A layout without programs: no line claims one, so the claim measures read 0 — said, not left to look real.
+    /// Whether some input has a program column (set by the engine from the bindings).
+    var readsPrograms = true
+
+    /// Inputs without programs (a layout without them, or no program column at all): no line claims one, so
+    /// the claim measures read 0 — said, not left to look real.
     var noClaims: String? {
-        guard let layout = options.layout, let why = layout.withoutProgram, counts.linesAggregated > 0,
-            !options.valuesOnly
-        else { return nil }
+        guard counts.linesAggregated > 0, !options.valuesOnly else { return nil }
+        if let layout = options.layout, let why = layout.withoutProgram {
+            return
+                "--layout \(layout.name): \(why), so no line claims a program: preference_value, claim_share and "
+                + "utilization read 0; the IMDB file (--layout census-imdb) carries the SPI"
+        }
+        guard !readsPrograms else { return nil }
         return
-            "--layout \(layout.name): \(why), so no line claims a program: preference_value, claim_share and "
-            + "utilization read 0; the IMDB file (--layout census-imdb) carries the SPI"
+            "no input has a program column (the special program indicator, SPI), so no line claims a program: "
+            + "preference_value and claim_share (and utilization) read 0, not measured; map one with "
+            + "--map program=COLUMN"
     }
 
     /// The warning for `count` aggregated lines whose period could not be read under a `--by` period key.

@@ -252,6 +252,8 @@ package enum SummarizeEngine {
             })
         var warnings = RunWarnings(counts: counts, observations: seen, options: context.options)
         warnings.unmappedExamples = context.interner.unmappedExamples()
+        warnings.readsPrograms =
+            seen.local.textReadsPrograms || context.bindings.contains { $0.columns[.program] != nil }
         let periods = PeriodCoverage.covered(
             bindings: context.bindings, textMonths: textPaths.isEmpty ? .none : .some(seen.local.textMonths),
             options: context.options)

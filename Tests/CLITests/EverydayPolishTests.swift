@@ -291,7 +291,8 @@ struct EverydayPolishTests {
     @Test func countsReadNaturally() throws {
         let directory = FixturePaths.temporaryDirectory()
         let csv = directory + "/one.csv"
-        FixturePaths.write(Array("origin,partner,hs_code,customs_value,duty\nCN,MX,8708,100.50,0\n".utf8), to: csv)
+        FixturePaths.write(
+            Array("origin,partner,hs_code,customs_value,duty,program\nCN,MX,8708,100.50,0,\n".utf8), to: csv)
         let ingest = try CLITests.roo(["ingest", csv, "--output", directory + "/one.parquet"])
         #expect(ingest.status == 0)
         #expect(ingest.stderr == "roo: ingest: 1 line in = 1 row written + 0 rows rejected\n", "\(ingest.stderr)")

@@ -211,12 +211,42 @@ import TestSupport
         }
     }
 
+    /// Inputs without a program column: the claim measures read 0 because nothing was measured, and the run
+    /// says so once (it said nothing before, and claim_share 0.000000 looked like a finding); a program column,
+    /// even empty, is a measurement and needs no word.
+    @Test func noProgramColumnIsSaidNotLeftToLookLikeNoClaims() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        #expect(
+            FixturePaths.write(
+                Array("origin,partner,hs_code,customs_value,duty\nCN,MX,850440,100,0\n".utf8), to: directory + "/a.csv")
+        )
+        #expect(
+            FixturePaths.write(
+                Array("origin,partner,hs_code,customs_value,duty,program\nCN,MX,850440,100,0,\n".utf8),
+                to: directory + "/b.csv"))
+        let without = try CLITests.roo(["summarize", directory + "/a.csv", "--table", "totals"])
+        #expect(
+            without.status == 0
+                && without.stderr
+                    == "roo: warning: no input has a program column (the special program indicator, SPI), so no line "
+                    + "claims a program: preference_value and claim_share (and utilization) read 0, not measured; map "
+                    + "one with --map program=COLUMN\n",
+            "\(without.stderr)")
+        let with = try CLITests.roo(["summarize", directory + "/b.csv", "--table", "totals"])
+        #expect(with.status == 0 && with.stderr.isEmpty, "\(with.stderr)")
+        // One input with a program column is enough: the other's lines claim nothing, which is data.
+        let both = try CLITests.roo(["summarize", directory + "/a.csv", directory + "/b.csv", "--table", "totals"])
+        #expect(both.status == 0 && both.stderr.isEmpty, "\(both.stderr)")
+        let parquet = try CLITests.roo(["summarize", SummarizeCLITests.sample, "--table", "totals"])
+        #expect(parquet.status == 0 && !parquet.stderr.contains("program column"), "\(parquet.stderr)")
+    }
+
     @Test func hsCodesThatLostTheirLeadingZeroAreCountedAndCanBePadded() throws {
         let path = UserMistakeTests.mistakes + "/lost-leading-zeros.csv"
         let run = try CLITests.roo(["summarize", path, "--table", "by_chapter", "--format", "jsonl"])
         #expect(run.status == 0)
         #expect(
-            UserMistakeTests.line(run.stderr, "roo: warning: ")
+            UserMistakeTests.line(run.stderr, "roo: warning: 3 lines have HS codes")
                 == "roo: warning: 3 lines have HS codes of odd length (e.g. 3061300), which usually lost a leading "
                 + "zero in a spreadsheet: their chapter is read from the first two digits; give --pad-hs to read "
                 + "them as 03061300 (totals hs_odd_length)",

@@ -7,10 +7,10 @@ import TestSupport
 struct YearOnlyPeriodTests {
     /// CN via MX: a year-only 2022 line (100), a March 2022 line (50), and a year-only 2023 line (10, dutiable).
     static let csv = """
-        origin,partner,hs_code,customs_value,duty,period
-        CN,MX,850440,100,0,2022
-        CN,MX,850440,50,0,202203
-        CN,CN,850440,10,1,2023
+        origin,partner,hs_code,customs_value,duty,program,period
+        CN,MX,850440,100,0,,2022
+        CN,MX,850440,50,0,,202203
+        CN,CN,850440,10,1,,2023
 
         """
 

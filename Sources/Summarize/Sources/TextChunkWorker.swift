@@ -65,6 +65,7 @@ final class TextChunkWorker {
         if binding.fieldIndex[CanonicalColumn.rateProvision.position] >= 0 {
             observed.textMeasures.insert(.eligibility)
         }
+        if binding.fieldIndex[CanonicalColumn.program.position] >= 0 { observed.textReadsPrograms = true }
         details?.prepare(rows: batch.count)
         // The fills write through the block's column pointers for this scope only (taken once per chunk).
         try block.withColumns { columns in
