@@ -192,14 +192,7 @@ extension Layout {
     /// The name-matching form of a field name: ASCII letters lower-cased and
     /// digits kept, every other ASCII byte dropped (`"Country of Origin"` =
     /// `"country_of_origin"` = `"CountryOfOrigin"`); non-ASCII kept as is.
-    static func matchKey(_ name: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in name.lowercased().unicodeScalars
-        where (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") || scalar.value > 0x7f {
-            scalars.append(scalar)
-        }
-        return String(scalars)
-    }
+    static func matchKey(_ name: String) -> String { NameKey.of(name) }
 
     /// This layout with `customs_value` read on `basis`.
     ///

@@ -69,7 +69,7 @@ import Testing
             ("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c><c r=\"B1\"><v>1.5E3</v></c></row>"
                 + "<row r=\"2\"><c r=\"C2\" t=\"inlineStr\"><is><t>a&amp;b</t></is></c></row></sheetData></worksheet>")
                 .utf8)
-        var generator = SplitMix(seed: 2026)
+        var generator = SplitMix64(state: 2026)
         for round in 0..<20_000 {
             var bytes = sheet
             if round % 3 == 0 {
@@ -84,18 +84,5 @@ import Testing
             }
             bytes.withUnsafeBytes { FuzzEntryPoints.sheetXML($0) }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64) for the hostile rounds.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

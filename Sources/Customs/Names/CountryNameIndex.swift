@@ -42,15 +42,8 @@ public enum CountryNameIndex {
         return found
     }()
 
-    /// The comparison form of a name: ASCII letters upper-cased, digits and non-ASCII kept, the rest dropped.
-    static func key(_ name: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in name.uppercased().unicodeScalars
-        where (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9") || scalar.value > 0x7f {
-            scalars.append(scalar)
-        }
-        return String(scalars)
-    }
+    /// The comparison form of a name (`NameKey`).
+    static func key(_ name: String) -> String { NameKey.of(name) }
 
     /// The alpha-2 code of a country name (`"South Korea"` → `"KR"`), if the tables hold it unambiguously.
     ///
