@@ -88,11 +88,15 @@ struct IngestColumnBuilder {
 
     /// Money text at `scale` (nil: not a number in `format`).
     ///
-    /// - Complexity: O(field length + scale).
+    /// - Complexity: O(field length + scale); a plain amount at scale 2 (`Cents.plainCents`) in one pass.
+    @inline(__always)
     static func money(
         _ field: UnsafeRawBufferPointer, format: MoneyFormat, scale: Int
     ) -> MoneyText.DecimalConversion? {
-        format.scan(field).map { $0.unscaled(in: field, scale: scale) }
+        if scale == 2, let cents = Cents.plainCents(field, decimalSeparator: format.decimalSeparator) {
+            return .unscaled(cents)
+        }
+        return format.scan(field).map { $0.unscaled(in: field, scale: scale) }
     }
 
     /// Removes the last appended row (rolls back a partly converted record).

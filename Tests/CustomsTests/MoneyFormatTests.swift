@@ -194,6 +194,45 @@ struct MoneyFormatTests {
         return out
     }
 
+    /// The one-pass read of plain amounts (`-1234.56`) gives what the
+    /// general rule gives, for every format, on texts near the plain form
+    /// (digit runs of 0–20, one or two separators, signs, spaces, currency).
+    @Test func plainAmountsReadInOnePassEqualTheGeneralRule() throws {
+        let formats = [
+            MoneyFormat.standard, MoneyFormatTests.decimalComma, .plain,
+            try MoneyFormat.parse(decimalSeparator: ",", thousands: "space"),
+            try MoneyFormat.parse(decimalSeparator: ".", thousands: "none"),
+        ]
+        let pieces = ["-", "+", ".", ",", " ", "$", "0", "00", "9"]
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(next(10))) }) }
+        var plainTexts = 0
+        for _ in 0..<100_000 {
+            var text = next(4) == 0 ? "-" : ""
+            text += digits(next(21))
+            if next(3) != 0 { text += [".", ","][next(2)] + digits(next(5)) }
+            if next(6) == 0 { text.insert(contentsOf: pieces[next(pieces.count)], at: text.startIndex) }
+            if next(6) == 0 { text += pieces[next(pieces.count)] }
+            Array(text.utf8).withUnsafeBytes { raw in
+                for format in formats {
+                    let general: Cents.Conversion = format.scan(raw).map { $0.cents(in: raw) } ?? .invalid
+                    #expect(Cents.parse(text: raw, format: format) == general, "\(text) in \(format)")
+                    if let cents = Cents.plainCents(raw, decimalSeparator: format.decimalSeparator) {
+                        plainTexts += 1
+                        // Also ingest's DECIMAL(18, 2) value of the text.
+                        #expect(format.scan(raw)?.unscaled(in: raw, scale: 2) == .unscaled(cents), "\(text)")
+                    }
+                }
+            }
+        }
+        // The plain read decided a good share of them (the rest went to the general rule).
+        #expect(plainTexts > 100_000)
+    }
+
     /// Arbitrary bytes never trap in any format, and a text that scans
     /// has at least one digit and only digits in its fraction.
     @Test func hostileBytesNeverTrap() throws {
