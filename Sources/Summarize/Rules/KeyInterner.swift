@@ -86,11 +86,14 @@ package final class KeyInterner: Sendable {
 /// A worker's cache in front of the interner, keyed by the raw (unnormalized)
 /// bytes of a value, so plain-encoded columns do not take the lock per row.
 final class KeyCache {
+    // Exclusivity is not checked dynamically on the caches: a cache belongs
+    // to one worker thread and `code` never re-enters itself, so the runtime
+    // check (once or twice per key per line) would only cost time.
     private let interner: KeyInterner
     /// Raw values of up to 7 bytes packed with their length.
-    private var short = PackedKeyTable()
-    private var long: [[UInt8]: UInt32] = [:]
-    private var integers: [Int64: UInt32] = [:]
+    @exclusivity(unchecked) private var short = PackedKeyTable()
+    @exclusivity(unchecked) private var long: [[UInt8]: UInt32] = [:]
+    @exclusivity(unchecked) private var integers: [Int64: UInt32] = [:]
 
     init(interner: KeyInterner) { self.interner = interner }
 

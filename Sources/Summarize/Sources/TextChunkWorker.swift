@@ -11,14 +11,19 @@ import Synchronization
 /// intermediate file. One per worker for the whole run; the input-specific
 /// parts (binding, parser) follow the chunk's input.
 final class TextChunkWorker {
+    // Exclusivity is not checked dynamically on the mutable state below: a
+    // worker is used by one thread, and no access to one of them overlaps a
+    // mutation of the same one, so the runtime check (several per line in
+    // `fill`) would only cost time.
+
     let context: SummarizeContext
     /// The input of the chunk being filled, and its parser for this worker.
-    private var input: TextInput?
-    private var parser: (any RecordChunkParser)?
-    private var binding: TextInput.Binding
-    private var path = ""
-    private var columnCount = 0
-    private var inputOrder = 0
+    @exclusivity(unchecked) private var input: TextInput?
+    @exclusivity(unchecked) private var parser: (any RecordChunkParser)?
+    @exclusivity(unchecked) private var binding: TextInput.Binding
+    @exclusivity(unchecked) private var path = ""
+    @exclusivity(unchecked) private var columnCount = 0
+    @exclusivity(unchecked) private var inputOrder = 0
     let batch = RecordBatch()
     let block = LineBlock()
     let keys: KeyCache
@@ -29,13 +34,13 @@ final class TextChunkWorker {
     /// Per-worker caches of the flags of short text values (program,
     /// reporter, rate provision), so the rules run once per distinct value,
     /// not once per line (no String per line).
-    private var programFlags = PackedKeyTable(capacity: 64)
-    private var reporterFlags = PackedKeyTable(capacity: 16)
-    private var provisionFlags = PackedKeyTable(capacity: 64)
+    @exclusivity(unchecked) private var programFlags = PackedKeyTable(capacity: 64)
+    @exclusivity(unchecked) private var reporterFlags = PackedKeyTable(capacity: 16)
+    @exclusivity(unchecked) private var provisionFlags = PackedKeyTable(capacity: 64)
     private let originFlags: LineRules.KeyFlags
     private let partnerFlags: LineRules.KeyFlags
     /// What this unit saw, merged once per unit (`Observations`).
-    private var observed = Observations.Local()
+    @exclusivity(unchecked) private var observed = Observations.Local()
 
     init(context: SummarizeContext) {
         self.context = context
