@@ -44,6 +44,14 @@ struct SpanBuffer<Element: BitwiseCopyable> {
     /// Empties the list, keeping its memory.
     mutating func removeAll() { count = 0 }
 
+    /// Drops the elements from `newCount` on, keeping the memory.
+    ///
+    /// - Precondition: `0 <= newCount <= count`.
+    mutating func truncate(to newCount: Int) {
+        precondition(newCount >= 0 && newCount <= count, "truncate to \(newCount) of \(count)")
+        count = newCount
+    }
+
     private mutating func grow() {
         let grown = capacity * 2
         let replacement = UnsafeMutablePointer<Element>.allocate(capacity: grown)
