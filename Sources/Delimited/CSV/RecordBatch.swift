@@ -56,7 +56,7 @@ public final class RecordBatch {
     ///   - record: `0..<count`.
     ///   - field: `0..<fieldCount(record)`.
     /// - Complexity: O(1).
-    @inlinable
+    @inlinable @inline(__always)
     public func field(_ record: Int, _ field: Int) -> UnsafeRawBufferPointer {
         let span = fields[fieldIndex(record, field)]
         return UnsafeRawBufferPointer(start: storage + span.start, count: span.end - span.start)
@@ -113,7 +113,8 @@ public final class RecordBatch {
     @inlinable
     func fieldIndex(_ record: Int, _ field: Int) -> Int {
         let span = records[record]
-        precondition(field >= 0 && field < span.fieldCount, "field index \(field) out of range")
+        // A static message: an interpolated one makes this too large to inline into the callers' loops.
+        precondition(field >= 0 && field < span.fieldCount, "field index out of range")
         return span.firstField + field
     }
 }

@@ -26,7 +26,7 @@ struct SpanBuffer<Element: BitwiseCopyable> {
     /// The element at `index`, `0..<count` (a program error otherwise).
     @inlinable
     subscript(index: Int) -> Element {
-        precondition(index >= 0 && index < count, "index \(index) out of range 0..<\(count)")
+        precondition(index >= 0 && index < count, "span index out of range")
         // Safe because the index was checked above.
         return base[index]
     }
