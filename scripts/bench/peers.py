@@ -83,8 +83,13 @@ def timed(command, env=None):
 
 
 def csv_rows_and_bytes(path):
-    with open(path, "rb") as f:
+    """Data lines (a .zst or .gz file's lines counted in its decompressed text) and the file's size on disk."""
+    decompress = {".zst": ["zstd", "-dc", path], ".gz": ["gzip", "-dc", path]}.get(os.path.splitext(path)[1])
+    process = subprocess.Popen(decompress, stdout=subprocess.PIPE) if decompress else None
+    with process.stdout if process else open(path, "rb") as f:
         lines = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 24), b""))
+    if process and process.wait() != 0:
+        sys.exit(f"peers: {' '.join(decompress)} failed")
     return lines - 1, os.path.getsize(path)
 
 
