@@ -8,6 +8,13 @@ import RooSupport
 /// run reaches it: its reader, its header bound to the canonical columns,
 /// and what its layout skipped.
 final class TextInput: @unchecked Sendable {
+    /// The size of a CSV input's chunks (work units): 256 KiB, so that a
+    /// chunk's parsed field spans (about 1.3 MB for 5,000 records of 10
+    /// fields) are still in the core's cache when the fill reads them.
+    /// Measured on 10M lines (455 MiB, 2 threads): 0.98 s with 4 MiB chunks,
+    /// 0.89 s with 256 KiB, 0.90 s with 128 KiB; peak RSS 153 → 51 MB.
+    static let csvChunkSizeBytes = 256 << 10
+
     // @unchecked Sendable: `reader` is used only by `nextChunk`, which
     // `LineSources` calls under the claim lock, one call at a time; `skips`
     // is behind its own mutex; everything else is immutable.
@@ -58,7 +65,11 @@ final class TextInput: @unchecked Sendable {
             reader = layoutReader
         } else {
             let csvReader: CSVReader
-            do { csvReader = try CSVReader(path: path) } catch { throw RooError(error) }
+            do {
+                csvReader = try CSVReader(path: path, chunkSizeBytes: TextInput.csvChunkSizeBytes)
+            } catch {
+                throw RooError(error)
+            }
             let dialect = csvReader.dialect
             parserFactory = { DelimitedChunkParser(dialect: dialect) }
             reader = csvReader
