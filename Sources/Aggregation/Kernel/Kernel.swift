@@ -179,7 +179,7 @@ public enum Kernel {
         ///
         /// Safe because: `index` is always masked with `mask` (the table's
         /// size - 1, a power of two) and `slots` holds `size` slots; the
-        /// table is never full (it grows at half load), so the probe ends.
+        /// table is never full (it grows at half or three-quarter load), so the probe ends.
         @inline(__always)
         mutating func cell(for key: UInt64) -> UnsafeMutablePointer<GroupTable.Slot> {
             var index = GroupTable.hash(key) & mask
