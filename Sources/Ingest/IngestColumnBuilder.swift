@@ -73,13 +73,8 @@ struct IngestColumnBuilder {
             guard let value = present ? FieldParser.date(field) : 0 else { return .notOfType }
             dates.append(value)
         case .string:
-            if !field.isEmpty {
-                let start = bytes.count
-                bytes.append(contentsOf: repeatElement(0, count: field.count))
-                bytes.withUnsafeMutableBytes {
-                    UnsafeMutableRawBufferPointer(rebasing: $0[start...]).copyMemory(from: field)
-                }
-            }
+            // One copy of the field's bytes (a contiguous buffer: `append(contentsOf:)` copies it whole).
+            if !field.isEmpty { bytes.append(contentsOf: field) }
             offsets.append(bytes.count)
         }
         validity.append(present)

@@ -62,7 +62,7 @@ struct ColumnChunkEncoder {
         meta.totalUncompressedSize = Int64(uncompressedTotal)
         var stats = Statistics()
         stats.nullCount = Int64(rows - values.count)
-        if let (min, max) = StatisticsBuilder.minMax(values, type: column.physicalType) {
+        if let (min, max) = StatisticsBuilder.minMax(values, type: column.physicalType, distinct: dictionary?.entries) {
             stats.minValue = min
             stats.maxValue = max
         }

@@ -55,15 +55,32 @@ enum PlainEncoder {
 /// Column chunk min/max in the column's sort order (parquet-format TYPE_ORDER).
 enum StatisticsBuilder {
     /// PLAIN bytes of the minimum and maximum non-null (and non-NaN) values.
-    static func minMax(_ values: ValueBytes, type: PhysicalType) -> (min: [UInt8], max: [UInt8])? {
+    ///
+    /// - Parameter distinct: the indices of the first occurrence of each distinct value, in order (a
+    ///   dictionary's entries), when known: byte strings are then compared once per distinct value, not once
+    ///   per row, with the same result (among equal values the first occurrence is kept either way).
+    /// - Complexity: O(values) for integers; O(distinct values × their length) for the others.
+    static func minMax(_ values: ValueBytes, type: PhysicalType, distinct: [Int]? = nil) -> (
+        min: [UInt8], max: [UInt8]
+    )? {
         switch type {
         case .int32: return typed(values, Int32.self)
         case .int64: return typed(values, Int64.self)
         default: break
         }
+        if let distinct { return compared(values, type: type, at: distinct) }
+        return compared(values, type: type, at: 0..<values.count)
+    }
+
+    /// The minimum and maximum of the values at `indices` (in order; the first of equal values kept).
+    ///
+    /// - Precondition: every index is below `values.count`.
+    private static func compared<Indices: Sequence<Int>>(
+        _ values: ValueBytes, type: PhysicalType, at indices: Indices
+    ) -> (min: [UInt8], max: [UInt8])? {
         var minIndex = -1
         var maxIndex = -1
-        for index in 0..<values.count {
+        for index in indices {
             if isNaN(values.value(index), type) { continue }
             if minIndex < 0 {
                 minIndex = index
