@@ -15,7 +15,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from peers import CSV_TYPES, PY, ROO, timed  # noqa: E402
+from peers import CSV_TYPES, PY, ROO, interleave, spread  # noqa: E402
 
 DUCKDB_COPY = """
 import duckdb
@@ -51,13 +51,12 @@ def main():
                 threads=threads, path=path, schema=schema, out=f"{out}/polars.parquet")],
         }
         outputs = dict(zip(tools, (f"{out}/{stem}.parquet" for stem in ("roo", "duck", "polars"))))
-        results = {name: [] for name in tools}
-        for run in range(runs):
-            for name, command in tools.items():
-                if os.path.exists(outputs[name]):
-                    os.remove(outputs[name])  # each run writes a new file, as a user's would
-                results[name].append(timed(command))
-                print(f"run {run + 1} {name}: {results[name][-1][0]:.2f} s", file=sys.stderr)
+
+        def remove_output(name):
+            if os.path.exists(outputs[name]):
+                os.remove(outputs[name])  # each run writes a new file, as a user's would
+
+        results = interleave(tools, runs, before=remove_output)
         sizes = {name: os.path.getsize(output) for name, output in outputs.items()}
         import pyarrow.parquet as pq
         lines = {name: pq.ParquetFile(output).metadata.num_rows for name, output in outputs.items()}
@@ -69,10 +68,8 @@ def main():
     print("| tool | median s | min–max s | MiB/s | peak RSS MiB | output MB | × roo time |")
     print("|---|---|---|---|---|---|---|")
     for name, samples in results.items():
-        times = [t for t, _ in samples]
-        median = statistics.median(times)
-        rss = max(r for _, r in samples)
-        print(f"| {name} | {median:.2f} | {min(times):.2f}–{max(times):.2f} | {mib / median:.0f} | {rss:.0f} "
+        median, low, high, rss = spread(samples)
+        print(f"| {name} | {median:.2f} | {low:.2f}–{high:.2f} | {mib / median:.0f} | {rss:.0f} "
               f"| {sizes[name] / 1e6:.0f} | {median / base:.2f} |")
 
 

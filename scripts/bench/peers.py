@@ -82,6 +82,25 @@ def timed(command, env=None):
         return float(seconds), int(kilobytes) / 1024
 
 
+def interleave(tools, runs, before=None):
+    """Runs every tool's command once per round, in turn, for `runs` rounds (`before(name)` ahead of each run);
+    returns the (seconds, peak RSS MiB) of each run, by tool."""
+    results = {name: [] for name in tools}
+    for run in range(runs):
+        for name, command in tools.items():
+            if before:
+                before(name)
+            results[name].append(timed(command))
+            print(f"run {run + 1} {name}: {results[name][-1][0]:.2f} s", file=sys.stderr)
+    return results
+
+
+def spread(samples):
+    """Median, minimum and maximum seconds, and the largest peak RSS, of (seconds, RSS) samples."""
+    seconds = [s for s, _ in samples]
+    return statistics.median(seconds), min(seconds), max(seconds), max(r for _, r in samples)
+
+
 def csv_rows_and_bytes(path):
     """Data lines (a .zst or .gz file's lines counted in its decompressed text) and the file's size on disk."""
     decompress = {".zst": ["zstd", "-dc", path], ".gz": ["gzip", "-dc", path]}.get(os.path.splitext(path)[1])
@@ -152,11 +171,7 @@ def main():
     }
     if not args.skip_full:
         tools["DuckDB all tables (oracle SQL)"] = [PY, os.path.join(ROOT, "scripts", "check", "oracle.py"), path, "--threads", t, "--out", work + "/oracle"]
-    results = {name: [] for name in tools}
-    for run in range(args.runs):
-        for name, command in tools.items():
-            results[name].append(timed(command))
-            print(f"run {run + 1} {name}: {results[name][-1][0]:.2f} s", file=sys.stderr)
+    results = interleave(tools, args.runs)
     if args.lower_bound:
         out = subprocess.run([ROO, "bench", path, "--decompress-only", "--threads", t, "--repeat", str(args.runs)],
                              capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1].split(",")
@@ -171,10 +186,8 @@ def main():
     print("| tool | median s | min–max s | M lines/s | MiB/s | peak RSS MiB | × roo time |")
     print("|---|---|---|---|---|---|---|")
     for name, values in results.items():
-        seconds = [s for s, _ in values]
-        median = statistics.median(seconds)
-        rss = max(r for _, r in values)
-        print(f"| {name} | {median:.2f} | {min(seconds):.2f}–{max(seconds):.2f} | {rows / median / 1e6:.1f} | "
+        median, low, high, rss = spread(values)
+        print(f"| {name} | {median:.2f} | {low:.2f}–{high:.2f} | {rows / median / 1e6:.1f} | "
               f"{compressed / 1048576 / median:.0f} | {rss:.0f} | {median / roo_median:.2f} |")
 
 
