@@ -88,7 +88,9 @@ let package = Package(
         ),
         .target(
             name: "Reports",
-            dependencies: ["Customs", "TextFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CPrefetch", "Customs", "TextFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // The command layer: a small shared core, then one module per command.
         .target(

@@ -8,4 +8,9 @@ static inline __attribute__((always_inline)) void roo_prefetch_write(const void 
     __builtin_prefetch(address, 1, 3);
 }
 
+/// Hints the CPU to bring the cache line at `address` into cache for reading.
+/// No effect on program semantics; `address` need not be dereferenceable.
+static inline __attribute__((always_inline)) void roo_prefetch_read(const void *address) {
+    __builtin_prefetch(address, 0, 3);
+}
 #endif

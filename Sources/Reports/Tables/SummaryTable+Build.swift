@@ -1,3 +1,4 @@
+import CPrefetch
 import Customs
 
 /// One aggregated group with its keys as text.
@@ -234,6 +235,11 @@ extension SummaryTable {
                 var cells: [Cell] = []
                 cells.reserveCapacity(width)
                 groups.withUnsafeBufferPointer { groups in
+                    // Rows are read in sorted order, so each group is a cache miss: fetch one a few rows ahead.
+                    // Safe because: `kept` holds indices of `groups`, so the address is inside the buffer (and a
+                    // prefetch never reads it).
+                    let ahead = row + SummaryTable.groupPrefetchDistance
+                    if ahead < kept.count, let base = groups.baseAddress { roo_prefetch_read(base + kept[ahead]) }
                     let group = groups[kept[row]]
                     for (dimension, key) in zip(by.dimensions, keys(group)) {
                         appendDetailCells(dimension, key, to: &cells)
@@ -243,6 +249,9 @@ extension SummaryTable {
                 return cells
             })
     }
+
+    /// Rows between the prefetch of a detail row's group and its use (`detailTable`).
+    static let groupPrefetchDistance = 16
 
     /// Whether `by` holds every part of a group key of `plan`: origin,
     /// partner, the HS code at the plan's width (which fixes the chapter)
