@@ -22,6 +22,44 @@ struct TableRowsTests {
         }
     }
 
+    /// A table long enough to be written in pieces by several workers reads, byte for byte, as the
+    /// same rows written by one writer (text with quotes, separators and formula guards, money,
+    /// shares, integers; row counts at and around the piece boundaries).
+    @Test func largeTablesWrittenInPiecesEqualOneWriter() {
+        @Sendable func cells(_ row: Int) -> [Cell] {
+            [
+                .text(row % 7 == 0 ? "=\"a,b\"\t\(row)" : "k\(row)"), .integer(Int64(row)),
+                .money(Int64(row) * 101 - 5_000), .share(numerator: Int64(row % 13), denominator: Int64(row % 11)),
+            ]
+        }
+        let columns = ["key", "lines", "customs_value", "share"]
+        for count in [1 << 16, (1 << 16) + 1, 3 * (1 << 15) + 17, 200_003] {
+            let made = SummaryTable(name: .detail, columns: columns, rows: TableRows(count: count) { cells($0) })
+            for format in [OutputFormat.csv, .tsv] {
+                // One writer: tables of at most 1,000 rows (far below a piece), their rows after one header.
+                var expected: [UInt8] = []
+                for low in stride(from: 0, to: count, by: 1_000) {
+                    let high = min(low + 1_000, count)
+                    let part = SummaryTable(
+                        name: .detail, columns: columns, rows: TableRows(count: high - low) { cells(low + $0) })
+                    let bytes = format.bytes(part)
+                    let body = bytes.firstIndex(of: 0x0a).map { $0 + 1 } ?? bytes.count
+                    if low == 0 { expected += bytes[..<body] }
+                    expected += bytes[body...]
+                }
+                // Compared as a Bool: a failure message does not print 10 MB of bytes.
+                let written = format.bytes(made)
+                let shorter = min(written.count, expected.count)
+                let firstDifference = (0..<shorter).first { written[$0] != expected[$0] } ?? shorter
+                let same = written == expected
+                #expect(
+                    same,
+                    "\(format) \(count) rows: \(written.count) vs \(expected.count) bytes, differ at \(firstDifference)"
+                )
+            }
+        }
+    }
+
     /// The detail table of an aggregate is one row per group, made as it is written: sorted by
     /// non-regional value, then customs value, then keys by bytes, and cut by `top`.
     @Test func theDetailTableOfGroupsIsSortedAndCutAsItIsMade() throws {
