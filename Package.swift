@@ -6,6 +6,7 @@
 // declares exactly the modules it imports (scripts/check/modules.py):
 //   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet, Delimited
 //   Customs  <-  TextFormats  <-  Reports;  Customs  <-  Aggregation;  Delimited, Customs  <-  Layouts
+//   Parallel (the ordered parallel map)  <-  Reports, Ingest, Generate
 //   leaf libraries  <-  RooSupport  <-  Partial  <-  Summarize  <-  Bench  <-  roo
 //                       RooSupport  <-  Ingest, Generate, Inspect           <-  roo
 // The command layer (RooSupport and one module per command) uses `package`
@@ -36,6 +37,7 @@ let package = Package(
         .library(name: "Customs", targets: ["Customs"]),
         .library(name: "Delimited", targets: ["Delimited"]),
         .library(name: "Layouts", targets: ["Layouts"]),
+        .library(name: "Parallel", targets: ["Parallel"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "TextFormats", targets: ["TextFormats"]),
         // libFuzzer targets (scripts/fuzz/run.sh); a plain build makes input replayers.
@@ -76,6 +78,8 @@ let package = Package(
             swiftSettings: internalChecks
         ),
         .target(name: "Customs"),
+        // The one ordered parallel map (Dispatch), for the tables and the commands.
+        .target(name: "Parallel"),
         // The one escaping of each text format (CSV/TSV fields, JSON strings, Markdown, HTML/SVG, XML).
         .target(name: "TextFormats", dependencies: ["Customs"]),
         .target(
@@ -89,7 +93,8 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "CPrefetch", "Customs", "TextFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CPrefetch", "Customs", "Parallel", "TextFormats",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The command layer: a small shared core, then one module per command.
@@ -107,9 +112,9 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "RooSupport", "TextFormats",
+                "Customs", "Delimited", "Layouts", "MappedIO", "Parallel", "Parquet", "RooSupport", "TextFormats",
             ]),
-        .target(name: "Generate", dependencies: ["CZstd", "MappedIO", "Parquet", "RooSupport"]),
+        .target(name: "Generate", dependencies: ["CZstd", "MappedIO", "Parallel", "Parquet", "RooSupport"]),
         .target(
             name: "Inspect",
             dependencies: [
@@ -138,6 +143,7 @@ let package = Package(
         // it imports.
         .target(name: "TestSupport"),
         .testTarget(name: "MappedIOTests", dependencies: ["MappedIO", "TestSupport"]),
+        .testTarget(name: "ParallelTests", dependencies: ["Parallel"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats"]),
         .testTarget(name: "InspectTests", dependencies: ["Inspect", "Parquet", "TestSupport"]),
         .testTarget(name: "BenchTests", dependencies: ["Aggregation", "Bench", "Parquet", "Summarize", "TestSupport"]),

@@ -1,6 +1,7 @@
 import CZstd
 import Dispatch
 import MappedIO
+import Parallel
 import Parquet
 import RooSupport
 

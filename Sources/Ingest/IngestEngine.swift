@@ -3,6 +3,7 @@ import Delimited
 import Dispatch
 import Layouts
 import MappedIO
+import Parallel
 import Parquet
 import RooSupport
 import TextFormats

@@ -29,15 +29,15 @@ package struct ExactAggregate: Sendable {
         self.periods = periods
     }
 
-    /// The summary tables (docs/semantics.md, Tables).
+    /// The summary tables (docs/semantics.md, Tables), built by up to `threads` workers (the same tables).
     ///
     /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
-    package func tables(top: Int?) throws -> [SummaryTable] {
+    package func tables(top: Int?, threads: Int = 1) throws -> [SummaryTable] {
         do {
             let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
             return try SummaryTable.buildAll(
                 groups: groups, totals: totals, top: top, members: members, by: semantics.by,
-                compare: semantics.compare)
+                compare: semantics.compare, threads: threads)
         } catch let error as MeasureOverflow {
             throw RooError(.dataError, error.description)
         }

@@ -100,7 +100,7 @@ package enum SummarizeEngine {
         let run = try aggregate(options, outputs: [], showProgress: showProgress, notice: notice)
         run.warnings.lines.forEach(warning)
         if let line = RunWarnings.missingPeriods(run.aggregate.linesWithoutPeriod(), by: options.by) { warning(line) }
-        let tables = try run.aggregate.tables(top: options.top)
+        let tables = try run.aggregate.tables(top: options.top, threads: run.options.threads)
         try Outputs.commit(try run.rejects?.finish().map { [$0] } ?? [])
         return (tables, run.options)
     }
@@ -129,7 +129,7 @@ package enum SummarizeEngine {
         }
         run.warnings.lines.forEach(warning)
         if let line = RunWarnings.missingPeriods(run.aggregate.linesWithoutPeriod(), by: options.by) { warning(line) }
-        let tables = try run.aggregate.tables(top: options.top)
+        let tables = try run.aggregate.tables(top: options.top, threads: run.options.threads)
         let rejects = try run.rejects?.finish()
         let periods = run.aggregate.periods
         let notes = SummaryNotes.make(
@@ -139,7 +139,7 @@ package enum SummarizeEngine {
         try destination.write(
             tables, notes: notes, headline: headline, flows: destination.showsFlows ? run.aggregate.flowCells() : nil,
             series: destination.drawsSeries ? run.aggregate.periodSeries() : nil,
-            committingWith: rejects.map { [$0] } ?? [], emit: emit)
+            committingWith: rejects.map { [$0] } ?? [], threads: run.options.threads, emit: emit)
     }
 
     /// `summarize --partial PATH`: writes the exact aggregate of the inputs

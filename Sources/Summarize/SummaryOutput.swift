@@ -195,7 +195,7 @@ package struct SummaryOutput: Sendable {
     ///   - series: the report's time series (a period in the run), nil for none.
     package func write(
         _ tables: [SummaryTable], notes: [(String, Cell)] = [], headline: Headline? = nil, flows: SummaryTable? = nil,
-        series: PeriodSeries? = nil, committingWith extra: [OutputFile] = [],
+        series: PeriodSeries? = nil, committingWith extra: [OutputFile] = [], threads: Int = 1,
         emit: (String) throws -> Void
     ) throws {
         let target = try target()
@@ -226,20 +226,33 @@ package struct SummaryOutput: Sendable {
             let files = try tables.filter { $0.name == wanted }.prefix(1).map { try TableParquet.finish($0, to: path) }
             try Outputs.commit(files + extra)
             return
-        case let .directory(directory, format):
+        case let .directory(directory, format) where format.isPerTable:
             try makeDirectory(directory)
-            contents =
-                format == .html
-                ? [
-                    Array(
-                        HTMLReport.render(
-                            tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows,
-                            series: series
-                        ).utf8)
-                ]
-                : tables.filter { selected([$0.name]).count == 1 }.map { format.bytes($0) }
+            // Each table streamed into its file as it is rendered (a detail table of millions of rows is never
+            // held whole).
+            let files = try zip(paths, tables.filter { selected([$0.name]).count == 1 }).map { path, table in
+                try SummaryOutput.stream(table, format: format, threads: threads, to: path)
+            }
+            try Outputs.commit(files + extra)
+            return
+        case let .directory(directory, _):
+            // The report (a directory for a workbook is refused by `check`).
+            try makeDirectory(directory)
+            contents = [
+                Array(
+                    HTMLReport.render(
+                        tables: tables, notes: SummaryOutput.plain(notes), headline: headline, flows: flows,
+                        series: series
+                    ).utf8)
+            ]
         case let .file(path, .xlsx):
             contents = [try workbook(tables, notes: notes, headline: headline, series: series, path: path)]
+        case let .file(path, format) where format.isPerTable && !allTables:
+            // The selected table streamed into the file as it is rendered, as into a directory.
+            let wanted = tables.filter { $0.name == (table ?? .detail) }.prefix(1)
+            let file = try SummaryOutput.stream(wanted.first, format: format, threads: threads, to: path)
+            try Outputs.commit([file] + extra)
+            return
         case let .file(_, format):
             let parts = texts(tables, notes: notes, headline: headline, flows: flows, series: series, format: format)
             contents = [parts.count == 1 ? parts[0] : Array(parts.joined())]
@@ -311,6 +324,15 @@ package struct SummaryOutput: Sendable {
             try Outputs.write(bytes, to: file)
         }
         try Outputs.commit(opened + extra)
+    }
+
+    /// `table` in `format` written into a new output file at `path` (empty for no table) as it is rendered.
+    private static func stream(
+        _ table: SummaryTable?, format: OutputFormat, threads: Int, to path: String
+    ) throws -> OutputFile {
+        let file = try Outputs.open(path)
+        if let table { try format.write(table, threads: threads) { try Outputs.write($0, to: file) } }
+        return file
     }
 
     private func makeDirectory(_ directory: String) throws {

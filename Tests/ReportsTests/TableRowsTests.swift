@@ -47,15 +47,20 @@ struct TableRowsTests {
                     if low == 0 { expected += bytes[..<body] }
                     expected += bytes[body...]
                 }
-                // Compared as a Bool: a failure message does not print 10 MB of bytes.
-                let written = format.bytes(made)
-                let shorter = min(written.count, expected.count)
-                let firstDifference = (0..<shorter).first { written[$0] != expected[$0] } ?? shorter
-                let same = written == expected
-                #expect(
-                    same,
-                    "\(format) \(count) rows: \(written.count) vs \(expected.count) bytes, differ at \(firstDifference)"
-                )
+                for threads in [1, 3] {
+                    // Streamed in parts of at most one piece of rows (the header first), never the whole table.
+                    var parts: [[UInt8]] = []
+                    format.write(made, threads: threads) { parts.append($0) }
+                    let rowsPerPiece = 1 << 15
+                    #expect(parts.count == (count + rowsPerPiece - 1) / rowsPerPiece + 1)
+                    // Compared as a Bool: a failure message does not print 10 MB of bytes.
+                    let written = Array(parts.joined())
+                    let shorter = min(written.count, expected.count)
+                    let firstDifference = (0..<shorter).first { written[$0] != expected[$0] } ?? shorter
+                    let same = written == expected
+                    let sizes = "\(written.count) vs \(expected.count) bytes"
+                    #expect(same, "\(format) \(count) rows, \(threads) threads: \(sizes), differ at \(firstDifference)")
+                }
             }
         }
     }
@@ -81,5 +86,40 @@ struct TableRowsTests {
         let keys = table.rows.map { row in [0, 2, 4].map { CellText.plain(row[$0]) }.joined(separator: "|") }
         // Ties on both sums fall to the keys' bytes: CA before MX; "E" + U+0301 before "É" (0x45 < 0xC3).
         #expect(keys == ["DE|87|MX", "CN|85|CA", "CN|85|MX", "E\u{301}|01|MX"])
+    }
+
+    /// The tables are built side by side: by any number of workers they are the same tables, and when
+    /// several overflow the error names the first in table order (`by_origin` here, before `totals`).
+    @Test func tablesBuiltBySeveralWorkersAreTheSameAndFailTheSame() throws {
+        func group(_ origin: String, _ partner: String, _ chapter: Int, value: Int64) -> GroupRow {
+            var measures = Measures()
+            measures.lines = 1
+            measures.customsValue = value
+            measures.dutyFreeValue = value / 2
+            measures.nonRegionalValue = value / 3
+            return GroupRow(origin: origin, chapter: chapter, partner: partner, measures: measures)
+        }
+        let groups = (0..<500).map {
+            group(["CN", "DE", "MX", "VN"][$0 % 4], ["CA", "MX", "JP"][$0 % 3], $0 % 97 + 1, value: Int64($0 * 7_919))
+        }
+        let totals = TotalsInput(files: 1, linesRead: 500, linesFiltered: 0, rejected: [], linesAggregated: 500)
+        let render = { (tables: [SummaryTable]) in tables.map { OutputFormat.csv.render($0) } }
+        let one = try SummaryTable.buildAll(groups: groups, totals: totals, top: 50, members: ["CA", "MX", "US"])
+        for threads in [2, 3, 8] {
+            let many = try SummaryTable.buildAll(
+                groups: groups, totals: totals, top: 50, members: ["CA", "MX", "US"], threads: threads)
+            #expect(render(many) == render(one), "\(threads) threads")
+        }
+        // Two groups of one origin whose sum passes Int64: by_origin, through_bloc and totals overflow; detail,
+        // by_partner and by_chapter do not.
+        let huge = [group("CN", "MX", 85, value: .max - 10), group("CN", "CA", 87, value: 100)]
+        for threads in [1, 2, 8] {
+            #expect("\(threads) threads") {
+                try SummaryTable.buildAll(
+                    groups: huge, totals: totals, top: nil, members: ["CA", "MX", "US"], threads: threads)
+            } throws: { error in
+                (error as? MeasureOverflow)?.table == .byOrigin
+            }
+        }
     }
 }

@@ -1,8 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Customs
-import Dispatch
+import Parallel
 import TextFormats
 
 /// Output formats of summary tables (docs/cli.md, Outputs).
@@ -40,15 +37,29 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// - Precondition: `isPerTable` (workbooks: `XLSXFile`; reports: `HTMLReport`).
     public func render(_ table: SummaryTable) -> String { String(decoding: bytes(table), as: UTF8.self) }
 
-    /// `render(table)` as UTF-8 bytes (what a file of it holds), made without a `String` of the whole table.
+    /// `render(table)` as UTF-8 bytes (what a file of it holds), made without a `String` of the whole table;
+    /// a large CSV/TSV table by up to `threads` workers (the same bytes).
     ///
-    /// - Precondition: `isPerTable`.
-    public func bytes(_ table: SummaryTable) -> [UInt8] {
+    /// - Precondition: `isPerTable`; `threads` ≥ 1.
+    public func bytes(_ table: SummaryTable, threads: Int = 1) -> [UInt8] {
+        var out: [UInt8] = []
+        write(table, threads: threads) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes `bytes(table)` to `sink` in order, in one or more parts: a CSV/TSV table part by part as it is
+    /// rendered (by up to `threads` workers), never the whole table in memory; JSONL and Markdown whole.
+    ///
+    /// - Precondition: `isPerTable`; `threads` ≥ 1.
+    /// - Throws: what `sink` throws (nothing more is written then).
+    public func write<Failure: Error>(
+        _ table: SummaryTable, threads: Int = 1, to sink: ([UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
         switch self {
-        case .csv: DelimitedWriter.render(table, separator: UInt8(ascii: ","))
-        case .tsv: DelimitedWriter.render(table, separator: 0x09)
-        case .jsonl: Array(JSONLinesWriter.render(table).utf8)
-        case .md: Array(MarkdownWriter.render(table).utf8)
+        case .csv: try DelimitedWriter.write(table, separator: UInt8(ascii: ","), threads: threads, to: sink)
+        case .tsv: try DelimitedWriter.write(table, separator: 0x09, threads: threads, to: sink)
+        case .jsonl: try sink(Array(JSONLinesWriter.render(table).utf8))
+        case .md: try sink(Array(MarkdownWriter.render(table).utf8))
         case .xlsx, .html, .parquet:
             preconditionFailure("\(rawValue) is not one text per table: use XLSXFile, HTMLReport or a Parquet writer")
         }
@@ -58,61 +69,52 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// CSV (RFC 4180: LF line ends, header row, quoting only where needed) and
 /// TSV, with the formula guard on text cells (`DelimitedText`, on bytes).
 enum DelimitedWriter {
-    /// Rows of one piece when a large table is written by several workers (`render`).
+    /// Rows of one part of a table (`write`).
     static let rowsPerPiece = 1 << 15
 
-    /// The workers that write a large table's pieces at once: the machine's cores, 1 to 8.
-    static let pieceWorkers: Int = {
-        #if canImport(Glibc)
-        let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        #else
-        let cores = 1
-        #endif
-        return max(1, min(8, Int(cores)))
-    }()
-
+    /// Writes the header, then the rows `rowsPerPiece` at a time, to `sink` (a table of one piece in one
+    /// part): a table of more than two pieces by up to `threads` workers (at most 8), one piece each at a
+    /// time, the pieces passed on in row order: the same bytes as one writer (a million-row detail table is
+    /// otherwise a long single-threaded step after a parallel aggregation), with `threads` pieces in memory
+    /// at most, never the whole table.
+    ///
     /// - Complexity: O(cells); one row's cells alive at a time per worker (`TableRows`), bytes appended in
-    ///   place. A table of more than two pieces is written `pieceWorkers` pieces at a time, each into its own
-    ///   buffer, appended in row order: the same bytes as one writer (a million-row detail table is
-    ///   otherwise a long single-threaded step after a parallel aggregation).
-    static func render(_ table: SummaryTable, separator: UInt8) -> [UInt8] {
-        var out: [UInt8] = []
-        // Rows of a large table print in about 100 bytes: room for them up front, not by repeated doubling.
-        out.reserveCapacity(min(table.rows.count, 1 << 24) * 100 + 4096)
+    ///   place.
+    static func write<Failure: Error>(
+        _ table: SummaryTable, separator: UInt8, threads: Int, to sink: ([UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        var header: [UInt8] = []
         for (index, column) in table.columns.enumerated() {
-            if index > 0 { out.append(separator) }
+            if index > 0 { header.append(separator) }
             if separator == 0x09 {
-                DelimitedText.appendTSVField(Array(column.utf8), to: &out)
+                DelimitedText.appendTSVField(Array(column.utf8), to: &header)
             } else {
-                DelimitedText.appendCSVField(Array(column.utf8), to: &out)
+                DelimitedText.appendCSVField(Array(column.utf8), to: &header)
             }
         }
-        out.append(0x0a)
+        header.append(0x0a)
         let rows = table.rows
-        let workers = rows.count > 2 * rowsPerPiece ? pieceWorkers : 1
-        guard workers > 1 else {
-            appendRows(rows, 0..<rows.count, separator: separator, to: &out)
-            return out
+        guard rows.count > rowsPerPiece else {
+            appendRows(rows, 0..<rows.count, separator: separator, to: &header)
+            try sink(header)
+            return
         }
-        // Shared by the workers below, each writing only its own element.
-        nonisolated(unsafe) let pieces = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: workers)
-        pieces.initialize(repeating: [])
-        defer { pieces.deallocate() }
+        let workers = rows.count > 2 * rowsPerPiece ? max(1, min(threads, 8)) : 1
+        try sink(header)
         var start = 0
         while start < rows.count {
             let batchStart = start
-            // Safe because: worker `piece` writes only `pieces[piece]` (below `workers`, the buffer's count),
-            // and the buffers are read after `concurrentPerform` returns.
-            DispatchQueue.concurrentPerform(iterations: workers) { piece in
+            let pieces = ParallelMap.ordered(workers, workers: workers) { piece in
                 let low = min(batchStart + piece * rowsPerPiece, rows.count)
-                let high = min(low + rowsPerPiece, rows.count)
-                pieces[piece].removeAll(keepingCapacity: true)
-                appendRows(rows, low..<high, separator: separator, to: &pieces[piece])
+                var out: [UInt8] = []
+                // Rows print in about 100 bytes: room for the piece up front.
+                out.reserveCapacity(rowsPerPiece * 100)
+                appendRows(rows, low..<min(low + rowsPerPiece, rows.count), separator: separator, to: &out)
+                return out
             }
-            for piece in pieces { out.append(contentsOf: piece) }
+            for piece in pieces where !piece.isEmpty { try sink(piece) }
             start += workers * rowsPerPiece
         }
-        return out
     }
 
     /// Appends rows `range` of `rows`, each ended by LF.

@@ -1,5 +1,6 @@
 import CPrefetch
 import Customs
+import Parallel
 
 /// One aggregated group with its keys as text.
 public struct GroupRow: Sendable {
@@ -128,10 +129,11 @@ extension SummaryTable {
     ///   - by: the detail table's keys; each group's `detail` follows `by.plan(comparing: compare)`.
     public static func buildAll(
         groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet = .standard,
-        compare: PeriodComparison? = nil
+        compare: PeriodComparison? = nil, threads: Int = 1
     ) throws -> [SummaryTable] {
         let plan = by.plan(comparing: compare)
-        let tables = try build(groups, totals: totals, top: top, members: members, by: by, plan: plan)
+        let tables = try build(
+            groups, totals: totals, top: top, members: members, by: by, plan: plan, threads: threads)
         guard let compare, let grain = plan.periodGrain, let index = plan.index(of: .period(grain)) else {
             return tables
         }
@@ -139,8 +141,10 @@ extension SummaryTable {
         for group in groups {
             if let side = compare.side(ofPeriod: group.detail[index], from: grain) { sides[side].append(group) }
         }
-        let base = try build(sides[0], totals: totals, top: nil, members: members, by: by, plan: plan)
-        let current = try build(sides[1], totals: totals, top: nil, members: members, by: by, plan: plan)
+        let base = try build(
+            sides[0], totals: totals, top: nil, members: members, by: by, plan: plan, threads: threads)
+        let current = try build(
+            sides[1], totals: totals, top: nil, members: members, by: by, plan: plan, threads: threads)
         return try tables.map { table in
             try comparing(
                 table, base: base.first { $0.name == table.name }, current: current.first { $0.name == table.name },
@@ -148,42 +152,59 @@ extension SummaryTable {
         }
     }
 
-    /// `buildAll` without the comparison.
+    /// `buildAll` without the comparison: each table is made from the groups alone, so the tables are built
+    /// side by side by up to `threads` workers (the detail table, the longest, claimed first), in table order;
+    /// the first failing table in that order is the error, whatever the thread count.
     private static func build(
         _ groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet,
-        plan: DetailPlan
+        plan: DetailPlan, threads: Int
     ) throws -> [SummaryTable] {
-        let byPartner = try marginal(groups, table: .byPartner) { $0.partner }
-        let byChapter = try marginal(groups, table: .byChapter) { chapterText($0.chapter) }
-        let byOrigin = try marginal(groups, table: .byOrigin) { $0.origin }
-        let keyMarginals = try detailMarginals(groups, by: by, plan: plan)
-        var sums = MeasureSums()
-        for group in groups { sums.add(group.measures) }
-        guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
         let optional = totals.optionalMeasures
-        return [
-            try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional),
-            keyed(.byPartner, ["partner", "partner_name"], byPartner, top: top, optional: optional) {
-                [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
+        let jobs: [@Sendable () throws -> [SummaryTable]] = [
+            { [try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional)] },
+            {
+                let rows = try marginal(groups, table: .byPartner) { $0.partner }
+                return [
+                    keyed(.byPartner, ["partner", "partner_name"], rows, top: top, optional: optional) {
+                        [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
+                    }
+                ]
             },
-            keyed(.byChapter, ["hs_chapter", "chapter_title"], byChapter, top: top, optional: optional) {
-                [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))]
+            {
+                let rows = try marginal(groups, table: .byChapter) { chapterText($0.chapter) }
+                return [
+                    keyed(.byChapter, ["hs_chapter", "chapter_title"], rows, top: top, optional: optional) {
+                        [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))]
+                    }
+                ]
             },
-            keyed(.byOrigin, ["origin", "origin_name"], byOrigin, top: top, optional: optional) {
-                [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
+            {
+                let rows = try marginal(groups, table: .byOrigin) { $0.origin }
+                return [
+                    keyed(.byOrigin, ["origin", "origin_name"], rows, top: top, optional: optional) {
+                        [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
+                    }
+                ]
             },
+            {
+                try detailMarginals(groups, by: by, plan: plan).map { table in
+                    // A time series reads in time order, every period kept.
+                    let byTime = table.name == .byPeriod
+                    return keyed(
+                        table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime,
+                        optional: optional
+                    ) { [.text($0[0])] }
+                }
+            },
+            {
+                var sums = MeasureSums()
+                for index in groups.indices { sums.add(groups[index].measures) }
+                guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
+                return [totalsTable(totals, all)]
+            },
+            { [try throughBloc(groups, members: members, optional: optional)] },
         ]
-            + keyMarginals.map { table in
-                // A time series reads in time order, every period kept.
-                let byTime = table.name == .byPeriod
-                return keyed(
-                    table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime, optional: optional
-                ) { [.text($0[0])] }
-            }
-            + [
-                totalsTable(totals, all),
-                try throughBloc(groups, members: members, optional: optional),
-            ]
+        return try ParallelMap.ordered(jobs.count, workers: threads) { try jobs[$0]() }.flatMap { $0 }
     }
 
     /// The `detail` table of `groups` (each `detail` following `plan`) keyed by `by`, sorted and cut to `top`.
@@ -360,25 +381,5 @@ extension SummaryTable {
             }
         return "--table \(table.rawValue) sums a --by key: add \(key) to --by (e.g. --by \(by.text),"
             + "\(table == .byPeriod ? "month" : key))"
-    }
-
-    static func totalsTable(_ totals: TotalsInput, _ measures: Measures) -> SummaryTable {
-        let reasonColumns = RejectionReason.allCases.map(\.name)
-        let unmapped = totals.unmappedCountryCodes.map { _ in ["unmapped_country_codes"] } ?? []
-        let columns =
-            ["files", "lines_read", "lines_filtered", "lines_rejected"] + reasonColumns + ["lines_aggregated"]
-            + unmapped
-            + ["hs_odd_length"] + measureColumns + optionalColumns(totals.optionalMeasures)
-        // Wrapping sum: the counts come from one run (or from partials whose invariants merge checked).
-        var row: [Cell] = [
-            .integer(Int64(totals.files)), .integer(totals.linesRead), .integer(totals.linesFiltered),
-            .integer(totals.rejected.reduce(0, &+)),
-        ]
-        row += totals.rejected.map { Cell.integer($0) }
-        row.append(.integer(totals.linesAggregated))
-        if let count = totals.unmappedCountryCodes { row.append(.integer(count)) }
-        row.append(.integer(totals.oddHSCodes))
-        row += measureCells(measures, totals.optionalMeasures)
-        return SummaryTable(name: .totals, columns: columns, rows: [row])
     }
 }
