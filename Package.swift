@@ -6,7 +6,7 @@
 // declares exactly the modules it imports (scripts/check/modules.py):
 //   CZstd, CSystemZlib, CBrotli, MappedIO  <-  Parquet, Delimited
 //   Customs  <-  TextFormats  <-  Reports;  Customs  <-  Aggregation;  Delimited, Customs  <-  Layouts
-//   Parallel (the ordered parallel map)  <-  Reports, Ingest, Generate
+//   Parallel (the ordered parallel map)  <-  Aggregation, Reports, Summarize, Ingest, Generate
 //   leaf libraries  <-  RooSupport  <-  Partial  <-  Summarize  <-  Bench  <-  roo
 //                       RooSupport  <-  Ingest, Generate, Inspect           <-  roo
 // The command layer (RooSupport and one module per command) uses `package`
@@ -88,7 +88,7 @@ let package = Package(
         ),
         .target(
             name: "Aggregation",
-            dependencies: ["Customs", "CPrefetch", .product(name: "Atomics", package: "swift-atomics")]
+            dependencies: ["Customs", "CPrefetch", "Parallel", .product(name: "Atomics", package: "swift-atomics")]
         ),
         .target(
             name: "Reports",
@@ -105,8 +105,8 @@ let package = Package(
         .target(
             name: "Summarize",
             dependencies: [
-                "Aggregation", "Customs", "Delimited", "Layouts", "MappedIO", "Parquet", "Partial", "Reports",
-                "RooSupport", "TextFormats",
+                "Aggregation", "Customs", "Delimited", "Layouts", "MappedIO", "Parallel", "Parquet", "Partial",
+                "Reports", "RooSupport", "TextFormats",
             ]
         ),
         .target(

@@ -42,6 +42,33 @@ public enum ParallelMap {
         return elements
     }
 
+    /// `[make(0), make(1), …, make(count - 1)]` made by up to `workers` threads, `piece` indices at a time,
+    /// each element written in place into the one result array (no array per piece, no copy after).
+    ///
+    /// Safe because: each piece initializes only its own indices `low..<high` of the buffer, pieces are
+    /// disjoint and cover `0..<count`, and the count is set only after every piece has run.
+    ///
+    /// - Precondition: `make` is safe to call from several threads at once; `workers` ≥ 1, `piece` ≥ 1.
+    /// - Complexity: O(count) calls of `make`, spread over the workers.
+    public static func array<Element>(
+        count: Int, workers: Int, piece: Int = 1 << 16, _ make: @Sendable (Int) -> Element
+    ) -> [Element] {
+        precondition(workers >= 1 && piece >= 1, "at least one worker and one index a piece")
+        return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            // Shared by the pieces below, each initializing only its own range.
+            nonisolated(unsafe) let base = buffer.baseAddress
+            let pieces = (count + piece - 1) / piece
+            _ = ordered(pieces, workers: workers) { index in
+                let low = index * piece
+                for position in low..<min(low + piece, count) {
+                    // Safe because: `position` < count ≤ the buffer's capacity, so base is not nil here.
+                    (base.unsafelyUnwrapped + position).initialize(to: make(position))
+                }
+            }
+            initialized = count
+        }
+    }
+
     /// One result per iteration.
     private final class Slots<Element, Failure: Error>: @unchecked Sendable {
         // @unchecked Sendable: slot i is written only by iteration i, and read

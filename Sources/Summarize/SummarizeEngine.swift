@@ -1,6 +1,7 @@
 import Aggregation
 import Customs
 import MappedIO
+import Parallel
 import Parquet
 import Partial
 import Reports
@@ -220,15 +221,20 @@ package enum SummarizeEngine {
         }
         let context = try makeContext(options, paths: paths, showProgress: showProgress)
         let result = try readInputs(context, paths: paths, textPaths: textPaths, notice: notice)
-        guard !result.groups.overflowed else { throw RooError(.dataError, "a sum overflows Int64 cents") }
         let keys = context.interner.keys()
         let details = context.details?.values()
         // Eligible and other lines of a cell are two cells of the table (the key's eligible bit): one row here.
-        guard let cells = result.groups.cells() else { throw RooError(.dataError, "a sum overflows Int64 cents") }
+        guard let cells = result.groups.cells(workers: context.options.threads) else {
+            throw RooError(.dataError, "a sum overflows Int64 cents")
+        }
+        // The tables' memory (a gigabyte and more for millions of groups) is wanted for the groups' rows.
+        result.groups.removeAll()
         // The detail is the chapter, or a `--by` tuple whose first value is the HS code (≥ 2 digits: accepted);
         // each tuple's chapter read once, not once per group.
         let chapters = details?.map { $0.first.flatMap { Int($0.prefix(2)) } ?? 0 }
-        let groups = cells.map { entry -> GroupRow in
+        // Millions of groups for a fine breakdown: their rows made by every worker, in place.
+        let groups = ParallelMap.array(count: cells.count, workers: context.options.threads) { index in
+            let entry = cells[index]
             let (origin, partner, detail) = GroupAccumulator.components(entry.key)
             let values = details?[Int(detail)]
             let chapter = chapters?[Int(detail)] ?? Int(detail)

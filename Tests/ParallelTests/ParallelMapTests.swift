@@ -30,6 +30,16 @@ struct ParallelMapTests {
         #expect(ParallelMap.ordered(0, workers: workers) { $0 }.isEmpty)
     }
 
+    /// An array made in place by several workers, piece by piece, is the array `map` makes (counts at and
+    /// around the piece boundaries, and none).
+    @Test(arguments: [1, 2, 3])
+    func anArrayMadeInPlaceEqualsTheMap(workers: Int) {
+        for count in [0, 1, 63, 64, 65, 1_000] {
+            let made = ParallelMap.array(count: count, workers: workers, piece: 64) { "row \($0)" }
+            #expect(made == (0..<count).map { "row \($0)" }, "\(count) at \(workers) workers")
+        }
+    }
+
     struct Failure: Error, Equatable { let index: Int }
 
     /// Whatever order the iterations run in, the error of the lowest failing

@@ -1,225 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Customs
-
-/// Measures per (origin, partner, chapter) key: an open-addressing hash
-/// table with integer keys and linear probing — no string hashing in the
-/// hot loop.
-///
-/// Keys pack `origin | partner | eligible | detail` (`GroupKeyLayout`; the
-/// detail is the HS chapter or the `--by` cell); ids are below
-/// 2^16 and origin ids start at 1, so key 0 marks an empty slot. The table is a
-/// value type over raw memory so the kernel can hold it in a local and probe
-/// without per-access exclusivity checks; `GroupAccumulator` owns it.
-/// Each slot (key + the seven sums every line adds to) is one 64-byte cache
-/// line; the dutiable values, which only some inputs have, are summed in a
-/// side array of the same size (`dutiable`), allocated when first needed.
-public struct GroupTable {
-    /// One slot: the packed key and its sums in one 64-byte cache line,
-    /// so a probe that finds its key has the cell in the same line.
-    public struct Slot {
-        public var key: UInt64
-        public var sums: CellSums
-    }
-
-    package private(set) var slots: UnsafeMutablePointer<Slot>
-    /// The dutiable value of each slot (same index), nil until a line with one is added (`enableDutiable`).
-    package private(set) var dutiable: UnsafeMutablePointer<Int64>?
-    public private(set) var size: Int
-    public private(set) var occupied = 0
-    /// Cells whose sums wrapped around Int64, with the net wraps per
-    /// measure (`MeasureCarries`): sums are added with wrapping arithmetic,
-    /// so the wrapped value plus `carry × 2^64` is the exact sum, and the
-    /// run overflows only when a final carry is not 0. That decision is the
-    /// same in every strategy, thread count and merge order (an
-    /// intermediate sum that a different order would not reach never decides).
-    public var carries: [UInt64: MeasureCarries] = [:]
-
-    /// Whether some cell's exact sum does not fit Int64 (exit 65).
-    public var overflowed: Bool { carries.values.contains { !$0.isZero } }
-
-    init(size: Int) {
-        self.size = size
-        let byteCount = size * MemoryLayout<Slot>.stride
-        let raw: UnsafeMutableRawPointer
-        if byteCount >= GroupTable.hugePageSize {
-            // Probes are random: back large tables with huge pages (fewer TLB misses).
-            raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: GroupTable.hugePageSize)
-            GroupTable.adviseHugePages(raw, byteCount: byteCount)
-        } else {
-            raw = UnsafeMutableRawPointer.allocate(byteCount: byteCount, alignment: 64)
-        }
-        slots = raw.bindMemory(to: Slot.self, capacity: size)
-        slots.initialize(repeating: Slot(key: 0, sums: CellSums()), count: size)
-    }
-
-    /// Allocates the dutiable side array (zeros) if it is not there yet.
-    ///
-    /// - Complexity: O(size) the first time, O(1) after.
-    public mutating func enableDutiable() {
-        guard dutiable == nil else { return }
-        let values = UnsafeMutablePointer<Int64>.allocate(capacity: size)
-        values.initialize(repeating: 0, count: size)
-        dutiable = values
-    }
-
-    static let hugePageSize = 2 << 20
-
-    static func adviseHugePages(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
-        #if os(Linux)
-        _ = madvise(pointer, byteCount, MADV_HUGEPAGE)
-        #endif
-    }
-
-    func deallocate() {
-        UnsafeMutableRawPointer(slots).deallocate()
-        dutiable?.deallocate()
-    }
-
-    /// Key of slot `index` (0 = empty).
-    @inline(__always)
-    public func key(at index: Int) -> UInt64 { slots[index].key }
-
-    /// Measures of slot `index` (its sums and dutiable value; the eligible ones are 0: eligibility is in the key).
-    @inline(__always)
-    public func measures(at index: Int) -> Measures {
-        slots[index].sums.measures(dutiableValue: dutiable?[index] ?? 0)
-    }
-
-    /// Slot of `key`, nil when it has no cell.
-    ///
-    /// - Complexity: O(1) expected (the table is at most half full, three quarters when large).
-    public func index(of key: UInt64) -> Int? {
-        let mask = size - 1
-        var index = GroupTable.hash(key) & mask
-        while true {
-            let current = slots[index].key
-            if current == key { return index }
-            if current == 0 { return nil }
-            index = (index + 1) & mask
-        }
-    }
-
-    /// Slot of `key`, inserting an empty cell when absent (may grow the table).
-    @inline(__always)
-    public mutating func slot(for key: UInt64) -> Int {
-        let hash = GroupTable.hash(key)
-        while true {
-            let mask = size - 1
-            var index = hash & mask
-            while true {
-                let current = slots[index].key
-                if current == key { return index }
-                if current == 0 { break }
-                index = (index + 1) & mask
-            }
-            // Not found: insert (growing first if the table would pass its maximum load).
-            if wouldPassMaximumLoad {
-                grow()
-                continue
-            }
-            slots[index].key = key
-            occupied += 1
-            return index
-        }
-    }
-
-    /// Slots up to which a table is kept at most half full; a larger table
-    /// (2^20 slots = 64 MiB and more, far beyond any cache, where every
-    /// probe misses anyway) grows at three quarters, which halves the memory
-    /// of a breakdown into millions of groups and the first-touch zeroing
-    /// of its fresh pages at each doubling (most of such a run's time).
-    static let halfLoadSlotsMax = 1 << 20
-
-    /// Whether one more key would pass the maximum load (`halfLoadSlotsMax`).
-    @inline(__always)
-    var wouldPassMaximumLoad: Bool {
-        size <= GroupTable.halfLoadSlotsMax ? (occupied + 1) * 2 > size : (occupied + 1) * 4 > size * 3
-    }
-
-    /// Adds `measures` to the cell at `slot`, recording wraps in `carries`
-    /// (its eligible measures are ignored: eligibility is in the key).
-    @inline(__always)
-    public mutating func add(_ measures: Measures, at slot: Int) {
-        var wrapped = slots[slot].sums.addWrapping(measures)
-        if measures.dutiableValue != 0 {
-            enableDutiable()
-            // Safe: enabled just above.
-            let values = dutiable.unsafelyUnwrapped
-            let sum = values[slot].addingReportingOverflow(measures.dutiableValue)
-            values[slot] = sum.partialValue
-            if sum.overflow { wrapped |= MeasureCarries.Bit.dutiableValue }
-        }
-        if wrapped != 0 { recordCarries(wrapped, key: slots[slot].key, addend: measures) }
-    }
-
-    /// Records the wraps of one add to the cell of `key` (rare: out of line).
-    @inline(never)
-    public mutating func recordCarries(_ wrapped: UInt8, key: UInt64, addend: Measures) {
-        carries[key, default: MeasureCarries()].record(wrapped, addend: addend)
-    }
-
-    /// Adds the carries of another table (cells merged into this one).
-    mutating func addCarries(_ other: [UInt64: MeasureCarries]) {
-        for (key, carry) in other { carries[key, default: MeasureCarries()].add(carry) }
-    }
-
-    /// Hash of a packed key (the home slot is `hash & (size - 1)`).
-    @inline(__always)
-    public static func hash(_ key: UInt64) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40)
-    }
-
-    /// Adds one aggregated line to `cell`: one line, `value` and `duty`;
-    /// and, where `freeMask` is all ones (0 otherwise), one duty-free line
-    /// and value. Sums wrap; returns which ones wrapped
-    /// (`MeasureCarries.Bit`, 0 almost always) for the caller to record
-    /// (line counts cannot wrap: one per line read).
-    ///
-    /// - Complexity: O(1), branch-free (overflow flags are OR-ed).
-    @inline(__always)
-    public static func addLine(
-        _ cell: UnsafeMutablePointer<Slot>, value: Int64, duty: Int64, freeMask: Int64, preferenceValue: Int64,
-        nonRegionalValue: Int64
-    ) -> UInt8 {
-        let a = cell.pointee.sums.customsValue.addingReportingOverflow(value)
-        let b = cell.pointee.sums.duty.addingReportingOverflow(duty)
-        let c = cell.pointee.sums.dutyFreeValue.addingReportingOverflow(value & freeMask)
-        let d = cell.pointee.sums.preferenceValue.addingReportingOverflow(preferenceValue)
-        let e = cell.pointee.sums.nonRegionalValue.addingReportingOverflow(nonRegionalValue)
-        cell.pointee.sums.lines &+= 1
-        cell.pointee.sums.dutyFreeLines &+= freeMask & 1
-        cell.pointee.sums.customsValue = a.partialValue
-        cell.pointee.sums.duty = b.partialValue
-        cell.pointee.sums.dutyFreeValue = c.partialValue
-        cell.pointee.sums.preferenceValue = d.partialValue
-        cell.pointee.sums.nonRegionalValue = e.partialValue
-        return UInt8(a.overflow ? 1 : 0) | UInt8(b.overflow ? 2 : 0) | UInt8(c.overflow ? 4 : 0)
-            | UInt8(d.overflow ? 8 : 0) | UInt8(e.overflow ? 16 : 0)
-    }
-
-    @inline(never)
-    private mutating func grow() {
-        let old = self
-        self = GroupTable(size: old.size * 2)
-        carries = old.carries
-        if old.dutiable != nil { enableDutiable() }
-        for index in 0..<old.size where old.slots[index].key != 0 {
-            let target = slot(for: old.slots[index].key)
-            slots[target].sums = old.slots[index].sums
-            if let values = dutiable, let oldValues = old.dutiable { values[target] = oldValues[index] }
-        }
-        old.deallocate()
-    }
-}
+import Parallel
 
 /// Owner of a `GroupTable` (one per worker, plus the merged result).
+///
+/// A large table merged into another one is kept beside it (`mergedTables`) rather than inserted: the measures
+/// of a key are then its sums in `table` and in each kept table, summed when read (`cells`, in parallel), so
+/// a breakdown into millions of groups never builds, grows and zeroes a table of all the workers' groups at
+/// once. The kernel adds to `table` alone, which stays correct: a key's sums in several tables add up.
 public final class GroupAccumulator {
     /// The table; take it into a local for hot loops and store it back.
     public var table: GroupTable
+    /// Tables of other accumulators merged into this one and kept apart (owned; see the type's comment).
+    private var mergedTables: [GroupTable] = []
 
     public init(capacity: Int = 1 << 12) {
         var size = 16
@@ -227,10 +19,30 @@ public final class GroupAccumulator {
         table = GroupTable(size: size)
     }
 
-    deinit { table.deallocate() }
+    deinit {
+        table.deallocate()
+        for merged in mergedTables { merged.deallocate() }
+    }
 
-    public var overflowed: Bool { table.overflowed }
-    public var occupied: Int { table.occupied }
+    /// Occupied slots of a table from which it is kept apart when merged (2^20 keys: 64 MiB of slots and more).
+    static let keptApartMinimum = 1 << 20
+
+    /// Tables kept apart at most besides `table`; later large tables are inserted.
+    static let keptApartMaximum = 3
+
+    /// Whether some cell's exact sum does not fit Int64 (exit 65). Inserts the kept tables first.
+    ///
+    /// - Complexity: O(1) for one table (the carries); O(size of the kept tables) when some are kept.
+    public var overflowed: Bool {
+        consolidate()
+        return table.overflowed
+    }
+
+    /// Distinct keys (cells). Inserts the kept tables first.
+    public var occupied: Int {
+        consolidate()
+        return table.occupied
+    }
 
     /// Packs a group key (`GroupKeyLayout`); `detail` may carry `GroupKeyLayout.eligibleBit`.
     /// - Precondition: origin ≥ 1, ids < 2^16.
@@ -260,42 +72,107 @@ public final class GroupAccumulator {
     /// and measures whose `eligibleValue` / `eligiblePreferenceValue` are the
     /// customs / preference value of the eligible cell. Nil when a sum does
     /// not fit Int64 (the run overflows: exit 65, whatever the strategy).
-    /// In slot order of the cell without the bit (or of the eligible cell, when it is alone).
+    /// In slot order of `table`, then of each kept table (the keys not in an earlier one); at a cell, the
+    /// slot of the key without the bit (or of the eligible key, when it is alone in that table).
+    /// Made by up to `workers` threads, slot ranges each (the same cells in the same order).
     ///
-    /// - Precondition: no cell overflowed (`overflowed` is false).
-    /// - Complexity: O(size) expected; the partner of a cell is found by probing the table
-    ///   itself, so nothing is allocated but the result.
-    public func cells() -> [(key: UInt64, measures: Measures)]? {
-        let source = table
+    /// - Complexity: O(size) expected per table; a key's sums in the other tables are found by probing them,
+    ///   so nothing is allocated but the result. With carries (a sum that wrapped) the kept tables are
+    ///   inserted first, so that the exact sums decide.
+    public func cells(workers: Int = 1) -> [(key: UInt64, measures: Measures)]? {
+        if table.overflowed || mergedTables.contains(where: { !$0.carries.isEmpty }) {
+            consolidate()
+            if table.overflowed { return nil }
+        }
+        // Shared read-only by the workers below.
+        nonisolated(unsafe) let tables = [table] + mergedTables
+        let piece = 1 << 18
+        let ranges = tables.indices.flatMap { owner in
+            stride(from: 0, to: tables[owner].size, by: piece).map { (owner, $0..<min($0 + piece, tables[owner].size)) }
+        }
+        let parts = ParallelMap.ordered(ranges.count, workers: workers) { index in
+            GroupAccumulator.cells(of: tables, owner: ranges[index].0, slots: ranges[index].1)
+        }
         var result: [(key: UInt64, measures: Measures)] = []
-        result.reserveCapacity(source.occupied)
-        for index in 0..<source.size where source.key(at: index) != 0 {
-            let key = source.key(at: index)
-            let isEligible = key & GroupKeyLayout.eligibleBit != 0
-            let other = source.index(of: key ^ GroupKeyLayout.eligibleBit)
-            // An eligible cell with a partner is summed when its partner is reached.
-            if isEligible && other != nil { continue }
-            var measures = source.measures(at: index)
-            if isEligible {
-                measures.eligibleValue = measures.customsValue
-                measures.eligiblePreferenceValue = measures.preferenceValue
-            } else if let other {
-                var eligible = source.measures(at: other)
-                eligible.eligibleValue = eligible.customsValue
-                eligible.eligiblePreferenceValue = eligible.preferenceValue
-                guard let sum = measures.adding(eligible) else { return nil }
-                measures = sum
-            }
-            result.append((key & ~GroupKeyLayout.eligibleBit, measures))
+        result.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in parts {
+            guard let part else { return nil }
+            result.append(contentsOf: part)
         }
         return result
     }
 
-    /// Adds every cell of `other` (merge of partial aggregates).
+    /// The cells (as `cells()`) whose first key in table order lies in `slots` of `tables[owner]`.
+    ///
+    /// - Precondition: no table has carries (each slot's sums are exact).
+    private static func cells(
+        of tables: [GroupTable], owner: Int, slots: Range<Int>
+    ) -> [(key: UInt64, measures: Measures)]? {
+        let source = tables[owner]
+        var result: [(key: UInt64, measures: Measures)] = []
+        for index in slots where source.key(at: index) != 0 {
+            let key = source.key(at: index)
+            let base = key & ~GroupKeyLayout.eligibleBit
+            let eligibleKey = base | GroupKeyLayout.eligibleBit
+            let isEligible = key != base
+            // An eligible cell with a partner in this table is summed when its partner is reached; a cell
+            // with a key in an earlier table was summed there.
+            if isEligible && source.index(of: base) != nil { continue }
+            if tables[..<owner].contains(where: { $0.index(of: base) != nil || $0.index(of: eligibleKey) != nil }) {
+                continue
+            }
+            var other = MeasureSums()
+            var eligible = MeasureSums()
+            var hasOther = false
+            var hasEligible = false
+            for table in tables[owner...] {
+                if let slot = table.index(of: base) {
+                    other.add(table.measures(at: slot))
+                    hasOther = true
+                }
+                if let slot = table.index(of: eligibleKey) {
+                    eligible.add(table.measures(at: slot))
+                    hasEligible = true
+                }
+            }
+            guard var measures = hasOther ? other.exact : Measures() else { return nil }
+            if hasEligible {
+                guard var eligibleMeasures = eligible.exact else { return nil }
+                eligibleMeasures.eligibleValue = eligibleMeasures.customsValue
+                eligibleMeasures.eligiblePreferenceValue = eligibleMeasures.preferenceValue
+                if hasOther {
+                    guard let sum = measures.adding(eligibleMeasures) else { return nil }
+                    measures = sum
+                } else {
+                    measures = eligibleMeasures
+                }
+            }
+            result.append((base, measures))
+        }
+        return result
+    }
+
+    /// Adds every cell of `other` (merge of partial aggregates): a large table of `other` is kept apart (moved
+    /// here, `other` left empty), a small one inserted.
     public func merge(_ other: GroupAccumulator) {
+        for source in [other.table] + other.mergedTables {
+            if source.occupied >= GroupAccumulator.keptApartMinimum
+                && mergedTables.count < GroupAccumulator.keptApartMaximum
+            {
+                mergedTables.append(source)
+            } else {
+                insert(source)
+                source.deallocate()
+            }
+        }
+        other.table = GroupTable(size: 16)
+        other.mergedTables = []
+    }
+
+    /// Inserts every cell of `source` into `table`.
+    private func insert(_ source: GroupTable) {
         var local = table
-        local.addCarries(other.table.carries)
-        let source = other.table
+        local.addCarries(source.carries)
         for index in 0..<source.size where source.key(at: index) != 0 {
             let slot = local.slot(for: source.key(at: index))
             local.add(source.measures(at: index), at: slot)
@@ -303,8 +180,29 @@ public final class GroupAccumulator {
         table = local
     }
 
-    /// Occupied (key, measures) pairs, in slot order.
+    /// Inserts the kept tables into `table` (one table after).
+    private func consolidate() {
+        guard !mergedTables.isEmpty else { return }
+        let kept = mergedTables
+        mergedTables = []
+        for source in kept {
+            insert(source)
+            source.deallocate()
+        }
+    }
+
+    /// Empties the accumulator and gives back the tables' memory (a caller that has read the cells and needs
+    /// the room for what it makes of them).
+    public func removeAll() {
+        table.deallocate()
+        for merged in mergedTables { merged.deallocate() }
+        mergedTables = []
+        table = GroupTable(size: 16)
+    }
+
+    /// Occupied (key, measures) pairs, in slot order (the kept tables inserted first).
     public func entries() -> [(key: UInt64, measures: Measures)] {
+        consolidate()
         let source = table
         var result: [(UInt64, Measures)] = []
         result.reserveCapacity(source.occupied)
