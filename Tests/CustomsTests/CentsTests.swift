@@ -79,6 +79,9 @@ struct KeysAndChaptersTests {
     @Test func namesAndRegions() throws {
         #expect(CountryNames.name(alpha2: "MX") == "Mexico")
         #expect(CountryNames.name(alpha2: "ZZ") == "")
+        // Two capital letters are read by position; anything else is looked up and is no code.
+        #expect(CountryNames.name(alpha2: "AA") == "" && CountryNames.name(alpha2: "CN") == "China")
+        #expect(["mx", "M", "MXX", "", "M\u{301}", "ÀB"].allSatisfy { CountryNames.name(alpha2: $0) == "" })
         #expect(CountryNames.alpha2(alpha3: "CHN") == "CN")
         #expect(ChapterTitles.title(87) == "Vehicles (non-rail) & parts")
         #expect(ChapterTitles.title(0) == "")

@@ -163,7 +163,7 @@ extension SummaryTable {
         let jobs: [@Sendable () throws -> [SummaryTable]] = [
             { [try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional)] },
             {
-                let rows = try marginal(groups, table: .byPartner) { $0.partner }
+                let rows = try marginal(groups, table: .byPartner) { groups[$0].partner }
                 return [
                     keyed(.byPartner, ["partner", "partner_name"], rows, top: top, optional: optional) {
                         [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
@@ -171,7 +171,7 @@ extension SummaryTable {
                 ]
             },
             {
-                let rows = try marginal(groups, table: .byChapter) { chapterText($0.chapter) }
+                let rows = try marginal(groups, table: .byChapter) { chapterText(groups[$0].chapter) }
                 return [
                     keyed(.byChapter, ["hs_chapter", "chapter_title"], rows, top: top, optional: optional) {
                         [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))]
@@ -179,7 +179,7 @@ extension SummaryTable {
                 ]
             },
             {
-                let rows = try marginal(groups, table: .byOrigin) { $0.origin }
+                let rows = try marginal(groups, table: .byOrigin) { groups[$0].origin }
                 return [
                     keyed(.byOrigin, ["origin", "origin_name"], rows, top: top, optional: optional) {
                         [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
@@ -224,11 +224,14 @@ extension SummaryTable {
         _ groups: [GroupRow], by: DimensionSet, plan: DetailPlan, top: Int?, distinct: Bool,
         optional: OptionalMeasures = []
     ) throws -> SummaryTable {
-        let keys = { @Sendable (group: GroupRow) in
+        // The key texts of the group at an index (the group read in place, not copied).
+        let keys = { @Sendable (index: Int) in
             by.dimensions.map { dimension in
                 dimension == .hs(digits: 2)
-                    ? chapterText(group.chapter)
-                    : plan.text(of: dimension, origin: group.origin, partner: group.partner, values: group.detail)
+                    ? chapterText(groups[index].chapter)
+                    : plan.text(
+                        of: dimension, origin: groups[index].origin, partner: groups[index].partner,
+                        values: groups[index].detail)
             }
         }
         let columns = by.dimensions.flatMap(detailColumns)
@@ -246,7 +249,7 @@ extension SummaryTable {
         let order = sortedOrder(count: groups.count, byKeys: false) {
             groups[$0].measures
         } keys: {
-            keys(groups[$0])
+            keys($0)
         }
         let kept = top.map { Array(order.prefix(max($0, 0))) } ?? order
         let width = columns.count + measureColumns.count + optionalColumns(optional).count
@@ -261,11 +264,10 @@ extension SummaryTable {
                     // prefetch never reads it).
                     let ahead = row + SummaryTable.groupPrefetchDistance
                     if ahead < kept.count, let base = groups.baseAddress { roo_prefetch_read(base + kept[ahead]) }
-                    let group = groups[kept[row]]
-                    for (dimension, key) in zip(by.dimensions, keys(group)) {
+                    for (dimension, key) in zip(by.dimensions, keys(kept[row])) {
                         appendDetailCells(dimension, key, to: &cells)
                     }
-                    appendMeasureCells(group.measures, optional, to: &cells)
+                    appendMeasureCells(groups[kept[row]].measures, optional, to: &cells)
                 }
                 return cells
             })
@@ -345,14 +347,16 @@ extension SummaryTable {
             tables.append(
                 (
                     .byPeriod, grain.name,
-                    try marginal(groups, table: .byPeriod) { group in
-                        plan.text(of: period, origin: group.origin, partner: group.partner, values: group.detail)
+                    try marginal(groups, table: .byPeriod) { index in
+                        plan.text(
+                            of: period, origin: groups[index].origin, partner: groups[index].partner,
+                            values: groups[index].detail)
                     }
                 ))
         }
         for (name, component) in [(TableName.byProgram, DetailPlan.Component.program), (.byChannel, .channel)] {
             guard built.contains(name), let index = plan.index(of: component) else { continue }
-            tables.append((name, component.name, try marginal(groups, table: name) { $0.detail[index] }))
+            tables.append((name, component.name, try marginal(groups, table: name) { groups[$0].detail[index] }))
         }
         return tables
     }

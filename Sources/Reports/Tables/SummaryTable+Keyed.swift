@@ -2,13 +2,13 @@ import Customs
 
 /// Sums by key and the order of table rows, shared by every keyed table.
 extension SummaryTable {
-    /// Sums of `groups` by `key`. Keys are compared by their bytes, as the
+    /// Sums of `groups` by `key` (of a group's index: no group is copied). Keys are compared by their bytes, as the
     /// interner does (Swift `String` equality would merge canonically
     /// equivalent spellings such as `É` and `E` + U+0301).
     /// Sums are exact (`MeasureSums`): a row overflows only when its final sum does not fit Int64.
     ///
     /// Safe because: the loop reads `groups` through its own buffer, by its own indices.
-    static func marginal(_ groups: [GroupRow], table: TableName, key: (GroupRow) -> [String]) throws -> [(
+    static func marginal(_ groups: [GroupRow], table: TableName, key: (Int) -> [String]) throws -> [(
         keys: [String], measures: Measures
     )] {
         // One byte string per key tuple: the keys' UTF-8, each ended by 0xFF (never a UTF-8 byte).
@@ -16,7 +16,7 @@ extension SummaryTable {
         var bytes: [UInt8] = []
         groups.withUnsafeBufferPointer { groups in
             for index in groups.indices {
-                let keys = key(groups[index])
+                let keys = key(index)
                 bytes.removeAll(keepingCapacity: true)
                 for key in keys {
                     var key = key
@@ -38,13 +38,13 @@ extension SummaryTable {
     /// - Complexity: O(g) expected for g groups; one allocation per distinct key.
     ///
     /// Safe because: the loop reads `groups` through its own buffer, by its own indices.
-    static func marginal(_ groups: [GroupRow], table: TableName, single key: (GroupRow) -> String) throws -> [(
+    static func marginal(_ groups: [GroupRow], table: TableName, single key: (Int) -> String) throws -> [(
         keys: [String], measures: Measures
     )] {
         var sums: [BytewiseText: MeasureSums] = [:]
         groups.withUnsafeBufferPointer { groups in
             for index in groups.indices {
-                sums[BytewiseText(key(groups[index])), default: MeasureSums()].add(groups[index].measures)
+                sums[BytewiseText(key(index)), default: MeasureSums()].add(groups[index].measures)
             }
         }
         return try sums.map { entry in

@@ -37,14 +37,14 @@ extension SummaryTable {
         var passThrough: Int128 = 0
         var declared: Int128 = 0
 
-        /// Adds a group; `viaBloc`: shipped from a bloc partner (only then is
+        /// Adds a group's measures; `viaBloc`: shipped from a bloc partner (only then is
         /// non-bloc origin pass-through).
-        mutating func add(_ group: GroupRow, originInRegion: Bool, viaBloc: Bool) {
-            all.add(group.measures)
+        mutating func add(_ measures: Measures, originInRegion: Bool, viaBloc: Bool) {
+            all.add(measures)
             if originInRegion {
-                declared += Int128(group.measures.nonRegionalValue)
+                declared += Int128(measures.nonRegionalValue)
             } else if viaBloc {
-                passThrough += Int128(group.measures.dutyFreeValue)
+                passThrough += Int128(measures.dutyFreeValue)
             }
         }
     }
@@ -59,17 +59,21 @@ extension SummaryTable {
         var byMember: [[UInt8]: (code: String, sums: RouteSums)] = [:]
         var bloc = RouteSums()
         var direct = RouteSums()
-        for group in groups {
-            let route = FlowRoute(origin: group.origin, partner: group.partner, members: members)
-            let originInRegion = members.contains(group.origin)
+        // By index: each group read in place, not copied.
+        for index in groups.indices {
+            let origin = groups[index].origin
+            let partner = groups[index].partner
+            let measures = groups[index].measures
+            let route = FlowRoute(origin: origin, partner: partner, members: members)
+            let originInRegion = members.contains(origin)
             if route.isThroughBloc {
-                byMember[Array(group.partner.utf8), default: (group.partner, RouteSums())].sums.add(
-                    group, originInRegion: originInRegion, viaBloc: true)
-                bloc.add(group, originInRegion: originInRegion, viaBloc: true)
+                byMember[Array(partner.utf8), default: (partner, RouteSums())].sums.add(
+                    measures, originInRegion: originInRegion, viaBloc: true)
+                bloc.add(measures, originInRegion: originInRegion, viaBloc: true)
             } else {
                 // Shipped from outside the bloc: declared content is still declared; the rest is direct, not
                 // pass-through.
-                direct.add(group, originInRegion: originInRegion, viaBloc: false)
+                direct.add(measures, originInRegion: originInRegion, viaBloc: false)
             }
         }
         func row(_ route: String, _ name: String, _ sums: RouteSums) throws -> (
