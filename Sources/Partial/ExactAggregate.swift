@@ -29,15 +29,16 @@ package struct ExactAggregate: Sendable {
         self.periods = periods
     }
 
-    /// The summary tables (docs/semantics.md, Tables), built by up to `threads` workers (the same tables).
+    /// The summary tables (docs/semantics.md, Tables), built by up to `threads` workers (the same tables);
+    /// only those of `only` when given.
     ///
     /// - Throws: `RooError(.dataError)` when a sum overflows Int64.
-    package func tables(top: Int?, threads: Int = 1) throws -> [SummaryTable] {
+    package func tables(top: Int?, threads: Int = 1, only: Set<TableName>? = nil) throws -> [SummaryTable] {
         do {
             let members = Set(semantics.value(of: "region").split(separator: ",").map(String.init))
             return try SummaryTable.buildAll(
                 groups: groups, totals: totals, top: top, members: members, by: semantics.by,
-                compare: semantics.compare, threads: threads)
+                compare: semantics.compare, threads: threads, only: only)
         } catch let error as MeasureOverflow {
             throw RooError(.dataError, error.description)
         }

@@ -130,7 +130,8 @@ package enum SummarizeEngine {
         }
         run.warnings.lines.forEach(warning)
         if let line = RunWarnings.missingPeriods(run.aggregate.linesWithoutPeriod(), by: options.by) { warning(line) }
-        let tables = try run.aggregate.tables(top: options.top, threads: run.options.threads)
+        let tables = try run.aggregate.tables(
+            top: options.top, threads: run.options.threads, only: destination.tablesWritten)
         let rejects = try run.rejects?.finish()
         let periods = run.aggregate.periods
         let notes = SummaryNotes.make(

@@ -141,6 +141,20 @@ package struct SummaryOutput: Sendable {
         return !isDirectory && OutputFormat(fileExtensionOf: destination) == .html
     }
 
+    /// The tables the output holds when it holds only the one `--table` selects (a table file or a directory
+    /// of table files, or stdout, in a per-table format or Parquet), with `totals` and `through_bloc`, which
+    /// the notes and the headline read: the caller builds only these (a breakdown into millions of groups
+    /// written as `--table totals` sorts no detail). Nil: every table.
+    package var tablesWritten: Set<TableName>? {
+        guard let table, !allTables, terminalView == nil, !drawsSeries, !showsFlows else { return nil }
+        guard let target = try? target() else { return nil }
+        switch target {
+        case let .standardOutput(format), let .directory(_, format), let .file(_, format):
+            guard format.isPerTable || format == .parquet else { return nil }
+        }
+        return [table, .totals, .throughBloc]
+    }
+
     /// Whether the output draws the time series (the HTML report, the workbook),
     /// so the caller builds it only then (`ExactAggregate.periodSeries`).
     package var drawsSeries: Bool {

@@ -121,5 +121,14 @@ struct TableRowsTests {
                 (error as? MeasureOverflow)?.table == .byOrigin
             }
         }
+        // Only some tables: those, in the usual order; a table left out is not summed, so it cannot fail.
+        let some = try SummaryTable.buildAll(
+            groups: groups, totals: totals, top: 50, members: ["CA", "MX", "US"], threads: 2,
+            only: [.totals, .byPartner])
+        #expect(some.map(\.name) == [.byPartner, .totals])
+        #expect(render(some) == render(one.filter { $0.name == .byPartner || $0.name == .totals }))
+        let detailOnly = try SummaryTable.buildAll(
+            groups: huge, totals: totals, top: nil, members: ["CA", "MX", "US"], only: [.detail])
+        #expect(detailOnly.map(\.name) == [.detail] && detailOnly[0].rows.count == 2)
     }
 }

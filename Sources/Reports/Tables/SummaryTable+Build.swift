@@ -127,13 +127,16 @@ extension SummaryTable {
     /// - Parameters:
     ///   - members: the region's alpha-2 codes (for `through_bloc`).
     ///   - by: the detail table's keys; each group's `detail` follows `by.plan(comparing: compare)`.
+    ///   - threads: the workers that build the tables side by side (the same tables for any number).
+    ///   - only: the tables to build (in their usual order), every table when nil; a table left out is not
+    ///     summed, so it cannot fail the run.
     public static func buildAll(
         groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet = .standard,
-        compare: PeriodComparison? = nil, threads: Int = 1
+        compare: PeriodComparison? = nil, threads: Int = 1, only: Set<TableName>? = nil
     ) throws -> [SummaryTable] {
         let plan = by.plan(comparing: compare)
         let tables = try build(
-            groups, totals: totals, top: top, members: members, by: by, plan: plan, threads: threads)
+            groups, totals: totals, top: top, members: members, by: by, plan: plan, threads: threads, only: only)
         guard let compare, let grain = plan.periodGrain, let index = plan.index(of: .period(grain)) else {
             return tables
         }
@@ -142,9 +145,9 @@ extension SummaryTable {
             if let side = compare.side(ofPeriod: group.detail[index], from: grain) { sides[side].append(group) }
         }
         let base = try build(
-            sides[0], totals: totals, top: nil, members: members, by: by, plan: plan, threads: threads)
+            sides[0], totals: totals, top: nil, members: members, by: by, plan: plan, threads: threads, only: only)
         let current = try build(
-            sides[1], totals: totals, top: nil, members: members, by: by, plan: plan, threads: threads)
+            sides[1], totals: totals, top: nil, members: members, by: by, plan: plan, threads: threads, only: only)
         return try tables.map { table in
             try comparing(
                 table, base: base.first { $0.name == table.name }, current: current.first { $0.name == table.name },
@@ -152,14 +155,20 @@ extension SummaryTable {
         }
     }
 
-    /// `buildAll` without the comparison: each table is made from the groups alone, so the tables are built
+    /// `buildAll` without the comparison (the tables `only` names, every table when nil): each table is made
+    /// from the groups alone, so the tables are built
     /// side by side by up to `threads` workers (the detail table, the longest, claimed first), in table order;
     /// the first failing table in that order is the error, whatever the thread count.
     private static func build(
         _ groups: [GroupRow], totals: TotalsInput, top: Int?, members: Set<String>, by: DimensionSet,
-        plan: DetailPlan, threads: Int
+        plan: DetailPlan, threads: Int, only: Set<TableName>?
     ) throws -> [SummaryTable] {
         let optional = totals.optionalMeasures
+        let marginalNames: Set<TableName> = [.byPeriod, .byProgram, .byChannel]
+        // The tables of each job, in the jobs' order.
+        let made: [Set<TableName>] = [
+            [.detail], [.byPartner], [.byChapter], [.byOrigin], marginalNames, [.totals], [.throughBloc],
+        ]
         let jobs: [@Sendable () throws -> [SummaryTable]] = [
             { [try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional)] },
             {
@@ -204,7 +213,9 @@ extension SummaryTable {
             },
             { [try throughBloc(groups, members: members, optional: optional)] },
         ]
-        return try ParallelMap.ordered(jobs.count, workers: threads) { try jobs[$0]() }.flatMap { $0 }
+        let wanted = jobs.indices.filter { job in only.map { !$0.isDisjoint(with: made[job]) } ?? true }
+        return try ParallelMap.ordered(wanted.count, workers: threads) { try jobs[wanted[$0]]() }.flatMap { $0 }
+            .filter { only?.contains($0.name) ?? true }
     }
 
     /// The `detail` table of `groups` (each `detail` following `plan`) keyed by `by`, sorted and cut to `top`.
