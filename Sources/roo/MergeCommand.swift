@@ -34,6 +34,8 @@ struct Merge: ParsableCommand {
 
     @OptionGroup var empty: AllowEmptyOption
 
+    @OptionGroup var threads: WorkerThreadsOption
+
     func validate() throws {
         if partial != nil && tables.isSet {
             throw ValidationError(
@@ -60,7 +62,8 @@ struct Merge: ParsableCommand {
                         + "why); give --allow-empty to write empty tables"
                 )
             }
-            let built = try aggregate.tables(top: self.tables.top)
+            let built = try aggregate.tables(
+                top: self.tables.top, threads: threads.count, only: self.tables.destination.tablesWritten)
             var notesOptions = aggregate.semantics.summarizeOptions(inputs: paths)
             notesOptions.top = self.tables.top
             let notes = SummaryNotes.make(options: notesOptions, tables: built, periods: aggregate.periods)
@@ -69,7 +72,7 @@ struct Merge: ParsableCommand {
             try self.tables.destination.write(
                 built, notes: notes, headline: headline,
                 flows: self.tables.destination.showsFlows ? aggregate.flowCells() : nil,
-                series: self.tables.destination.drawsSeries ? aggregate.periodSeries() : nil
+                series: self.tables.destination.drawsSeries ? aggregate.periodSeries() : nil, threads: threads.count
             ) {
                 try writeStandardOutput(Array($0.utf8))
             }

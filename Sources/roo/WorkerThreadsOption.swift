@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// `--threads N` of the commands that run workers (summarize, ingest,
-/// generate): at least 1, the active processors by default. One
+/// `--threads N` of the commands that run workers (summarize, merge, mirror,
+/// ingest, generate): at least 1, the active processors by default. One
 /// declaration, one check.
 struct WorkerThreadsOption: ParsableArguments {
     @Option(help: "Worker threads (default: active processors).")

@@ -62,6 +62,28 @@ struct PartialMergeTests {
         for (name, bytes) in expected { #expect(merged[name] == bytes, "\(context): \(name) differs") }
     }
 
+    /// `merge --threads N` builds and writes the tables side by side: the same files for any N.
+    @Test func mergeWritesTheSameFilesAtAnyThreadCount() throws {
+        let directory = FixturePaths.temporaryDirectory()
+        var partials: [String] = []
+        for (index, groups) in ["0:2", "2:4"].enumerated() {
+            partials.append("\(directory)/part-\(index).parquet")
+            try PartialMergeTests.roo([
+                "summarize", PartialMergeTests.sample, "--row-groups", groups, "--partial", partials[index],
+            ])
+        }
+        var files: [[String: [UInt8]]] = []
+        for threads in ["1", "3"] {
+            let output = "\(directory)/t\(threads)/"
+            try PartialMergeTests.roo(["merge"] + partials + ["--threads", threads, "--output", output])
+            files.append(
+                Dictionary(
+                    uniqueKeysWithValues: FixturePaths.list(output).map { ($0, FixturePaths.read(output + $0) ?? []) }))
+        }
+        #expect(files[0].count == SummaryTable.names(by: .standard).count && files[0] == files[1])
+        #expect(try CLITests.roo(["merge"] + partials + ["--threads", "0"]).status == 64)
+    }
+
     @Test func sampleSplitByRowGroups() throws {
         try PartialMergeTests.expectSame(
             [PartialMergeTests.sample],
