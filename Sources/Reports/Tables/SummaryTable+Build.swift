@@ -164,57 +164,63 @@ extension SummaryTable {
         plan: DetailPlan, threads: Int, only: Set<TableName>?
     ) throws -> [SummaryTable] {
         let optional = totals.optionalMeasures
-        let marginalNames: Set<TableName> = [.byPeriod, .byProgram, .byChannel]
-        // The tables of each job, in the jobs' order.
-        let made: [Set<TableName>] = [
-            [.detail], [.byPartner], [.byChapter], [.byOrigin], marginalNames, [.totals], [.throughBloc],
-        ]
-        let jobs: [@Sendable () throws -> [SummaryTable]] = [
-            { [try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional)] },
-            {
-                let rows = try marginal(groups, table: .byPartner) { groups[$0].partner }
-                return [
-                    keyed(.byPartner, ["partner", "partner_name"], rows, top: top, optional: optional) {
-                        [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
-                    }
-                ]
-            },
-            {
-                let rows = try marginal(groups, table: .byChapter) { chapterText(groups[$0].chapter) }
-                return [
-                    keyed(.byChapter, ["hs_chapter", "chapter_title"], rows, top: top, optional: optional) {
-                        [.text($0[0]), .text(ChapterTitles.title(Int($0[0]) ?? 0))]
-                    }
-                ]
-            },
-            {
-                let rows = try marginal(groups, table: .byOrigin) { groups[$0].origin }
-                return [
-                    keyed(.byOrigin, ["origin", "origin_name"], rows, top: top, optional: optional) {
-                        [.text($0[0]), .text(CountryNames.name(alpha2: $0[0]))]
-                    }
-                ]
-            },
-            {
-                try detailMarginals(groups, by: by, plan: plan).map { table in
-                    // A time series reads in time order, every period kept.
-                    let byTime = table.name == .byPeriod
-                    return keyed(
-                        table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime,
-                        optional: optional
-                    ) { [.text($0[0])] }
+        /// A table of sums by one key of a group (`key` of its index), its key cells from the key text.
+        func byKey(
+            _ name: TableName, _ columns: [String], key: @escaping @Sendable (Int) -> String,
+            cells: @escaping @Sendable (String) -> [Cell]
+        ) -> (Set<TableName>, @Sendable () throws -> [SummaryTable]) {
+            (
+                [name],
+                {
+                    [
+                        keyed(
+                            name, columns, try marginal(groups, table: name, single: key), top: top, optional: optional
+                        ) { cells($0[0]) }
+                    ]
                 }
+            )
+        }
+        // Each job with the tables it makes, in table order.
+        let jobs: [(Set<TableName>, @Sendable () throws -> [SummaryTable])] = [
+            (
+                [.detail],
+                { [try detailTable(groups, by: by, plan: plan, top: top, distinct: true, optional: optional)] }
+            ),
+            byKey(.byPartner, ["partner", "partner_name"], key: { groups[$0].partner }) {
+                [.text($0), .text(CountryNames.name(alpha2: $0))]
             },
-            {
-                var sums = MeasureSums()
-                for index in groups.indices { sums.add(groups[index].measures) }
-                guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
-                return [totalsTable(totals, all)]
+            byKey(.byChapter, ["hs_chapter", "chapter_title"], key: { chapterText(groups[$0].chapter) }) {
+                [.text($0), .text(ChapterTitles.title(Int($0) ?? 0))]
             },
-            { [try throughBloc(groups, members: members, optional: optional)] },
+            byKey(.byOrigin, ["origin", "origin_name"], key: { groups[$0].origin }) {
+                [.text($0), .text(CountryNames.name(alpha2: $0))]
+            },
+            (
+                [.byPeriod, .byProgram, .byChannel],
+                {
+                    try detailMarginals(groups, by: by, plan: plan).map { table in
+                        // A time series reads in time order, every period kept.
+                        let byTime = table.name == .byPeriod
+                        return keyed(
+                            table.name, [table.column], table.rows, top: byTime ? nil : top, byKeys: byTime,
+                            optional: optional
+                        ) { [.text($0[0])] }
+                    }
+                }
+            ),
+            (
+                [.totals],
+                {
+                    var sums = MeasureSums()
+                    for index in groups.indices { sums.add(groups[index].measures) }
+                    guard let all = sums.exact else { throw MeasureOverflow(table: .totals) }
+                    return [totalsTable(totals, all)]
+                }
+            ),
+            ([.throughBloc], { [try throughBloc(groups, members: members, optional: optional)] }),
         ]
-        let wanted = jobs.indices.filter { job in only.map { !$0.isDisjoint(with: made[job]) } ?? true }
-        return try ParallelMap.ordered(wanted.count, workers: threads) { try jobs[wanted[$0]]() }.flatMap { $0 }
+        let wanted = jobs.filter { names, _ in only.map { !$0.isDisjoint(with: names) } ?? true }
+        return try ParallelMap.ordered(wanted.count, workers: threads) { try wanted[$0].1() }.flatMap { $0 }
             .filter { only?.contains($0.name) ?? true }
     }
 
@@ -370,31 +376,5 @@ extension SummaryTable {
             tables.append((name, component.name, try marginal(groups, table: name) { groups[$0].detail[index] }))
         }
         return tables
-    }
-
-    /// The tables a run keyed by `by` builds, in `buildAll`'s order.
-    public static func names(by: DimensionSet) -> [TableName] {
-        let plan = by.plan
-        return TableName.summaryTables.filter { name in
-            switch name {
-            case .byPeriod: plan.periodGrain != nil
-            case .byProgram: plan.index(of: .program) != nil
-            case .byChannel: plan.index(of: .channel) != nil
-            default: true
-            }
-        }
-    }
-
-    /// Why `table` is not built for `by` (nil when it is): the `--by` key it needs.
-    public static func missingKey(_ table: TableName, by: DimensionSet) -> String? {
-        guard !names(by: by).contains(table) else { return nil }
-        let key =
-            switch table {
-            case .byPeriod: "month, quarter or year"
-            case .byProgram: "program"
-            default: "channel"
-            }
-        return "--table \(table.rawValue) sums a --by key: add \(key) to --by (e.g. --by \(by.text),"
-            + "\(table == .byPeriod ? "month" : key))"
     }
 }
